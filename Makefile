@@ -1,0 +1,60 @@
+# The finder's build, run and test entry points. See README.md.
+SHELL := /bin/bash
+PORT ?= 8787
+GO ?= go
+SOURCES ?= ../shared/data-sources
+PUBLIC := worker/public
+
+.PHONY: all test test-native test-wasm test-e2e run data validate bench assets worker deps deploy clean
+
+all: assets worker
+
+## deps: npm packages for workerd/wrangler and the browser tests (Go modules come with go build)
+deps:
+	cd worker && npm ci --no-audit --no-fund
+	cd widget && npm ci --no-audit --no-fund
+
+## data: rebuild data/*.json from the real sources (byte-identical on the same input)
+data:
+	$(GO) run ./scripts/build-data -sources $(SOURCES) -out data
+
+## validate: check the dataset; exit 1 listing every problem
+validate:
+	$(GO) run ./scripts/finder validate --data data
+
+## assets: browser module, loader, demo page and dataset bundle into $(PUBLIC), with hashed names
+assets:
+	$(GO) run ./scripts/build-assets -data data -out $(PUBLIC)
+
+## worker: the Go worker for Cloudflare Workers (syumai/workers)
+worker:
+	./worker/build.sh
+
+## run: serve worker + demo page at http://127.0.0.1:$(PORT)/ in workerd, offline
+run: deps assets worker
+	PORT=$(PORT) ./worker/serve.sh
+
+## test: every test: vet, native Go, Go under js/wasm (Node), then workerd and headless Chromium end to end
+test: test-native test-wasm test-e2e
+
+test-native:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+test-wasm:
+	./wasm/test.sh
+
+test-e2e: deps assets worker
+	$(GO) test -tags e2e -count=1 -timeout 20m ./worker/... ./widget/...
+
+## bench: search-engine benchmarks, asset sizes, browser and worker timings
+bench: deps assets worker
+	$(GO) test -run '^$$' -bench . -benchmem ./data/search/
+	$(GO) run ./scripts/bench
+
+## deploy: wrangler deploy (needs CLOUDFLARE_API_TOKEN); see README
+deploy: deps assets worker
+	cd worker && npx wrangler deploy
+
+clean:
+	rm -rf $(PUBLIC) worker/build

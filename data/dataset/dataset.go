@@ -1,0 +1,172 @@
+// Package dataset defines the shape of the finder's dataset: the records a
+// maintainer edits under data/*.json and the single bundle the browser module
+// and the worker load.
+//
+// The package holds types and pure helpers only. It must not import
+// encoding/json, fmt or reflect: the browser module links it, and every byte
+// of that module is paid for by a partner's page. Reading and writing the
+// files lives in package data/store; checking them in data/validate.
+package dataset
+
+// File names of the dataset under data/. Each file is a JSON array of records.
+const (
+	CountiesFile             = "counties.json"
+	MunicipalitiesFile       = "municipalities.json"
+	TerritoriesFile          = "territories.json"
+	FormerMunicipalitiesFile = "former_municipalities.json"
+	PostcodesFile            = "postcodes.json"
+	TopicsFile               = "topics.json"
+	ContactPointsFile        = "contact_points.json"
+	SourcesFile              = "sources.json"
+)
+
+// Dataset is the whole dataset. Its JSON form (the bundle served as
+// /v1/dataset.json) is one object whose keys are the fields' json tags.
+type Dataset struct {
+	// Version is a content hash of the bundle, set when the bundle is built.
+	Version              string               `json:"version,omitempty"`
+	Counties             []County             `json:"counties"`
+	Municipalities       []Municipality       `json:"municipalities"`
+	Territories          []Territory          `json:"territories"`
+	FormerMunicipalities []FormerMunicipality `json:"former_municipalities"`
+	Postcodes            []Postcode           `json:"postcodes"`
+	Topics               []Topic              `json:"topics"`
+	ContactPoints        []ContactPoint       `json:"contact_points"`
+	Sources              []Source             `json:"sources"`
+}
+
+// Name is one official form of a place name with its language:
+// "nb" (Norwegian), "se" (Northern Sami), "smj" (Lule Sami), "sma" (Southern
+// Sami), "fkv" (Kven), "smi" (Sami, language not given by the source).
+type Name struct {
+	Name     string `json:"name"`
+	Language string `json:"language"`
+}
+
+// County is one of the 15 counties of 2024.
+type County struct {
+	Number       string `json:"number"`        // two digits, "46"
+	Name         string `json:"name"`          // short Norwegian name, "Troms"
+	OfficialName string `json:"official_name"` // with parallel names, "Troms - Romsa - Tromssa"
+	Names        []Name `json:"names"`
+}
+
+// Municipality is one of the 357 municipalities of 2024.
+type Municipality struct {
+	Number       string  `json:"number"`        // four digits, "4601"
+	Name         string  `json:"name"`          // Norwegian form, "Kautokeino"
+	OfficialName string  `json:"official_name"` // SSB's name, "Guovdageaidnu - Kautokeino"
+	Names        []Name  `json:"names"`         // every official form, the Norwegian one included
+	County       string  `json:"county"`        // county number
+	AdminCentre  string  `json:"admin_centre"`
+	Population   int     `json:"population"`
+	AreaKm2      float64 `json:"area_km2"`
+	LanguageForm string  `json:"language_form"` // Bokmål, Nynorsk, Nøytral
+	// Lat and Lon are the point used for distances: near where people live,
+	// not the geometric centre (see PointMethod).
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	PointMethod string  `json:"point_method"`
+}
+
+// Territory is an area with postcodes that is not one of the 357
+// municipalities (Svalbard, Jan Mayen).
+type Territory struct {
+	Number string  `json:"number"`
+	Name   string  `json:"name"`
+	Lat    float64 `json:"lat"`
+	Lon    float64 `json:"lon"`
+}
+
+// FormerMunicipality is a municipality number valid before 2024 and the 2024
+// municipalities that succeeded it (two or more when it was split).
+type FormerMunicipality struct {
+	Number     string   `json:"number"`
+	Name       string   `json:"name"`
+	Period     string   `json:"period"` // "2019" or "2020-2023"
+	Successors []string `json:"successors"`
+	Change     string   `json:"change"` // uendret, nytt_nummer, navneendring, sammenslaatt, delt
+}
+
+// Postcode is one postcode of the postal register.
+type Postcode struct {
+	Code         string `json:"code"`         // four digits
+	Place        string `json:"place"`        // postal place, title case
+	Municipality string `json:"municipality"` // 2024 municipality or territory number
+	Category     string `json:"category,omitempty"`
+	// Lat and Lon are zero when the source has no point for the postcode.
+	Lat float64 `json:"lat,omitempty"`
+	Lon float64 `json:"lon,omitempty"`
+}
+
+// HasPoint reports whether the postcode has its own coordinates.
+func (p Postcode) HasPoint() bool { return p.Lat != 0 || p.Lon != 0 }
+
+// Topic is one theme of self-help groups with the words people type for it.
+type Topic struct {
+	ID       string      `json:"id"`
+	Name     string      `json:"name"`
+	Synonyms []string    `json:"synonyms"`
+	Sources  []SourceRef `json:"sources"`
+}
+
+// Contact point kinds.
+const (
+	KindNationalOffice = "national_office" // Selvhjelp Norge
+	KindFoundation     = "foundation"      // Stiftelsen Norsk selvhjelpsforum
+	KindDistrictOffice = "district_office" // Selvhjelp Norge's regional offices (closed 2023)
+	KindCentre         = "centre"          // LINK self-help centres
+	KindLocal          = "local"           // municipal or volunteer contact points, local projects
+)
+
+// Contact point statuses. Only StatusActive may be presented as active.
+const (
+	StatusActive  = "active"
+	StatusClosed  = "closed"
+	StatusUnknown = "unknown"
+)
+
+// ContactPoint is a place a citizen can turn to for self-organised self-help.
+type ContactPoint struct {
+	ID           string   `json:"id"`
+	Name         string   `json:"name"`
+	Kind         string   `json:"kind"`
+	Municipality string   `json:"municipality,omitempty"` // where it is, 2024 number
+	Serves       []string `json:"serves,omitempty"`       // municipality numbers it serves besides its own
+	ServesAll    bool     `json:"serves_all,omitempty"`   // a national resource
+	Coverage     string   `json:"coverage,omitempty"`     // the coverage as the source words it
+	Address      string   `json:"address,omitempty"`
+	Postcode     string   `json:"postcode,omitempty"`
+	PostalPlace  string   `json:"postal_place,omitempty"`
+	Phone        string   `json:"phone,omitempty"`
+	Email        string   `json:"email,omitempty"`
+	URL          string   `json:"url,omitempty"`
+	Groups       string   `json:"groups,omitempty"` // what groups it runs, as the source says
+	Topics       []string `json:"topics,omitempty"` // topic ids
+	Status       string   `json:"status"`
+	StatusNote   string   `json:"status_note,omitempty"`
+	Note         string   `json:"note,omitempty"`
+	// LastVerified is the newest date the sources show for the record, as
+	// precise as they give it: "2017-02-03", "2019-11" or "2023". Empty when
+	// no source shows a date: the record has never been verified.
+	LastVerified string      `json:"last_verified"`
+	Sources      []SourceRef `json:"sources"`
+}
+
+// SourceRef is one public page a record's facts come from.
+type SourceRef struct {
+	URL      string `json:"url"`
+	PageDate string `json:"page_date,omitempty"` // the date the page shows, in its own words
+	Facts    string `json:"facts,omitempty"`
+}
+
+// Source is one data source with its licence and the attribution it asks for.
+type Source struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	URL         string `json:"url"`
+	Licence     string `json:"licence"`
+	Attribution string `json:"attribution,omitempty"`
+	Vintage     string `json:"vintage"`
+	Used        string `json:"used"` // which files and fields it feeds
+}
