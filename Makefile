@@ -50,7 +50,8 @@ test-e2e: deps assets worker
 ## bench: search-engine benchmarks, asset sizes, browser and worker timings
 bench: deps assets worker
 	$(GO) test -run '^$$' -bench . -benchmem ./data/search/
-	$(GO) run ./scripts/bench
+	$(GO) run ./scripts/bench-widget
+	$(GO) run ./scripts/bench-worker
 
 ## deploy: wrangler deploy (needs CLOUDFLARE_API_TOKEN); see README
 deploy: deps assets worker
