@@ -37,7 +37,9 @@ type Dataset struct {
 
 // Name is one official form of a place name with its language:
 // "nb" (Norwegian), "se" (Northern Sami), "smj" (Lule Sami), "sma" (Southern
-// Sami), "fkv" (Kven), "smi" (Sami, language not given by the source).
+// Sami), "fkv" (Kven), "smi" (Sami, language not given by the source),
+// "und" (a Sami or Kven form; the source does not say which: the county
+// parallel names).
 type Name struct {
 	Name     string `json:"name"`
 	Language string `json:"language"`

@@ -16,6 +16,23 @@ type Response struct {
 	Topic       *TopicRef    `json:"topic"`
 	Suggestions []Suggestion `json:"suggestions"`
 	Results     []Result     `json:"results"`
+
+	// Fields beyond the fixed contract.
+
+	// Territory is set when the query names Svalbard or Jan Mayen (a postcode
+	// or postal place there): they are no 2024 municipality, so Place stays
+	// null, but the results are the nearest contact points to it.
+	Territory *TerritoryRef `json:"territory,omitempty"`
+	// TopicNote says, when there is a topic and a place, whether a contact
+	// point near the place lists the topic: TopicNoteLocal, TopicNoteNearby
+	// or TopicNoteNone.
+	TopicNote string `json:"topic_note,omitempty"`
+}
+
+// TerritoryRef is Svalbard or Jan Mayen.
+type TerritoryRef struct {
+	Number string `json:"number"`
+	Name   string `json:"name"`
 }
 
 // Place is the best reading of a place in the query.
@@ -26,6 +43,17 @@ type Place struct {
 	// Matched says which kind of name matched: name, parallel_name,
 	// former_name, postcode or postal_place.
 	Matched string `json:"matched"`
+
+	// Fields beyond the fixed contract.
+
+	// Postcode is the postcode typed, when Matched is "postcode".
+	Postcode string `json:"postcode,omitempty"`
+	// Via is ViaPreset or ViaPosition when the query did not name the place.
+	Via string `json:"via,omitempty"`
+	// Alternatives are the other municipalities the same words can mean
+	// ("Herøy", a municipality split in 2024), most populous first; they are
+	// also in the suggestions.
+	Alternatives []string `json:"alternatives,omitempty"`
 }
 
 // TopicRef is the best reading of a topic in the query.
@@ -67,4 +95,7 @@ type Result struct {
 	ContactPoint dataset.ContactPoint `json:"contact_point"`
 	DistanceKm   float64              `json:"distance_km"`
 	Relation     string               `json:"relation"`
+	// ListsTopic is true when the response has a topic and the contact point
+	// lists it (beyond the fixed contract).
+	ListsTopic bool `json:"lists_topic,omitempty"`
 }

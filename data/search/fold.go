@@ -1,0 +1,255 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// MaxQueryRunes bounds a query: anything longer is cut, so no input can make
+// a search slow.
+const MaxQueryRunes = 200
+
+// span is a [start, end) range of UTF-16 offsets in an original string.
+type span struct{ start, end uint16 }
+
+// CleanQuery bounds and cleans raw input: it keeps at most MaxQueryRunes
+// runes, turns invalid UTF-8 and control characters into spaces and trims
+// the ends. The result is valid UTF-8.
+func CleanQuery(q string) string {
+	clean := true
+	n := 0
+	for i := 0; i < len(q); {
+		c := q[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				clean = false
+				break
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(q[i:])
+			if (r == utf8.RuneError && size == 1) || unicode.IsControl(r) {
+				clean = false
+				break
+			}
+			i += size
+		}
+		n++
+		if n > MaxQueryRunes {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return strings.TrimSpace(q)
+	}
+	var b strings.Builder
+	b.Grow(min(len(q), 4*MaxQueryRunes))
+	n = 0
+	for i := 0; i < len(q) && n < MaxQueryRunes; n++ {
+		r, size := utf8.DecodeRuneInString(q[i:])
+		i += size
+		if (r == utf8.RuneError && size == 1) || unicode.IsControl(r) {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// foldLetter reduces a lower-case letter to plain ASCII where Norwegian,
+// Sami and Kven spelling allows it: what people type when they have no
+// such key. 0 means the rune has no ASCII form.
+func foldLetter(r rune) byte {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å', 'ā', 'ă', 'ą':
+		return 'a'
+	case 'æ', 'è', 'é', 'ê', 'ë', 'ē', 'ė', 'ę', 'ě':
+		return 'e'
+	case 'ç', 'ć', 'č':
+		return 'c'
+	case 'đ', 'ð', 'ď':
+		return 'd'
+	case 'ǥ', 'ǧ', 'ğ':
+		return 'g'
+	case 'ì', 'í', 'î', 'ï', 'ī', 'ı':
+		return 'i'
+	case 'ǩ':
+		return 'k'
+	case 'ł', 'ľ':
+		return 'l'
+	case 'ŋ', 'ñ', 'ń', 'ň':
+		return 'n'
+	case 'ò', 'ó', 'ô', 'õ', 'ö', 'ø', 'ō', 'ő':
+		return 'o'
+	case 'ŕ', 'ř':
+		return 'r'
+	case 'š', 'ś', 'ş':
+		return 's'
+	case 'ŧ', 'ť', 'ţ':
+		return 't'
+	case 'ù', 'ú', 'û', 'ü', 'ū', 'ů', 'ű':
+		return 'u'
+	case 'ý', 'ÿ':
+		return 'y'
+	case 'ž', 'ź', 'ż', 'ʒ', 'ǯ':
+		return 'z'
+	}
+	return 0
+}
+
+// digraph returns what the pair a, b folds to: the ASCII spellings of å, æ
+// and ø ("aa", "ae", "oe") become the single letter their fold gives.
+func digraph(a, b byte) byte {
+	switch {
+	case a == 'a' && b == 'a':
+		return 'a'
+	case a == 'a' && b == 'e':
+		return 'e'
+	case a == 'o' && b == 'e':
+		return 'o'
+	}
+	return 0
+}
+
+// appendFold appends the folded form of s to dst: lower case, accents and
+// Norwegian and Sami letters reduced to ASCII (ø→o, æ→e, å→a, á→a, č→c,
+// đ→d, ŋ→n, š→s, ŧ→t, ž→z), the typed digraphs aa, ae, oe reduced the same
+// way, combining marks dropped, and every run of other characters (spaces,
+// hyphens, punctuation) made one space, never at the ends. Digits stay; a
+// change between digits and letters is a word break ("5003bergen").
+// When src is not nil it gets, for each byte appended, the UTF-16 span of s
+// the byte came from; the two slices stay the same length.
+func appendFold(dst []byte, src []span, s string, withSrc bool) ([]byte, []span) {
+	start := len(dst)
+	var u16 int // UTF-16 offset of the current rune in s
+	pendingSpace := false
+	var spaceAt span
+	lastClass := 0 // 1 letter, 2 digit
+	merged := false
+	for _, r := range s {
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		} else if r == utf8.RuneError {
+			w = utf16.RuneLen(r)
+		}
+		sp := span{uint16(min(u16, 0xffff)), uint16(min(u16+w, 0xffff))}
+		u16 += w
+		var c byte
+		var multi string
+		class := 0
+		switch {
+		case r < utf8.RuneSelf:
+			switch {
+			case r >= 'a' && r <= 'z':
+				c, class = byte(r), 1
+			case r >= 'A' && r <= 'Z':
+				c, class = byte(r)+'a'-'A', 1
+			case r >= '0' && r <= '9':
+				c, class = byte(r), 2
+			}
+		case unicode.Is(unicode.Mn, r):
+			// A combining accent typed apart from its letter: extend the letter.
+			if withSrc && len(dst) > start && !pendingSpace {
+				src[len(src)-1].end = sp.end
+			}
+			continue
+		default:
+			lr := unicode.ToLower(r)
+			if f := foldLetter(lr); f != 0 {
+				c, class = f, 1
+			} else if lr == 'ß' {
+				multi, class = "ss", 1
+			} else if unicode.IsLetter(lr) {
+				multi, class = string(lr), 1
+			} else if unicode.IsDigit(lr) {
+				multi, class = string(lr), 2
+			}
+		}
+		if class == 0 {
+			if len(dst) > start && !pendingSpace {
+				pendingSpace = true
+				spaceAt = sp
+			}
+			merged = false
+			continue
+		}
+		if len(dst) > start && !pendingSpace && class != lastClass {
+			pendingSpace = true
+			spaceAt = span{sp.start, sp.start}
+		}
+		if pendingSpace {
+			dst = append(dst, ' ')
+			if withSrc {
+				src = append(src, spaceAt)
+			}
+			pendingSpace = false
+			merged = false
+		}
+		lastClass = class
+		if multi != "" {
+			for i := 0; i < len(multi); i++ {
+				dst = append(dst, multi[i])
+				if withSrc {
+					src = append(src, sp)
+				}
+			}
+			merged = false
+			continue
+		}
+		if n := len(dst); n > start && !merged && dst[n-1] != ' ' {
+			if d := digraph(dst[n-1], c); d != 0 {
+				dst[n-1] = d
+				if withSrc {
+					src[len(src)-1].end = sp.end
+				}
+				merged = true
+				continue
+			}
+		}
+		merged = false
+		dst = append(dst, c)
+		if withSrc {
+			src = append(src, sp)
+		}
+	}
+	return dst, src
+}
+
+// Normalize returns the folded form of s that the engine compares: see
+// appendFold. "Sør-Varanger", "sor varanger" and "soer  varanger" all give
+// "sor varanger".
+func Normalize(s string) string {
+	b, _ := appendFold(nil, nil, CleanQuery(s), false)
+	return string(b)
+}
+
+// letterMask has one bit per ASCII letter and one for digits: a cheap test
+// that a word could be within k edits of another.
+func letterMask(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			m |= 1 << (c - 'a')
+		case c >= '0' && c <= '9':
+			m |= 1 << 26
+		case c >= 0x80:
+			m |= 1 << 27
+		}
+	}
+	return m
+}
+
+func popcount(x uint32) int {
+	n := 0
+	for x != 0 {
+		x &= x - 1
+		n++
+	}
+	return n
+}

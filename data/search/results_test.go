@@ -1,0 +1,305 @@
+package search
+
+import (
+	"math"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/data/dataset"
+)
+
+func ids(rs []Result) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.ContactPoint.ID
+	}
+	return out
+}
+
+func hasNational(rs []Result) bool {
+	for _, r := range rs {
+		if r.Relation == RelationNational && r.ContactPoint.Kind == dataset.KindNationalOffice {
+			return true
+		}
+	}
+	return false
+}
+
+// checkResultOrder asserts the result rules: local, nearby, regional,
+// national, then closed records; never a closed record before an open one.
+func checkResultOrder(t *testing.T, r Response) {
+	t.Helper()
+	rank := map[string]int{RelationLocal: 0, RelationNearby: 1, RelationRegional: 2, RelationNational: 3}
+	seenClosed := false
+	prev := -1
+	for _, x := range r.Results {
+		closed := x.ContactPoint.Status == dataset.StatusClosed
+		if seenClosed {
+			assert.True(t, closed, "%q: an open record after a closed one: %v", r.Query, ids(r.Results))
+		}
+		if closed {
+			seenClosed = true
+			continue
+		}
+		assert.GreaterOrEqual(t, rank[x.Relation], prev, "%q: relations out of order: %v", r.Query, ids(r.Results))
+		prev = rank[x.Relation]
+		assert.GreaterOrEqual(t, x.DistanceKm, 0.0)
+	}
+}
+
+// Every municipality, found by its name, gets results that end in the
+// national fallback, in the right order, its own contact points first.
+func TestEveryMunicipalityNeverADeadEnd(t *testing.T) {
+	e := engine(t)
+	d, err := realData()
+	require.NoError(t, err)
+	for _, m := range d.Municipalities {
+		r := e.Search(m.Name, Options{})
+		require.NotNil(t, r.Place, m.Name)
+		if r.Place.Municipality != m.Number {
+			// a shared name: this municipality is the alternative
+			assert.Contains(t, r.Place.Alternatives, m.Number, m.Name)
+			continue
+		}
+		assert.True(t, hasNational(r.Results), m.Name)
+		checkResultOrder(t, r)
+		for _, x := range r.Results {
+			if x.Relation == RelationLocal {
+				cp := x.ContactPoint
+				assert.True(t, cp.Municipality == m.Number || contains(cp.Serves, m.Number), "%s: %s is not local", m.Name, cp.ID)
+			}
+		}
+	}
+}
+
+func TestResultRules(t *testing.T) {
+	e := engine(t)
+	tests := []struct {
+		name      string
+		q         string
+		opts      Options
+		first     string // id of the first result
+		relation  string // its relation
+		note      string
+		mustHave  []string
+		maxResult int
+	}{
+		{name: "local centre", q: "Bergen", first: "link-bergen-og-omegn", relation: RelationLocal},
+		{name: "served by a centre elsewhere", q: "Askøy", first: "link-bergen-og-omegn", relation: RelationLocal},
+		{name: "no local: nearest with distance", q: "Hå", relation: RelationNearby},
+		{name: "postcode point", q: "9008", first: "link-tromso", relation: RelationLocal},
+		{name: "topic listed locally", q: "sorg oslo", first: "link-oslo", note: TopicNoteLocal},
+		{name: "topic listed only farther away", q: "trafikkskade bergen", note: TopicNoteNearby, mustHave: []string{"link-oslo"}},
+		{name: "topic nobody lists", q: "samlivsbrudd bergen", note: TopicNoteNone},
+		{name: "regional closed office kept, last", q: "Stavanger", mustHave: []string{"selvhjelp-norge-distriktskontor-rogaland-agder"}},
+		{name: "nonsense: only the national fallback", q: "qqqqq", first: "selvhjelp-norge", relation: RelationNational},
+		{name: "topic only: national fallback", q: "angst", first: "selvhjelp-norge", relation: RelationNational},
+		{name: "limit", q: "Bergen", opts: Options{Limit: 3}, maxResult: 3, mustHave: []string{"selvhjelp-norge"}},
+		{name: "svalbard: nearest by point", q: "9170", relation: RelationNearby, mustHave: []string{"link-tromso", "selvhjelp-norge"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.Search(tt.q, tt.opts)
+			require.NotEmpty(t, r.Results)
+			checkResultOrder(t, r)
+			assert.True(t, hasNational(r.Results), "national fallback missing: %v", ids(r.Results))
+			if tt.first != "" {
+				assert.Equal(t, tt.first, r.Results[0].ContactPoint.ID, ids(r.Results))
+			}
+			if tt.relation != "" {
+				assert.Equal(t, tt.relation, r.Results[0].Relation)
+			}
+			assert.Equal(t, tt.note, r.TopicNote)
+			for _, id := range tt.mustHave {
+				assert.Contains(t, ids(r.Results), id)
+			}
+			if tt.maxResult > 0 {
+				assert.LessOrEqual(t, len(r.Results), tt.maxResult)
+				assert.LessOrEqual(t, len(r.Suggestions), tt.maxResult)
+			}
+		})
+	}
+}
+
+func TestTopicReordersAndMarks(t *testing.T) {
+	e := engine(t)
+	r := e.Search("angst i tromsø", Options{})
+	require.NotNil(t, r.Topic)
+	assert.Equal(t, TopicNoteNearby, r.TopicNote)
+	// Within the nearby ones, those listing angst come first.
+	seenOther := false
+	for _, x := range r.Results {
+		if x.Relation != RelationNearby {
+			continue
+		}
+		if !x.ListsTopic {
+			seenOther = true
+		} else {
+			assert.False(t, seenOther, "a result listing the topic after one that does not: %v", ids(r.Results))
+		}
+	}
+}
+
+func TestNearbySortedByDistance(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"Hå", "Guovdageaidnu", "5003", "Kirkenes", "Lyngen", "Vik"} {
+		r := e.Search(q, Options{})
+		prev := -1.0
+		for _, x := range r.Results {
+			if x.Relation == RelationNearby {
+				assert.GreaterOrEqual(t, x.DistanceKm, prev, q)
+				prev = x.DistanceKm
+			}
+		}
+		assert.GreaterOrEqual(t, prev, 0.0, "%s: no nearby results", q)
+	}
+}
+
+func TestEmptyQuery(t *testing.T) {
+	e := engine(t)
+	r := e.Search("", Options{})
+	assert.Nil(t, r.Place)
+	assert.Nil(t, r.Topic)
+	assert.NotNil(t, r.Results)
+	assert.Empty(t, r.Results, "nothing asked yet")
+	assert.NotNil(t, r.Suggestions)
+}
+
+func TestPresets(t *testing.T) {
+	e := engine(t)
+	tests := []struct {
+		name       string
+		q          string
+		opts       Options
+		place, via string
+		topic      string
+	}{
+		{"preset place on empty query", "", Options{Municipality: "4601"}, "4601", ViaPreset, ""},
+		{"preset municipality is no postcode", "", Options{Municipality: "4601"}, "4601", ViaPreset, ""},
+		{"query topic with preset place", "angst", Options{Municipality: "4601"}, "4601", ViaPreset, "angst"},
+		{"query place wins over preset", "tromsø", Options{Municipality: "4601"}, "5501", "", ""},
+		{"preset topic", "bergen", Options{Topic: "sorg"}, "4601", "", "sorg"},
+		{"query topic wins over preset", "kreft bergen", Options{Topic: "sorg"}, "4601", "", "kreft"},
+		{"unknown preset ignored", "", Options{Municipality: "9999", Topic: "nope"}, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.Search(tt.q, tt.opts)
+			if tt.place == "" {
+				assert.Nil(t, r.Place)
+			} else {
+				require.NotNil(t, r.Place)
+				assert.Equal(t, tt.place, r.Place.Municipality)
+				assert.Equal(t, tt.via, r.Place.Via)
+				assert.NotEmpty(t, r.Results)
+			}
+			if tt.topic == "" {
+				assert.Nil(t, r.Topic)
+			} else {
+				require.NotNil(t, r.Topic)
+				assert.Equal(t, tt.topic, r.Topic.ID)
+			}
+		})
+	}
+}
+
+func TestNear(t *testing.T) {
+	e := engine(t)
+	tests := []struct {
+		name       string
+		lat, lon   float64
+		place      string
+		terr       string
+		firstLocal string
+	}{
+		{"Oslo sentrum", 59.913, 10.752, "0301", "", "link-oslo"},
+		{"Tromsø", 69.649, 18.955, "5501", "", "link-tromso"},
+		{"Bergen", 60.392, 5.322, "4601", "", "link-bergen-og-omegn"},
+		{"Kautokeino", 69.012, 23.04, "5612", "", ""},
+		{"Longyearbyen", 78.22, 15.64, "", "2100", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := e.Near(tt.lat, tt.lon, Options{})
+			if tt.place != "" {
+				require.NotNil(t, r.Place)
+				assert.Equal(t, tt.place, r.Place.Municipality)
+				assert.Equal(t, "postcode", r.Place.Matched)
+				assert.Equal(t, ViaPosition, r.Place.Via)
+			} else {
+				assert.Nil(t, r.Place)
+			}
+			if tt.terr != "" {
+				require.NotNil(t, r.Territory)
+				assert.Equal(t, tt.terr, r.Territory.Number)
+			}
+			if tt.firstLocal != "" {
+				assert.Equal(t, tt.firstLocal, r.Results[0].ContactPoint.ID)
+				assert.Less(t, r.Results[0].DistanceKm, 10.0)
+			}
+			assert.True(t, hasNational(r.Results))
+			checkResultOrder(t, r)
+			assert.NotNil(t, r.Suggestions)
+		})
+	}
+	for _, bad := range [][2]float64{{math.NaN(), 10}, {91, 10}, {60, 181}, {math.Inf(1), 0}} {
+		r := e.Near(bad[0], bad[1], Options{})
+		assert.Nil(t, r.Place)
+		assert.True(t, hasNational(r.Results), "invalid position %v still gets the national fallback", bad)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	e := engine(t)
+	want := make([]string, len(queryCases))
+	for i, c := range queryCases {
+		want[i] = string(e.Search(c.q, Options{}).AppendJSON(nil))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for i := range queryCases {
+				j := (i + g*37) % len(queryCases)
+				if got := string(e.Search(queryCases[j].q, Options{}).AppendJSON(nil)); got != want[j] {
+					errs <- queryCases[j].q
+					return
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for q := range errs {
+		t.Errorf("concurrent search for %q differs", q)
+	}
+}
+
+func TestLongAndHostileInput(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{
+		stringsRepeat("bergen ", 500),
+		stringsRepeat("ø", 10000),
+		stringsRepeat("a b ", 1000),
+		"\xff\xfe\xfd" + stringsRepeat("\x00", 50) + "tromsø",
+		stringsRepeat("i ", 300),
+	} {
+		r := e.Search(q, Options{})
+		assert.LessOrEqual(t, len([]rune(r.Query)), MaxQueryRunes)
+		assert.NotNil(t, r.Suggestions)
+		assert.NotNil(t, r.Results)
+	}
+}
+
+func stringsRepeat(s string, n int) string {
+	b := make([]byte, 0, len(s)*n)
+	for i := 0; i < n; i++ {
+		b = append(b, s...)
+	}
+	return string(b)
+}

@@ -1,0 +1,361 @@
+// Package store reads and writes the dataset: the files under data/ (one JSON
+// array per file, in a canonical, diff-friendly layout) and the single bundle
+// the worker serves and the browser module loads.
+//
+// Decoding is strict: unknown fields, trailing data and wrong types are
+// errors, reported as "file:line:col: message" so a maintainer can jump to
+// the spot.
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/selvhjelp/finder/data/dataset"
+)
+
+// Files lists the dataset files in the order they are read and written.
+var Files = []string{
+	dataset.CountiesFile,
+	dataset.MunicipalitiesFile,
+	dataset.TerritoriesFile,
+	dataset.FormerMunicipalitiesFile,
+	dataset.PostcodesFile,
+	dataset.TopicsFile,
+	dataset.ContactPointsFile,
+	dataset.SourcesFile,
+}
+
+// FileError is a problem with one file, at a position when known (Line 0 =
+// the file as a whole).
+type FileError struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *FileError) Error() string {
+	if e.Line == 0 {
+		return e.File + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// target returns a pointer to the slice of d that file decodes into.
+func target(d *dataset.Dataset, file string) any {
+	switch file {
+	case dataset.CountiesFile:
+		return &d.Counties
+	case dataset.MunicipalitiesFile:
+		return &d.Municipalities
+	case dataset.TerritoriesFile:
+		return &d.Territories
+	case dataset.FormerMunicipalitiesFile:
+		return &d.FormerMunicipalities
+	case dataset.PostcodesFile:
+		return &d.Postcodes
+	case dataset.TopicsFile:
+		return &d.Topics
+	case dataset.ContactPointsFile:
+		return &d.ContactPoints
+	case dataset.SourcesFile:
+		return &d.Sources
+	}
+	return nil
+}
+
+// Decode strictly decodes one JSON document from data into v. The error, if
+// any, is a *FileError naming file, line and column.
+func Decode(file string, data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil {
+		// Exactly one document per file: anything after it is an error.
+		if _, terr := dec.Token(); terr != io.EOF {
+			off := dec.InputOffset()
+			if terr != nil {
+				return positioned(file, data, off, terr)
+			}
+			return positioned(file, data, off, errors.New("unexpected data after the JSON value"))
+		}
+		return nil
+	}
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return positioned(file, data, syn.Offset, err)
+	case errors.As(err, &typ):
+		return positioned(file, data, typ.Offset, err)
+	case errors.Is(err, io.EOF):
+		return &FileError{File: file, Msg: "empty file, want a JSON value"}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return positioned(file, data, int64(len(data)), errors.New("unexpected end of JSON input"))
+	}
+	// Unknown fields carry no offset: point at the first place the key is
+	// used (the decoder's own position is the end of the whole array).
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		if key, uerr := strconv.Unquote(name); uerr == nil {
+			if off := keyOffset(data, key); off >= 0 {
+				return positioned(file, data, off, err)
+			}
+		}
+	}
+	return positioned(file, data, dec.InputOffset(), err)
+}
+
+// keyOffset returns the offset of the first object key named key, or -1.
+func keyOffset(data []byte, key string) int64 {
+	quoted, _ := json.Marshal(key)
+	for i := 0; i < len(data); {
+		j := bytes.Index(data[i:], quoted)
+		if j < 0 {
+			return -1
+		}
+		at := i + j
+		rest := bytes.TrimLeft(data[at+len(quoted):], " \t\r\n")
+		if len(rest) > 0 && rest[0] == ':' {
+			return int64(at)
+		}
+		i = at + 1
+	}
+	return -1
+}
+
+// positioned turns a byte offset into a 1-based line and column (in runes).
+func positioned(file string, data []byte, off int64, err error) *FileError {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	if off < 0 {
+		off = 0
+	}
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:]))) + 1
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	return &FileError{File: file, Line: line, Col: col, Msg: msg}
+}
+
+// LoadFSAll reads every dataset file from fsys, decoding what it can. It
+// returns the dataset (files that failed are left empty) and every file
+// problem, so a validator can report them all at once.
+func LoadFSAll(fsys fs.FS) (*dataset.Dataset, []*FileError) {
+	d := &dataset.Dataset{}
+	var errs []*FileError
+	for _, f := range Files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			errs = append(errs, &FileError{File: f, Msg: fmt.Sprintf("cannot read: %v", err)})
+			continue
+		}
+		if err := Decode(f, data, target(d, f)); err != nil {
+			var fe *FileError
+			if errors.As(err, &fe) {
+				errs = append(errs, fe)
+			} else {
+				errs = append(errs, &FileError{File: f, Msg: err.Error()})
+			}
+		}
+	}
+	return d, errs
+}
+
+// LoadFS reads the dataset from fsys (data.FS or a directory); it fails with
+// every file problem joined.
+func LoadFS(fsys fs.FS) (*dataset.Dataset, error) {
+	d, errs := LoadFSAll(fsys)
+	if len(errs) > 0 {
+		all := make([]error, len(errs))
+		for i, e := range errs {
+			all[i] = e
+		}
+		return nil, errors.Join(all...)
+	}
+	return d, nil
+}
+
+// LoadDir reads the dataset from a directory.
+func LoadDir(dir string) (*dataset.Dataset, error) {
+	d, err := LoadFS(os.DirFS(dir))
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", dir, err)
+	}
+	return d, nil
+}
+
+// Canonical returns a copy of d in canonical order with empty lists instead
+// of nil ones: every file sorted by its key, except topics, whose order is the
+// curated order of the vocabulary. The input is not modified.
+func Canonical(d *dataset.Dataset) *dataset.Dataset {
+	c := *d
+	c.Version = ""
+	c.Counties = cloneSorted(d.Counties, func(a, b dataset.County) bool { return a.Number < b.Number })
+	for i := range c.Counties {
+		c.Counties[i].Names = nonNil(c.Counties[i].Names)
+	}
+	c.Municipalities = cloneSorted(d.Municipalities, func(a, b dataset.Municipality) bool { return a.Number < b.Number })
+	for i := range c.Municipalities {
+		c.Municipalities[i].Names = nonNil(c.Municipalities[i].Names)
+	}
+	c.Territories = cloneSorted(d.Territories, func(a, b dataset.Territory) bool { return a.Number < b.Number })
+	c.FormerMunicipalities = cloneSorted(d.FormerMunicipalities, func(a, b dataset.FormerMunicipality) bool {
+		if a.Period != b.Period {
+			return a.Period < b.Period
+		}
+		return a.Number < b.Number
+	})
+	for i := range c.FormerMunicipalities {
+		c.FormerMunicipalities[i].Successors = nonNil(c.FormerMunicipalities[i].Successors)
+	}
+	c.Postcodes = cloneSorted(d.Postcodes, func(a, b dataset.Postcode) bool { return a.Code < b.Code })
+	c.Topics = append([]dataset.Topic{}, d.Topics...)
+	for i := range c.Topics {
+		c.Topics[i].Synonyms = nonNil(c.Topics[i].Synonyms)
+		c.Topics[i].Sources = nonNil(c.Topics[i].Sources)
+	}
+	c.ContactPoints = cloneSorted(d.ContactPoints, func(a, b dataset.ContactPoint) bool { return a.ID < b.ID })
+	for i := range c.ContactPoints {
+		p := &c.ContactPoints[i]
+		p.Sources = nonNil(p.Sources)
+		// Optional lists are omitted when empty: nil and [] are the same.
+		p.Serves = nilIfEmpty(p.Serves)
+		p.Topics = nilIfEmpty(p.Topics)
+	}
+	c.Sources = cloneSorted(d.Sources, func(a, b dataset.Source) bool { return a.ID < b.ID })
+	return &c
+}
+
+func cloneSorted[T any](s []T, less func(a, b T) bool) []T {
+	c := append([]T{}, s...)
+	sort.SliceStable(c, func(i, j int) bool { return less(c[i], c[j]) })
+	return c
+}
+
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// marshal encodes v without HTML escaping (the content is Norwegian text
+// with «», & and the like, which people should read as is).
+func marshal(v any, indent bool) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("", "  ")
+	}
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// EncodeFile returns the canonical bytes of one dataset file. Postcodes are
+// written one compact record a line, so a diff shows one line per postcode;
+// the other files are indented for people.
+func EncodeFile(d *dataset.Dataset, file string) ([]byte, error) {
+	c := Canonical(d)
+	v := target(c, file)
+	if v == nil {
+		return nil, fmt.Errorf("unknown dataset file %q", file)
+	}
+	if file == dataset.PostcodesFile {
+		var buf bytes.Buffer
+		buf.WriteString("[\n")
+		for i, p := range c.Postcodes {
+			b, err := marshal(p, false)
+			if err != nil {
+				return nil, fmt.Errorf("%s: postcode %s: %w", file, p.Code, err)
+			}
+			buf.Write(b)
+			if i < len(c.Postcodes)-1 {
+				buf.WriteByte(',')
+			}
+			buf.WriteByte('\n')
+		}
+		buf.WriteString("]\n")
+		return buf.Bytes(), nil
+	}
+	b, err := marshal(v, true)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return append(b, '\n'), nil
+}
+
+// WriteDir writes every dataset file into dir in canonical form. Each file is
+// written to a temporary name and renamed, so a failure leaves no half file.
+func WriteDir(d *dataset.Dataset, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	for _, f := range Files {
+		b, err := EncodeFile(d, f)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(dir, f)
+		tmp := path + ".tmp"
+		if err := os.WriteFile(tmp, b, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", tmp, err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return fmt.Errorf("rename %s: %w", tmp, err)
+		}
+	}
+	return nil
+}
+
+// Bundle returns the whole dataset as one compact JSON object, in canonical
+// order, with Version set to a content hash (the first 16 hex digits of the
+// SHA-256 of the bundle without a version). Equal data gives equal bytes.
+func Bundle(d *dataset.Dataset) ([]byte, error) {
+	c := Canonical(d)
+	body, err := marshal(c, false)
+	if err != nil {
+		return nil, fmt.Errorf("bundle: %w", err)
+	}
+	sum := sha256.Sum256(body)
+	c.Version = hex.EncodeToString(sum[:])[:16]
+	out, err := marshal(c, false)
+	if err != nil {
+		return nil, fmt.Errorf("bundle: %w", err)
+	}
+	return out, nil
+}
+
+// BundleName is the file name the bundle is published under.
+const BundleName = "dataset.json"
+
+// ParseBundle strictly decodes a bundle made by Bundle.
+func ParseBundle(b []byte) (*dataset.Dataset, error) {
+	d := &dataset.Dataset{}
+	if err := Decode(BundleName, b, d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}

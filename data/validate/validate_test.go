@@ -1,0 +1,235 @@
+package validate_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/data"
+	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/store"
+	"github.com/selvhjelp/finder/data/validate"
+)
+
+var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+func shipped(t *testing.T) *dataset.Dataset {
+	t.Helper()
+	d, err := store.LoadFS(data.FS)
+	require.NoError(t, err)
+	return d
+}
+
+func cp(d *dataset.Dataset, id string) *dataset.ContactPoint {
+	for i := range d.ContactPoints {
+		if d.ContactPoints[i].ID == id {
+			return &d.ContactPoints[i]
+		}
+	}
+	panic("no contact point " + id)
+}
+
+func TestShippedDataHasNoErrors(t *testing.T) {
+	ps := validate.DatasetAt(shipped(t), now)
+	for _, p := range ps {
+		assert.True(t, p.Warning, "unexpected error: %s", p)
+	}
+	// Every contact point that is not closed is stale or never verified.
+	assert.Len(t, ps, 14)
+}
+
+// One broken dataset per problem class: each must be reported with its
+// file, record and field.
+func TestEveryProblemClass(t *testing.T) {
+	tests := []struct {
+		name    string
+		break_  func(d *dataset.Dataset)
+		file    string
+		record  string
+		field   string
+		message string // a part of the message
+		warning bool
+	}{
+		{"duplicate id", func(d *dataset.Dataset) {
+			d.ContactPoints = append(d.ContactPoints, *cp(d, "link-oslo"))
+		}, dataset.ContactPointsFile, "link-oslo", "id", "duplikat", false},
+		{"malformed id", func(d *dataset.Dataset) { cp(d, "link-oslo").ID = "LINK Oslo" },
+			dataset.ContactPointsFile, "LINK Oslo", "id", "små bokstaver", false},
+		{"duplicate postcode", func(d *dataset.Dataset) { d.Postcodes = append(d.Postcodes, d.Postcodes[0]) },
+			dataset.PostcodesFile, "0001", "code", "duplikat", false},
+		{"unknown municipality", func(d *dataset.Dataset) { cp(d, "link-tromso").Municipality = "1902" },
+			dataset.ContactPointsFile, "link-tromso", "municipality", "finnes ikke", false},
+		{"unknown municipality in serves", func(d *dataset.Dataset) { cp(d, "link-bergen-og-omegn").Serves[0] = "1201" },
+			dataset.ContactPointsFile, "link-bergen-og-omegn", "serves[0]", "finnes ikke", false},
+		{"unknown successor", func(d *dataset.Dataset) { d.FormerMunicipalities[0].Successors[0] = "0000" },
+			dataset.FormerMunicipalitiesFile, "2019/0101", "successors[0]", "finnes ikke", false},
+		{"postcode of another municipality", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Postcode = "5003" },
+			dataset.ContactPointsFile, "selvhjelp-norge", "postcode", "ligger i kommune 4601", false},
+		{"postcode pointing nowhere", func(d *dataset.Dataset) { d.Postcodes[0].Municipality = "0399" },
+			dataset.PostcodesFile, "0001", "municipality", "finnes ikke", false},
+		{"unknown postcode", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Postcode = "0002" },
+			dataset.ContactPointsFile, "selvhjelp-norge", "postcode", "finnes ikke", false},
+		{"phone", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Phone = "23 33 19" },
+			dataset.ContactPointsFile, "selvhjelp-norge", "phone", "8 sifre", false},
+		{"email", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Email = "post@selvhjelp" },
+			dataset.ContactPointsFile, "selvhjelp-norge", "email", "e-postadresse", false},
+		{"http url", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "http://linkoslo.no" },
+			dataset.ContactPointsFile, "link-oslo", "url", "https", false},
+		{"broken source url", func(d *dataset.Dataset) { cp(d, "link-oslo").Sources[1].URL = "linkoslo.no/om" },
+			dataset.ContactPointsFile, "link-oslo", "sources[1].url", "nettadresse", false},
+		{"coordinates outside Norway", func(d *dataset.Dataset) { d.Municipalities[0].Lon = -10.78 },
+			dataset.MunicipalitiesFile, "0301", "lon", "utenfor Norge", false},
+		{"postcode coordinates outside Norway", func(d *dataset.Dataset) { d.Postcodes[0].Lat = 51.5 },
+			dataset.PostcodesFile, "0001", "lat", "utenfor Norge", false},
+		{"markup", func(d *dataset.Dataset) { cp(d, "link-oslo").Name = "LINK <b>Oslo</b>" },
+			dataset.ContactPointsFile, "link-oslo", "name", "markup", false},
+		{"html entity", func(d *dataset.Dataset) { d.Topics[0].Synonyms[0] = "r&oslash;d" },
+			dataset.TopicsFile, "paa-tvers", "synonyms[0]", "markup", false},
+		{"control character", func(d *dataset.Dataset) { cp(d, "link-oslo").Note = "linje 1\nlinje 2" },
+			dataset.ContactPointsFile, "link-oslo", "note", "kontrolltegn", false},
+		{"unknown topic", func(d *dataset.Dataset) { cp(d, "link-oslo").Topics = []string{"angst", "utbrenthet"} },
+			dataset.ContactPointsFile, "link-oslo", "topics[1]", "finnes ikke", false},
+		{"future date", func(d *dataset.Dataset) { cp(d, "link-oslo").LastVerified = "2027-01" },
+			dataset.ContactPointsFile, "link-oslo", "last_verified", "fremtiden", false},
+		{"unparseable date", func(d *dataset.Dataset) { cp(d, "link-oslo").LastVerified = "3. februar 2017" },
+			dataset.ContactPointsFile, "link-oslo", "last_verified", "ikke en dato", false},
+		{"required field missing", func(d *dataset.Dataset) { cp(d, "link-oslo").Name = "" },
+			dataset.ContactPointsFile, "link-oslo", "name", "mangler", false},
+		{"required sources missing", func(d *dataset.Dataset) { cp(d, "link-oslo").Sources = nil },
+			dataset.ContactPointsFile, "link-oslo", "sources", "mangler", false},
+		{"unknown status", func(d *dataset.Dataset) { cp(d, "link-oslo").Status = "open" },
+			dataset.ContactPointsFile, "link-oslo", "status", "ukjent status", false},
+		{"unknown kind", func(d *dataset.Dataset) { cp(d, "link-oslo").Kind = "senter" },
+			dataset.ContactPointsFile, "link-oslo", "kind", "ukjent type", false},
+		{"unknown language", func(d *dataset.Dataset) { d.Counties[0].Names[0].Language = "no" },
+			dataset.CountiesFile, "03", "names[0].language", "språkkode", false},
+		{"municipality count", func(d *dataset.Dataset) { d.Municipalities = d.Municipalities[:356] },
+			dataset.MunicipalitiesFile, "", "", "356 kommuner, skal være 357", false},
+		{"county count", func(d *dataset.Dataset) {
+			d.Counties = append(d.Counties, dataset.County{Number: "20", Name: "Finnmark", OfficialName: "Finnmark", Names: []dataset.Name{{Name: "Finnmark", Language: "nb"}}})
+		},
+			dataset.CountiesFile, "", "", "16 fylker, skal være 15", false},
+		{"municipality in a missing county", func(d *dataset.Dataset) { d.Municipalities[0].County = "02" },
+			dataset.MunicipalitiesFile, "0301", "county", "finnes ikke", false},
+		{"split without two successors", func(d *dataset.Dataset) { d.FormerMunicipalities[0].Change = "delt" },
+			dataset.FormerMunicipalitiesFile, "2019/0101", "successors", "to etterfølgere", false},
+		{"active without date", func(d *dataset.Dataset) { p := cp(d, "link-tromso"); p.Status = dataset.StatusActive },
+			dataset.ContactPointsFile, "link-tromso", "status", "krever en dato", false},
+		{"stale warning", func(d *dataset.Dataset) {},
+			dataset.ContactPointsFile, "link-lyngen", "last_verified", "sist verifisert 2017-02-03", true},
+		{"never verified warning", func(d *dataset.Dataset) {},
+			dataset.ContactPointsFile, "link-tromso", "last_verified", "aldri verifisert", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := shipped(t)
+			tt.break_(d)
+			ps := validate.DatasetAt(d, now)
+			found := false
+			for _, p := range ps {
+				if p.File == tt.file && p.Record == tt.record && p.Field == tt.field && strings.Contains(p.Message, tt.message) {
+					found = true
+					assert.Equal(t, tt.warning, p.Warning, "%s", p)
+				}
+			}
+			assert.True(t, found, "want %s: %s: %s: …%s…; got:\n%s", tt.file, tt.record, tt.field, tt.message, render(ps))
+			if !tt.warning {
+				assert.Positive(t, validate.Errors(ps))
+			}
+		})
+	}
+}
+
+func render(ps []validate.Problem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.String() + "\n")
+	}
+	return b.String()
+}
+
+// A dataset with several broken files reports every one, JSON syntax errors
+// with line and column, and still checks the files that did load.
+func TestDirReportsEverything(t *testing.T) {
+	d := shipped(t)
+	dir := t.TempDir()
+	require.NoError(t, store.WriteDir(d, dir))
+	path := filepath.Join(dir, dataset.TopicsFile)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	b = []byte(strings.Replace(string(b), `"id": "angst",`, `"id": "angst"`, 1))
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	cpath := filepath.Join(dir, dataset.ContactPointsFile)
+	cb, err := os.ReadFile(cpath)
+	require.NoError(t, err)
+	cb = []byte(strings.Replace(string(cb), `"phone": "23 33 19 00"`, `"phone": "23 33 19"`, 1))
+	require.NoError(t, os.WriteFile(cpath, cb, 0o644))
+
+	ps := validate.DirAt(dir, now)
+	var lines []string
+	for _, p := range ps {
+		if !p.Warning {
+			lines = append(lines, p.String())
+		}
+	}
+	require.Len(t, lines, 2, render(ps))
+	assert.Regexp(t, `^topics\.json:\d+:\d+: invalid character '"' after object key:value pair$`, lines[0])
+	assert.Equal(t, `contact_points.json: selvhjelp-norge: phone: "23 33 19" er ikke et norsk telefonnummer (8 sifre, eventuelt med +47 foran)`, lines[1])
+}
+
+func TestFormats(t *testing.T) {
+	for _, ok := range []string{"23 33 19 00", "23331900", "+47 23 33 19 00", "+4723331900"} {
+		assert.Empty(t, validate.CheckPhone(ok), ok)
+	}
+	for _, bad := range []string{"2333190", "233319000", "+46 23 33 19 00", "23-33-19-00", "tlf 23331900"} {
+		assert.NotEmpty(t, validate.CheckPhone(bad), bad)
+	}
+	assert.Empty(t, validate.CheckURL("https://www.selvhjelp.no/a?b=c", true))
+	assert.NotEmpty(t, validate.CheckURL("http://www.selvhjelp.no", true))
+	assert.Empty(t, validate.CheckURL("http://www.selvhjelp.no", false))
+	assert.NotEmpty(t, validate.CheckURL("javascript:alert(1)", false))
+	assert.NotEmpty(t, validate.CheckURL("https://localhost/", true))
+
+	for in, want := range map[string][2]string{
+		"2023":       {"2023-01-01", "2023-12-31"},
+		"2019-11":    {"2019-11-01", "2019-11-30"},
+		"2017-02-03": {"2017-02-03", "2017-02-03"},
+	} {
+		s, e, err := validate.ParseDate(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want[0], s.Format("2006-01-02"), in)
+		assert.Equal(t, want[1], e.Format("2006-01-02"), in)
+	}
+	for _, bad := range []string{"", "23", "2019-13", "2019-02-30", "03.02.2017", "2019-1"} {
+		_, _, err := validate.ParseDate(bad)
+		assert.Error(t, err, bad)
+	}
+	assert.True(t, validate.InNorway(78.2, 15.6))  // Longyearbyen
+	assert.True(t, validate.InNorway(70.92, -8.7)) // Jan Mayen
+	assert.False(t, validate.InNorway(69.0, 84))   // the source's mistyped 9523
+	assert.False(t, validate.InNorway(55.7, 12.6)) // Copenhagen
+}
+
+func TestDuplicateKeys(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, store.WriteDir(shipped(t), dir))
+	path := filepath.Join(dir, dataset.ContactPointsFile)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	b = []byte(strings.Replace(string(b), `"phone": "23 33 19 00",`, `"phone": "23 33 19 00",
+    "phone": "22 22 22 22",`, 1))
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	var errs []string
+	for _, p := range validate.DirAt(dir, now) {
+		if !p.Warning {
+			errs = append(errs, p.String())
+		}
+	}
+	require.Len(t, errs, 1)
+	assert.Regexp(t, `^contact_points\.json:\d+:5: feltet "phone" står to ganger i samme objekt$`, errs[0])
+}

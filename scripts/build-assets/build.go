@@ -1,0 +1,307 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/selvhjelp/finder/data/store"
+	"github.com/selvhjelp/finder/data/validate"
+)
+
+type config struct {
+	Data, Out, Widget, Wasm string
+}
+
+// Asset is one manifest entry.
+type Asset struct {
+	Path        string `json:"path"` // relative to the output folder, "/"-separated
+	Bytes       int    `json:"bytes"`
+	Gzip        int    `json:"gzip"`
+	Brotli      int    `json:"brotli"` // -1 when no brotli tool was found
+	SRI         string `json:"sri"`    // sha384-...
+	ContentType string `json:"content_type"`
+	Immutable   bool   `json:"immutable"` // content-hashed name: cache for a year
+}
+
+// Manifest is assets.json.
+type Manifest struct {
+	DatasetVersion string           `json:"dataset_version"`
+	Files          map[string]Asset `json:"files"`
+}
+
+func (m *Manifest) names() []string {
+	var n []string
+	for k := range m.Files {
+		n = append(n, k)
+	}
+	sort.Strings(n)
+	return n
+}
+
+// Placeholders in selvhjelp-finder.js and demo.html.
+const (
+	phWasm = "__FINDER_WASM__"
+	phExec = "__WASM_EXEC__"
+)
+
+// hashedPattern matches the names this command writes, so old builds are removed.
+var hashedPattern = regexp.MustCompile(`^(widget|finder|wasm_exec|demo)\.[0-9a-f]{12}\.(js|wasm|css)$`)
+
+func build(c config) (*Manifest, error) {
+	ds, err := store.LoadDir(c.Data)
+	if err != nil {
+		return nil, fmt.Errorf("load dataset: %w", err)
+	}
+	if ps := validate.Dir(c.Data); validate.Errors(ps) > 0 {
+		var b strings.Builder
+		for _, p := range ps {
+			if !p.Warning {
+				b.WriteString("\n  " + p.String())
+			}
+		}
+		return nil, fmt.Errorf("dataset has %d errors, not building:%s", validate.Errors(ps), b.String())
+	}
+	bundle, err := store.Bundle(ds)
+	if err != nil {
+		return nil, err
+	}
+	version, err := bundleVersion(bundle)
+	if err != nil {
+		return nil, err
+	}
+	wasm, err := moduleBytes(c.Wasm)
+	if err != nil {
+		return nil, err
+	}
+	execJS, err := wasmExec()
+	if err != nil {
+		return nil, err
+	}
+	loaderSrc, err := os.ReadFile(filepath.Join(c.Widget, "selvhjelp-finder.js"))
+	if err != nil {
+		return nil, fmt.Errorf("read loader: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(c.Out, "v1"), 0o755); err != nil {
+		return nil, fmt.Errorf("create output: %w", err)
+	}
+	if err := removeOld(c.Out); err != nil {
+		return nil, err
+	}
+
+	m := &Manifest{DatasetVersion: version, Files: map[string]Asset{}}
+	put := func(logical, path string, b []byte, ctype string, immutable bool) error {
+		if err := os.WriteFile(filepath.Join(c.Out, filepath.FromSlash(path)), b, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		m.Files[logical] = Asset{Path: path, Bytes: len(b), Gzip: gzipSize(b), Brotli: brotliSize(b), SRI: sri(b), ContentType: ctype, Immutable: immutable}
+		return nil
+	}
+	wasmName := hashed("finder", ".wasm", wasm)
+	execName := hashed("wasm_exec", ".js", execJS)
+	loader, err := substitute(loaderSrc, map[string]string{phWasm: wasmName, phExec: execName})
+	if err != nil {
+		return nil, err
+	}
+	loaderName := hashed("widget", ".js", loader)
+	const js, jsCT = ".js", "text/javascript; charset=utf-8"
+	steps := []struct {
+		logical, path string
+		b             []byte
+		ctype         string
+		immutable     bool
+	}{
+		{"finder.wasm", wasmName, wasm, "application/wasm", true},
+		{"wasm_exec.js", execName, execJS, jsCT, true},
+		{"widget.js", "widget" + js, loader, jsCT, false},
+		{"widget.pinned.js", loaderName, loader, jsCT, true},
+		{"dataset.json", "v1/" + store.BundleName, bundle, "application/json; charset=utf-8", false},
+	}
+	for _, s := range steps {
+		if err := put(s.logical, s.path, s.b, s.ctype, s.immutable); err != nil {
+			return nil, err
+		}
+	}
+	if err := writeDemo(c, m, put); err != nil {
+		return nil, err
+	}
+	mb, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(filepath.Join(c.Out, "assets.json"), append(mb, '\n'), 0o644); err != nil {
+		return nil, fmt.Errorf("write manifest: %w", err)
+	}
+	return m, nil
+}
+
+// writeDemo fills the demo page template with the asset names and the
+// snippets partners copy (the SRI one included).
+func writeDemo(c config, m *Manifest, put func(logical, path string, b []byte, ctype string, immutable bool) error) error {
+	css, err := os.ReadFile(filepath.Join(c.Widget, "demo.css"))
+	if err != nil {
+		return fmt.Errorf("read demo.css: %w", err)
+	}
+	cssName := hashed("demo", ".css", css)
+	if err := put("demo.css", cssName, css, "text/css; charset=utf-8", true); err != nil {
+		return err
+	}
+	page, err := os.ReadFile(filepath.Join(c.Widget, "demo.html"))
+	if err != nil {
+		return fmt.Errorf("read demo.html: %w", err)
+	}
+	pinned := m.Files["widget.pinned.js"]
+	vars := map[string]string{
+		"__DEMO_CSS__": cssName,
+		"__LOADER__":   "widget.js",
+		"__DATASET__":  m.DatasetVersion,
+		"__SNIPPET_SRI__": html.EscapeString(`<script type="module" src="https://WORKER/` + pinned.Path + `"
+        integrity="` + pinned.SRI + `" crossorigin="anonymous"></script>`),
+	}
+	// Every embedding is shown live and as the snippet to copy.
+	snippet := regexp.MustCompile(`(?s)<!--snippet-->\s*(.*?)\s*<!--/snippet-->`)
+	page = snippet.ReplaceAllFunc(page, func(b []byte) []byte {
+		el := snippet.FindSubmatch(b)[1]
+		code := `<script type="module" src="https://WORKER/widget.js"></script>` + "\n" + string(el)
+		return []byte(string(el) + "\n<pre tabindex=\"0\"><code>" + html.EscapeString(code) + "</code></pre>")
+	})
+	out, err := substitute(page, vars)
+	if err != nil {
+		return err
+	}
+	return put("index.html", "index.html", out, "text/html; charset=utf-8", false)
+}
+
+// substitute replaces every placeholder and fails if one is missing, so a
+// renamed placeholder cannot ship a broken loader.
+func substitute(src []byte, vars map[string]string) ([]byte, error) {
+	s := string(src)
+	for k, v := range vars {
+		if !strings.Contains(s, k) {
+			return nil, fmt.Errorf("placeholder %s not found", k)
+		}
+		s = strings.ReplaceAll(s, k, v)
+	}
+	return []byte(s), nil
+}
+
+func bundleVersion(b []byte) (string, error) {
+	var v struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil || v.Version == "" {
+		return "", errors.New("bundle has no version")
+	}
+	return v.Version, nil
+}
+
+func hashed(base, ext string, b []byte) string {
+	sum := sha256.Sum256(b)
+	return base + "." + hex.EncodeToString(sum[:])[:12] + ext
+}
+
+func sri(b []byte) string {
+	sum := sha512.Sum384(b)
+	return "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// brotliSize uses the brotli CLI (Debian package brotli; Go's standard
+// library has no brotli). -1 when it is missing.
+func brotliSize(b []byte) int {
+	cmd := exec.Command("brotli", "-q", "11", "-c")
+	cmd.Stdin = bytes.NewReader(b)
+	out, err := cmd.Output()
+	if err != nil {
+		return -1
+	}
+	return len(out)
+}
+
+func removeOld(dir string) error {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", dir, err)
+	}
+	for _, e := range ents {
+		if hashedPattern.MatchString(e.Name()) {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return fmt.Errorf("remove old asset: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// moduleBytes compiles ./wasm (or reads a prebuilt module).
+func moduleBytes(prebuilt string) ([]byte, error) {
+	if prebuilt != "" {
+		b, err := os.ReadFile(prebuilt)
+		if err != nil {
+			return nil, fmt.Errorf("read module: %w", err)
+		}
+		return b, nil
+	}
+	root, err := moduleRoot()
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp("", "finder-*.wasm")
+	if err != nil {
+		return nil, err
+	}
+	tmp.Close()
+	defer os.Remove(tmp.Name())
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp.Name(), "./wasm")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("compile ./wasm: %w", err)
+	}
+	return os.ReadFile(tmp.Name())
+}
+
+func moduleRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil || strings.TrimSpace(string(out)) == "" || strings.TrimSpace(string(out)) == os.DevNull {
+		return "", errors.New("run inside the finder module (go env GOMOD is empty)")
+	}
+	return filepath.Dir(strings.TrimSpace(string(out))), nil
+}
+
+// wasmExec returns Go's wasm_exec.js, which must match the compiler that
+// built the module (lib/wasm since Go 1.24, misc/wasm before).
+func wasmExec() ([]byte, error) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env GOROOT: %w", err)
+	}
+	root := strings.TrimSpace(string(out))
+	for _, d := range []string{"lib/wasm", "misc/wasm"} {
+		if b, err := os.ReadFile(filepath.Join(root, d, "wasm_exec.js")); err == nil {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("wasm_exec.js not found under %s", root)
+}

@@ -1,0 +1,47 @@
+// Command build-assets builds what the browser loads into one folder that the
+// worker serves as static assets:
+//
+//	widget.js              the loader partners embed (short cache)
+//	widget.<hash>.js       the same loader under an immutable name, for SRI pinning
+//	finder.<hash>.wasm     the search module (GOOS=js GOARCH=wasm)
+//	wasm_exec.<hash>.js    Go's JS glue for the module
+//	v1/dataset.json        the validated dataset bundle
+//	index.html, demo.*     the demo page partners copy snippets from
+//	assets.json            manifest: logical name -> file, bytes, SRI, cache policy
+//
+// It refuses to build when the dataset has errors, and prints the loader's
+// SRI hash.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	var c config
+	flag.StringVar(&c.Data, "data", "data", "dataset folder (data/*.json)")
+	flag.StringVar(&c.Out, "out", "worker/public", "output folder")
+	flag.StringVar(&c.Widget, "widget", "widget", "folder with selvhjelp-finder.js and the demo page sources")
+	flag.StringVar(&c.Wasm, "wasm", "", "use this prebuilt module instead of compiling ./wasm")
+	flag.Parse()
+	m, err := build(c)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "build-assets:", err)
+		os.Exit(1)
+	}
+	for _, name := range m.names() {
+		a := m.Files[name]
+		fmt.Printf("%-18s %-28s %9d B  gzip %8d B  brotli %8s\n", name, a.Path, a.Bytes, a.Gzip, brotliText(a.Brotli))
+	}
+	w := m.Files["widget.pinned.js"]
+	fmt.Printf("\nSRI of the loader (pin %s):\n  %s\n", w.Path, w.SRI)
+}
+
+func brotliText(n int) string {
+	if n < 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,379 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/selvhjelp/finder/data/dataset"
+)
+
+type rawSource struct {
+	URL   string `json:"url"`
+	Dato  string `json:"dato_paa_siden"`
+	Fakta string `json:"fakta"`
+}
+
+// rawContact is one record of selvhjelp_kontaktpunkter.json. Decoding is
+// strict, so a new field in the source stops the build until it is mapped.
+type rawContact struct {
+	ID                   string      `json:"id"`
+	Navn                 string      `json:"navn"`
+	Type                 string      `json:"type"`
+	Kommunenummer        *string     `json:"kommunenummer"`
+	Kommune              *string     `json:"kommune"`
+	Dekningsomraade      string      `json:"dekningsomraade"`
+	DekningKommunenummer []string    `json:"dekningsomraade_kommunenummer"`
+	Dekningsomraade2012  string      `json:"dekningsomraade_2012_2013"`
+	Region2023           string      `json:"region_2023"`
+	Sted                 string      `json:"sted"`
+	StedMerknad          string      `json:"sted_merknad"`
+	Adresse              *string     `json:"adresse"`
+	Postnummer           *string     `json:"postnummer"`
+	Poststed             *string     `json:"poststed"`
+	AdresseGyldig        any         `json:"adresse_gyldig"`
+	Telefon              *string     `json:"telefon"`
+	TelefonGyldig        any         `json:"telefon_gyldig"`
+	Epost                *string     `json:"epost"`
+	URL                  *string     `json:"url"`
+	URLAlternativ        string      `json:"url_alternativ"`
+	Kontaktperson        string      `json:"kontaktperson"` // a private person's name: never copied
+	DrivesAv             string      `json:"drives_av"`
+	OrgNr                string      `json:"org_nr"`
+	Merknad              string      `json:"merknad"`
+	Grupper              string      `json:"grupper"`
+	Temaer               []string    `json:"temaer"`
+	Status               string      `json:"status"`
+	Kilder               []rawSource `json:"kilder"`
+}
+
+var kinds = map[string]string{
+	"nasjonalt_kompetansemiljo": dataset.KindNationalOffice,
+	"stiftelse":                 dataset.KindFoundation,
+	"distriktskontor":           dataset.KindDistrictOffice,
+	"selvhjelpssenter_LINK":     dataset.KindCentre,
+	"kommunalt_kontaktpunkt":    dataset.KindLocal,
+	"frivilligsentral":          dataset.KindLocal,
+	"lokalt_prosjekt":           dataset.KindLocal,
+}
+
+// pageDates reads each page date the sources give, in their own words, as
+// the earliest date the page can have been written, at the precision the
+// words give. "" = the page shows no date. Every wording must be listed: a
+// new one stops the build until someone reads it.
+var pageDates = map[string]string{
+	"2016-10-08 (dato i URL)":                                                                "2016-10-08",
+	"2019-10-10 (dato i URL)":                                                                "2019-10-10",
+	"2019-11 (dato i URL: 2019/11/18)":                                                       "2019-11-18",
+	"Beskrivelse av arbeidet i 2010 (datert «Lyngseidet, januar»)":                           "2010",
+	"Distriktskontorenes rapporter for 2013":                                                 "2013",
+	"Oppsummering for året 2012":                                                             "2012",
+	"Publisert: 03. februar 2016":                                                            "2016-02-03",
+	"Publisert: 18. november 2011":                                                           "2011-11-18",
+	"Sist oppdatert: 10 november 2020":                                                       "2020-11-10",
+	"Sist oppdatert: 15 november 2019 (en annen lagret versjon: 24 august 2021)":             "2021-08-24",
+	"fredag 3. februar 2017 / 03.02.2017":                                                    "2017-02-03",
+	"heftet oppgir «Utgivelse: November, 2010»":                                              "2010-11",
+	"ingen dato vist":                                                                        "",
+	"ingen dato vist (kommunemøte 22. september; LINK Bergen nyoppstartet)":                  "",
+	"ingen dato vist (orienteringsmøte «23. januar»)":                                        "",
+	"ingen dato vist (teksten viser til Nasjonal plan for selvhjelp 2014-2018)":              "2014",
+	"ingen dato vist («39 samtalegrupper siden oppstarten i januar 2021»)":                   "2021",
+	"ingen dato vist i utdraget (omtaler arbeid «siden 2014»)":                               "2014",
+	"ingen dato vist; omtaler statsbudsjettforslaget for 2023 lagt fram i oktober 2022":      "2022-10",
+	"ingen dato vist; tittel «Selvhjelp Norge i 2023», omtaler stengedatoer febr.-juni 2023": "2023",
+	"ingen dato vist; «Året 2023 har vært et utfordrende år»":                                "2023",
+	"ingen eksplisitt dato; julehilsen med gode ønsker for 2021 (dvs. desember 2020)":        "2020-12",
+	"ingen årstall vist («1. august åpnet møteplassen»)":                                     "",
+	"ingen årstall vist («onsdag 13. februar»)":                                              "",
+	"ingen årstall vist i utdraget (første møte «onsdag 3. juni»)":                           "",
+	"«når vi skriver august 2020»":                                                           "2020-08",
+}
+
+// lastVerified is the newest date among the sources. Dates of different
+// precision compare as strings: "2021" > "2020-12", and "2023-05" > "2023"
+// (the more precise date within the same period wins).
+func lastVerified(id string, ks []rawSource) (string, error) {
+	best := ""
+	for _, k := range ks {
+		d, ok := pageDates[k.Dato]
+		if !ok {
+			return "", fmt.Errorf("contact point %s: page date %q is not in build-data's pageDates; read it and add it", id, k.Dato)
+		}
+		if d > best {
+			best = d
+		}
+	}
+	return best, nil
+}
+
+// topicIndex maps the source's Norwegian topic words to topic ids: each id,
+// topic name and variant the vocabulary itself records.
+func topicIndex(vocab []rawTopic) map[string]string {
+	idx := map[string]string{}
+	for _, t := range vocab {
+		idx[t.ID] = t.ID
+		name := strings.ToLower(t.Tema)
+		idx[name] = t.ID
+		if i := strings.Index(name, " ("); i > 0 {
+			idx[name[:i]] = t.ID // "på tvers av problemer (blandet gruppe)"
+		}
+		for _, v := range t.Variants {
+			idx[strings.ToLower(v)] = t.ID
+		}
+	}
+	return idx
+}
+
+// mapTopic finds the topic ids of one source term: the term itself, the term
+// without a parenthesis ("rus (tolvtrinn)"), or each half of "a/b".
+func mapTopic(idx map[string]string, term string) []string {
+	t := strings.ToLower(strings.TrimSpace(term))
+	if id, ok := idx[t]; ok {
+		return []string{id}
+	}
+	if i := strings.Index(t, " ("); i > 0 {
+		if id, ok := idx[t[:i]]; ok {
+			return []string{id}
+		}
+	}
+	if strings.Contains(t, "/") {
+		var ids []string
+		for _, p := range strings.Split(t, "/") {
+			if id, ok := idx[strings.TrimSpace(p)]; ok {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+	return nil
+}
+
+func contactPoints(path string, vocab []rawTopic, d *dataset.Dataset) ([]dataset.ContactPoint, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f struct {
+		Meta           json.RawMessage `json:"meta"`
+		Kontaktpunkter []rawContact    `json:"kontaktpunkter"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	idx := topicIndex(vocab)
+	var out []dataset.ContactPoint
+	for _, r := range f.Kontaktpunkter {
+		c, err := contactPoint(r, idx, d)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return strings.TrimSpace(*p)
+}
+
+func contactPoint(r rawContact, idx map[string]string, d *dataset.Dataset) (dataset.ContactPoint, error) {
+	kind, ok := kinds[r.Type]
+	if !ok {
+		return dataset.ContactPoint{}, fmt.Errorf("contact point %s: unknown type %q", r.ID, r.Type)
+	}
+	c := dataset.ContactPoint{
+		ID:           r.ID,
+		Name:         r.Navn,
+		Kind:         kind,
+		Municipality: str(r.Kommunenummer),
+		Coverage:     r.Dekningsomraade,
+		Address:      str(r.Adresse),
+		Postcode:     str(r.Postnummer),
+		PostalPlace:  str(r.Poststed),
+		Phone:        str(r.Telefon),
+		Email:        str(r.Epost),
+		Groups:       r.Grupper,
+	}
+	var notes []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			notes = append(notes, strings.TrimSuffix(s, ".")+".")
+		}
+	}
+
+	// A contact point's own address must be https; an http address from an
+	// old page is kept as a fact in the note, not offered as a link.
+	if u := str(r.URL); strings.HasPrefix(u, "https://") {
+		c.URL = u
+	} else if u != "" {
+		add("Nettadresse i kilden (ikke https, ikke bekreftet i drift): " + u)
+	}
+	if r.URLAlternativ != "" {
+		add("Alternativ nettadresse: " + r.URLAlternativ)
+	}
+
+	// Coverage.
+	switch {
+	case kind == dataset.KindNationalOffice:
+		c.ServesAll = true
+	case len(r.DekningKommunenummer) > 0:
+		c.Serves = r.DekningKommunenummer
+	case kind == dataset.KindDistrictOffice:
+		c.Coverage = "Region 2023: " + r.Region2023 + " (dekningsområde 2012–2013: " + r.Dekningsomraade2012 + ")"
+		serves, err := countyMunicipalities(r.Region2023, d)
+		if err != nil {
+			return c, fmt.Errorf("contact point %s: %w", r.ID, err)
+		}
+		c.Serves = serves
+	case c.Municipality == "" && r.Dekningsomraade != "":
+		// A regional centre without a seat (LINK Vestfold og Telemark):
+		// its coverage names counties.
+		serves, err := countyMunicipalities(r.Dekningsomraade, d)
+		if err != nil {
+			return c, fmt.Errorf("contact point %s: %w", r.ID, err)
+		}
+		c.Serves = serves
+	}
+	c.Serves = without(c.Serves, c.Municipality)
+
+	// Topics: mapped through the vocabulary; terms it does not know stay
+	// in the groups text.
+	seen := map[string]bool{}
+	var unmapped []string
+	for _, term := range r.Temaer {
+		ids := mapTopic(idx, term)
+		if len(ids) == 0 {
+			unmapped = append(unmapped, term)
+		}
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				c.Topics = append(c.Topics, id)
+			}
+		}
+	}
+	sort.Strings(c.Topics)
+	if len(unmapped) > 0 {
+		extra := "Temaer i kilden uten eget tema her: " + strings.Join(unmapped, ", ") + "."
+		if c.Groups == "" {
+			c.Groups = extra
+		} else {
+			c.Groups += " " + extra
+		}
+	}
+
+	// Status: no source confirms that anything operates now.
+	switch kind {
+	case dataset.KindDistrictOffice:
+		c.Status = dataset.StatusClosed
+		c.StatusNote = r.Status
+	default:
+		c.Status = dataset.StatusUnknown
+		note := "Ingen kilde bekrefter at kontaktpunktet er i drift nå; må verifiseres før bruk."
+		if r.Status != "" {
+			note = strings.TrimSuffix(r.Status, ".") + ". " + note
+		}
+		c.StatusNote = note
+	}
+
+	// Notes: caveats the source records, in its words.
+	if r.DrivesAv != "" {
+		add("Drives av: " + r.DrivesAv)
+	}
+	if r.OrgNr != "" && !strings.Contains(r.DrivesAv, r.OrgNr) {
+		add("Org.nr. " + r.OrgNr)
+	}
+	add(r.Merknad)
+	if r.Sted != "" {
+		add("Sted: " + r.Sted + ". " + r.StedMerknad)
+	}
+	switch v := r.AdresseGyldig.(type) {
+	case bool:
+		if !v {
+			add("Adressen er ikke lenger gyldig")
+		}
+	case string:
+		add("Adressens gyldighet: " + v)
+	}
+	if v, ok := r.TelefonGyldig.(string); ok {
+		add("Telefonnummerets gyldighet: " + v)
+	}
+
+	lv, err := lastVerified(r.ID, r.Kilder)
+	if err != nil {
+		return c, err
+	}
+	c.LastVerified = lv
+	if lv == "" {
+		add("Ingen av kildene viser en dato: opplysningene er aldri verifisert")
+	}
+	c.Note = strings.Join(notes, " ")
+	for _, k := range r.Kilder {
+		c.Sources = append(c.Sources, dataset.SourceRef{URL: k.URL, PageDate: k.Dato, Facts: k.Fakta})
+	}
+	if len(c.Sources) == 0 {
+		return c, fmt.Errorf("contact point %s: no sources", r.ID)
+	}
+	return c, nil
+}
+
+// countyMunicipalities returns the municipalities of every 2024 county whose
+// short name the region text names ("Nordland og Troms og Finnmark").
+func countyMunicipalities(region string, d *dataset.Dataset) ([]string, error) {
+	counties := map[string]bool{}
+	for _, c := range d.Counties {
+		if containsPhrase(region, c.Name) {
+			counties[c.Number] = true
+		}
+	}
+	if len(counties) == 0 {
+		return nil, fmt.Errorf("region %q names no 2024 county", region)
+	}
+	var out []string
+	for _, m := range d.Municipalities {
+		if counties[m.County] {
+			out = append(out, m.Number)
+		}
+	}
+	return out, nil
+}
+
+// containsPhrase reports whether phrase occurs in s between word boundaries.
+func containsPhrase(s, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(phrase)
+		if (start == 0 || !isLetter(s[start-1])) && (end == len(s) || !isLetter(s[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isLetter(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+}
+
+func without(s []string, x string) []string {
+	var out []string
+	for _, v := range s {
+		if v != x {
+			out = append(out, v)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/data"
+	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/store"
+)
+
+// copyData writes the shipped dataset into a fresh folder.
+func copyData(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range store.Files {
+		b, err := data.FS.ReadFile(f)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f), b, 0o644))
+	}
+	return dir
+}
+
+// snapshot reads every dataset file of dir.
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, f := range store.Files {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		require.NoError(t, err)
+		out[f] = b
+	}
+	return out
+}
+
+func runCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Contains(t, string(b), old)
+	require.NoError(t, os.WriteFile(path, []byte(strings.Replace(string(b), old, new, 1)), 0o644))
+}
+
+func TestValidateCommand(t *testing.T) {
+	dir := copyData(t)
+	code, out, _ := runCmd(t, "", "validate", "--data", dir)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "er i orden: 0 feil, 14 advarsler")
+
+	replaceIn(t, filepath.Join(dir, dataset.ContactPointsFile), `"phone": "23 33 19 00"`, `"phone": "2333"`)
+	replaceIn(t, filepath.Join(dir, dataset.ContactPointsFile), `"email": "post@norskselvhjelpsforum.no"`, `"email": "post(at)norskselvhjelpsforum.no"`)
+	replaceIn(t, filepath.Join(dir, dataset.CountiesFile), `"number": "03",`, `"number": "03"`)
+	code, out, _ = runCmd(t, "", "validate", "--data", dir)
+	assert.Equal(t, 1, code)
+	assert.Regexp(t, `(?m)^counties\.json:4:6: invalid character '"' after object key:value pair$`, out)
+	assert.Contains(t, out, "contact_points.json: selvhjelp-norge: phone: \"2333\" er ikke et norsk telefonnummer")
+	assert.Contains(t, out, "contact_points.json: norsk-selvhjelpsforum: email: ")
+	assert.Contains(t, out, "har 3 feil og 14 advarsler")
+
+	code, out, _ = runCmd(t, "", "validate", "--json", "--data", dir)
+	assert.Equal(t, 1, code)
+	var r validateReport
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	assert.False(t, r.OK)
+	assert.Equal(t, 3, r.Errors)
+	assert.Equal(t, 14, r.Warnings)
+}
+
+func TestStale(t *testing.T) {
+	d, err := store.LoadFS(data.FS)
+	require.NoError(t, err)
+	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	list, err := stale(d, 12, false, now)
+	require.NoError(t, err)
+	require.Len(t, list, 14)
+	// Never verified first (by id), then oldest first.
+	assert.True(t, list[0].NeverVerified)
+	assert.Equal(t, "alta-kommune-frisklivssentral", list[0].ID)
+	assert.Equal(t, "link-bergen-og-omegn", list[12].ID)
+	assert.Equal(t, "selvhjelp-norge", list[13].ID)
+	for i := 5; i < len(list)-1; i++ {
+		assert.LessOrEqual(t, list[i].LastVerified[:4], list[i+1].LastVerified[:4])
+	}
+
+	// With a wide window only the never verified remain; closed ones are
+	// listed on request.
+	list, err = stale(d, 150, false, now)
+	require.NoError(t, err)
+	assert.Len(t, list, 5)
+	list, err = stale(d, 12, true, now)
+	require.NoError(t, err)
+	assert.Len(t, list, 21)
+
+	code, out, _ := runCmd(t, "", "stale", "--json", "--months", "12", "--data", copyData(t))
+	assert.Equal(t, 0, code)
+	var got []staleRecord
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	assert.Len(t, got, 14)
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"semicolon with BOM", nil},
+		{"comma without BOM", []string{"--sep", ",", "--bom=false"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := copyData(t)
+			before := snapshot(t, dir)
+			code, csvText, stderr := runCmd(t, "", append([]string{"export-csv", "--data", dir}, tc.args...)...)
+			require.Equal(t, 0, code, stderr)
+			file := filepath.Join(t.TempDir(), "kontaktpunkter.csv")
+			require.NoError(t, os.WriteFile(file, []byte(csvText), 0o644))
+
+			code, out, stderr := runCmd(t, "", "import-csv", file, "--data", dir, "--replace")
+			require.Equal(t, 0, code, stderr)
+			assert.Contains(t, out, "0 nye, 0 endret, 21 uendret, 0 fjernet")
+			assert.Equal(t, before, snapshot(t, dir), "export then import must not change a byte")
+		})
+	}
+}
+
+func TestImportCSVWithOneBadRowChangesNothing(t *testing.T) {
+	dir := copyData(t)
+	before := snapshot(t, dir)
+	_, csvText, _ := runCmd(t, "", "export-csv", "--data", dir, "--bom=false")
+	r := csv.NewReader(strings.NewReader(csvText))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	require.NoError(t, err)
+	// Row 4 of the sheet (header = row 1) gets a broken phone number and an
+	// unknown topic; row 2 is also edited, validly.
+	require.Equal(t, "fredrikstad-kommune-kontaktpunkt", rows[3][0])
+	rows[3][10] = "55 55"
+	rows[3][14] = "angst, utbrenthet"
+	rows[1][1] += " (endret)"
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Comma = ';'
+	require.NoError(t, w.WriteAll(rows))
+	file := filepath.Join(t.TempDir(), "ark.csv")
+	require.NoError(t, os.WriteFile(file, buf.Bytes(), 0o644))
+
+	code, out, stderr := runCmd(t, "", "import-csv", file, "--data", dir)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, stderr, "rad 4: kolonne telefon: \"55 55\" er ikke et norsk telefonnummer")
+	assert.Contains(t, stderr, "rad 4: kolonne temaer: temaet \"utbrenthet\" finnes ikke")
+	assert.Contains(t, stderr, "Ingenting er endret.")
+	assert.NotContains(t, stderr, "rad 2")
+	assert.Equal(t, before, snapshot(t, dir))
+}
+
+func TestImportCSV(t *testing.T) {
+	header := "id;navn;type;kommunenummer;status;sist_verifisert;kilde1_url;kilde1_dato;nettadresse;telefon"
+	tests := []struct {
+		name    string
+		csv     string
+		code    int
+		wantOut string // in stdout on success, stderr on failure
+	}{
+		{"new record, semicolon, BOM, CRLF",
+			"\uFEFF" + header + "\r\nlink-test;LINK Test;senter;4601;ukjent;2026-01;https://example.no/side;januar 2026;https://example.no;+47 55 55 55 55\r\n",
+			0, "ny: link-test"},
+		{"comma separated, LF",
+			strings.ReplaceAll(header, ";", ",") + "\nlink-test,LINK Test,senter,4601,ukjent,2026-01,https://example.no/side,\"januar, 2026\",https://example.no,\n",
+			0, "ny: link-test"},
+		{"leading zeros stripped by a spreadsheet",
+			"id;navn;type;kommunenummer;postnummer;poststed;status;kilde1_url\nlink-test;LINK Test;senter;301;364;Oslo;ukjent;https://example.no\n",
+			0, "ny: link-test"},
+		{"unknown column",
+			header + ";farge\nlink-test;LINK Test;senter;4601;ukjent;;https://example.no;;;;blå\n",
+			1, "rad 1: kolonne farge: ukjent kolonne"},
+		{"missing column", "id;navn\nx;y\n", 1, "rad 1: kolonne type: kolonnen mangler"},
+		{"bad kind and status",
+			header + "\nlink-test;LINK Test;kafé;4601;åpen;;https://example.no;;;\n",
+			1, "rad 2: kolonne type: ukjent type"},
+		{"http address",
+			header + "\nlink-test;LINK Test;senter;4601;ukjent;;https://example.no;;http://example.no;\n",
+			1, "rad 2: kolonne nettadresse: \"http://example.no\" må bruke https"},
+		{"missing source",
+			header + "\nlink-test;LINK Test;senter;4601;ukjent;;;;;\n",
+			1, "rad 2: kolonne kilde1_url: mangler"},
+		{"duplicate id",
+			header + "\nlink-test;LINK Test;senter;4601;ukjent;;https://example.no;;;\nlink-test;LINK Test;senter;4601;ukjent;;https://example.no;;;\n",
+			1, "rad 3: kolonne id: id \"link-test\" står også i rad 2"},
+		{"not UTF-8", "id;navn;type;status\nx;Troms\xf8;senter;ukjent\n", 1, "ikke UTF-8"},
+		{"too many cells", header + "\nlink-test;LINK Test;senter;4601;ukjent;;https://example.no;;;;;;\n", 1, "rad 2: 13 celler"},
+		{"future date", header + "\nlink-test;LINK Test;senter;4601;ukjent;2099-01-01;https://example.no;;;\n", 1, "rad 2: kolonne sist_verifisert: 2099-01-01 ligger i fremtiden"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyData(t)
+			before := snapshot(t, dir)
+			file := filepath.Join(t.TempDir(), "ark.csv")
+			require.NoError(t, os.WriteFile(file, []byte(tt.csv), 0o644))
+			code, out, stderr := runCmd(t, "", "import-csv", "--data", dir, file)
+			assert.Equal(t, tt.code, code, "stdout: %s\nstderr: %s", out, stderr)
+			if tt.code == 0 {
+				assert.Contains(t, out, tt.wantOut)
+				d, err := store.LoadDir(dir)
+				require.NoError(t, err)
+				assert.Equal(t, 22, len(d.ContactPoints), "merged, not replaced")
+				return
+			}
+			assert.Contains(t, stderr, tt.wantOut)
+			assert.Equal(t, before, snapshot(t, dir), "a bad sheet must change nothing")
+		})
+	}
+}
+
+func TestDiff(t *testing.T) {
+	oldDir, newDir := copyData(t), copyData(t)
+	code, out, _ := runCmd(t, "", "diff", oldDir, newDir)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "Ingen endringer.\n", out)
+
+	d, err := store.LoadDir(newDir)
+	require.NoError(t, err)
+	for i := range d.ContactPoints {
+		c := &d.ContactPoints[i]
+		if c.ID == "link-oslo" {
+			c.Phone = "22 00 00 00"
+			c.Topics = append(c.Topics, "depresjon")
+			c.Sources[0].PageDate = "2026-11-01"
+		}
+	}
+	d.Postcodes = d.Postcodes[1:]
+	d.ContactPoints = append(d.ContactPoints, dataset.ContactPoint{ID: "link-ny", Name: "LINK Ny", Kind: dataset.KindCentre, Municipality: "4601", Status: dataset.StatusUnknown, StatusNote: "x", Sources: []dataset.SourceRef{{URL: "https://example.no"}}})
+	require.NoError(t, store.WriteDir(d, newDir))
+
+	code, out, _ = runCmd(t, "", "diff", oldDir, newDir)
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "postcodes.json: fjernet: 0001 (Oslo)\n")
+	assert.Contains(t, out, "contact_points.json: ny: link-ny (LINK Ny)\n")
+	assert.Contains(t, out, "contact_points.json: endret: link-oslo (LINK Oslo – senter for selvhjelp og mestring)\n")
+	assert.Contains(t, out, "    phone: lagt til «22 00 00 00»\n")
+	assert.Contains(t, out, "    topics: lagt til «depresjon»\n")
+	assert.Contains(t, out, "    sources[0].page_date: «ingen dato vist» → «2026-11-01»\n")
+	assert.Contains(t, out, "1 nye, 1 fjernet, 1 endret.")
+
+	code, out, _ = runCmd(t, "", "diff", "--json", oldDir, newDir)
+	assert.Equal(t, 0, code)
+	var changes []recordChange
+	require.NoError(t, json.Unmarshal([]byte(out), &changes))
+	assert.Len(t, changes, 3)
+
+	require.NoError(t, os.WriteFile(filepath.Join(newDir, dataset.TopicsFile), []byte("[{"), 0o644))
+	code, _, stderr := runCmd(t, "", "diff", oldDir, newDir)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "ugyldig JSON")
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/store"
+	"github.com/selvhjelp/finder/data/validate"
+)
+
+// validateReport is the --json output of validate.
+type validateReport struct {
+	OK       bool               `json:"ok"`
+	Errors   int                `json:"errors"`
+	Warnings int                `json:"warnings"`
+	Problems []validate.Problem `json:"problems"`
+}
+
+func runValidate(e env, args []string) int {
+	fs := newFlags(e, "validate", "[--data DIR] [--json]")
+	dir := fs.String("data", "data", "mappen med datasettet")
+	asJSON := fs.Bool("json", false, "skriv resultatet som JSON")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(rest) > 0 {
+		fs.Usage()
+		return 2
+	}
+	ps := validate.Dir(*dir)
+	nerr := validate.Errors(ps)
+	if *asJSON {
+		r := validateReport{OK: nerr == 0, Errors: nerr, Warnings: len(ps) - nerr, Problems: ps}
+		if r.Problems == nil {
+			r.Problems = []validate.Problem{}
+		}
+		if err := writeJSON(e.stdout, r); err != nil {
+			fmt.Fprintln(e.stderr, "finder validate:", err)
+			return 2
+		}
+	} else {
+		for _, p := range ps {
+			fmt.Fprintln(e.stdout, p)
+		}
+		if nerr == 0 {
+			fmt.Fprintf(e.stdout, "Datasettet i %s er i orden: 0 feil, %d advarsler.\n", *dir, len(ps))
+		} else {
+			fmt.Fprintf(e.stdout, "Datasettet i %s har %d feil og %d advarsler.\n", *dir, nerr, len(ps)-nerr)
+		}
+	}
+	if nerr > 0 {
+		return 1
+	}
+	return 0
+}
+
+// staleRecord is one line of the stale report.
+type staleRecord struct {
+	ID            string `json:"id"`
+	Name          string `json:"name"`
+	Status        string `json:"status"`
+	LastVerified  string `json:"last_verified"` // "" = never verified
+	Months        int    `json:"months_since,omitempty"`
+	NeverVerified bool   `json:"never_verified,omitempty"`
+}
+
+func runStale(e env, args []string) int {
+	fs := newFlags(e, "stale", "[--months N] [--data DIR] [--closed] [--json]")
+	months := fs.Int("months", validate.StaleAfterMonths, "vis poster som ikke er verifisert de siste N månedene")
+	dir := fs.String("data", "data", "mappen med datasettet")
+	closed := fs.Bool("closed", false, "ta med stengte kontaktpunkter")
+	asJSON := fs.Bool("json", false, "skriv listen som JSON")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(rest) > 0 || *months < 0 {
+		fs.Usage()
+		return 2
+	}
+	d, err := store.LoadDir(*dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "finder stale: %v\nKjør «finder validate --data %s» for å se alle feil.\n", err, *dir)
+		return 1
+	}
+	list, err := stale(d, *months, *closed, time.Now())
+	if err != nil {
+		fmt.Fprintln(e.stderr, "finder stale:", err)
+		return 1
+	}
+	if *asJSON {
+		if list == nil {
+			list = []staleRecord{}
+		}
+		if err := writeJSON(e.stdout, list); err != nil {
+			fmt.Fprintln(e.stderr, "finder stale:", err)
+			return 2
+		}
+		return 0
+	}
+	for _, r := range list {
+		when := "aldri verifisert"
+		if !r.NeverVerified {
+			when = fmt.Sprintf("sist verifisert %s (%d mnd. siden)", r.LastVerified, r.Months)
+		}
+		fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", r.ID, statusWord(r.Status), when, r.Name)
+	}
+	fmt.Fprintf(e.stdout, "%d kontaktpunkter er ikke verifisert de siste %d månedene.\n", len(list), *months)
+	return 0
+}
+
+// stale lists contact points not verified within months of now: never
+// verified first, then oldest first. A partial date counts from the end of
+// its period ("2023" = 31 December 2023), so nothing is called staler than
+// the source allows.
+func stale(d *dataset.Dataset, months int, withClosed bool, now time.Time) ([]staleRecord, error) {
+	type item struct {
+		rec staleRecord
+		end time.Time
+	}
+	var items []item
+	limit := now.AddDate(0, -months, 0)
+	for _, c := range d.ContactPoints {
+		if c.Status == dataset.StatusClosed && !withClosed {
+			continue
+		}
+		r := staleRecord{ID: c.ID, Name: c.Name, Status: c.Status, LastVerified: c.LastVerified}
+		if c.LastVerified == "" {
+			r.NeverVerified = true
+			items = append(items, item{rec: r})
+			continue
+		}
+		_, end, err := validate.ParseDate(c.LastVerified)
+		if err != nil {
+			return nil, fmt.Errorf("%s: last_verified: %w", c.ID, err)
+		}
+		if !end.Before(limit) {
+			continue
+		}
+		r.Months = monthsBetween(end, now)
+		items = append(items, item{rec: r, end: end})
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if a.rec.NeverVerified != b.rec.NeverVerified {
+			return a.rec.NeverVerified
+		}
+		if !a.end.Equal(b.end) {
+			return a.end.Before(b.end)
+		}
+		return a.rec.ID < b.rec.ID
+	})
+	out := make([]staleRecord, len(items))
+	for i, it := range items {
+		out[i] = it.rec
+	}
+	return out, nil
+}
+
+func monthsBetween(a, b time.Time) int {
+	m := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
+	if b.Day() < a.Day() {
+		m--
+	}
+	return m
+}
+
+func statusWord(s string) string {
+	if w, ok := statusToCSV[s]; ok {
+		return w
+	}
+	return s
+}

@@ -1,0 +1,100 @@
+package bundle
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/data/dataset"
+)
+
+// sample is synthetic: it exercises every field and the escapes
+// encoding/json writes (HTML-escaped <, >, &, non-BMP characters).
+func sample() *dataset.Dataset {
+	return &dataset.Dataset{
+		Version:  "abc123",
+		Counties: []dataset.County{{Number: "56", Name: "Finnmark", OfficialName: "Finnmark - Finnmárku - Finmarkku", Names: []dataset.Name{{Name: "Finnmárku", Language: "se"}}}},
+		Municipalities: []dataset.Municipality{{
+			Number: "5601", Name: "Test", OfficialName: "Guovdageaidnu - Test", Names: []dataset.Name{{Name: "Guovdageaidnu", Language: "se"}, {Name: "Test", Language: "nb"}},
+			County: "56", AdminCentre: "Sentrum", Population: 2900, AreaKm2: 9707.25, LanguageForm: "Nøytral", Lat: 69.0125, Lon: -23.0412, PointMethod: "x",
+		}},
+		Territories:          []dataset.Territory{{Number: "2100", Name: "Svalbard", Lat: 78.22, Lon: 15.65}},
+		FormerMunicipalities: []dataset.FormerMunicipality{{Number: "1201", Name: "Old", Period: "2020-2023", Successors: []string{"4601", "4602"}, Change: "delt"}},
+		Postcodes:            []dataset.Postcode{{Code: "0001", Place: "Oslo", Municipality: "0301", Category: "P"}, {Code: "5003", Place: "Bergen", Municipality: "4601", Lat: 60.39, Lon: 5.32}},
+		Topics:               []dataset.Topic{{ID: "sorg", Name: "Sorg og tap", Synonyms: []string{"død", "tap"}, Sources: []dataset.SourceRef{{URL: "https://example.org/?a=1&b=2"}}}},
+		ContactPoints: []dataset.ContactPoint{{
+			ID: "x", Name: `<img src=x onerror=alert(1)> "quoted" \ back`, Kind: dataset.KindLocal, Municipality: "4601", Serves: []string{"4602"}, ServesAll: true,
+			Coverage: "tab\there\nnewline", Address: "Gate 1 😀", Postcode: "5003", PostalPlace: "Bergen", Phone: "+47 1", Email: "a@b", URL: "https://e.org",
+			Groups: "g", Topics: []string{"sorg"}, Status: dataset.StatusUnknown, StatusNote: "n", Note: "\u2028", LastVerified: "2019-11",
+			Sources: []dataset.SourceRef{{URL: "u", PageDate: "d", Facts: "f"}},
+		}},
+		Sources: []dataset.Source{{ID: "s", Name: "n", URL: "u", Licence: "CC BY 4.0", Attribution: "© Kartverket", Vintage: "2024", Used: "x"}},
+	}
+}
+
+func TestDecodeRoundTrip(t *testing.T) {
+	want := sample()
+	for _, tc := range []struct {
+		name   string
+		encode func(any) ([]byte, error)
+	}{
+		{"compact", json.Marshal},
+		{"indented", func(v any) ([]byte, error) { return json.MarshalIndent(v, "", "  ") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := tc.encode(want)
+			require.NoError(t, err)
+			got, err := Decode(b)
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+func TestDecodeSkipsUnknownAndNull(t *testing.T) {
+	got, err := Decode([]byte(`{"future":{"a":[1,2.5e3,true,false,null,"s\"x"]},"version":null,` +
+		`"postcodes":[{"code":"0001","extra":[{}],"lat":null}],"contact_points":null}`))
+	require.NoError(t, err)
+	assert.Equal(t, &dataset.Dataset{Postcodes: []dataset.Postcode{{Code: "0001"}}}, got)
+}
+
+func TestDecodeErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string
+	}{
+		{"empty", ``, "expected '{'"},
+		{"not an object", `[]`, "expected '{'"},
+		{"unterminated", `{"version":"abc`, "unterminated string"},
+		{"missing colon", `{"version" "x"}`, "expected ':'"},
+		{"trailing", `{} {}`, "trailing data"},
+		{"bad number", `{"municipalities":[{"lat":"x"}]}`, "municipalities: lat: expected a number"},
+		{"fraction population", `{"municipalities":[{"population":1.5}]}`, "population: expected an integer"},
+		{"bad escape", `{"version":"\q"}`, "bad escape"},
+		{"bad unicode", `{"version":"\u12"}`, "bad \\u escape"},
+		{"bad bool", `{"contact_points":[{"serves_all":1}]}`, "serves_all: expected a boolean"},
+		{"missing comma", `{"topics":[{"id":"a" "name":"b"}]}`, "expected ',' or '}'"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Decode([]byte(tc.in))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
+	}
+}
+
+func BenchmarkDecode(b *testing.B) {
+	ds := sample()
+	for i := 0; i < 5000; i++ {
+		ds.Postcodes = append(ds.Postcodes, dataset.Postcode{Code: "1234", Place: "Stedsnavn", Municipality: "0301", Lat: 59.9, Lon: 10.7})
+	}
+	buf, err := json.Marshal(ds)
+	require.NoError(b, err)
+	b.SetBytes(int64(len(buf)))
+	for b.Loop() {
+		if _, err := Decode(buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,83 @@
+//go:build js && wasm
+
+// Command wasm is the browser module of <selvhjelp-finder>: the search engine
+// compiled to WebAssembly, searching on the device so that no query leaves
+// the browser.
+//
+// Handshake: the loader sets globalThis.__selvhjelpFinder to a function and
+// runs the module; main calls it once with the API object
+//
+//	load(bytes Uint8Array) -> "" or an error message   (decode bundle, build index)
+//	search(query string, opts?) -> contract JSON string
+//	near(lat, lon number, opts?) -> contract JSON string
+//	info() -> {query: dataset version, suggestions: topics, results: national office}
+//
+// opts is {municipality, topic, limit}. Every js.Func is created once here:
+// a js.FuncOf per call would leak.
+package main
+
+import (
+	"syscall/js"
+)
+
+func main() {
+	m := &module{}
+	api := m.exports()
+	cb := js.Global().Get("__selvhjelpFinder")
+	if cb.Type() != js.TypeFunction {
+		js.Global().Get("console").Call("error", "selvhjelp-finder: module started without a loader")
+		return
+	}
+	cb.Invoke(api)
+	select {} // keep the exported functions alive
+}
+
+// exports builds the API object; its functions are the only js.Funcs created.
+func (m *module) exports() js.Value {
+	api := js.Global().Get("Object").New()
+	api.Set("load", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 1 || args[0].Type() != js.TypeObject {
+			return "load: expected a Uint8Array"
+		}
+		b := make([]byte, args[0].Get("byteLength").Int())
+		js.CopyBytesToGo(b, args[0])
+		if err := m.load(b); err != nil {
+			return err.Error()
+		}
+		return ""
+	}))
+	api.Set("search", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		q := ""
+		if len(args) > 0 && args[0].Type() == js.TypeString {
+			q = args[0].String()
+		}
+		return m.search(q, options(args, 1))
+	}))
+	api.Set("near", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 2 || args[0].Type() != js.TypeNumber || args[1].Type() != js.TypeNumber {
+			return m.errorJSON("near: expected lat, lon numbers")
+		}
+		return m.near(args[0].Float(), args[1].Float(), options(args, 2))
+	}))
+	api.Set("info", js.FuncOf(func(js.Value, []js.Value) any { return m.infoJSON() }))
+	return api
+}
+
+// options reads {municipality, topic, limit} from args[i] when present.
+func options(args []js.Value, i int) opts {
+	var o opts
+	if len(args) <= i || args[i].Type() != js.TypeObject {
+		return o
+	}
+	v := args[i]
+	if s := v.Get("municipality"); s.Type() == js.TypeString {
+		o.Municipality = s.String()
+	}
+	if s := v.Get("topic"); s.Type() == js.TypeString {
+		o.Topic = s.String()
+	}
+	if n := v.Get("limit"); n.Type() == js.TypeNumber {
+		o.Limit = n.Int()
+	}
+	return o
+}

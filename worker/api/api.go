@@ -1,0 +1,409 @@
+// Package api holds the worker's HTTP handlers as a plain net/http handler,
+// so that they run and are tested natively; the js/wasm entry point in
+// worker/main.go only wires them to syumai/workers.
+//
+// Routes: GET /v1/search, GET /v1/contact-points/{id}, GET /healthz,
+// GET /v1/dataset.json, and (when Config.Static is set) the public files of
+// worker/public. HEAD works wherever GET does, OPTIONS answers CORS
+// preflights, other methods get 405, unknown paths a JSON 404.
+package api
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/search"
+	"github.com/selvhjelp/finder/data/store"
+)
+
+// Config configures New.
+type Config struct {
+	// Dataset is the dataset to serve. Set Dataset, Bundle, or both (then
+	// Bundle must be Dataset's bundle).
+	Dataset *dataset.Dataset
+	// Bundle is the dataset bundle as served at /v1/dataset.json. When nil it
+	// is built from Dataset.
+	Bundle []byte
+	// BuildID names the build in /healthz.
+	BuildID string
+	// Static, when set, serves public files (worker/public) natively: "/"
+	// serves index.html. In production the static asset server does this.
+	Static fs.FS
+	// RuntimeCompresses says the runtime compresses bodies itself (workerd
+	// does when a response carries Content-Encoding), so the handler only
+	// sets the header. Natively the handler gzips.
+	RuntimeCompresses bool
+}
+
+// Limits of /v1/search.
+const (
+	MaxQueryBytes = 200 // longer queries are not place or topic names
+	DefaultLimit  = 10
+	MaxLimit      = 50
+	compressMin   = 1024 // smaller bodies are not worth compressing
+)
+
+// handler serves every route. It is safe for concurrent use.
+type handler struct {
+	cfg     Config
+	engine  *search.Engine
+	bundle  *entity
+	health  []byte
+	byID    map[string]int
+	dataset *dataset.Dataset
+
+	mu     sync.Mutex
+	static map[string]*entity // public files read so far, by URL path
+}
+
+// entity is a body served with a strong ETag; its gzip form is made on first need.
+type entity struct {
+	body        []byte
+	etag        string
+	contentType string
+	urlPath     string
+
+	gzOnce sync.Once
+	gz     []byte
+}
+
+func newEntity(urlPath string, body []byte) *entity {
+	sum := sha256.Sum256(body)
+	return &entity{
+		body:        body,
+		etag:        `"` + hex.EncodeToString(sum[:16]) + `"`,
+		contentType: ContentType(urlPath),
+		urlPath:     urlPath,
+	}
+}
+
+// gzipped returns the gzip form of the body, or nil when it does not pay.
+func (e *entity) gzipped() []byte {
+	e.gzOnce.Do(func() {
+		if len(e.body) < compressMin || !compressible(e.contentType) {
+			return
+		}
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+		_, _ = zw.Write(e.body)
+		if zw.Close() == nil && b.Len() < len(e.body) {
+			e.gz = b.Bytes()
+		}
+	})
+	return e.gz
+}
+
+func compressible(contentType string) bool {
+	return strings.HasPrefix(contentType, "text/") || strings.HasPrefix(contentType, "application/json") ||
+		contentType == "application/wasm" || contentType == "image/svg+xml"
+}
+
+// New returns the worker's handler.
+func New(cfg Config) (http.Handler, error) {
+	if cfg.Dataset == nil && cfg.Bundle == nil {
+		return nil, errors.New("api: Config needs a Dataset or a Bundle")
+	}
+	bundle := cfg.Bundle
+	if bundle == nil {
+		var err error
+		if bundle, err = store.Bundle(cfg.Dataset); err != nil {
+			return nil, fmt.Errorf("api: build bundle: %w", err)
+		}
+	}
+	d := cfg.Dataset
+	if d == nil || d.Version == "" {
+		// The bundle carries the version and the canonical order.
+		var err error
+		if d, err = store.ParseBundle(bundle); err != nil {
+			return nil, fmt.Errorf("api: parse bundle: %w", err)
+		}
+	}
+	engine, err := search.New(d)
+	if err != nil {
+		return nil, fmt.Errorf("api: build search index: %w", err)
+	}
+	h := &handler{
+		cfg:     cfg,
+		engine:  engine,
+		bundle:  newEntity("/v1/dataset.json", bundle),
+		byID:    make(map[string]int, len(d.ContactPoints)),
+		dataset: d,
+		static:  map[string]*entity{},
+	}
+	for i, cp := range d.ContactPoints {
+		h.byID[cp.ID] = i
+	}
+	version := d.Version
+	if version == "" {
+		version = strings.Trim(h.bundle.etag, `"`)
+	}
+	h.health, err = json.Marshal(health{
+		Status:  "ok",
+		Version: version,
+		BuildID: cfg.BuildID,
+		Counts: map[string]int{
+			"counties":              len(d.Counties),
+			"municipalities":        len(d.Municipalities),
+			"territories":           len(d.Territories),
+			"former_municipalities": len(d.FormerMunicipalities),
+			"postcodes":             len(d.Postcodes),
+			"topics":                len(d.Topics),
+			"contact_points":        len(d.ContactPoints),
+			"sources":               len(d.Sources),
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("api: health: %w", err)
+	}
+	return h, nil
+}
+
+type health struct {
+	Status  string         `json:"status"`
+	Version string         `json:"version"`
+	BuildID string         `json:"build_id"`
+	Counts  map[string]int `json:"counts"`
+}
+
+// apiError is the body of every error response.
+type apiError struct {
+	Status    int    `json:"status"`
+	Error     string `json:"error"`
+	Parameter string `json:"parameter,omitempty"`
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	securityHeaders(hdr)
+	p := r.URL.Path
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+	case http.MethodOptions:
+		preflight(w)
+		return
+	default:
+		hdr.Set("Allow", "GET, HEAD, OPTIONS")
+		h.fail(w, r, http.StatusMethodNotAllowed, "method not allowed: use GET, HEAD or OPTIONS", "")
+		return
+	}
+	switch {
+	case p == "/v1/search":
+		h.search(w, r)
+	case strings.HasPrefix(p, "/v1/contact-points/"):
+		h.contactPoint(w, r, strings.TrimPrefix(p, "/v1/contact-points/"))
+	case p == "/healthz":
+		hdr.Set("Cache-Control", CacheNone)
+		h.json(w, r, http.StatusOK, h.health)
+	case p == "/v1/dataset.json":
+		staticHeaders(hdr, p)
+		h.serveEntity(w, r, h.bundle)
+	default:
+		if e := h.staticFile(p); e != nil {
+			staticHeaders(hdr, e.urlPath)
+			h.serveEntity(w, r, e)
+			return
+		}
+		h.fail(w, r, http.StatusNotFound, "not found", "")
+	}
+}
+
+// preflight answers a CORS preflight for any path: every route is public.
+func preflight(w http.ResponseWriter) {
+	h := w.Header()
+	h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+	h.Set("Access-Control-Allow-Headers", "Content-Type, If-None-Match")
+	h.Set("Access-Control-Max-Age", "86400")
+	h.Set("Allow", "GET, HEAD, OPTIONS")
+	h.Set("Cache-Control", "public, max-age=86400")
+	h.Set("Content-Length", "0")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (h *handler) search(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", CacheNone)
+	// ParseQuery, unlike URL.Query, reports bad percent escapes.
+	vals, err := parseQuery(r.URL.RawQuery)
+	if err != nil {
+		h.fail(w, r, http.StatusBadRequest, err.msg, err.param)
+		return
+	}
+	q, ok := vals["q"]
+	if !ok {
+		h.fail(w, r, http.StatusBadRequest, "missing parameter q: the text to search for", "q")
+		return
+	}
+	if len(q) > MaxQueryBytes {
+		h.fail(w, r, http.StatusBadRequest, fmt.Sprintf("q is too long: at most %d bytes", MaxQueryBytes), "q")
+		return
+	}
+	if !validUTF8(q) {
+		h.fail(w, r, http.StatusBadRequest, "q is not valid UTF-8", "q")
+		return
+	}
+	q = blankControls(q)
+	opts := search.Options{Limit: DefaultLimit}
+	if s, ok := vals["limit"]; ok {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > MaxLimit {
+			h.fail(w, r, http.StatusBadRequest, fmt.Sprintf("limit must be a whole number from 1 to %d", MaxLimit), "limit")
+			return
+		}
+		opts.Limit = n
+	}
+	if s, ok := vals["municipality"]; ok && s != "" {
+		if !isDigits(s, 4) {
+			h.fail(w, r, http.StatusBadRequest, "municipality must be a four-digit municipality number", "municipality")
+			return
+		}
+		opts.Municipality = s
+	}
+	if s, ok := vals["topic"]; ok && s != "" {
+		if !isTopicID(s) {
+			h.fail(w, r, http.StatusBadRequest, "topic must be a topic id such as sorg or kronisk-sykdom", "topic")
+			return
+		}
+		opts.Topic = s
+	}
+	res := h.engine.Search(q, opts)
+	body, merr := encodeResponse(res)
+	if merr != nil {
+		h.fail(w, r, http.StatusInternalServerError, "could not encode the response", "")
+		return
+	}
+	h.json(w, r, http.StatusOK, body)
+}
+
+// encodeResponse encodes the search contract.
+func encodeResponse(res search.Response) ([]byte, error) {
+	return json.Marshal(res)
+}
+
+func (h *handler) contactPoint(w http.ResponseWriter, r *http.Request, id string) {
+	i, ok := h.byID[id]
+	if !ok || id == "" {
+		w.Header().Set("Cache-Control", CacheShort)
+		h.fail(w, r, http.StatusNotFound, "no contact point with that id", "id")
+		return
+	}
+	body, err := json.Marshal(h.dataset.ContactPoints[i])
+	if err != nil {
+		h.fail(w, r, http.StatusInternalServerError, "could not encode the contact point", "")
+		return
+	}
+	w.Header().Set("Cache-Control", CacheShort)
+	h.json(w, r, http.StatusOK, body)
+}
+
+// json writes a JSON body (not cached as an entity, so no ETag).
+func (h *handler) json(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	hdr := w.Header()
+	hdr.Set("Content-Type", "application/json; charset=utf-8")
+	if hdr.Get("Content-Security-Policy") == "" {
+		hdr.Set("Content-Security-Policy", apiCSP)
+	}
+	if len(body) >= compressMin && acceptsGzip(r) {
+		hdr.Add("Vary", "Accept-Encoding")
+		if h.cfg.RuntimeCompresses {
+			hdr.Set("Content-Encoding", "gzip")
+		} else {
+			var b bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+			_, _ = zw.Write(body)
+			if zw.Close() == nil {
+				hdr.Set("Content-Encoding", "gzip")
+				body = b.Bytes()
+			}
+		}
+	}
+	writeBody(w, r, status, body, !h.cfg.RuntimeCompresses || hdr.Get("Content-Encoding") == "")
+}
+
+func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, msg, param string) {
+	hdr := w.Header()
+	if hdr.Get("Cache-Control") == "" || status >= 500 {
+		hdr.Set("Cache-Control", CacheNone)
+	}
+	hdr.Del("ETag")
+	hdr.Del("Content-Encoding")
+	body, _ := json.Marshal(apiError{Status: status, Error: msg, Parameter: param})
+	h.json(w, r, status, body)
+}
+
+// serveEntity serves a cached body with its ETag, a 304 when the client has it.
+func (h *handler) serveEntity(w http.ResponseWriter, r *http.Request, e *entity) {
+	hdr := w.Header()
+	hdr.Set("ETag", e.etag)
+	hdr.Add("Vary", "Accept-Encoding")
+	if etagMatches(r.Header.Get("If-None-Match"), e.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := e.body
+	if acceptsGzip(r) && compressible(e.contentType) && len(e.body) >= compressMin {
+		if h.cfg.RuntimeCompresses {
+			hdr.Set("Content-Encoding", "gzip")
+		} else if gz := e.gzipped(); gz != nil {
+			hdr.Set("Content-Encoding", "gzip")
+			body = gz
+		}
+	}
+	writeBody(w, r, http.StatusOK, body, !h.cfg.RuntimeCompresses || hdr.Get("Content-Encoding") == "")
+}
+
+// writeBody writes status and body; HEAD gets the headers only. The length
+// is only declared when the bytes written are the bytes sent.
+func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte, declareLength bool) {
+	if declareLength {
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
+}
+
+// staticFile returns the public file for a URL path, or nil.
+func (h *handler) staticFile(urlPath string) *entity {
+	if h.cfg.Static == nil {
+		return nil
+	}
+	name := strings.TrimPrefix(urlPath, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+		urlPath += "index.html"
+	}
+	if !fs.ValidPath(name) || strings.HasPrefix(path0(name), ".") || strings.HasPrefix(path0(name), "_") {
+		return nil
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if e, ok := h.static[urlPath]; ok {
+		return e
+	}
+	b, err := fs.ReadFile(h.cfg.Static, name)
+	if err != nil {
+		return nil // a directory or a missing file: 404
+	}
+	e := newEntity(urlPath, b)
+	h.static[urlPath] = e
+	return e
+}
+
+// path0 is the last element of a slash-separated name.
+func path0(name string) string {
+	if i := strings.LastIndexByte(name, '/'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}

@@ -1,0 +1,47 @@
+package api
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestCacheControl(t *testing.T) {
+	tests := []struct {
+		path, want string
+	}{
+		{"/widget.js", CacheShort},
+		{"/widget.3f2a9c1b.js", CacheImmutable},
+		{"/finder.3f2a9c1b0d4e5f60.wasm", CacheImmutable},
+		{"/wasm_exec.0123456789abcdef.js", CacheImmutable},
+		{"/v1/dataset.json", CacheShort},
+		{"/index.html", CacheRevalidate},
+		{"/", CacheRevalidate},
+		{"/assets.json", CacheShort},
+		{"/widget.notahash.js", CacheShort},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, CacheControl(tt.path), tt.path)
+	}
+}
+
+func TestHeadersFile(t *testing.T) {
+	got := string(HeadersFile([]string{"/widget.js", "/index.html", "/widget.3f2a9c1b.js"}))
+	for _, want := range []string{
+		"/*\n  Access-Control-Allow-Origin: *\n",
+		"  X-Content-Type-Options: nosniff\n",
+		"/widget.js\n  Cache-Control: " + CacheShort + "\n",
+		"/widget.3f2a9c1b.js\n  Cache-Control: " + CacheImmutable + "\n",
+		"/index.html\n  Cache-Control: " + CacheRevalidate + "\n",
+		"/\n  Cache-Control: " + CacheRevalidate + "\n  Content-Security-Policy: " + DemoCSP + "\n",
+	} {
+		assert.Contains(t, got, want)
+	}
+	// Cloudflare joins a header set by two matching rules with a comma, so a
+	// header may be in "/*" or in the per-file rules, never both.
+	start := strings.Index(got, "/*\n")
+	common := got[start : start+3+strings.Index(got[start+3:], "\n/")]
+	assert.NotContains(t, common, "Cache-Control")
+	assert.NotContains(t, common, "Content-Security-Policy")
+}

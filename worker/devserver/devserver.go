@@ -1,0 +1,147 @@
+// Package devserver starts the built worker in local workerd through
+// worker/serve.sh on a free loopback port, for the end-to-end tests and
+// scripts/bench-worker, and stops it (with wrangler's workerd children).
+package devserver
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// Server is one running worker.
+type Server struct {
+	URL     string        // http://127.0.0.1:PORT
+	Startup time.Duration // from launch until the first answer
+
+	cmd  *exec.Cmd
+	out  *lockedBuffer
+	done chan struct{}
+	once sync.Once
+}
+
+// FreePort returns a loopback port that was free a moment ago.
+func FreePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, fmt.Errorf("find a free port: %w", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// RepoRoot finds the module root (the directory with go.mod) from the working directory up.
+func RepoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("devserver: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+}
+
+// Start runs worker/serve.sh from repo on a free port and waits until the
+// worker answers readyPath (a path that must answer 200), at most timeout.
+func Start(ctx context.Context, repo, readyPath string, timeout time.Duration) (*Server, error) {
+	port, err := FreePort()
+	if err != nil {
+		return nil, err
+	}
+	inspector, err := FreePort()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{URL: "http://127.0.0.1:" + strconv.Itoa(port), out: &lockedBuffer{}, done: make(chan struct{})}
+	s.cmd = exec.Command(filepath.Join(repo, "worker", "serve.sh"))
+	s.cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port), "INSPECTOR_PORT="+strconv.Itoa(inspector))
+	s.cmd.Stdout = s.out
+	s.cmd.Stderr = s.out
+	// Its own process group, so that Stop ends wrangler and its workerd too.
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	begin := time.Now()
+	if err := s.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start serve.sh: %w", err)
+	}
+	go func() {
+		_ = s.cmd.Wait()
+		close(s.done)
+	}()
+	client := &http.Client{Timeout: 2 * time.Second}
+	deadline := time.Now().Add(timeout)
+	for {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, s.URL+readyPath, nil)
+		if res, err := client.Do(req); err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				s.Startup = time.Since(begin)
+				return s, nil
+			}
+		}
+		select {
+		case <-s.done:
+			return nil, fmt.Errorf("serve.sh exited before it answered:\n%s", s.Output())
+		case <-ctx.Done():
+			s.Stop()
+			return nil, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			s.Stop()
+			return nil, fmt.Errorf("worker did not answer %s within %s:\n%s", readyPath, timeout, s.Output())
+		}
+	}
+}
+
+// Output is what serve.sh printed so far.
+func (s *Server) Output() string { return s.out.String() }
+
+// Stop ends the server's process group: SIGTERM, then SIGKILL after 5 s.
+func (s *Server) Stop() {
+	s.once.Do(func() {
+		pgid := s.cmd.Process.Pid
+		_ = syscall.Kill(-pgid, syscall.SIGTERM)
+		select {
+		case <-s.done:
+		case <-time.After(5 * time.Second):
+			_ = syscall.Kill(-pgid, syscall.SIGKILL)
+			<-s.done
+		}
+		// workerd may outlive wrangler for a moment; it is in the same group.
+		_ = syscall.Kill(-pgid, syscall.SIGKILL)
+	})
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}

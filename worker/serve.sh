@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Serves the built worker, its static assets and the demo page in workerd
+# (through wrangler dev, pinned in package.json), offline and on loopback only:
+#   PORT=8787 ./worker/serve.sh      (make run builds first: make deps assets worker)
+# No login, no telemetry, no update prompts, no remote bindings.
+set -euo pipefail
+cd "$(dirname "$0")"
+PORT=${PORT:-8787}
+
+if [ ! -x node_modules/.bin/wrangler ]; then
+  echo "serve.sh: wrangler is not installed: run make deps" >&2
+  exit 1
+fi
+if [ ! -f build/app.wasm ] || [ ! -f build/worker.mjs ]; then
+  echo "serve.sh: the worker is not built: run make worker" >&2
+  exit 1
+fi
+# PUBLIC_DIR overrides wrangler.toml's [assets] directory (tests, benchmarks).
+public=${PUBLIC_DIR:-public}
+if [ ! -f "$public/index.html" ]; then
+  echo "serve.sh: warning: $public has no demo page: run make assets" >&2
+  mkdir -p "$public"
+fi
+
+export WRANGLER_SEND_METRICS=false
+export WRANGLER_SEND_ERROR_REPORTS=false
+export CLOUDFLARE_CF_FETCH_ENABLED=false
+export WRANGLER_LOG=${WRANGLER_LOG:-warn}
+export NO_UPDATE_NOTIFIER=1
+export CI=${CI:-1} # non-interactive: no prompts, no hotkeys
+# Keep wrangler's state (logs, local storage) out of the user's home and the tree.
+if [ -n "${WRANGLER_STATE_DIR:-}" ]; then
+  state=$WRANGLER_STATE_DIR
+else
+  state=$(mktemp -d "${TMPDIR:-/tmp}/finder-wrangler.XXXXXX")
+  trap 'rm -rf "$state"' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+fi
+export XDG_CONFIG_HOME="$state/config"
+
+echo "Serving the finder at http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
+node_modules/.bin/wrangler dev \
+  --ip 127.0.0.1 --port "$PORT" \
+  --assets "$public" \
+  --local --persist-to "$state/data" \
+  --show-interactive-dev-session=false \
+  --inspector-port "${INSPECTOR_PORT:-0}" \
+  --log-level "${WRANGLER_LOG}" \
+  --live-reload=false
