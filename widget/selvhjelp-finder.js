@@ -14,7 +14,7 @@ const T = {
   nb: {
     label: 'Finn selvhjelp nær deg', hint: 'Skriv kommune, postnummer, sted eller tema, for eksempel «sorg Bergen». Søket skjer på din enhet.',
     near: 'Nær meg', options: 'Forslag', kinds: { municipality: 'kommune', postcode: 'postnummer', postal_place: 'poststed', topic: 'tema', contact_point: 'kontaktpunkt' },
-    count: (s, r) => `${s} forslag, ${r} kontaktpunkt${r === 1 ? '' : 'er'}.`, none: 'Ingen treff. Prøv kommune, postnummer eller et tema.',
+    count: (s, r) => (s ? `${s} forslag, ` : '') + `${r} kontaktpunkt${r === 1 ? '' : 'er'}.`, none: 'Ingen treff. Prøv kommune, postnummer eller et tema.',
     results: 'Kontaktpunkter', for: 'for', nearest: 'Nærmest deg', loading: 'Laster søket …',
     phone: 'Telefon', email: 'E-post', web: 'Nettside', topics: 'Tema', verified: 'sist bekreftet', unverified: 'ikke bekreftet',
     status: { closed: 'Stengt', unknown: 'Usikker status – sjekk før du tar kontakt' },
@@ -26,7 +26,7 @@ const T = {
   nn: {
     label: 'Finn sjølvhjelp nær deg', hint: 'Skriv kommune, postnummer, stad eller tema, til dømes «sorg Bergen». Søket skjer på eininga di.',
     near: 'Nær meg', options: 'Forslag', kinds: { municipality: 'kommune', postcode: 'postnummer', postal_place: 'poststad', topic: 'tema', contact_point: 'kontaktpunkt' },
-    count: (s, r) => `${s} forslag, ${r} kontaktpunkt.`, none: 'Ingen treff. Prøv kommune, postnummer eller eit tema.',
+    count: (s, r) => (s ? `${s} forslag, ` : '') + `${r} kontaktpunkt.`, none: 'Ingen treff. Prøv kommune, postnummer eller eit tema.',
     results: 'Kontaktpunkt', for: 'for', nearest: 'Nærast deg', loading: 'Lastar søket …',
     phone: 'Telefon', email: 'E-post', web: 'Nettstad', topics: 'Tema', verified: 'sist stadfesta', unverified: 'ikkje stadfesta',
     status: { closed: 'Stengt', unknown: 'Uviss status – sjekk før du tek kontakt' },
@@ -38,7 +38,7 @@ const T = {
   en: {
     label: 'Find self-help near you', hint: 'Type a municipality, postcode, place or topic, for example “grief Bergen”. The search runs on your device.',
     near: 'Near me', options: 'Suggestions', kinds: { municipality: 'municipality', postcode: 'postcode', postal_place: 'postal place', topic: 'topic', contact_point: 'contact point' },
-    count: (s, r) => `${s} suggestion${s === 1 ? '' : 's'}, ${r} contact point${r === 1 ? '' : 's'}.`, none: 'No matches. Try a municipality, postcode or topic.',
+    count: (s, r) => (s ? `${s} suggestion${s === 1 ? '' : 's'}, ` : '') + `${r} contact point${r === 1 ? '' : 's'}.`, none: 'No matches. Try a municipality, postcode or topic.',
     results: 'Contact points', for: 'for', nearest: 'Nearest to you', loading: 'Loading search …',
     phone: 'Phone', email: 'E-mail', web: 'Website', topics: 'Topics', verified: 'last confirmed', unverified: 'not confirmed',
     status: { closed: 'Closed', unknown: 'Status uncertain – check before contacting' },
@@ -51,7 +51,7 @@ const T = {
   se: {
     label: 'Oza iešveahki', hint: 'Čális gieldda, poastanummira, báikki dahje fáttá. Ohcan dáhpáhuvvá du ovttadagas.',
     near: 'Mu lahka', options: 'Evttohusat', kinds: { municipality: 'gielda', postcode: 'poastanummir', postal_place: 'poastabáiki', topic: 'fáddá', contact_point: 'kontákta' },
-    count: (s, r) => `Evttohusat: ${s}. Kontávttat: ${r}.`, none: 'Ii gávdnon mihkke.',
+    count: (s, r) => (s ? `Evttohusat: ${s}. ` : '') + `Kontávttat: ${r}.`, none: 'Ii gávdnon mihkke.',
     results: 'Kontávttat', for: '–', nearest: 'Du lahka', loading: 'Viežžamin …',
     phone: 'Telefovdna', email: 'E-poasta', web: 'Neahttasiidu', topics: 'Fáttát', verified: 'dárkkistuvvon', unverified: 'ii dárkkistuvvon',
     status: { closed: 'Giddejuvvon', unknown: 'Dilli ii leat čielggas' },
@@ -91,8 +91,9 @@ input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid var(-
 [role=option]{padding:.5em .625em;cursor:pointer;display:flex;flex-wrap:wrap;gap:0 .5em;align-items:baseline}
 [role=option]:hover{background:var(--_surface)}
 [role=option][aria-selected=true]{background:var(--_accent);color:var(--_on-accent);outline:2px solid transparent}
-[role=option][aria-selected=true] .k{color:inherit}
-.k{font-size:.8125em;color:var(--_muted);text-transform:lowercase}
+[role=option][aria-selected=true] :is(.k,.d){color:inherit}
+.k,.d{font-size:.8125em;color:var(--_muted)}
+.k{text-transform:lowercase;font-weight:600}
 mark{background:var(--_mark);color:#111;font-weight:700;border-radius:2px}
 .st{min-height:1.25em;margin:.5em 0}
 .note{background:var(--_warn-bg);color:var(--_warn);border-left:4px solid currentColor;padding:.5em .75em;margin:.5em 0;border-radius:var(--_radius)}
@@ -104,6 +105,7 @@ h3,h4{margin:.75em 0 .25em;font-size:1.0625em}
 .card p{margin:.25em 0}
 .card a{color:var(--_accent)}
 .badge{display:inline-block;font-size:.8125em;font-weight:600;padding:.125em .5em;border:1px solid currentColor;border-radius:var(--_radius);margin:0 .25em .25em 0}
+.sn{display:block}
 .warn{background:var(--_warn-bg);color:var(--_warn)}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (forced-colors:active){mark{forced-color-adjust:none;background:Mark;color:MarkText}
@@ -216,8 +218,8 @@ class SelvhjelpFinder extends HTMLElement {
     u.status = h('div', { class: 'st', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     u.note = h('div', { class: 'note' });
     u.note.hidden = true;
-    u.results = h('section', { class: 'res', 'aria-labelledby': 'rh' });
-    u.box = h('div', { class: 'f' }, u.label, h('div', { class: 'row' }, h('div', { class: 'cb' }, u.input, u.list), u.near), u.hint, u.status, u.note, u.results);
+    u.results = h('section', { class: 'res' });
+    u.box = h('div', { class: 'f', 'data-state': 'idle' }, u.label, h('div', { class: 'row' }, h('div', { class: 'cb' }, u.input, u.list), u.near), u.hint, u.status, u.note, u.results);
     root.append(u.box);
     const on = (el, ev, fn) => el.addEventListener(ev, (e) => this.#guard(() => fn(e)));
     on(u.input, 'input', () => { this.#pick = null; this.#near = null; this.#query(); });
@@ -225,7 +227,7 @@ class SelvhjelpFinder extends HTMLElement {
     on(u.input, 'blur', () => this.#close());
     on(u.list, 'pointerdown', (e) => e.preventDefault()); // keep focus in the input
     on(u.list, 'click', (e) => { const o = e.target.closest('[role=option]'); if (o) this.#choose(+o.dataset.i); });
-    on(u.near, 'click', () => this.#locate());
+    on(u.near, 'click', () => { this.#start(); return engine().then(() => this.#guard(() => this.#locate())); });
     on(this, 'focusin', () => this.#start());
     this.#texts();
   }
@@ -271,10 +273,12 @@ class SelvhjelpFinder extends HTMLElement {
     if (this.#started) return;
     this.#started = true;
     this.#io?.disconnect();
+    this.#ui.box.dataset.state = 'loading';
     const slow = setTimeout(() => this.#guard(() => { if (!this.#eng) this.#contact(this.#t.slow, NATIONAL_LIST()); }), SLOW_MS);
     engine().then((eng) => this.#guard(() => {
       clearTimeout(slow);
       this.#eng = eng;
+      this.#ui.box.dataset.state = eng.mode;
       this.#ui.note.hidden = true;
       if (eng.mode === 'remote') { this.#notice(this.#t.remote); this.#ui.near.hidden = true; }
       if (!('geolocation' in navigator)) this.#ui.near.hidden = true;
@@ -282,6 +286,7 @@ class SelvhjelpFinder extends HTMLElement {
     }), (e) => this.#guard(() => {
       clearTimeout(slow);
       this.#fail(e);
+      this.#ui.box.dataset.state = 'failed';
       this.#ui.status.textContent = '';
       this.#contact(this.#t.failed, NATIONAL_LIST());
       this.#ui.near.hidden = true;
@@ -359,7 +364,7 @@ class SelvhjelpFinder extends HTMLElement {
   #renderList() {
     const u = this.#ui, kinds = this.#t.kinds;
     u.list.replaceChildren(...this.#sugg.map((s, i) => h('li', { id: 'o' + i, role: 'option', 'aria-selected': i === this.#active ? 'true' : 'false', 'data-i': i },
-      h('span', null, marked(s.label, s.highlight)), h('span', { class: 'k' }, kinds[s.kind] || s.kind), s.detail && h('span', { class: 'k' }, s.detail))));
+      h('span', null, marked(s.label, s.highlight)), h('span', { class: 'k' }, kinds[s.kind] || s.kind), s.detail && h('span', { class: 'd' }, s.detail))));
     const open = this.#sugg.length > 0 && u.input.matches(':focus');
     u.list.hidden = !open;
     u.input.setAttribute('aria-expanded', String(open));
@@ -425,7 +430,8 @@ class SelvhjelpFinder extends HTMLElement {
 
   #renderResults() {
     const u = this.#ui, r = this.#res, t = this.#t;
-    if (!r || !r.results?.length) return u.results.replaceChildren();
+    if (!r || !r.results?.length) { u.results.removeAttribute('aria-labelledby'); return u.results.replaceChildren(); }
+    u.results.setAttribute('aria-labelledby', 'rh');
     const what = r.near ? t.nearest : [r.place?.name, r.topic?.name].filter(Boolean).join(', ');
     u.results.replaceChildren(h('h3', { id: 'rh' }, r.near ? t.nearest : what ? `${t.results} ${t.for} ${what}` : t.results),
       h('ul', { class: 'cards' }, r.results.map((x) => this.#card(x))));
@@ -443,7 +449,7 @@ class SelvhjelpFinder extends HTMLElement {
     return h('li', { class: 'card' },
       h('h4', null, c.name),
       h('p', { class: 'meta' }, [t.rel[x.relation], dist].filter(Boolean).join(' · ')),
-      status && h('p', null, h('span', { class: 'badge warn' }, '⚠ ', status), c.status_note && h('span', { class: 'meta' }, c.status_note)),
+      status && h('p', null, h('span', { class: 'badge warn' }, '⚠ ', status), c.status_note && h('span', { class: 'meta sn' }, c.status_note)),
       addr && h('p', null, addr),
       line(t.phone, tel && h('a', { href: 'tel:' + tel }, c.phone)),
       line(t.email, c.email && h('a', { href: 'mailto:' + c.email }, c.email)),

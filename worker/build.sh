@@ -34,5 +34,5 @@ build_id=$(git rev-parse --short=12 HEAD 2>/dev/null || echo dev)
 if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then build_id="$build_id-dirty"; fi
 build_id="$build_id-$(date -u +%Y%m%dT%H%M%SZ)"
 
-GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags "-s -w -X main.buildID=$build_id" -o "$out/app.wasm" ./worker
+GOEXPERIMENT=${GOEXPERIMENT:-jsonv2} GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags "-s -w -X main.buildID=$build_id" -o "$out/app.wasm" ./worker
 echo "worker: built $out/app.wasm ($(wc -c <"$out/app.wasm") bytes, $(gzip -9c "$out/app.wasm" | wc -c) gzip), runtime $runtime, build $build_id"

@@ -21,6 +21,12 @@ if [ ! -f "$public/index.html" ]; then
   echo "serve.sh: warning: $public has no demo page: run make assets" >&2
   mkdir -p "$public"
 fi
+# make assets after make worker leaves _headers describing old file names.
+if [ -f "$public/assets.json" ] && [ "$public/assets.json" -nt "$public/_headers" ]; then
+  echo "serve.sh: refreshing $public/_headers" >&2
+  public_abs=$(cd "$public" && pwd)
+  (cd .. && "${GO:-go}" run ./worker/cmd/prepare -headers-only -public "$public_abs")
+fi
 
 export WRANGLER_SEND_METRICS=false
 export WRANGLER_SEND_ERROR_REPORTS=false

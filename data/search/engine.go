@@ -4,7 +4,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // Options tune one search.
@@ -65,11 +64,20 @@ type scratch struct {
 	spans []qspan
 	ms    []match
 	cand  []int32
-	best  []int32
 	key   []byte
+	// stamp and slot dedupe matches per span: stamp[entry] == gen when the
+	// entry matched this span, at ms[slot[entry]].
+	stamp []uint32
+	slot  []int32
+	gen   uint32
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
+func (e *Engine) getScratch() *scratch {
+	if s, ok := e.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{stamp: make([]uint32, len(e.entries)), slot: make([]int32, len(e.entries))}
+}
 
 // reading is the chosen interpretation of the query.
 type reading struct {
@@ -90,8 +98,8 @@ func (e *Engine) Search(query string, opts Options) Response {
 	q := CleanQuery(query)
 	resp := Response{Query: q, Suggestions: []Suggestion{}, Results: []Result{}}
 	nSug, nRes := limits(opts)
-	s := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(s)
+	s := e.getScratch()
+	defer e.pool.Put(s)
 	s.fold, _ = appendFold(s.fold[:0], nil, q, false)
 	fold := s.fold
 
@@ -168,7 +176,7 @@ func (e *Engine) Search(query string, opts Options) Response {
 			sp := qspan{i: i, j: j, key: string(s.key), content: content}
 			s.spans = append(s.spans, sp)
 			up := i == j && upper[sp.key]
-			s.ms = e.lookup(s.ms, sp.key, int16(len(s.spans)-1), j == len(toks)-1, up, s)
+			s.ms = e.lookup(s.ms, sp.key, int16(len(s.spans)-1), j == len(toks)-1, up, nSug, s)
 		}
 	}
 	e.choose(s, &r)

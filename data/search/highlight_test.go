@@ -32,9 +32,9 @@ func TestHighlightRealLabels(t *testing.T) {
 		{"guovda", "Guovdageaidnu", [][2]int{{0, 6}}},
 		{"sor var", "Sør-Varanger", [][2]int{{0, 3}, {4, 7}}},
 		{"sorvar", "Sør-Varanger", [][2]int{{0, 3}, {4, 7}}},
-		{"baer", "Bærum", [][2]int{{0, 3}}},       // "ae" typed for æ: both letters stand on æ
-		{"aale", "Ålesund", [][2]int{{0, 3}}},     // "aa" typed for å
-		{"tromsoe", "Tromsø", [][2]int{{0, 6}}},   // "oe" typed for ø
+		{"baer", "Bærum", [][2]int{{0, 3}}},     // "ae" typed for æ: both letters stand on æ
+		{"aale", "Ålesund", [][2]int{{0, 3}}},   // "aa" typed for å
+		{"tromsoe", "Tromsø", [][2]int{{0, 6}}}, // "oe" typed for ø
 		{"mo i r", "Mo i Rana", [][2]int{{0, 2}, {3, 4}, {5, 6}}},
 		{"snaase", "Snåase", [][2]int{{0, 6}}},
 		{"evenassi", "Evenášši", [][2]int{{0, 8}}},
@@ -84,7 +84,7 @@ func TestHighlightSamiAndAstral(t *testing.T) {
 		{"PORSÁŊGU", "Porsáŋgu", [][2]int{{0, 8}}},
 		{"karasjohka", "Kárášjohka", [][2]int{{0, 10}}},
 		{"eroy", "Ærøy 😀 Åsen", [][2]int{{0, 4}}},
-		{"eroy aasen", "Ærøy 😀 Åsen", [][2]int{{0, 4}, {8, 12}}}, // the emoji is 2 UTF-16 units
+		{"eroy aasen", "Ærøy 😀 Åsen", [][2]int{{0, 4}, {8, 12}}},    // the emoji is 2 UTF-16 units
 		{"ksjhka", "Kárášjohka", [][2]int{{0, 1}, {4, 6}, {7, 10}}}, // subsequence (sahilm/fuzzy)
 	}
 	for _, tt := range tests {

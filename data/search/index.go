@@ -1,8 +1,10 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/selvhjelp/finder/data/dataset"
 )
@@ -28,7 +30,6 @@ type entry struct {
 	fold    string // folded label, words separated by one space
 	key     string // fold without spaces
 	foldSrc []span // per byte of fold: UTF-16 span in label
-	keySrc  []span // per byte of key
 	mask    uint32
 	// targets are municipality indexes (places) or the topic index (topics)
 	// or the contact point index.
@@ -70,6 +71,14 @@ type Engine struct {
 	terr      []dataset.Territory
 	// countyKey maps a folded county name to its number: "Herøy Nordland".
 	countyKey map[string]string
+	// pool holds per-search scratch memory sized to this index.
+	pool sync.Pool
+	// byFirst and bySecond list the entries by the first and second byte
+	// of their key, for the typo and subsequence stages.
+	byFirst, bySecond [256][]int32
+	// prefixTop holds, for every key prefix of up to maxPrefixKey bytes,
+	// the best entries starting with it (kind, then size).
+	prefixTop map[string][]int32
 	// contactEntries are the entries of contact point names.
 	contactEntries []int32
 }
@@ -121,17 +130,24 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		e.munis[i] = muni{m: m, county: counties[m.County], countyNo: m.County}
 		e.muniByNo[m.Number] = int32(i)
 	}
-	b := builder{e: e, seen: make(map[string]int32, 4096)}
-	b.buf = make([]byte, 0, 64*1024)
-	b.spans = make([]span, 0, 64*1024)
+	nEntries := 2*len(d.Municipalities) + len(d.FormerMunicipalities) + len(d.Postcodes)/2 + 12*len(d.Topics) + len(d.ContactPoints) + len(d.Territories)
+	e.entries = make([]entry, 0, nEntries)
+	e.exact = make(map[string][]int32, nEntries)
+	b := builder{e: e, seen: make(map[dedupeKey]int32, nEntries)}
+	b.buf = make([]byte, 0, 24*nEntries)
+	b.spans = make([]span, 0, 24*nEntries)
 
 	// Municipality names: the Norwegian one, then every parallel form.
+	muniKey := make([]string, len(e.munis))
 	for i := range e.munis {
 		m := e.munis[i].m
-		b.add(entMunicipality, m.Name, []int32{int32(i)}, m.Population)
+		t := b.one(int32(i))
+		if j := b.add(entMunicipality, m.Name, t, m.Population, nil); j >= 0 {
+			muniKey[i] = e.entries[j].key
+		}
 		for _, n := range m.Names {
 			if n.Name != m.Name {
-				b.add(entParallel, n.Name, []int32{int32(i)}, m.Population)
+				b.add(entParallel, n.Name, t, m.Population, nil)
 			}
 		}
 	}
@@ -158,12 +174,9 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		if len(targets) == 0 {
 			continue
 		}
+		skip := func(k string) bool { return containsAny(currentKey[k], targets) }
 		for _, name := range formerNames(f.Name) {
-			k := foldKey(name)
-			if k == "" || containsAny(currentKey[k], targets) {
-				continue
-			}
-			b.add(entFormer, name, targets, pop)
+			b.add(entFormer, name, targets, pop, skip)
 		}
 	}
 
@@ -174,12 +187,13 @@ func New(d *dataset.Dataset) (*Engine, error) {
 	}
 	type ppAcc struct {
 		label    string
+		muni     int32
 		n        int
 		lat, lon float64
 		points   int
 	}
-	pp := make(map[ppKey]*ppAcc, 2048)
-	var ppOrder []ppKey
+	ppIndex := make(map[ppKey]int, 2048)
+	pp := make([]ppAcc, 0, 2048)
 	e.postcodes = make([]postcode, 0, len(d.Postcodes))
 	terrNo := make(map[string]int32, len(d.Territories))
 	for i, t := range d.Territories {
@@ -195,12 +209,13 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		e.postcodes = append(e.postcodes, postcode{code: p.Code, place: p.Place, muni: mi,
 			lat: p.Lat, lon: p.Lon, hasPoint: p.HasPoint()})
 		k := ppKey{p.Place, mi}
-		a := pp[k]
-		if a == nil {
-			a = &ppAcc{label: p.Place}
-			pp[k] = a
-			ppOrder = append(ppOrder, k)
+		ai, ok := ppIndex[k]
+		if !ok {
+			ai = len(pp)
+			ppIndex[k] = ai
+			pp = append(pp, ppAcc{label: p.Place, muni: mi})
 		}
+		a := &pp[ai]
 		a.n++
 		if p.HasPoint() {
 			a.lat += p.Lat
@@ -208,7 +223,9 @@ func New(d *dataset.Dataset) (*Engine, error) {
 			a.points++
 		}
 	}
-	sort.Slice(e.postcodes, func(i, j int) bool { return e.postcodes[i].code < e.postcodes[j].code })
+	if !slices.IsSortedFunc(e.postcodes, func(a, b postcode) int { return strings.Compare(a.code, b.code) }) {
+		slices.SortStableFunc(e.postcodes, func(a, b postcode) int { return strings.Compare(a.code, b.code) })
+	}
 	// Drop duplicate codes (the source lists a few twice).
 	out := e.postcodes[:0]
 	for i, p := range e.postcodes {
@@ -218,17 +235,16 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		out = append(out, p)
 	}
 	e.postcodes = out
-	for _, k := range ppOrder {
-		a := pp[k]
-		key := foldKey(a.label)
-		if k.muni >= 0 && foldKey(e.munis[k.muni].m.Name) == key {
-			continue // "Bergen" in Bergen: the municipality entry says it
-		}
+	for i := range pp {
+		a := &pp[i]
+		var skip func(string) bool
 		rank := a.n
-		if k.muni >= 0 {
-			rank += e.munis[k.muni].m.Population / 1000
+		if a.muni >= 0 {
+			rank += e.munis[a.muni].m.Population / 1000
+			own := muniKey[a.muni]
+			skip = func(k string) bool { return k == own } // "Bergen" in Bergen: the municipality says it
 		}
-		j := b.add(entPostal, a.label, []int32{k.muni}, rank)
+		j := b.add(entPostal, a.label, b.one(a.muni), rank, skip)
 		if j >= 0 && a.points > 0 {
 			e.entries[j].lat = a.lat / float64(a.points)
 			e.entries[j].lon = a.lon / float64(a.points)
@@ -237,7 +253,7 @@ func New(d *dataset.Dataset) (*Engine, error) {
 
 	// Svalbard and Jan Mayen by name.
 	for i, t := range d.Territories {
-		j := b.add(entPostal, t.Name, []int32{int32(-1 - i)}, 0)
+		j := b.add(entPostal, t.Name, b.one(int32(-1-i)), 0, nil)
 		if j >= 0 {
 			e.entries[j].lat, e.entries[j].lon = t.Lat, t.Lon
 		}
@@ -251,11 +267,12 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		e.topics[i] = t
 		e.topicByID[t.ID] = int32(i)
 		rank := len(d.Topics) - i
-		b.add(entTopic, t.Name, []int32{int32(i)}, rank)
-		b.add(entSynonym, t.ID, []int32{int32(i)}, rank) // "rus", "sorg"
+		ti := b.one(int32(i))
+		b.add(entTopic, t.Name, ti, rank, nil)
+		b.add(entSynonym, t.ID, ti, rank, nil) // "rus", "sorg"
 		for _, s := range t.Synonyms {
 			for _, part := range splitParen(s) {
-				b.add(entSynonym, part, []int32{int32(i)}, rank)
+				b.add(entSynonym, part, ti, rank, nil)
 			}
 		}
 	}
@@ -286,7 +303,7 @@ func New(d *dataset.Dataset) (*Engine, error) {
 			}
 		}
 		e.contacts[i] = c
-		if j := b.add(entContact, cp.Name, []int32{int32(i)}, 0); j >= 0 {
+		if j := b.add(entContact, cp.Name, b.one(int32(i)), 0, nil); j >= 0 {
 			e.contactEntries = append(e.contactEntries, int32(j))
 		}
 	}
@@ -295,75 +312,149 @@ func New(d *dataset.Dataset) (*Engine, error) {
 	for i := range e.sorted {
 		e.sorted[i] = int32(i)
 	}
-	sort.Slice(e.sorted, func(i, j int) bool {
-		a, c := &e.entries[e.sorted[i]], &e.entries[e.sorted[j]]
-		if a.key != c.key {
-			return a.key < c.key
+	slices.SortFunc(e.sorted, func(i, j int32) int {
+		if c := strings.Compare(e.entries[i].key, e.entries[j].key); c != 0 {
+			return c
 		}
-		return e.sorted[i] < e.sorted[j]
+		return int(i - j)
 	})
+	e.buildBuckets()
 	return e, nil
+}
+
+// Prefix lists: keys up to maxPrefixKey bytes keep their prefixTopN best.
+const (
+	maxPrefixKey = 2
+	prefixTopN   = 32
+)
+
+// buildBuckets fills byFirst, bySecond and prefixTop.
+func (e *Engine) buildBuckets() {
+	var n1, n2 [256]int
+	for i := range e.entries {
+		k := e.entries[i].key
+		n1[k[0]]++
+		if len(k) > 1 {
+			n2[k[1]]++
+		}
+	}
+	for c := range n1 {
+		e.byFirst[c] = make([]int32, 0, n1[c])
+		e.bySecond[c] = make([]int32, 0, n2[c])
+	}
+	for i := range e.entries {
+		k := e.entries[i].key
+		e.byFirst[k[0]] = append(e.byFirst[k[0]], int32(i))
+		if len(k) > 1 {
+			e.bySecond[k[1]] = append(e.bySecond[k[1]], int32(i))
+		}
+	}
+	// Entries in best-first order (kind, then size, then shorter), then
+	// each short prefix takes the first prefixTopN of them it covers.
+	order := make([]int32, len(e.entries))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		x, y := &e.entries[a], &e.entries[b]
+		switch {
+		case x.kind != y.kind:
+			return int(x.kind) - int(y.kind)
+		case x.rank != y.rank:
+			return y.rank - x.rank
+		case len(x.key) != len(y.key):
+			return len(x.key) - len(y.key)
+		}
+		return int(a - b)
+	})
+	e.prefixTop = make(map[string][]int32, 1024)
+	for _, j := range order {
+		k := e.entries[j].key
+		for n := 1; n <= maxPrefixKey && n <= len(k); n++ {
+			p := k[:n]
+			if l := e.prefixTop[p]; len(l) < prefixTopN {
+				e.prefixTop[p] = append(l, j)
+			}
+		}
+	}
 }
 
 // builder collects entries, sharing one backing array for their folded
 // forms so that New allocates little.
 type builder struct {
 	e     *Engine
-	seen  map[string]int32
+	seen  map[dedupeKey]int32
 	buf   []byte
 	spans []span
+	slab  []int32
 }
 
-// add indexes one name; an entry with the same kind, key and targets as an
-// earlier one is skipped. It returns the entry index, or -1.
-func (b *builder) add(kind uint8, label string, targets []int32, rank int) int {
+// dedupeKey identifies an entry: the same kind, key and targets twice is
+// one entry.
+type dedupeKey struct {
+	kind    uint8
+	key     string
+	t0, t1  int32
+	targets int
+}
+
+// add indexes one name, unless skip (when not nil) rejects its folded key;
+// an entry with the same kind, key and targets as an earlier one is
+// skipped too. It returns the entry index, or -1.
+func (b *builder) add(kind uint8, label string, targets []int32, rank int, skip func(key string) bool) int {
 	label = strings.TrimSpace(label)
 	if label == "" {
 		return -1
 	}
 	start := len(b.buf)
 	b.buf, b.spans = appendFold(b.buf, b.spans, label, true)
-	fold := string(b.buf[start:])
-	foldSrc := b.spans[start:len(b.spans):len(b.spans)]
-	if fold == "" {
+	if len(b.buf) == start {
 		return -1
 	}
-	keyBytes := make([]byte, 0, len(fold))
-	keySrc := make([]span, 0, len(fold))
-	for i := 0; i < len(fold); i++ {
-		if fold[i] != ' ' {
-			keyBytes = append(keyBytes, fold[i])
-			keySrc = append(keySrc, foldSrc[i])
+	foldSrc := b.spans[start:len(b.spans):len(b.spans)]
+	// The key (no spaces) goes right after the fold in the same buffer.
+	kstart := len(b.buf)
+	for i := start; i < kstart; i++ {
+		if b.buf[i] != ' ' {
+			b.buf = append(b.buf, b.buf[i])
 		}
 	}
-	key := string(keyBytes)
-	dedupe := string(rune('0'+kind)) + key + "\x00" + targetsKey(targets)
-	if _, dup := b.seen[dedupe]; dup {
+	b.spans = append(b.spans, make([]span, len(b.buf)-kstart)...) // keep buf and spans aligned
+	fold := string(b.buf[start:kstart])
+	key := fold
+	if kstart-start != len(b.buf)-kstart {
+		key = string(b.buf[kstart:])
+	}
+	if skip != nil && skip(key) {
 		return -1
 	}
-	en := entry{kind: kind, label: label, fold: fold, key: key, foldSrc: foldSrc, keySrc: keySrc,
+	dk := dedupeKey{kind: kind, key: key, t0: targets[0], targets: len(targets)}
+	if len(targets) > 1 {
+		dk.t1 = targets[1]
+	}
+	if _, dup := b.seen[dk]; dup {
+		return -1
+	}
+	en := entry{kind: kind, label: label, fold: fold, key: key, foldSrc: foldSrc,
 		mask: letterMask(key), targets: targets, rank: rank}
 	if kind == entSynonym && isAcronym(label) {
 		en.exact = true
 		en.upper = len(key) <= 2
 	}
 	j := int32(len(b.e.entries))
-	b.seen[dedupe] = j
+	b.seen[dk] = j
 	b.e.entries = append(b.e.entries, en)
-	if b.e.exact == nil {
-		b.e.exact = make(map[string][]int32, 4096)
-	}
 	b.e.exact[key] = append(b.e.exact[key], j)
 	return int(j)
 }
 
-func targetsKey(t []int32) string {
-	var sb strings.Builder
-	for _, x := range t {
-		sb.WriteString(itoa(int(x)))
-		sb.WriteByte(',')
+// one returns a one-element targets slice cut from a shared slab.
+func (b *builder) one(x int32) []int32 {
+	if len(b.slab) == cap(b.slab) {
+		b.slab = make([]int32, 0, 1024)
 	}
-	return sb.String()
+	b.slab = append(b.slab, x)
+	return b.slab[len(b.slab)-1 : len(b.slab) : len(b.slab)]
 }
 
 func itoa(n int) string {

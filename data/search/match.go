@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 
@@ -117,50 +118,66 @@ func editDistance(a, b string, k int) (full, pre, preLen int) {
 	return full, pre, preLen
 }
 
+// maxPrefixScan bounds the prefix stage: keys are sorted, so a short
+// prefix ("b") could cover thousands of names; the best of them by kind and
+// size are found through prefixTop instead.
+const maxPrefixScan = 256
+
 // lookup appends to ms every entry that key matches, with the best quality
 // per entry. tail says the span ends the query (the word being typed), which
-// also runs the subsequence stage; upper says the span was typed in capitals.
-func (e *Engine) lookup(ms []match, key string, span int16, tail, upper bool, s *scratch) []match {
+// also runs the subsequence stage when the other stages found fewer than
+// want; upper says the span was typed in capitals.
+func (e *Engine) lookup(ms []match, key string, span int16, tail, upper bool, want int, s *scratch) []match {
 	if key == "" {
 		return ms
 	}
-	first := len(ms)
-	s.best = s.best[:0]
+	s.gen++
+	if s.gen == 0 { // wrapped: clear the stamps
+		clear(s.stamp)
+		s.gen = 1
+	}
 	add := func(m match) {
-		for i := first; i < len(ms); i++ {
-			if ms[i].entry == m.entry {
-				if m.q > ms[i].q {
-					ms[i] = m
-				}
-				return
+		if s.stamp[m.entry] == s.gen {
+			if i := s.slot[m.entry]; m.q > ms[i].q {
+				ms[i] = m
 			}
+			return
 		}
+		s.stamp[m.entry] = s.gen
+		s.slot[m.entry] = int32(len(ms))
 		ms = append(ms, m)
 	}
+	first := len(ms)
 	// Exact.
 	for _, j := range e.exact[key] {
 		en := &e.entries[j]
 		if en.upper && !upper {
 			continue
 		}
-		ms = append(ms, match{entry: j, span: span, q: qExact, how: howExact, hlLen: uint8(min(len(key), 255))})
+		add(match{entry: j, span: span, q: qExact, how: howExact, hlLen: uint8(min(len(key), 255))})
 	}
-	// Prefix: a binary search over the sorted keys.
-	lo := sort.Search(len(e.sorted), func(i int) bool { return e.entries[e.sorted[i]].key >= key })
-	for i := lo; i < len(e.sorted); i++ {
-		j := e.sorted[i]
+	// Prefix: the best names for a short prefix, else a scan of the sorted
+	// keys from the first that can match.
+	prefixMatch := func(j int32) {
 		en := &e.entries[j]
-		if len(en.key) < len(key) || en.key[:len(key)] != key {
-			break
+		if len(en.key) == len(key) || en.exact || en.kind == entContact {
+			return
 		}
-		if len(en.key) == len(key) || en.exact {
-			continue
+		add(match{entry: j, span: span, q: qPrefix, how: howPrefix, hlLen: uint8(min(len(key), 255))})
+	}
+	if top, ok := e.prefixTop[key]; ok {
+		for _, j := range top {
+			prefixMatch(j)
 		}
-		if en.kind == entContact {
-			continue
+	} else if len(key) > maxPrefixKey {
+		lo := sort.Search(len(e.sorted), func(i int) bool { return e.entries[e.sorted[i]].key >= key })
+		for i := lo; i < len(e.sorted) && i < lo+maxPrefixScan; i++ {
+			j := e.sorted[i]
+			if !strings.HasPrefix(e.entries[j].key, key) {
+				break
+			}
+			prefixMatch(j)
 		}
-		q := qPrefix
-		add(match{entry: j, span: span, q: int16(q), how: howPrefix, hlLen: uint8(min(len(key), 255))})
 	}
 	// Contact points by any word of their name ("oslo" → "LINK Oslo").
 	if len(key) >= 3 {
@@ -179,40 +196,44 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper bool, s 
 			}
 		}
 	}
-	// Typos: one from 4 letters, two from 8.
+	// Typos: one from 4 letters, two from 8; a typo in both of the first two
+	// letters makes another word, so only names sharing one are compared.
 	k := typoBudget(len(key))
 	if k > 0 && len(key) <= maxDL {
 		qm := letterMask(key)
-		for j := range e.entries {
+		try := func(j int32) {
 			en := &e.entries[j]
-			if en.exact || en.kind == entContact {
-				continue
-			}
-			if len(en.key) < len(key)-k || popcount(qm&^en.mask) > k {
-				continue
-			}
-			if en.key[0] != key[0] && (len(en.key) < 2 || len(key) < 2 || en.key[1] != key[1]) {
-				continue // a typo in both first letters is another word
+			if en.exact || en.kind == entContact || len(en.key) < len(key)-k ||
+				bits.OnesCount32(qm&^en.mask) > k || (s.stamp[j] == s.gen && ms[s.slot[j]].q >= qTypo-10) {
+				return
 			}
 			full, pre, preLen := editDistance(key, en.key, k)
 			switch {
 			case full <= k && full > 0:
-				add(match{entry: int32(j), span: span, q: int16(qTypo - 10*full), how: howTypo, hlLen: uint8(min(len(en.key), 255))})
+				add(match{entry: j, span: span, q: int16(qTypo - 10*full), how: howTypo, hlLen: uint8(min(len(en.key), 255))})
 			case pre <= k && preLen < len(en.key) && len(key) >= 5:
-				add(match{entry: int32(j), span: span, q: int16(qPrefixTypo - 5*pre), how: howPrefixTypo, hlLen: uint8(min(preLen, 255))})
+				add(match{entry: j, span: span, q: int16(qPrefixTypo - 5*pre), how: howPrefixTypo, hlLen: uint8(min(preLen, 255))})
+			}
+		}
+		for _, j := range e.byFirst[key[0]] {
+			try(j)
+		}
+		for _, j := range e.bySecond[key[1]] {
+			if e.entries[j].key[0] != key[0] {
+				try(j)
 			}
 		}
 	}
-	// Subsequence (sahilm/fuzzy) for the word being typed.
-	if tail && len(key) >= 3 {
+	// Subsequence (sahilm/fuzzy) for the word being typed, to fill the list.
+	if tail && len(key) >= 3 && len(ms)-first < want {
 		qm := letterMask(key)
 		s.cand = s.cand[:0]
-		for j := range e.entries {
+		for _, j := range e.byFirst[key[0]] {
 			en := &e.entries[j]
-			if en.exact || en.kind == entContact || len(en.key) <= len(key) || qm&^en.mask != 0 {
+			if en.exact || en.kind == entContact || len(en.key) <= len(key) || qm&^en.mask != 0 || s.stamp[j] == s.gen {
 				continue
 			}
-			s.cand = append(s.cand, int32(j))
+			s.cand = append(s.cand, j)
 		}
 		if len(s.cand) > 0 {
 			found := fuzzy.FindFromNoSort(key, candSource{e, s.cand})
@@ -282,9 +303,16 @@ func (e *Engine) highlight(m *match) [][2]int {
 		}
 		return out
 	}
-	n := min(int(m.hlLen), len(en.keySrc))
-	for i := int(m.hlOff); i < n; i++ {
-		push(en.keySrc[i])
+	// Key byte k is the k-th byte of fold that is not a space.
+	k := 0
+	for i := 0; i < len(en.fold) && k < int(m.hlLen); i++ {
+		if en.fold[i] == ' ' {
+			continue
+		}
+		if k >= int(m.hlOff) {
+			push(en.foldSrc[i])
+		}
+		k++
 	}
 	return out
 }

@@ -11,6 +11,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -44,7 +45,7 @@ func run(n int) error {
 	if _, err := os.Stat(repo + "/worker/public/v1/dataset.json"); err != nil {
 		ready = "/healthz"
 	}
-	srv, err := devserver.Start(ctx, repo, ready, 60*time.Second)
+	srv, err := devserver.Start(ctx, devserver.Options{Repo: repo, ReadyPath: ready, Timeout: 60 * time.Second})
 	if err != nil {
 		return err
 	}
@@ -58,6 +59,14 @@ func run(n int) error {
 		return err
 	}
 	fmt.Printf("first request that runs Go (/v1/search, Go instance cold start): %s\n", ms(first))
+	if res, err := client.Get(srv.URL + "/healthz"); err == nil {
+		var h struct {
+			InitMS float64 `json:"init_ms"`
+		}
+		_ = json.NewDecoder(res.Body).Decode(&h)
+		res.Body.Close()
+		fmt.Printf("  of which loading dataset + index inside Go (/healthz init_ms): %.1fms\n", h.InitMS)
+	}
 
 	routes := []struct{ name, path string }{
 		{"/v1/dataset.json", "/v1/dataset.json"},

@@ -299,8 +299,12 @@ func contactPoint(r rawContact, idx map[string]string, d *dataset.Dataset) (data
 	}
 	switch v := r.AdresseGyldig.(type) {
 	case bool:
-		if !v {
-			add("Adressen er ikke lenger gyldig")
+		if !v && c.Address != "" {
+			// The source says the address is no longer valid: keep it as
+			// history in the note, never as the address to visit.
+			old := strings.TrimSpace(c.Address + ", " + strings.TrimSpace(c.Postcode+" "+c.PostalPlace))
+			add("Tidligere adresse (ikke lenger gyldig): " + strings.TrimSuffix(old, ","))
+			c.Address, c.Postcode, c.PostalPlace = "", "", ""
 		}
 	case string:
 		add("Adressens gyldighet: " + v)

@@ -3,6 +3,9 @@
 package e2e
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -306,14 +309,22 @@ func TestDemoPage(t *testing.T) {
 	require.NoError(t, err, "run make deps (npm ci in widget/)")
 	s := newSite(t, siteOpts{})
 	tb := newTab(t)
-	load := func(width int64) {
-		_, err := chromedp.Call(tb.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 900, DeviceScaleFactor: 1})
+	load := func(width int64, scale ...float64) {
+		dsf := 1.0
+		if len(scale) > 0 {
+			dsf = scale[0]
+		}
+		_, err := chromedp.Call(tb.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 900, DeviceScaleFactor: dsf})
 		require.NoError(t, err)
 		tb.open(t, s.URL+"/")
 		n := int(mustEval[float64](t, tb, `document.querySelectorAll('selvhjelp-finder').length`))
 		require.GreaterOrEqual(t, n, 6)
 		// Bring every element near the viewport so that each loads.
-		tb.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('selvhjelp-finder').forEach(e => e.scrollIntoView())`), chromedp.Evaluate[chromedp.Void](`scrollTo(0, 0)`))
+		for i := 0; i < n; i++ {
+			tb.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('selvhjelp-finder')[`+strconv.Itoa(i)+`].scrollIntoView()`))
+			tb.wait(t, in(i, `r.querySelector('.f').dataset.state === 'local'`), 30*time.Second)
+		}
+		tb.do(t, chromedp.Evaluate[chromedp.Void](`scrollTo(0, 0)`))
 		tb.focus(t, 0)
 		tb.typeText(t, "bergn")
 		tb.wait(t, in(0, `r.querySelectorAll('.card').length > 0`), 30*time.Second)
@@ -339,8 +350,33 @@ func TestDemoPage(t *testing.T) {
 	load(320)
 	assert.LessOrEqual(t, mustEval[float64](t, tb, `document.documentElement.scrollWidth`), float64(320), "sideways scrolling at 320 px")
 	shot("demo-320.png")
+	// 200 % zoom of a 1280 px window: 640 CSS px at device scale 2.
+	load(640, 2)
+	assert.LessOrEqual(t, mustEval[float64](t, tb, `document.documentElement.scrollWidth`), float64(640), "sideways scrolling at 200 % zoom")
+	shot("demo-zoom200.png")
 	_, err = chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}, {Name: "prefers-color-scheme", Value: "dark"}}})
 	require.NoError(t, err)
 	load(1280)
 	shot("demo-forced-colors.png")
+}
+
+// TestPartnerPageOnAnotherOrigin embeds the loader from the worker's origin in
+// a page on another origin whose CSP is exactly what README.md tells partners
+// to add, and searches there.
+func TestPartnerPageOnAnotherOrigin(t *testing.T) {
+	worker := newSite(t, siteOpts{})
+	csp := "default-src 'none'; style-src 'self'; script-src " + worker.URL + " 'wasm-unsafe-eval'; connect-src " + worker.URL
+	partner := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", csp)
+		fmt.Fprint(w, strings.Replace(pageHTML(`<selvhjelp-finder lang="nn" municipality="4640"></selvhjelp-finder>`), `src="/widget.js"`, `src="`+worker.URL+`/widget.js"`, 1))
+	}))
+	t.Cleanup(partner.Close)
+	tb := newTab(t)
+	tb.open(t, partner.URL+"/")
+	tb.wait(t, in(0, `r.querySelector('.f').dataset.state === 'local' && r.querySelectorAll('.card').length > 0`), 30*time.Second)
+	assert.Contains(t, mustEval[string](t, tb, in(0, `r.querySelector('#rh').textContent`)), "Sogndal")
+	tb.focus(t, 0)
+	tb.typeText(t, "bergn")
+	tb.wait(t, in(0, `r.querySelector('[role=option]')?.textContent.startsWith('Bergen')`), 10*time.Second)
 }

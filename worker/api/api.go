@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/search"
@@ -40,6 +41,9 @@ type Config struct {
 	// Static, when set, serves public files (worker/public) natively: "/"
 	// serves index.html. In production the static asset server does this.
 	Static fs.FS
+	// Started is when the instance began loading; /healthz reports how long
+	// loading took (the cold-start cost of a new instance). Zero: not shown.
+	Started time.Time
 	// RuntimeCompresses says the runtime compresses bodies itself (workerd
 	// does when a response carries Content-Encoding), so the handler only
 	// sets the header. Natively the handler gzips.
@@ -148,10 +152,15 @@ func New(cfg Config) (http.Handler, error) {
 	if version == "" {
 		version = strings.Trim(h.bundle.etag, `"`)
 	}
+	var initMS float64
+	if !cfg.Started.IsZero() {
+		initMS = float64(time.Since(cfg.Started).Microseconds()) / 1000
+	}
 	h.health, err = json.Marshal(health{
 		Status:  "ok",
 		Version: version,
 		BuildID: cfg.BuildID,
+		InitMS:  initMS,
 		Counts: map[string]int{
 			"counties":              len(d.Counties),
 			"municipalities":        len(d.Municipalities),
@@ -173,6 +182,7 @@ type health struct {
 	Status  string         `json:"status"`
 	Version string         `json:"version"`
 	BuildID string         `json:"build_id"`
+	InitMS  float64        `json:"init_ms,omitempty"` // loading the dataset and index in this instance
 	Counts  map[string]int `json:"counts"`
 }
 
@@ -284,9 +294,10 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 	h.json(w, r, http.StatusOK, body)
 }
 
-// encodeResponse encodes the search contract.
+// encodeResponse encodes the search contract with the engine's own encoder
+// (the same bytes as the browser module and the CLI).
 func encodeResponse(res search.Response) ([]byte, error) {
-	return json.Marshal(res)
+	return res.AppendJSON(make([]byte, 0, 4096)), nil
 }
 
 func (h *handler) contactPoint(w http.ResponseWriter, r *http.Request, id string) {

@@ -1,8 +1,12 @@
 package api
 
 import (
+	"fmt"
+	"io/fs"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -146,4 +150,32 @@ func writeRule(b *strings.Builder, p string, h http.Header) {
 		b.WriteString(h.Get(k))
 		b.WriteByte('\n')
 	}
+}
+
+// WriteHeadersFile writes dir/_headers for every file under dir (the static
+// assets, worker/public).
+func WriteHeadersFile(dir string) error {
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if rel == "_headers" || rel == "_redirects" || strings.HasPrefix(path.Base(rel), ".") {
+			return nil
+		}
+		paths = append(paths, "/"+rel)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("list %s: %w", dir, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "_headers"), HeadersFile(paths), 0o644); err != nil {
+		return fmt.Errorf("write _headers: %w", err)
+	}
+	return nil
 }

@@ -58,9 +58,20 @@ func RepoRoot() (string, error) {
 	}
 }
 
-// Start runs worker/serve.sh from repo on a free port and waits until the
-// worker answers readyPath (a path that must answer 200), at most timeout.
-func Start(ctx context.Context, repo, readyPath string, timeout time.Duration) (*Server, error) {
+// Options configure Start.
+type Options struct {
+	Repo      string        // the repository root (RepoRoot)
+	ReadyPath string        // a path that answers 200 once the worker is up
+	Timeout   time.Duration // how long to wait for it
+	// PublicDir, when set, replaces worker/public: a snapshot, so that a
+	// concurrent make assets does not make wrangler reload mid-test.
+	PublicDir string
+}
+
+// Start runs worker/serve.sh on a free port and waits until the worker
+// answers o.ReadyPath.
+func Start(ctx context.Context, o Options) (*Server, error) {
+	repo, readyPath, timeout := o.Repo, o.ReadyPath, o.Timeout
 	port, err := FreePort()
 	if err != nil {
 		return nil, err
@@ -72,6 +83,9 @@ func Start(ctx context.Context, repo, readyPath string, timeout time.Duration) (
 	s := &Server{URL: "http://127.0.0.1:" + strconv.Itoa(port), out: &lockedBuffer{}, done: make(chan struct{})}
 	s.cmd = exec.Command(filepath.Join(repo, "worker", "serve.sh"))
 	s.cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port), "INSPECTOR_PORT="+strconv.Itoa(inspector))
+	if o.PublicDir != "" {
+		s.cmd.Env = append(s.cmd.Env, "PUBLIC_DIR="+o.PublicDir)
+	}
 	s.cmd.Stdout = s.out
 	s.cmd.Stderr = s.out
 	// Its own process group, so that Stop ends wrangler and its workerd too.
@@ -144,4 +158,29 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// CopyDir copies the regular files of src into dst (created), keeping the tree.
+func CopyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if e.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !e.Type().IsRegular() {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("copy %s: %w", p, err)
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
 }

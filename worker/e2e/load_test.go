@@ -127,46 +127,52 @@ func TestMalformedRequests(t *testing.T) {
 	tests := []struct {
 		name    string
 		request string
-		// closeOK: the runtime may refuse the request before the worker sees
-		// it, by closing the connection or with a 4xx.
-		closeOK bool
+		// parser: not valid HTTP for workerd's own HTTP parser, which answers
+		// before any worker code runs (501 for an unknown method, 500 for a
+		// bad Content-Length or too many headers, 431, or a closed
+		// connection). On Cloudflare the edge, not workerd, parses requests.
+		// Only the server's health afterwards is asserted for these.
+		parser bool
+		// mayClose: the runtime may hang up instead of answering (huge input).
+		mayClose bool
 	}{
-		{"huge query", get("/v1/search?q=" + strings.Repeat("a", 60000)), true},
-		{"huge encoded query", get("/v1/search?q=" + strings.Repeat("%C3%B8", 3000)), false},
-		{"raw invalid utf-8", get("/v1/search?q=\xff\xfe\xfd"), true},
-		{"encoded invalid utf-8", get("/v1/search?q=%ff%fe%fd"), false},
-		{"lone surrogate", get("/v1/search?q=%ED%A0%80"), false},
-		{"overlong encoding", get("/v1/search?q=%C0%AF"), false},
-		{"bad escape", get("/v1/search?q=%"), false},
-		{"bad escape hex", get("/v1/search?q=%G1"), false},
-		{"bad escape in key", get("/v1/search?%=1"), false},
-		{"nul", get("/v1/search?q=%00"), false},
-		{"only separators", get("/v1/search?&&&=&"), false},
-		{"many params", get("/v1/search?q=a" + strings.Repeat("&x=1", 2000)), false},
-		{"repeated q", get("/v1/search?q=a&q=b&q=c"), false},
-		{"limit float", get("/v1/search?q=a&limit=1.5"), false},
-		{"limit huge", get("/v1/search?q=a&limit=" + strings.Repeat("9", 400)), false},
-		{"encoded slash id", get("/v1/contact-points/..%2F..%2Fhealthz"), false},
-		{"dot dot path", get("/v1/../../etc/passwd"), true},
-		{"encoded path", get("/%2e%2e/%2e%2e/etc/passwd"), false},
-		{"long path", get("/" + strings.Repeat("x", 8000)), true},
-		{"huge header", get("/healthz", "X-Big: "+strings.Repeat("b", 200000)+"\r\n"), true},
-		{"many headers", get("/healthz", strings.Repeat("X-A: 1\r\n", 2000)), true},
-		{"unknown method", "BREW /healthz HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", true},
-		{"trace", "TRACE /healthz HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", true},
-		{"post with body", "POST /v1/search?q=a HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello", false},
-		{"bad content-length", "POST /v1/search HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: nope\r\nConnection: close\r\n\r\n", true},
-		{"http/1.0", "GET /healthz HTTP/1.0\r\n\r\n", false},
-		{"garbage", "\x00\x01\x02 nonsense\r\n\r\n", true},
+		{"huge query", get("/v1/search?q=" + strings.Repeat("a", 60000)), false, true},
+		{"huge encoded query", get("/v1/search?q=" + strings.Repeat("%C3%B8", 3000)), false, false},
+		{"raw invalid utf-8", get("/v1/search?q=\xff\xfe\xfd"), false, true},
+		{"encoded invalid utf-8", get("/v1/search?q=%ff%fe%fd"), false, false},
+		{"lone surrogate", get("/v1/search?q=%ED%A0%80"), false, false},
+		{"overlong encoding", get("/v1/search?q=%C0%AF"), false, false},
+		{"bad escape", get("/v1/search?q=%"), false, false},
+		{"bad escape hex", get("/v1/search?q=%G1"), false, false},
+		{"bad escape in key", get("/v1/search?%=1"), false, false},
+		{"nul", get("/v1/search?q=%00"), false, false},
+		{"only separators", get("/v1/search?&&&=&"), false, false},
+		{"many params", get("/v1/search?q=a" + strings.Repeat("&x=1", 2000)), false, false},
+		{"repeated q", get("/v1/search?q=a&q=b&q=c"), false, false},
+		{"limit float", get("/v1/search?q=a&limit=1.5"), false, false},
+		{"limit huge", get("/v1/search?q=a&limit=" + strings.Repeat("9", 400)), false, false},
+		{"encoded slash id", get("/v1/contact-points/..%2F..%2Fhealthz"), false, false},
+		{"dot dot path", get("/v1/../../etc/passwd"), false, true},
+		{"encoded path", get("/%2e%2e/%2e%2e/etc/passwd"), false, false},
+		{"long path", get("/" + strings.Repeat("x", 8000)), false, true},
+		{"large header", get("/healthz", "X-Big: "+strings.Repeat("b", 16000)+"\r\n"), false, false},
+		{"huge header", get("/healthz", "X-Big: "+strings.Repeat("b", 200000)+"\r\n"), false, true},
+		{"many headers", get("/healthz", strings.Repeat("X-A: 1\r\n", 2000)), true, false},
+		{"unknown method", "BREW /healthz HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", true, false},
+		{"trace", "TRACE /healthz HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n", false, false},
+		{"post with body", "POST /v1/search?q=a HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello", false, false},
+		{"bad content-length", "POST /v1/search HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: nope\r\nConnection: close\r\n\r\n", true, false},
+		{"http/1.0", "GET /healthz HTTP/1.0\r\n\r\n", false, false},
+		{"garbage", "\x00\x01\x02 nonsense\r\n\r\n", true, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code := rawRequest(t, tt.request)
-			if code == 0 {
-				assert.True(t, tt.closeOK, "connection closed without a response")
-			} else {
+			if tt.parser {
+				t.Logf("%s: runtime answered %d (0: closed the connection)", tt.name, code)
+			} else if code != 0 || !tt.mayClose {
+				assert.GreaterOrEqual(t, code, 200, "a response")
 				assert.Less(t, code, 500, "never a 5xx")
-				assert.GreaterOrEqual(t, code, 200)
 			}
 			res, _ := fetch(t, "GET", "/healthz", nil)
 			assert.Equal(t, 200, res.StatusCode, "healthy after %s", tt.name)

@@ -14,7 +14,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/worker/api"
@@ -24,8 +23,15 @@ func main() {
 	dataDir := flag.String("data", "data", "dataset directory (data/*.json)")
 	public := flag.String("public", "worker/public", "static assets directory (make assets)")
 	bundleOut := flag.String("bundle", "worker/build/dataset.json", "where to write the bundle the worker embeds")
+	headersOnly := flag.Bool("headers-only", false, "only (re)write public/_headers")
 	flag.Parse()
-	if err := run(*dataDir, *public, *bundleOut); err != nil {
+	var err error
+	if *headersOnly {
+		err = api.WriteHeadersFile(*public)
+	} else {
+		err = run(*dataDir, *public, *bundleOut)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "prepare:", err)
 		os.Exit(1)
 	}
@@ -54,27 +60,5 @@ func run(dataDir, public, bundleOut string) error {
 	if b, err := os.ReadFile(served); err == nil && !bytes.Equal(b, bundle) {
 		return fmt.Errorf("%s differs from the bundle of %s: run make assets again", served, dataDir)
 	}
-	var paths []string
-	err = filepath.WalkDir(public, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(public, p)
-		if err != nil {
-			return err
-		}
-		rel = filepath.ToSlash(rel)
-		if rel == "_headers" || rel == "_redirects" || strings.HasPrefix(rel, ".") {
-			return nil
-		}
-		paths = append(paths, "/"+rel)
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("list %s: %w", public, err)
-	}
-	if err := os.WriteFile(filepath.Join(public, "_headers"), api.HeadersFile(paths), 0o644); err != nil {
-		return fmt.Errorf("write _headers: %w", err)
-	}
-	return nil
+	return api.WriteHeadersFile(public)
 }
