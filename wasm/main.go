@@ -51,7 +51,6 @@ func (m *module) exports() js.Value {
 		if len(args) > 0 && args[0].Type() == js.TypeString {
 			q = args[0].String()
 		}
-		js.FuncOf(func(js.Value, []js.Value) any { return nil }) // LEAK EXPERIMENT
 		return m.search(q, options(args, 1))
 	}))
 	api.Set("near", js.FuncOf(func(_ js.Value, args []js.Value) any {

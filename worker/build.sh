@@ -3,7 +3,8 @@
 #   app.wasm     the Go handler (GOOS=js GOARCH=wasm, standard Go)
 #   wasm_exec.js Go's own JS glue, from the Go that built app.wasm (they must match)
 #   worker.mjs   the entry module (worker/runtime/worker.mjs: one Go instance per isolate)
-#   dataset.json the bundle app.wasm embeds
+#   dataset.json the dataset bundle, and compiled/dataset.go: the same dataset as
+#                Go data that app.wasm links (no JSON parsing when an instance starts)
 # and writes worker/public/_headers (caching and security headers of the static
 # assets) when worker/public exists (make assets).
 #
@@ -28,11 +29,11 @@ else
   cp worker/runtime/worker.mjs "$out/worker.mjs"
 fi
 
-"$GO" run ./worker/cmd/prepare -data data -public worker/public -bundle "$out/dataset.json"
+"$GO" run ./worker/cmd/prepare -data data -public worker/public -bundle "$out/dataset.json" -gosrc "$out/compiled/dataset.go"
 
 build_id=$(git rev-parse --short=12 HEAD 2>/dev/null || echo dev)
 if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then build_id="$build_id-dirty"; fi
 build_id="$build_id-$(date -u +%Y%m%dT%H%M%SZ)"
 
-GOEXPERIMENT=${GOEXPERIMENT:-jsonv2} GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags "-s -w -X main.buildID=$build_id" -o "$out/app.wasm" ./worker
+GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags "-s -w -X main.buildID=$build_id" -o "$out/app.wasm" ./worker
 echo "worker: built $out/app.wasm ($(wc -c <"$out/app.wasm") bytes, $(gzip -9c "$out/app.wasm" | wc -c) gzip), runtime $runtime, build $build_id"

@@ -39,13 +39,23 @@ if [ -n "${WRANGLER_STATE_DIR:-}" ]; then
   state=$WRANGLER_STATE_DIR
 else
   state=$(mktemp -d "${TMPDIR:-/tmp}/finder-wrangler.XXXXXX")
-  trap 'rm -rf "$state"' EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
 fi
 export XDG_CONFIG_HOME="$state/config"
 
 echo "Serving the finder at http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
+# wrangler runs in the background so that a TERM or INT to this script reaches
+# it: wrangler then stops its workerd processes (orphaned workerd spin).
+wrangler_pid=
+cleanup() {
+  if [ -n "$wrangler_pid" ]; then
+    kill -TERM "$wrangler_pid" 2>/dev/null || true
+    wait "$wrangler_pid" 2>/dev/null || true
+  fi
+  if [ -z "${WRANGLER_STATE_DIR:-}" ]; then rm -rf "$state"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
 node_modules/.bin/wrangler dev \
   --ip 127.0.0.1 --port "$PORT" \
   --assets "$public" \
@@ -53,4 +63,6 @@ node_modules/.bin/wrangler dev \
   --show-interactive-dev-session=false \
   --inspector-port "${INSPECTOR_PORT:-0}" \
   --log-level "${WRANGLER_LOG}" \
-  --live-reload=false
+  --live-reload=false &
+wrangler_pid=$!
+wait "$wrangler_pid"

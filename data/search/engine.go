@@ -2,6 +2,9 @@ package search
 
 import (
 	"math"
+	"slices"
+
+	"github.com/selvhjelp/finder/data/dataset"
 	"sort"
 	"strings"
 )
@@ -65,6 +68,12 @@ type scratch struct {
 	ms    []match
 	cand  []int32
 	key   []byte
+	order []int
+	seen  []struct {
+		kind    byte
+		id, key string
+	}
+	bestPlace, bestTopic []int
 	// stamp and slot dedupe matches per span: stamp[entry] == gen when the
 	// entry matched this span, at ms[slot[entry]].
 	stamp []uint32
@@ -176,7 +185,7 @@ func (e *Engine) Search(query string, opts Options) Response {
 			sp := qspan{i: i, j: j, key: string(s.key), content: content}
 			s.spans = append(s.spans, sp)
 			up := i == j && upper[sp.key]
-			s.ms = e.lookup(s.ms, sp.key, int16(len(s.spans)-1), j == len(toks)-1, up, nSug, s)
+			s.ms = e.lookup(s.ms, sp.key, int16(len(s.spans)-1), j == len(toks)-1, up, j > i, nSug, s)
 		}
 	}
 	e.choose(s, &r)
@@ -308,6 +317,9 @@ func upperWords(q string) map[string]bool {
 	return out
 }
 
+// tieWeight breaks ties between a place and a topic reading (see choose).
+var tieWeight = [...]int{entMunicipality: 4, entParallel: 2, entFormer: 2, entPostal: 1, entTopic: 3, entSynonym: 3, entContact: 0}
+
 func isPlaceKind(k uint8) bool { return k <= entPostal }
 func isTopicKind(k uint8) bool { return k == entTopic || k == entSynonym }
 
@@ -346,18 +358,22 @@ func (e *Engine) better(a, b *match) bool {
 // not overlap, scored by quality times the words they explain.
 func (e *Engine) choose(s *scratch, r *reading) {
 	n := len(s.spans)
-	bestPlace := make([]int, n)
-	bestTopic := make([]int, n)
+	s.bestPlace = slices.Grow(s.bestPlace[:0], n)[:n]
+	s.bestTopic = slices.Grow(s.bestTopic[:0], n)[:n]
+	bestPlace, bestTopic := s.bestPlace, s.bestTopic
 	for i := range bestPlace {
 		bestPlace[i], bestTopic[i] = -1, -1
 	}
 	for i := range s.ms {
 		m := &s.ms[i]
 		sp := &s.spans[m.span]
-		if !e.resolvable(m, len(sp.key)) {
+		if !e.resolvable(m, sp.key) {
 			continue
 		}
 		k := e.entries[m.entry].kind
+		if _, county := e.countyKey[sp.key]; county && m.how != howExact {
+			continue // "Vestland" is a county, not a near miss of a place
+		}
 		switch {
 		case isPlaceKind(k):
 			if b := bestPlace[m.span]; b < 0 || e.better(m, &s.ms[b]) {
@@ -369,22 +385,27 @@ func (e *Engine) choose(s *scratch, r *reading) {
 			}
 		}
 	}
-	score := func(mi int) int {
-		if mi < 0 {
-			return 0
-		}
-		return int(s.ms[mi].q) * s.spans[s.ms[mi].span].content
-	}
+	// Score: quality times the words explained. On a tie a municipality's
+	// name beats a topic and a topic beats the weaker kinds of place ("ang"
+	// is angst before the postal place Angvik), and one name explaining the
+	// words beats two readings ("sor var" is Sør-Varanger).
+	base := func(mi int) int { return int(s.ms[mi].q) * s.spans[s.ms[mi].span].content }
+	weight := func(mi int) int { return tieWeight[e.entries[s.ms[mi].entry].kind] }
 	overlap := func(a, b int) bool {
 		x, y := &s.spans[a], &s.spans[b]
 		return x.i <= y.j && y.i <= x.j
 	}
-	pcScore := 0
-	if r.pc >= 0 {
-		pcScore = qExact
-	}
 	bestTotal, bp, bt, usePC := 0, -1, -1, false
-	consider := func(total, p, t int, pc bool) {
+	consider := func(placeBase, placeW, t, p int, pc bool) {
+		total := 8*placeBase + placeW
+		if t >= 0 {
+			tb, tw := base(bestTopic[t]), weight(bestTopic[t])
+			if placeBase > 0 {
+				total = 8*(placeBase+tb) + max(placeW, tw) - 5
+			} else {
+				total = 8*tb + tw
+			}
+		}
 		if total > bestTotal {
 			bestTotal, bp, bt, usePC = total, p, t, pc
 		}
@@ -393,21 +414,17 @@ func (e *Engine) choose(s *scratch, r *reading) {
 		if t >= 0 && bestTopic[t] < 0 {
 			continue
 		}
-		ts := 0
-		if t >= 0 {
-			ts = score(bestTopic[t])
-		}
 		if r.pc >= 0 && (t < 0 || s.spans[t].i > r.pcSpan || s.spans[t].j < r.pcSpan) {
-			consider(pcScore+ts, -1, t, true)
+			consider(qExact, tieWeight[entMunicipality], t, -1, true)
 		}
 		for p := 0; p < n; p++ {
 			if bestPlace[p] < 0 || (t >= 0 && overlap(p, t)) {
 				continue
 			}
-			consider(score(bestPlace[p])+ts, p, t, false)
+			consider(base(bestPlace[p]), weight(bestPlace[p]), t, p, false)
 		}
 		if t >= 0 {
-			consider(ts, -1, t, false)
+			consider(0, 0, t, -1, false)
 		}
 	}
 	if !usePC {
@@ -486,20 +503,32 @@ func (e *Engine) postcodeIndex(code string) int {
 // other match by quality, one line per place and municipality.
 func (e *Engine) suggestions(s *scratch, r *reading, placeMuni int32, pcPrefix string, limit int) []Suggestion {
 	out := make([]Suggestion, 0, limit)
+	// seen lists what is already suggested; the list is short, a scan is
+	// cheaper than a map.
 	type seenKey struct {
+		kind    byte
 		id, key string
 	}
-	seen := make(map[seenKey]bool, limit*2)
+	seen := s.seen[:0]
+	has := func(k seenKey) bool {
+		for _, x := range seen {
+			if x == k {
+				return true
+			}
+		}
+		return false
+	}
+	defer func() { s.seen = seen[:0] }()
 	addPostcode := func(p *postcode, n int) {
 		if len(out) >= limit {
 			return
 		}
 		label := p.code + " " + p.place
-		sk := seenKey{"pc" + p.code, ""}
-		if seen[sk] {
+		sk := seenKey{'p', p.code, ""}
+		if has(sk) {
 			return
 		}
-		seen[sk] = true
+		seen = append(seen, sk)
 		out = append(out, Suggestion{Kind: KindPostcode, ID: p.code, Label: label,
 			Detail: e.detailFor(p.muni), Highlight: [][2]int{{0, n}}})
 	}
@@ -507,7 +536,8 @@ func (e *Engine) suggestions(s *scratch, r *reading, placeMuni int32, pcPrefix s
 		addPostcode(&e.postcodes[r.pc], 4)
 	}
 	// Order the matches: the reading first.
-	order := make([]int, 0, len(s.ms))
+	order := s.order[:0]
+	defer func() { s.order = order[:0] }()
 	for i := range s.ms {
 		order = append(order, i)
 	}
@@ -547,24 +577,29 @@ func (e *Engine) suggestions(s *scratch, r *reading, placeMuni int32, pcPrefix s
 		switch {
 		case isTopicKind(en.kind):
 			t := e.topics[en.targets[0]]
-			sk := seenKey{"t" + t.ID, ""}
-			if seen[sk] {
+			sk := seenKey{'t', t.ID, ""}
+			if has(sk) {
 				continue
 			}
-			seen[sk] = true
+			seen = append(seen, sk)
+			shown := *m
+			if en.alias > 0 {
+				shown.entry = en.alias
+			}
+			label := e.entries[shown.entry].label
 			detail := ""
-			if en.label != t.Name {
+			if label != t.Name {
 				detail = t.Name
 			}
-			out = append(out, Suggestion{Kind: KindTopic, ID: t.ID, Label: en.label, Detail: detail,
-				Highlight: e.highlight(m)})
+			out = append(out, Suggestion{Kind: KindTopic, ID: t.ID, Label: label, Detail: detail,
+				Highlight: e.highlight(&shown)})
 		case en.kind == entContact:
 			cp := e.contacts[en.targets[0]].cp
-			sk := seenKey{"c" + cp.ID, ""}
-			if seen[sk] {
-				continue
+			sk := seenKey{'c', cp.ID, ""}
+			if has(sk) || cp.Status == dataset.StatusClosed {
+				continue // a closed office is no suggestion
 			}
-			seen[sk] = true
+			seen = append(seen, sk)
 			detail := ""
 			if c := e.contacts[en.targets[0]]; c.muni >= 0 {
 				detail = e.munis[c.muni].m.Name
@@ -578,11 +613,11 @@ func (e *Engine) suggestions(s *scratch, r *reading, placeMuni int32, pcPrefix s
 					break
 				}
 				id := e.targetNumber(t)
-				sk := seenKey{id, en.key}
-				if seen[sk] {
+				sk := seenKey{'m', id, en.key}
+				if has(sk) {
 					continue
 				}
-				seen[sk] = true
+				seen = append(seen, sk)
 				kind := KindMunicipality
 				if en.kind == entPostal {
 					kind = KindPostalPlace

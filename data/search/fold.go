@@ -128,7 +128,6 @@ func appendFold(dst []byte, src []span, s string, withSrc bool) ([]byte, []span)
 	pendingSpace := false
 	var spaceAt span
 	lastClass := 0 // 1 letter, 2 digit
-	merged := false
 	for _, r := range s {
 		w := 1
 		if r >= 0x10000 {
@@ -174,7 +173,6 @@ func appendFold(dst []byte, src []span, s string, withSrc bool) ([]byte, []span)
 				pendingSpace = true
 				spaceAt = sp
 			}
-			merged = false
 			continue
 		}
 		if len(dst) > start && !pendingSpace && class != lastClass {
@@ -187,7 +185,6 @@ func appendFold(dst []byte, src []span, s string, withSrc bool) ([]byte, []span)
 				src = append(src, spaceAt)
 			}
 			pendingSpace = false
-			merged = false
 		}
 		lastClass = class
 		if multi != "" {
@@ -197,20 +194,32 @@ func appendFold(dst []byte, src []span, s string, withSrc bool) ([]byte, []span)
 					src = append(src, sp)
 				}
 			}
-			merged = false
 			continue
 		}
-		if n := len(dst); n > start && !merged && dst[n-1] != ' ' {
+		if n := len(dst); n > start && dst[n-1] != ' ' {
 			if d := digraph(dst[n-1], c); d != 0 {
 				dst[n-1] = d
 				if withSrc {
 					src[len(src)-1].end = sp.end
 				}
-				merged = true
+				// The merged letter may pair with the one before ("oae"):
+				// merge until no pair is left, so folding twice changes
+				// nothing.
+				for n = len(dst); n-2 >= start && dst[n-2] != ' '; n = len(dst) {
+					d2 := digraph(dst[n-2], dst[n-1])
+					if d2 == 0 {
+						break
+					}
+					dst[n-2] = d2
+					dst = dst[:n-1]
+					if withSrc {
+						src[len(src)-2].end = src[len(src)-1].end
+						src = src[:len(src)-1]
+					}
+				}
 				continue
 			}
 		}
-		merged = false
 		dst = append(dst, c)
 		if withSrc {
 			src = append(src, sp)

@@ -35,6 +35,9 @@ type entry struct {
 	// or the contact point index.
 	targets []int32
 	rank    int // larger is better among equal matches (population, size)
+	// alias, when > 0, is the entry shown instead of this one: a topic id
+	// shows as the topic's name, whose fold it begins.
+	alias int32
 	// lat/lon of a postal place: the mean of its postcodes' points.
 	lat, lon float64
 }
@@ -268,8 +271,13 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		e.topicByID[t.ID] = int32(i)
 		rank := len(d.Topics) - i
 		ti := b.one(int32(i))
-		b.add(entTopic, t.Name, ti, rank, nil)
-		b.add(entSynonym, t.ID, ti, rank, nil) // "rus", "sorg"
+		nameEntry := b.add(entTopic, t.Name, ti, rank, nil)
+		// The id is a word too ("rus", "sorg"); it is shown as the name,
+		// which it begins.
+		if j := b.add(entSynonym, t.ID, ti, rank, nil); j >= 0 && nameEntry >= 0 &&
+			strings.HasPrefix(e.entries[nameEntry].fold, e.entries[j].fold) {
+			e.entries[j].alias = int32(nameEntry)
+		}
 		for _, s := range t.Synonyms {
 			for _, part := range splitParen(s) {
 				b.add(entSynonym, part, ti, rank, nil)

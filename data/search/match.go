@@ -127,7 +127,11 @@ const maxPrefixScan = 256
 // per entry. tail says the span ends the query (the word being typed), which
 // also runs the subsequence stage when the other stages found fewer than
 // want; upper says the span was typed in capitals.
-func (e *Engine) lookup(ms []match, key string, span int16, tail, upper bool, want int, s *scratch) []match {
+//
+// A span of several words (multi) is only compared, in the typo and
+// subsequence stages, with names of several words: "depresjon på hamar" is
+// no misspelling of a one-word name.
+func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi bool, want int, s *scratch) []match {
 	if key == "" {
 		return ms
 	}
@@ -203,7 +207,7 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper bool, wa
 		qm := letterMask(key)
 		try := func(j int32) {
 			en := &e.entries[j]
-			if en.exact || en.kind == entContact || len(en.key) < len(key)-k ||
+			if en.exact || en.kind == entContact || len(en.key) < len(key)-k || (multi && len(en.key) == len(en.fold)) ||
 				bits.OnesCount32(qm&^en.mask) > k || (s.stamp[j] == s.gen && ms[s.slot[j]].q >= qTypo-10) {
 				return
 			}
@@ -230,7 +234,8 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper bool, wa
 		s.cand = s.cand[:0]
 		for _, j := range e.byFirst[key[0]] {
 			en := &e.entries[j]
-			if en.exact || en.kind == entContact || len(en.key) <= len(key) || qm&^en.mask != 0 || s.stamp[j] == s.gen {
+			if en.exact || en.kind == entContact || len(en.key) <= len(key) || qm&^en.mask != 0 || s.stamp[j] == s.gen ||
+				(multi && len(en.key) == len(en.fold)) {
 				continue
 			}
 			s.cand = append(s.cand, j)
@@ -259,20 +264,26 @@ func (c candSource) Len() int            { return len(c.cand) }
 // resolvable reports whether a match is sure enough to be the reading of
 // the query, not just a suggestion: a confident wrong answer is worse than
 // none.
-func (e *Engine) resolvable(m *match, keyLen int) bool {
+func (e *Engine) resolvable(m *match, key string) bool {
 	en := &e.entries[m.entry]
 	if en.kind == entContact {
 		return false
 	}
 	switch m.how {
-	case howExact, howTypo:
-		return true // typos are already bounded by typoBudget
+	case howExact:
+		return true
+	case howTypo:
+		// One typo anywhere; two only in a long word that starts right
+		// ("hardanger" is not "Varanger").
+		return m.q >= qTypo-10 || en.key[0] == key[0]
 	case howPrefix:
-		return keyLen >= 3
+		return len(key) >= 3
 	case howPrefixTypo:
-		return keyLen >= 5
+		// A typo in a long, unfinished word: one edit only ("nordnorge" is
+		// not the beginning of "Nordre Follo").
+		return len(key) >= 7 && m.q >= qPrefixTypo-5
 	case howSubsequence:
-		return keyLen >= 5 && len(en.key)-keyLen <= keyLen/3 && len(m.fz) > 0 && m.fz[0] == 0
+		return len(key) >= 5 && len(en.key)-len(key) <= len(key)/3 && len(m.fz) > 0 && m.fz[0] == 0
 	}
 	return false
 }

@@ -46,6 +46,7 @@ var queryCases = []queryCase{
 	{cat: "name", q: "sor-varanger", place: "5605"},
 	{cat: "name", q: "soer varanger", place: "5605"},
 	{cat: "name", q: "sorvaranger", place: "5605"},
+	{cat: "name", q: "sor var", place: "5605", topic: "-"}, // one name, not "sorg" + "Vardø"
 	{cat: "name", q: "nord aurdal", place: "3451"},
 	{cat: "name", q: "lillestrom", place: "3205"},
 	{cat: "name", q: "oyer", place: "3440"},
@@ -229,6 +230,7 @@ var queryCases = []queryCase{
 	// Topics: names, synonyms, prefixes, typos.
 	{cat: "topic", q: "angst", place: "-", topic: "angst"},
 	{cat: "topic", q: "angs", place: "-", topic: "angst"},
+	{cat: "topic", q: "ang", place: "-", topic: "angst"}, // not the postal place Angvik
 	{cat: "topic", q: "ANGST", topic: "angst"},
 	{cat: "topic", q: "panikkangst", topic: "angst"},
 	{cat: "topic", q: "sosial angst", topic: "angst"},
@@ -320,6 +322,7 @@ var queryCases = []queryCase{
 	{cat: "nonsense", q: "kkkkkkkk", place: "-", topic: "-"},
 	{cat: "nonsense", q: "b", place: "-", topic: "-"},
 	{cat: "nonsense", q: "me", place: "-", topic: "-"},
+	{cat: "nonsense", q: "hjelp", place: "-", topic: "-"}, // not Hjelmeland
 	{cat: "nonsense", q: "<script>alert(1)</script>", place: "-", topic: "-"},
 
 	// Short exact names win over longer names that contain their letters.

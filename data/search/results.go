@@ -143,7 +143,9 @@ func (e *Engine) results(place int32, lat, lon float64, hasOrigin bool, topic in
 	// The topic re-orders within a relation: those listing it first.
 	sort.SliceStable(picked, func(a, b int) bool { return picked[a].lists && !picked[b].lists })
 
-	budget := max(0, limit-len(national))
+	// The national office is always shown; the rest fills the limit in
+	// order, and closed records only take room that is left.
+	budget := limit - min(1, len(national))
 	out := make([]Result, 0, limit)
 	for _, rs := range [][]result{local, picked, regional} {
 		for _, r := range rs {
@@ -152,8 +154,10 @@ func (e *Engine) results(place int32, lat, lon float64, hasOrigin bool, topic in
 			}
 		}
 	}
-	for _, r := range national {
-		out = append(out, r.out())
+	for i, r := range national {
+		if i == 0 || len(out) < limit {
+			out = append(out, r.out())
+		}
 	}
 	for _, r := range closed {
 		if len(out) < limit {

@@ -116,6 +116,11 @@ func run(public, dataDir, chromium string, runs int) error {
 			cancel()
 			return fmt.Errorf("cold load: %w", err)
 		}
+		if i == 0 {
+			if phases, err := chromedp.Run(ctx, chromedp.Evaluate[string](`performance.getEntriesByType('resource').filter(e => /wasm|dataset|wasm_exec/.test(e.name)).map(e => e.name.split('/').pop().replace(/\.[0-9a-f]{12}\./, '.') + ' done ' + (e.responseEnd - window.__t0).toFixed(0) + ' ms').join(', ')`)); err == nil {
+				fmt.Printf("  cold run 1 after focus: %s\n", phases)
+			}
+		}
 		w, err := focusToSuggestion(ctx, srv.URL+"/bench") // same context: cached
 		cancel()
 		if err != nil {
@@ -186,6 +191,7 @@ func focusToSuggestion(ctx context.Context, url string) (float64, error) {
   const t0 = performance.now();
   const mo = new MutationObserver(() => { if (r.querySelector('[role=option]')) { mo.disconnect(); res(performance.now() - t0); } });
   mo.observe(r, {subtree: true, childList: true});
+  window.__t0 = t0;
   input.focus();
   input.value = 'bergen';
   input.dispatchEvent(new Event('input'));

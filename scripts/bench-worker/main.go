@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"syscall"
 	"time"
 
 	"github.com/selvhjelp/finder/worker/devserver"
@@ -34,8 +35,10 @@ func main() {
 }
 
 func run(n int) error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// Piped into head, a write error must not kill us before Stop ends workerd.
+	signal.Ignore(syscall.SIGPIPE)
 	repo, err := devserver.RepoRoot()
 	if err != nil {
 		return err

@@ -14,12 +14,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
+	wasmbundle "github.com/selvhjelp/finder/wasm/bundle"
 )
 
 type config struct {
@@ -77,6 +79,9 @@ func build(c config) (*Manifest, error) {
 	}
 	bundle, err := store.Bundle(ds)
 	if err != nil {
+		return nil, err
+	}
+	if err := sameInModule(bundle); err != nil {
 		return nil, err
 	}
 	version, err := bundleVersion(bundle)
@@ -196,6 +201,24 @@ func substitute(src []byte, vars map[string]string) ([]byte, error) {
 		s = strings.ReplaceAll(s, k, v)
 	}
 	return []byte(s), nil
+}
+
+// sameInModule checks that the browser module's decoder (wasm/bundle, no
+// encoding/json) reads the bundle exactly as the worker does, so that the two
+// can never disagree on the data.
+func sameInModule(b []byte) error {
+	want, err := store.ParseBundle(b)
+	if err != nil {
+		return fmt.Errorf("parse bundle: %w", err)
+	}
+	got, err := wasmbundle.Decode(b)
+	if err != nil {
+		return fmt.Errorf("module decoder: %w", err)
+	}
+	if !reflect.DeepEqual(want, got) {
+		return errors.New("the module's decoder reads the bundle differently from the worker (wasm/bundle): not building")
+	}
+	return nil
 }
 
 func bundleVersion(b []byte) (string, error) {

@@ -49,9 +49,10 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// wrap adds the offset once. A type assertion, not errors.As, which would
+// link internal/reflectlite into the module.
 func (d *decoder) wrap(err error) error {
-	var e *Error
-	if errors.As(err, &e) {
+	if _, ok := err.(*Error); ok {
 		return err
 	}
 	return &Error{Offset: d.i, Err: err}
@@ -284,11 +285,112 @@ func (d *decoder) float() (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	f, err := strconv.ParseFloat(string(t), 64)
-	if err != nil {
-		return 0, errSyntax
+	f, ok := parseFloat(t)
+	if !ok {
+		return 0, errors.New("bad number")
 	}
 	return f, nil
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseFloat parses a JSON number without strconv.ParseFloat, whose tables
+// cost the module 11.5 KB brotli. A mantissa below 2^53 with a decimal
+// exponent within ±22 is one correctly rounded IEEE operation on exact
+// operands (Clinger's fast path), so it equals strconv's result; every
+// coordinate in the dataset has that form. Other numbers get a close
+// approximation; build-assets compares the decoded bundle with the one the
+// worker reads and refuses to build if any value differs.
+func parseFloat(t []byte) (float64, bool) {
+	i, neg := 0, false
+	if i < len(t) && t[i] == '-' {
+		neg, i = true, i+1
+	}
+	var mant uint64
+	exp, digits, dropped := 0, 0, false
+	start := i
+	for ; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
+		if digits < 19 {
+			mant = mant*10 + uint64(t[i]-'0')
+			if mant > 0 {
+				digits++
+			}
+		} else {
+			exp++
+			dropped = dropped || t[i] != '0'
+		}
+	}
+	if i == start {
+		return 0, false
+	}
+	if i < len(t) && t[i] == '.' {
+		i++
+		fs := i
+		for ; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
+			if digits < 19 {
+				mant = mant*10 + uint64(t[i]-'0')
+				exp--
+				if mant > 0 {
+					digits++
+				}
+			} else {
+				dropped = dropped || t[i] != '0'
+			}
+		}
+		if i == fs {
+			return 0, false
+		}
+	}
+	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
+		i++
+		eneg := false
+		if i < len(t) && (t[i] == '+' || t[i] == '-') {
+			eneg, i = t[i] == '-', i+1
+		}
+		es, e := i, 0
+		for ; i < len(t) && t[i] >= '0' && t[i] <= '9'; i++ {
+			if e < 10000 {
+				e = e*10 + int(t[i]-'0')
+			}
+		}
+		if i == es {
+			return 0, false
+		}
+		if eneg {
+			e = -e
+		}
+		exp += e
+	}
+	if i != len(t) {
+		return 0, false
+	}
+	f := float64(mant)
+	switch {
+	case mant == 0:
+		f = 0
+	case !dropped && mant < 1<<53 && exp >= 0 && exp <= 22:
+		f *= pow10[exp]
+	case !dropped && mant < 1<<53 && exp < 0 && exp >= -22:
+		f /= pow10[-exp]
+	default: // approximate; see above
+		for ; exp > 22; exp -= 22 {
+			f *= 1e22
+		}
+		for ; exp < -22; exp += 22 {
+			f /= 1e22
+		}
+		if exp >= 0 {
+			f *= pow10[exp]
+		} else {
+			f /= pow10[-exp]
+		}
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
 }
 
 func (d *decoder) int() (int, error) {
@@ -396,8 +498,7 @@ func wrapKey(k string, err error) error {
 	if err == nil {
 		return nil
 	}
-	var e *Error
-	if errors.As(err, &e) {
+	if _, ok := err.(*Error); ok {
 		return err
 	}
 	return errors.New(k + ": " + err.Error())

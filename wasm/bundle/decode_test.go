@@ -2,12 +2,16 @@ package bundle
 
 import (
 	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/store"
 )
 
 // sample is synthetic: it exercises every field and the escapes
@@ -97,4 +101,55 @@ func BenchmarkDecode(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestParseFloat(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{"0", true}, {"-0", true}, {"1", true}, {"59.913868", true}, {"-23.0412", true}, {"10.7", true},
+		{"5550203", true}, {"9707.25", true}, {"1e3", true}, {"2.5E-3", true}, {"1e+22", true},
+		{"0.30000000000000004", true}, {"12345678901234567890123", true}, {"1e300", true}, {"5e-324", true},
+		{"", false}, {"-", false}, {"1.", false}, {".5", false}, {"1e", false}, {"1x", false}, {"--1", false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, ok := parseFloat([]byte(tc.in))
+			require.Equal(t, tc.ok, ok)
+			if !ok {
+				return
+			}
+			want, err := strconv.ParseFloat(tc.in, 64)
+			require.NoError(t, err)
+			assert.InDelta(t, want, got, math.Abs(want)*1e-15)
+		})
+	}
+}
+
+// TestParseFloatExactForCoordinates: numbers of the form the dataset holds
+// (shortest repr of up to 15 significant digits) decode bit for bit as
+// strconv does, so the module and the worker compute the same distances.
+func TestParseFloatExactForCoordinates(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 200_000; i++ {
+		x := (r.Float64()*180 - 90)
+		x, _ = strconv.ParseFloat(strconv.FormatFloat(x, 'f', r.IntN(12), 64), 64)
+		s := strconv.FormatFloat(x, 'f', -1, 64)
+		got, ok := parseFloat([]byte(s))
+		require.True(t, ok, s)
+		require.Equal(t, math.Float64bits(x), math.Float64bits(got), s)
+	}
+}
+
+// TestDecodeRealBundle: the shipped data decodes exactly as the worker reads it.
+func TestDecodeRealBundle(t *testing.T) {
+	ds, err := store.LoadDir("../../data")
+	require.NoError(t, err)
+	b, err := store.Bundle(ds)
+	require.NoError(t, err)
+	want, err := store.ParseBundle(b)
+	require.NoError(t, err)
+	got, err := Decode(b)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
 }

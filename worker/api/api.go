@@ -60,12 +60,14 @@ const (
 
 // handler serves every route. It is safe for concurrent use.
 type handler struct {
-	cfg     Config
-	engine  *search.Engine
-	bundle  *entity
-	health  []byte
-	byID    map[string]int
-	dataset *dataset.Dataset
+	cfg        Config
+	engine     *search.Engine
+	bundleOnce sync.Once
+	bundle     *entity // nil until first needed when the dataset came with its version
+	bundleErr  error
+	health     []byte
+	byID       map[string]int
+	dataset    *dataset.Dataset
 
 	mu     sync.Mutex
 	static map[string]*entity // public files read so far, by URL path
@@ -118,16 +120,17 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Dataset == nil && cfg.Bundle == nil {
 		return nil, errors.New("api: Config needs a Dataset or a Bundle")
 	}
-	bundle := cfg.Bundle
-	if bundle == nil {
-		var err error
-		if bundle, err = store.Bundle(cfg.Dataset); err != nil {
-			return nil, fmt.Errorf("api: build bundle: %w", err)
-		}
-	}
 	d := cfg.Dataset
 	if d == nil || d.Version == "" {
 		// The bundle carries the version and the canonical order.
+		bundle := cfg.Bundle
+		if bundle == nil {
+			var err error
+			if bundle, err = store.Bundle(d); err != nil {
+				return nil, fmt.Errorf("api: build bundle: %w", err)
+			}
+			cfg.Bundle = bundle
+		}
 		var err error
 		if d, err = store.ParseBundle(bundle); err != nil {
 			return nil, fmt.Errorf("api: parse bundle: %w", err)
@@ -140,7 +143,6 @@ func New(cfg Config) (http.Handler, error) {
 	h := &handler{
 		cfg:     cfg,
 		engine:  engine,
-		bundle:  newEntity("/v1/dataset.json", bundle),
 		byID:    make(map[string]int, len(d.ContactPoints)),
 		dataset: d,
 		static:  map[string]*entity{},
@@ -148,10 +150,10 @@ func New(cfg Config) (http.Handler, error) {
 	for i, cp := range d.ContactPoints {
 		h.byID[cp.ID] = i
 	}
-	version := d.Version
-	if version == "" {
-		version = strings.Trim(h.bundle.etag, `"`)
+	if cfg.Bundle != nil {
+		h.bundle = newEntity("/v1/dataset.json", cfg.Bundle)
 	}
+	version := d.Version
 	var initMS float64
 	if !cfg.Started.IsZero() {
 		initMS = float64(time.Since(cfg.Started).Microseconds()) / 1000
@@ -216,8 +218,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		hdr.Set("Cache-Control", CacheNone)
 		h.json(w, r, http.StatusOK, h.health)
 	case p == "/v1/dataset.json":
+		e, err := h.bundleEntity()
+		if err != nil {
+			h.fail(w, r, http.StatusInternalServerError, "could not build the dataset bundle", "")
+			return
+		}
 		staticHeaders(hdr, p)
-		h.serveEntity(w, r, h.bundle)
+		h.serveEntity(w, r, e)
 	default:
 		if e := h.staticFile(p); e != nil {
 			staticHeaders(hdr, e.urlPath)
@@ -226,6 +233,24 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		h.fail(w, r, http.StatusNotFound, "not found", "")
 	}
+}
+
+// bundleEntity returns the bundle, building it on first use: the worker's
+// instance starts with a dataset compiled into it and rarely serves the
+// bundle (the static asset server does), so it does not pay for it at start.
+func (h *handler) bundleEntity() (*entity, error) {
+	h.bundleOnce.Do(func() {
+		if h.bundle != nil {
+			return
+		}
+		b, err := store.Bundle(h.dataset)
+		if err != nil {
+			h.bundleErr = fmt.Errorf("api: build bundle: %w", err)
+			return
+		}
+		h.bundle = newEntity("/v1/dataset.json", b)
+	})
+	return h.bundle, h.bundleErr
 }
 
 // preflight answers a CORS preflight for any path: every route is public.

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/store"
 )
 
 // testDataset is synthetic: the handlers' behaviour does not depend on real records.
@@ -318,4 +319,20 @@ func TestBundleGiven(t *testing.T) {
 	rec := do(t, h, "GET", "/v1/dataset.json", nil)
 	assert.Equal(t, bundle, rec.Body.Bytes())
 	assert.Equal(t, 200, do(t, h, "GET", "/v1/contact-points/test-point", nil).Code)
+}
+
+func TestLazyBundleFromVersionedDataset(t *testing.T) {
+	first, err := New(Config{Dataset: testDataset()})
+	require.NoError(t, err)
+	bundle := do(t, first, "GET", "/v1/dataset.json", nil).Body.Bytes()
+	d, err := store.ParseBundle(bundle)
+	require.NoError(t, err)
+	require.NotEmpty(t, d.Version)
+	// A dataset that carries its version (as the worker's compiled-in one
+	// does) serves the same bytes and ETag, built on first request.
+	h, err := New(Config{Dataset: d})
+	require.NoError(t, err)
+	rec := do(t, h, "GET", "/v1/dataset.json", nil)
+	assert.Equal(t, bundle, rec.Body.Bytes())
+	assert.Equal(t, do(t, first, "GET", "/v1/dataset.json", nil).Header().Get("ETag"), rec.Header().Get("ETag"))
 }

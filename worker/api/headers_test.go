@@ -1,10 +1,13 @@
 package api
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestCacheControl(t *testing.T) {
@@ -44,4 +47,21 @@ func TestHeadersFile(t *testing.T) {
 	common := got[start : start+3+strings.Index(got[start+3:], "\n/")]
 	assert.NotContains(t, common, "Cache-Control")
 	assert.NotContains(t, common, "Content-Security-Policy")
+}
+
+func TestWriteHeadersFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"index.html", "widget.js", "widget.0123abcd.js", "v1/dataset.json", ".hidden", "_headers"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte("x"), 0o644))
+	}
+	require.NoError(t, WriteHeadersFile(dir))
+	got, err := os.ReadFile(filepath.Join(dir, "_headers"))
+	require.NoError(t, err)
+	for _, want := range []string{"\n/index.html\n", "\n/widget.js\n", "\n/widget.0123abcd.js\n", "\n/v1/dataset.json\n", "\n/\n"} {
+		assert.Contains(t, string(got), want)
+	}
+	assert.NotContains(t, string(got), ".hidden")
+	assert.NotContains(t, string(got), "\n/_headers\n")
 }

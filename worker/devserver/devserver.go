@@ -89,7 +89,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	s.cmd.Stdout = s.out
 	s.cmd.Stderr = s.out
 	// Its own process group, so that Stop ends wrangler and its workerd too.
-	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	s.cmd.SysProcAttr = procAttr()
 	begin := time.Now()
 	if err := s.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start serve.sh: %w", err)

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCoverageText(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "coverage", "--top", "5")
+	require.Equal(t, 0, code, errOut)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	// rule, blank, header, 5 rows, blank, summary
+	require.Len(t, lines, 10, out)
+	assert.Regexp(t, regexp.MustCompile(`^[\d ]+ personer bor mer enn 50 km fra et kontaktpunkt \(\d+ av 357 kommuner\)\.$`), lines[len(lines)-1])
+	assert.Contains(t, lines[2], "innbyggere")
+}
+
+func TestCoverageJSON(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "coverage", "--json", "--km", "100")
+	require.Equal(t, 0, code, errOut)
+	var rep struct {
+		ThresholdKm          float64 `json:"threshold_km"`
+		PeopleBeyond         int     `json:"people_beyond"`
+		MunicipalitiesBeyond int     `json:"municipalities_beyond"`
+		Municipalities       []struct {
+			Municipality string  `json:"municipality"`
+			Population   int     `json:"population"`
+			DistanceKm   float64 `json:"distance_km"`
+			Nearest      string  `json:"nearest"`
+			Served       bool    `json:"served"`
+		} `json:"municipalities"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	assert.Equal(t, 100.0, rep.ThresholdKm)
+	require.Len(t, rep.Municipalities, 357)
+	// Worst first, and the summary adds up.
+	people, n := 0, 0
+	for i, m := range rep.Municipalities {
+		if i > 0 {
+			assert.LessOrEqual(t, m.DistanceKm, rep.Municipalities[i-1].DistanceKm)
+		}
+		if m.DistanceKm > 100 {
+			people += m.Population
+			n++
+		}
+		assert.Equal(t, m.Served, m.DistanceKm == 0, m.Municipality)
+		assert.NotEmpty(t, m.Nearest)
+	}
+	assert.Equal(t, people, rep.PeopleBeyond)
+	assert.Equal(t, n, rep.MunicipalitiesBeyond)
+	byNo := map[string]bool{}
+	for _, m := range rep.Municipalities {
+		byNo[m.Municipality] = m.Served
+	}
+	assert.True(t, byNo["4601"], "Bergen has LINK Bergen")
+	assert.True(t, byNo["4631"], "Alver is served by LINK Bergen og omegn")
+	assert.False(t, byNo["1804"], "Bodø: only a closed district office")
+}
+
+func TestCoverageSVG(t *testing.T) {
+	dir := copyData(t)
+	// A name that needs escaping must come out as valid XML.
+	replaceIn(t, filepath.Join(dir, "municipalities.json"), `"name": "Hå"`, `"name": "Hå <&> \"x\""`)
+	svg := filepath.Join(t.TempDir(), "map.svg")
+	code, _, errOut := runCmd(t, "", "coverage", "--data", dir, "--svg", svg, "--top", "1")
+	require.Equal(t, 0, code, errOut)
+	b, err := os.ReadFile(svg)
+	require.NoError(t, err)
+	var doc struct {
+		XMLName xml.Name
+		Circles []struct {
+			Fill  string `xml:"fill,attr"`
+			Title string `xml:"title"`
+		} `xml:"circle"`
+	}
+	require.NoError(t, xml.Unmarshal(b, &doc), "the map is well-formed XML")
+	assert.Equal(t, "svg", doc.XMLName.Local)
+	assert.Len(t, doc.Circles, 357)
+	found := false
+	for _, c := range doc.Circles {
+		found = found || strings.HasPrefix(c.Title, `Hå <&> "x"`)
+		assert.Regexp(t, `^#[0-9a-f]{6}$`, c.Fill)
+	}
+	assert.True(t, found, "escaped name round-trips")
+	assert.Contains(t, string(b), "personer bor")
+
+	code, _, errOut = runCmd(t, "", "coverage", "--svg", filepath.Join(t.TempDir(), "no", "such", "dir.svg"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "dir.svg")
+}
