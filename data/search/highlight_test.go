@@ -40,7 +40,9 @@ func TestHighlightRealLabels(t *testing.T) {
 		{"evenassi", "Evenášši", [][2]int{{0, 8}}},
 		{"5003", "5003 Bergen", [][2]int{{0, 4}}},
 		{"50", "5003 Bergen", [][2]int{{0, 2}}},
-		{"kristiansnd", "Kristiansand", [][2]int{{0, 12}}}, // a typo lights the name it matched
+		{"kristiansnd", "Kristiansand", [][2]int{{0, 9}, {10, 12}}}, // a left-out letter lights the letters typed
+		{"bergn", "Bergen", [][2]int{{0, 4}, {5, 6}}},
+		{"trondhiem", "Trondheim", [][2]int{{0, 9}}}, // swapped letters light the name they matched
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

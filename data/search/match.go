@@ -214,7 +214,13 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi b
 			full, pre, preLen := editDistance(key, en.key, k)
 			switch {
 			case full <= k && full > 0:
-				add(match{entry: j, span: span, q: int16(qTypo - 10*full), how: howTypo, hlLen: uint8(min(len(en.key), 255))})
+				m := match{entry: j, span: span, q: int16(qTypo - 10*full), how: howTypo, hlLen: uint8(min(len(en.key), 255))}
+				// A left-out letter ("bergn") lights the letters typed, as
+				// the contract shows; other typos light the whole name.
+				if fz := subsequence(key, en.fold); fz != nil {
+					m.hl, m.fz = hlFuzzy, fz
+				}
+				add(m)
 			case pre <= k && preLen < len(en.key) && len(key) >= 5:
 				add(match{entry: j, span: span, q: int16(qPrefixTypo - 5*pre), how: howPrefixTypo, hlLen: uint8(min(preLen, 255))})
 			}
@@ -250,6 +256,21 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi b
 		}
 	}
 	return ms
+}
+
+// subsequence returns the fold byte offsets of key's letters found in order
+// in fold, or nil when key is not a subsequence of fold.
+func subsequence(key, fold string) []int {
+	out := make([]int, 0, len(key))
+	for p := 0; p < len(fold) && len(out) < len(key); p++ {
+		if fold[p] == key[len(out)] {
+			out = append(out, p)
+		}
+	}
+	if len(out) < len(key) {
+		return nil
+	}
+	return out
 }
 
 // candSource feeds sahilm/fuzzy the folded labels of the candidates.
