@@ -18,6 +18,9 @@ const (
 	TopicsFile               = "topics.json"
 	ContactPointsFile        = "contact_points.json"
 	SourcesFile              = "sources.json"
+	RegionsFile              = "regions.json"
+	DistrictsFile            = "districts.json"
+	CrisisLinesFile          = "crisis_lines.json"
 )
 
 // Dataset is the whole dataset. Its JSON form (the bundle served as
@@ -33,6 +36,9 @@ type Dataset struct {
 	Topics               []Topic              `json:"topics"`
 	ContactPoints        []ContactPoint       `json:"contact_points"`
 	Sources              []Source             `json:"sources"`
+	Regions              []Region             `json:"regions"`
+	Districts            []District           `json:"districts"`
+	CrisisLines          []CrisisLine         `json:"crisis_lines"`
 }
 
 // Name is one official form of a place name with its language:
@@ -106,8 +112,11 @@ func (p Postcode) HasPoint() bool { return p.Lat != 0 || p.Lon != 0 }
 
 // Topic is one theme of self-help groups with the words people type for it.
 type Topic struct {
-	ID       string      `json:"id"`
-	Name     string      `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"` // bokmål display name
+	// Names are display names in other languages ("nn", "en", "se"); the
+	// widget shows the one of its lang and falls back to Name.
+	Names    []Name      `json:"names,omitempty"`
 	Synonyms []string    `json:"synonyms"`
 	Sources  []SourceRef `json:"sources"`
 }
@@ -119,7 +128,40 @@ const (
 	KindDistrictOffice = "district_office" // Selvhjelp Norge's regional offices (closed 2023)
 	KindCentre         = "centre"          // LINK self-help centres
 	KindLocal          = "local"           // municipal or volunteer contact points, local projects
+	KindPeerGroup      = "peer_group"      // a local self-help group or chapter (a local Angstringen)
+	// KindOrganisation is a voluntary, user or patient organisation (or a
+	// chapter of one) that starts or runs self-help groups.
+	KindOrganisation = "organisation"
 )
+
+// KindLabel is a kind's Norwegian word, used in the spreadsheet and in
+// messages for maintainers; "" for an unknown kind. The one table of kinds:
+// validation and the CSV read it, so a new kind is added here only.
+func KindLabel(kind string) string {
+	switch kind {
+	case KindNationalOffice:
+		return "nasjonalt kontor"
+	case KindFoundation:
+		return "stiftelse"
+	case KindDistrictOffice:
+		return "distriktskontor"
+	case KindCentre:
+		return "senter"
+	case KindLocal:
+		return "lokalt"
+	case KindPeerGroup:
+		return "lokal gruppe"
+	case KindOrganisation:
+		return "organisasjon"
+	}
+	return ""
+}
+
+// Kinds lists every contact point kind.
+func Kinds() []string {
+	return []string{KindNationalOffice, KindFoundation, KindDistrictOffice, KindCentre, KindLocal,
+		KindPeerGroup, KindOrganisation}
+}
 
 // Contact point statuses. Only StatusActive may be presented as active.
 const (
@@ -171,4 +213,62 @@ type Source struct {
 	Attribution string `json:"attribution,omitempty"`
 	Vintage     string `json:"vintage"`
 	Used        string `json:"used"` // which files and fields it feeds
+}
+
+// Region kinds: how people name a group of municipalities.
+const (
+	RegionLandsdel       = "landsdel"        // Nord-Norge, Vestlandet
+	RegionFormerCounty   = "former_county"   // Sogn og Fjordane, Hordaland
+	RegionDistrict       = "district"        // traditional districts: Lofoten, Hardanger
+	RegionEconomicRegion = "economic_region" // SSB's economic regions (Klass 108)
+)
+
+// Region is a name people use for several municipalities (a landsdel, a
+// former county, a traditional district, an SSB economic region).
+type Region struct {
+	Name           string   `json:"name"`
+	AltNames       []string `json:"alt_names,omitempty"`
+	Kind           string   `json:"kind"`
+	Municipalities []string `json:"municipalities"` // 2024 numbers
+	Source         string   `json:"source"`
+	Note           string   `json:"note,omitempty"`
+}
+
+// District kinds.
+const (
+	DistrictBorough       = "borough"       // bydel
+	DistrictNeighbourhood = "neighbourhood" // strøk
+	DistrictTown          = "town"          // tettsted
+)
+
+// District is a city district or neighbourhood inside one municipality.
+type District struct {
+	Name         string   `json:"name"`
+	AltNames     []string `json:"alt_names,omitempty"`
+	Kind         string   `json:"kind"`
+	Municipality string   `json:"municipality"`
+	// Lat and Lon are zero when no source gives a point.
+	Lat    float64 `json:"lat,omitempty"`
+	Lon    float64 `json:"lon,omitempty"`
+	Source string  `json:"source"`
+	Note   string  `json:"note,omitempty"`
+}
+
+// HasPoint reports whether the district has its own coordinates.
+func (d District) HasPoint() bool { return d.Lat != 0 || d.Lon != 0 }
+
+// CrisisLine is a real crisis or help line shown first when someone writes
+// about suicide, self-harm or acute crisis.
+type CrisisLine struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Number string `json:"number,omitempty"` // as people dial it, "116 123"; empty for chat-only services
+	For    string `json:"for"`              // who it is for
+	Hours  string `json:"hours,omitempty"`  // as the sources state them; empty when none does
+	URL    string `json:"url,omitempty"`
+	// Order is the display order, lowest first: acute numbers, then
+	// round-the-clock lines, then lines for particular groups.
+	Order   int         `json:"order"`
+	Note    string      `json:"note,omitempty"`
+	Sources []SourceRef `json:"sources"`
 }

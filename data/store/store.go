@@ -35,6 +35,9 @@ var Files = []string{
 	dataset.TopicsFile,
 	dataset.ContactPointsFile,
 	dataset.SourcesFile,
+	dataset.RegionsFile,
+	dataset.DistrictsFile,
+	dataset.CrisisLinesFile,
 }
 
 // FileError is a problem with one file, at a position when known (Line 0 =
@@ -72,6 +75,12 @@ func target(d *dataset.Dataset, file string) any {
 		return &d.ContactPoints
 	case dataset.SourcesFile:
 		return &d.Sources
+	case dataset.RegionsFile:
+		return &d.Regions
+	case dataset.DistrictsFile:
+		return &d.Districts
+	case dataset.CrisisLinesFile:
+		return &d.CrisisLines
 	}
 	return nil
 }
@@ -148,6 +157,15 @@ func positioned(file string, data []byte, off int64, err error) *FileError {
 	col := len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:]))) + 1
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	return &FileError{File: file, Line: line, Col: col, Msg: msg}
+}
+
+// DecodeInto strictly decodes one dataset file's bytes into its part of d.
+func DecodeInto(d *dataset.Dataset, file string, data []byte) error {
+	v := target(d, file)
+	if v == nil {
+		return fmt.Errorf("unknown dataset file %q", file)
+	}
+	return Decode(file, data, v)
 }
 
 // LoadFSAll reads every dataset file from fsys, decoding what it can. It
@@ -236,6 +254,19 @@ func Canonical(d *dataset.Dataset) *dataset.Dataset {
 		p.Topics = nilIfEmpty(p.Topics)
 	}
 	c.Sources = cloneSorted(d.Sources, func(a, b dataset.Source) bool { return a.ID < b.ID })
+	// Regions and districts keep the source's order (a region and a district
+	// may share a name; the order is the tie-break the source gives).
+	c.Regions = nonNil(append([]dataset.Region{}, d.Regions...))
+	c.Districts = nonNil(append([]dataset.District{}, d.Districts...))
+	c.CrisisLines = cloneSorted(d.CrisisLines, func(a, b dataset.CrisisLine) bool {
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		return a.ID < b.ID
+	})
+	for i := range c.CrisisLines {
+		c.CrisisLines[i].Sources = nonNil(c.CrisisLines[i].Sources)
+	}
 	return &c
 }
 
@@ -307,27 +338,74 @@ func EncodeFile(d *dataset.Dataset, file string) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// WriteDir writes every dataset file into dir in canonical form. Each file is
-// written to a temporary name and renamed, so a failure leaves no half file.
-func WriteDir(d *dataset.Dataset, dir string) error {
+// Curated reports whether people keep file by hand or through the CLI
+// (contact points, topics with their words, crisis lines). `make data`
+// writes the other files from the sources; it creates a curated file only
+// when it is missing.
+func Curated(file string) bool {
+	switch file {
+	case dataset.ContactPointsFile, dataset.TopicsFile, dataset.CrisisLinesFile:
+		return true
+	}
+	return false
+}
+
+// WriteDir writes every dataset file into dir in canonical form.
+func WriteDir(d *dataset.Dataset, dir string) error { return WriteFiles(d, dir, Files) }
+
+// WriteFiles writes the named dataset files into dir in canonical form, all
+// or nothing: every file is written to a temporary name first, and only
+// when all are written are they renamed into place. On an error the
+// temporaries are removed and dir is unchanged.
+func WriteFiles(d *dataset.Dataset, dir string, files []string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
-	for _, f := range Files {
+	var tmps []string
+	cleanup := func() {
+		for _, t := range tmps {
+			os.Remove(t)
+		}
+	}
+	for _, f := range files {
 		b, err := EncodeFile(d, f)
 		if err != nil {
+			cleanup()
 			return err
 		}
-		path := filepath.Join(dir, f)
-		tmp := path + ".tmp"
-		if err := os.WriteFile(tmp, b, 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", tmp, err)
+		tmp, err := writeTemp(dir, f, b)
+		if err != nil {
+			cleanup()
+			return err
 		}
-		if err := os.Rename(tmp, path); err != nil {
-			return fmt.Errorf("rename %s: %w", tmp, err)
+		tmps = append(tmps, tmp)
+	}
+	for i, f := range files {
+		if err := os.Rename(tmps[i], filepath.Join(dir, f)); err != nil {
+			cleanup()
+			return fmt.Errorf("rename %s: %w", tmps[i], err)
 		}
 	}
 	return nil
+}
+
+// writeTemp writes b to a new temporary file beside dir/name.
+func writeTemp(dir, name string, b []byte) (string, error) {
+	f, err := os.CreateTemp(dir, "."+name+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("write %s: %w", name, err)
+	}
+	_, werr := f.Write(b)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("write %s: %w", f.Name(), err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("write %s: %w", f.Name(), err)
+	}
+	return f.Name(), nil
 }
 
 // Bundle returns the whole dataset as one compact JSON object, in canonical

@@ -136,6 +136,9 @@ func check(d *dataset.Dataset, ferrs []*store.FileError, now time.Time) []Proble
 	c.topicsFile(d.Topics)
 	c.contactPointsFile(d.ContactPoints)
 	c.sourcesFile(d.Sources)
+	c.regionsFile(d.Regions)
+	c.districtsFile(d.Districts)
+	c.crisisLinesFile(d.CrisisLines)
 	return c.ps
 }
 
@@ -160,7 +163,6 @@ var (
 var Languages = map[string]bool{"nb": true, "se": true, "smj": true, "sma": true, "fkv": true, "smi": true, "und": true}
 
 var (
-	kinds          = map[string]bool{dataset.KindNationalOffice: true, dataset.KindFoundation: true, dataset.KindDistrictOffice: true, dataset.KindCentre: true, dataset.KindLocal: true}
 	statuses       = map[string]bool{dataset.StatusActive: true, dataset.StatusClosed: true, dataset.StatusUnknown: true}
 	languageForms  = map[string]bool{"Bokmål": true, "Nynorsk": true, "Nøytral": true}
 	changes        = map[string]bool{"uendret": true, "nytt_nummer": true, "navneendring": true, "sammenslaatt": true, "delt": true}
@@ -410,8 +412,8 @@ func (c *checker) contactPointsFile(cps []dataset.ContactPoint) {
 			uniq(p.ID)
 		}
 		c.text(f, rec, "name", p.Name, true)
-		if !kinds[p.Kind] {
-			c.add(f, rec, "kind", "ukjent type %q (national_office, foundation, district_office, centre, local)", p.Kind)
+		if dataset.KindLabel(p.Kind) == "" {
+			c.add(f, rec, "kind", "ukjent type %q (%s)", p.Kind, strings.Join(dataset.Kinds(), ", "))
 		}
 		if p.Municipality != "" {
 			c.municipalityRef(f, rec, "municipality", p.Municipality, false)

@@ -7,6 +7,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/selvhjelp/finder/data/dataset"
 )
@@ -48,6 +50,7 @@ type rawContact struct {
 	Temaer               []string    `json:"temaer"`
 	Status               string      `json:"status"`
 	Kilder               []rawSource `json:"kilder"`
+	OppdateringAv        string      `json:"oppdatering_av"` // an update record: the id it adds facts to
 }
 
 var kinds = map[string]string{
@@ -58,6 +61,22 @@ var kinds = map[string]string{
 	"kommunalt_kontaktpunkt":    dataset.KindLocal,
 	"frivilligsentral":          dataset.KindLocal,
 	"lokalt_prosjekt":           dataset.KindLocal,
+	// Types of the supplement (selvhjelp_kontaktpunkter_tillegg.json).
+	"angstring_lokal":                 dataset.KindPeerGroup,
+	"brukerorganisasjon_lokallag":     dataset.KindOrganisation,
+	"selvhjelpsorganisasjon_regional": dataset.KindOrganisation,
+}
+
+// supplementKinds overrides kinds for the supplement, where "stiftelse" is an
+// organisation of groups (Angstringen Norge), not the foundation that runs
+// Selvhjelp Norge (which the engine treats as a national fallback).
+var supplementKinds = map[string]string{
+	"stiftelse": dataset.KindOrganisation,
+}
+
+// closedBySource lists records a dated source shows closed, with why.
+var closedBySource = map[string]string{
+	"angstringen-norge": "Stiftelsen gikk konkurs sommeren 2023 (kilde datert 2023-09-27).",
 }
 
 // pageDates reads each page date the sources give, in their own words, as
@@ -65,19 +84,52 @@ var kinds = map[string]string{
 // words give. "" = the page shows no date. Every wording must be listed: a
 // new one stops the build until someone reads it.
 var pageDates = map[string]string{
-	"2016-10-08 (dato i URL)":                                                                "2016-10-08",
-	"2019-10-10 (dato i URL)":                                                                "2019-10-10",
-	"2019-11 (dato i URL: 2019/11/18)":                                                       "2019-11-18",
-	"Beskrivelse av arbeidet i 2010 (datert «Lyngseidet, januar»)":                           "2010",
-	"Distriktskontorenes rapporter for 2013":                                                 "2013",
-	"Oppsummering for året 2012":                                                             "2012",
-	"Publisert: 03. februar 2016":                                                            "2016-02-03",
-	"Publisert: 18. november 2011":                                                           "2011-11-18",
-	"Sist oppdatert: 10 november 2020":                                                       "2020-11-10",
-	"Sist oppdatert: 15 november 2019 (en annen lagret versjon: 24 august 2021)":             "2021-08-24",
-	"fredag 3. februar 2017 / 03.02.2017":                                                    "2017-02-03",
-	"heftet oppgir «Utgivelse: November, 2010»":                                              "2010-11",
-	"ingen dato vist":                                                                        "",
+	"2016-10-08 (dato i URL)":                                                    "2016-10-08",
+	"2019-10-10 (dato i URL)":                                                    "2019-10-10",
+	"2019-11 (dato i URL: 2019/11/18)":                                           "2019-11-18",
+	"Beskrivelse av arbeidet i 2010 (datert «Lyngseidet, januar»)":               "2010",
+	"Distriktskontorenes rapporter for 2013":                                     "2013",
+	"Oppsummering for året 2012":                                                 "2012",
+	"Publisert: 03. februar 2016":                                                "2016-02-03",
+	"Publisert: 18. november 2011":                                               "2011-11-18",
+	"Sist oppdatert: 10 november 2020":                                           "2020-11-10",
+	"Sist oppdatert: 15 november 2019 (en annen lagret versjon: 24 august 2021)": "2021-08-24",
+	"fredag 3. februar 2017 / 03.02.2017":                                        "2017-02-03",
+	"heftet oppgir «Utgivelse: November, 2010»":                                  "2010-11",
+	"2022-12-12 (dato i URL)":                                                    "2022-12-12",
+	"2022-12-12 (dato i URL); gjengir sak i Moss Avis":                           "2022-12-12",
+	"2023-09-27 (dato i URL)":                                                    "2023-09-27",
+	"Arbeidskonferanse II, 15. januar 2007":                                      "2007-01-15",
+	"Beskrivelse av arbeidet i 2010, datert «Lyngseidet, januar»":                "2010",
+	"Kartlegging av selvhjelpsvirksomhet i rusfeltet, Norsk selvhjelpsforum/Selvhjelp Norge 2009":             "2009",
+	"NIBR-notat 2013:107, datert februar 2014":                                                                "2014-02",
+	"NIBR-notat 2014:104, datert april 2014":                                                                  "2014-04",
+	"NIBR-rapport 2012:8, datert mars 2012":                                                                   "2012-03",
+	"NerVen nr. 1 desember 2009/januar 2010":                                                                  "2009-12",
+	"NerVen oktober 2011 (jubileumsutgave)":                                                                   "2011-10",
+	"NerVen, årgang 2013":                                                                                     "2013",
+	"Publisert: 05.11.2013":                                                                                   "2013-11-05",
+	"Sandnesposten torsdag 8. november 2012 (avisside gjengitt hos yumpu)":                                    "2012-11-08",
+	"Sist oppdatert: 15 november 2019 (samlingen var i mai)":                                                  "2019-11-15",
+	"Sist oppdatert: 17 desember 2019":                                                                        "2019-12-17",
+	"Sist oppdatert: 18 desember 2020":                                                                        "2020-12-18",
+	"Sist oppdatert: 20 februar 2020":                                                                         "2020-02-20",
+	"Sist oppdatert: 24 august 2021":                                                                          "2021-08-24",
+	"ingen dato vist (kommunemøte 22. september)":                                                             "",
+	"ingen dato vist (teksten nevner arbeid Selvhjelp Norge startet «i 2016»)":                                "2016",
+	"ingen dato vist (under koronapandemien)":                                                                 "2020",
+	"ingen dato vist (viser til Oslo kommunes folkehelseplan 2017–2020 og kurs 2017/2018)":                    "2017",
+	"ingen dato vist («Sist endret:» uten dato); omtaler planer for 2018":                                     "2017",
+	"ingen dato vist («for en tid tilbake»; kurs i juni, gruppe i september)":                                 "",
+	"ingen dato vist i utdraget":                                                                              "",
+	"ingen dato vist i utdraget (oppstart «etter påske»)":                                                     "",
+	"ingen dato vist i utdraget; URL-en inneholder «selvhjelpsgrupper-2023»":                                  "2023",
+	"ingen dato vist; siden er merket «Artikkelen er over 3 år gammel»":                                       "",
+	"ingen årstall vist":                                                                                      "",
+	"ingen årstall vist (kommunemøte 22. september; LINK Bergen nyoppstartet)":                                "",
+	"omtaler jubileumsmarkering «tirsdag 18. oktober» (2016)":                                                 "2016-10-18",
+	"omtaler jubileumsmarkering «tirsdag 18. oktober» (2016; Selvhjelp Norge 10 år, budsjett for 2017 nevnt)": "2016-10-18",
+	"ingen dato vist": "",
 	"ingen dato vist (kommunemøte 22. september; LINK Bergen nyoppstartet)":                  "",
 	"ingen dato vist (orienteringsmøte «23. januar»)":                                        "",
 	"ingen dato vist (teksten viser til Nasjonal plan for selvhjelp 2014-2018)":              "2014",
@@ -152,31 +204,101 @@ func mapTopic(idx map[string]string, term string) []string {
 	return nil
 }
 
-func contactPoints(path string, vocab []rawTopic, d *dataset.Dataset) ([]dataset.ContactPoint, error) {
+// readContacts strictly decodes a contact-point source file: its records
+// and its update records (the supplement's "oppdateringer").
+func readContacts(path string) (recs, updates []rawContact, err error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var f struct {
 		Meta           json.RawMessage `json:"meta"`
 		Kontaktpunkter []rawContact    `json:"kontaktpunkter"`
+		Oppdateringer  []rawContact    `json:"oppdateringer"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Kontaktpunkter, f.Oppdateringer, nil
+}
+
+// contactPoints converts the first collection and the supplement: the
+// supplement's records are added (with its own kind words), and its updates
+// add their sources and facts to the record they name, nothing removed.
+func contactPoints(mainPath, supplementPath string, vocab []rawTopic, d *dataset.Dataset) ([]dataset.ContactPoint, error) {
+	recs, _, err := readContacts(mainPath)
+	if err != nil {
+		return nil, err
+	}
+	extra, updates, err := readContacts(supplementPath)
+	if err != nil {
+		return nil, err
 	}
 	idx := topicIndex(vocab)
+	byID := map[string]int{}
 	var out []dataset.ContactPoint
-	for _, r := range f.Kontaktpunkter {
-		c, err := contactPoint(r, idx, d)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+	for i, r := range append(recs, extra...) {
+		supplement := i >= len(recs)
+		kind, ok := kinds[r.Type]
+		if k, over := supplementKinds[r.Type]; over && supplement {
+			kind, ok = k, true
 		}
+		if !ok {
+			return nil, fmt.Errorf("contact point %s: unknown type %q", r.ID, r.Type)
+		}
+		c, err := contactPoint(r, kind, idx, d)
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := byID[c.ID]; dup {
+			return nil, fmt.Errorf("contact point %s: the id is used twice", c.ID)
+		}
+		byID[c.ID] = len(out)
 		out = append(out, c)
+	}
+	for _, u := range updates {
+		i, ok := byID[u.OppdateringAv]
+		if !ok {
+			return nil, fmt.Errorf("%s: update %s: oppdatering_av %q is no known record", supplementPath, u.ID, u.OppdateringAv)
+		}
+		if err := applyUpdate(&out[i], u); err != nil {
+			return nil, fmt.Errorf("%s: %w", supplementPath, err)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
+}
+
+// applyUpdate adds an update record's facts to c: its sources (every one
+// kept), its status text to the status note, and last_verified from the
+// newest dated source of all.
+func applyUpdate(c *dataset.ContactPoint, u rawContact) error {
+	for _, k := range u.Kilder {
+		c.Sources = append(c.Sources, dataset.SourceRef{URL: k.URL, PageDate: k.Dato, Facts: k.Fakta})
+	}
+	if st := strings.TrimSpace(u.Status); st != "" {
+		c.StatusNote = strings.TrimSpace(c.StatusNote + " " + strings.TrimSuffix(st, ".") + ".")
+	}
+	if u.DrivesAv != "" {
+		c.Note = strings.TrimSpace(c.Note + " Drives av: " + strings.TrimSuffix(u.DrivesAv, ".") + ".")
+	}
+	all := make([]rawSource, len(c.Sources))
+	for i, s := range c.Sources {
+		all[i] = rawSource{URL: s.URL, Dato: s.PageDate}
+	}
+	lv, err := lastVerified(c.ID, all)
+	if err != nil {
+		return err
+	}
+	if lv != "" && c.LastVerified == "" {
+		c.Note = strings.Replace(c.Note, " Ingen av kildene viser en dato: opplysningene er aldri verifisert.", "", 1)
+		c.Note = strings.TrimPrefix(c.Note, "Ingen av kildene viser en dato: opplysningene er aldri verifisert.")
+		c.Note = strings.TrimSpace(c.Note)
+	}
+	c.LastVerified = lv
+	return nil
 }
 
 func str(p *string) string {
@@ -186,11 +308,7 @@ func str(p *string) string {
 	return strings.TrimSpace(*p)
 }
 
-func contactPoint(r rawContact, idx map[string]string, d *dataset.Dataset) (dataset.ContactPoint, error) {
-	kind, ok := kinds[r.Type]
-	if !ok {
-		return dataset.ContactPoint{}, fmt.Errorf("contact point %s: unknown type %q", r.ID, r.Type)
-	}
+func contactPoint(r rawContact, kind string, idx map[string]string, d *dataset.Dataset) (dataset.ContactPoint, error) {
 	c := dataset.ContactPoint{
 		ID:           r.ID,
 		Name:         r.Navn,
@@ -236,8 +354,13 @@ func contactPoint(r rawContact, idx map[string]string, d *dataset.Dataset) (data
 		}
 		c.Serves = serves
 	case c.Municipality == "" && r.Dekningsomraade != "":
-		// A regional centre without a seat (LINK Vestfold og Telemark):
-		// its coverage names counties.
+		// A regional centre or group without a seat (LINK Vestfold og
+		// Telemark, Nedre Romerike): its coverage names a region or counties.
+		if region, members := namedRegion(d.Regions, r.Dekningsomraade); region != "" {
+			c.Serves = members
+			add("Kommunene i dekningsområdet er regionen «" + region + "» slik regions.json avgrenser den")
+			break
+		}
 		serves, err := countyMunicipalities(r.Dekningsomraade, d)
 		if err != nil {
 			return c, fmt.Errorf("contact point %s: %w", r.ID, err)
@@ -273,8 +396,11 @@ func contactPoint(r rawContact, idx map[string]string, d *dataset.Dataset) (data
 	}
 
 	// Status: no source confirms that anything operates now.
-	switch kind {
-	case dataset.KindDistrictOffice:
+	switch reason, closed := closedBySource[r.ID]; {
+	case closed:
+		c.Status = dataset.StatusClosed
+		c.StatusNote = strings.TrimSpace(strings.TrimSuffix(r.Status, ".") + ". " + reason)
+	case kind == dataset.KindDistrictOffice:
 		c.Status = dataset.StatusClosed
 		c.StatusNote = r.Status
 	default:
@@ -331,6 +457,23 @@ func contactPoint(r rawContact, idx map[string]string, d *dataset.Dataset) (data
 	return c, nil
 }
 
+// namedRegion finds the longest region name (or alternative name) that the
+// coverage text names as a phrase, and that region's municipalities.
+func namedRegion(rs []dataset.Region, coverage string) (string, []string) {
+	best := ""
+	for _, r := range rs {
+		for _, n := range append([]string{r.Name}, r.AltNames...) {
+			if len(n) > len(best) && containsPhrase(coverage, n) {
+				best = n
+			}
+		}
+	}
+	if best == "" {
+		return "", nil
+	}
+	return best, regionMunicipalities(rs, best)
+}
+
 // countyMunicipalities returns the municipalities of every 2024 county whose
 // short name the region text names ("Nordland og Troms og Finnmark").
 func countyMunicipalities(region string, d *dataset.Dataset) ([]string, error) {
@@ -360,15 +503,13 @@ func containsPhrase(s, phrase string) bool {
 			return false
 		}
 		start, end := i+j, i+j+len(phrase)
-		if (start == 0 || !isLetter(s[start-1])) && (end == len(s) || !isLetter(s[end])) {
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (start == 0 || !unicode.IsLetter(before)) && (end == len(s) || !unicode.IsLetter(after)) {
 			return true
 		}
 		i = start + 1
 	}
-}
-
-func isLetter(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
 }
 
 func without(s []string, x string) []string {

@@ -6,10 +6,13 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
@@ -25,10 +28,31 @@ func main() {
 	}
 }
 
+// run rebuilds the reference files from the sources. Curated files already
+// in outDir are kept as people left them (and validated with the rest);
+// missing ones are created from the sources once.
 func run(sourcesDir, outDir string) error {
 	d, err := build(sourcesDir)
 	if err != nil {
 		return err
+	}
+	var write []string
+	for _, f := range store.Files {
+		if !store.Curated(f) {
+			write = append(write, f)
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(outDir, f))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			write = append(write, f)
+		case err != nil:
+			return err
+		default:
+			if err := store.DecodeInto(d, f, b); err != nil {
+				return fmt.Errorf("%s (kept as it is, fix it by hand): %w", f, err)
+			}
+		}
 	}
 	// Never write a dataset the validator rejects.
 	if ps := validate.Dataset(d); validate.Errors(ps) > 0 {
@@ -39,15 +63,13 @@ func run(sourcesDir, outDir string) error {
 		}
 		return fmt.Errorf("the built dataset has %d problems; nothing written", validate.Errors(ps))
 	}
-	if err := store.WriteDir(d, outDir); err != nil {
+	if err := store.WriteFiles(d, outDir, write); err != nil {
 		return err
 	}
 	att := attribution(d.Sources)
 	if err := os.WriteFile(filepath.Join(outDir, "ATTRIBUTION.md"), []byte(att), 0o644); err != nil {
 		return fmt.Errorf("write ATTRIBUTION.md: %w", err)
 	}
-	fmt.Printf("build-data: %d counties, %d municipalities, %d territories, %d former municipalities, %d postcodes, %d topics, %d contact points, %d sources -> %s\n",
-		len(d.Counties), len(d.Municipalities), len(d.Territories), len(d.FormerMunicipalities),
-		len(d.Postcodes), len(d.Topics), len(d.ContactPoints), len(d.Sources), outDir)
+	fmt.Printf("build-data: wrote %s to %s\n", strings.Join(write, ", "), outDir)
 	return nil
 }

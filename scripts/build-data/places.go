@@ -40,7 +40,17 @@ func build(dir string) (*dataset.Dataset, error) {
 	if d.Topics, err = topics(vocab); err != nil {
 		return nil, err
 	}
-	if d.ContactPoints, err = contactPoints(filepath.Join(dir, "selvhjelp_kontaktpunkter.json"), vocab, d); err != nil {
+	if d.Regions, err = regions(filepath.Join(dir, "regioner.csv")); err != nil {
+		return nil, err
+	}
+	if d.Districts, err = districts(filepath.Join(dir, "bydeler_og_steder.csv")); err != nil {
+		return nil, err
+	}
+	if d.ContactPoints, err = contactPoints(filepath.Join(dir, "selvhjelp_kontaktpunkter.json"),
+		filepath.Join(dir, "selvhjelp_kontaktpunkter_tillegg.json"), vocab, d); err != nil {
+		return nil, err
+	}
+	if d.CrisisLines, err = crisisLines(filepath.Join(dir, "krisetelefoner.json")); err != nil {
 		return nil, err
 	}
 	if d.Sources, err = sources(filepath.Join(dir, "SOURCES.md")); err != nil {

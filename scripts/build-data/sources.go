@@ -77,8 +77,8 @@ var knownSources = []source{
 		URL:     "https://www.selvhjelp.no",
 		Licence: "Fakta hentet fra offentlige nettsider; hver post oppgir sine sider i sources",
 		Vintage: "sidene er datert 2010–2023 der de viser dato; samlet 2026-11-23",
-		Used:    "contact_points.json (hele filen)",
-	}, []string{"selvhjelp_kontaktpunkter.json"}},
+		Used:    "contact_points.json (første gang; siden holdt ved like for hånd og med finder)",
+	}, []string{"selvhjelp_kontaktpunkter.json", "selvhjelp_kontaktpunkter_tillegg.json"}},
 	{dataset.Source{
 		ID:      "selvhjelp-temaer",
 		Name:    "Temaer for selvhjelpsgrupper fra lagrede kopier av offentlige norske nettsider",
@@ -87,6 +87,31 @@ var knownSources = []source{
 		Vintage: "samlet 2026-11-23",
 		Used:    "topics.json (id, name, synonymer sett i kildene, sources); hverdagsordene i synonyms er lagt til av prosjektet",
 	}, []string{"selvhjelp_temaer.json"}},
+	{dataset.Source{
+		ID:      "regioner",
+		Name:    "Regioner: SSB økonomiske regioner og landsdeler (via jahili/norge-administrative-grenser), tidligere fylker (SSB Klass 131) og tradisjonelle distrikter fra oppslagsverk",
+		URL:     "https://github.com/jahili/norge-administrative-grenser",
+		Licence: "SSBs klassifikasjoner er åpne data; kildearkivet har ingen lisensfil. Distriktene bygger på fakta (hvilke kommuner) fra snl.no, Wikipedia (CC BY-SA) og andre sider; hver region oppgir sin kilde",
+		Vintage: "klassifikasjonene fra 2026; samlet 2026-11-23",
+		Used:    "regions.json (hele filen)",
+	}, []string{"068f0c5102ba6485e7278a3f6a62781562db120e", "regioner.csv"}},
+	{dataset.Source{
+		ID:          "bydeler",
+		Name:        "Bydeler og strøk: SSBs bydeler (via gbiele/MapNorway) og oppslagsverk; punkter fra Erik Bolstads postnummerpunkter",
+		URL:         "https://github.com/gbiele/MapNorway",
+		Licence:     "MIT (gbiele/MapNorway); punktene CC BY 3.0 (Erik Bolstad); hvert strøk oppgir sin kilde",
+		Attribution: "Postnummerkoordinater: Erik Bolstad, www.erikbolstad.no/postnummer (CC BY 3.0)",
+		Vintage:     "bydeler 2024; samlet 2026-11-23",
+		Used:        "districts.json (hele filen)",
+	}, []string{"c14eaf8218240795b48b254cd2a81282e33e54a8", "bydeler_og_steder.csv"}},
+	{dataset.Source{
+		ID:      "krisetelefoner",
+		Name:    "Krise- og hjelpetelefoner fra lagrede kopier av offentlige nettsider (helsenorge.no, 116111.no, Kirkens SOS, LEVE m.fl.)",
+		URL:     "https://www.helsenorge.no",
+		Licence: "Fakta hentet fra offentlige nettsider; hver linje oppgir sine sider i sources",
+		Vintage: "sidene er datert 2015–2024 der de viser dato; samlet 2026-11-23",
+		Used:    "crisis_lines.json (hele filen, første gang; siden holdt ved like for hånd)",
+	}, []string{"krisetelefoner.json"}},
 }
 
 func sources(sourcesMD string) ([]dataset.Source, error) {

@@ -46,13 +46,7 @@ var csvColumns = []struct {
 }
 
 var (
-	kindToCSV = map[string]string{
-		dataset.KindNationalOffice: "nasjonalt kontor",
-		dataset.KindFoundation:     "stiftelse",
-		dataset.KindDistrictOffice: "distriktskontor",
-		dataset.KindCentre:         "senter",
-		dataset.KindLocal:          "lokalt",
-	}
+	kindToCSV   = kindLabels()
 	statusToCSV = map[string]string{
 		dataset.StatusActive:  "aktiv",
 		dataset.StatusClosed:  "stengt",
@@ -60,6 +54,14 @@ var (
 	}
 	sourceHeader = regexp.MustCompile(`^kilde([1-9][0-9]*)_(url|dato|fakta)$`)
 )
+
+func kindLabels() map[string]string {
+	m := map[string]string{}
+	for _, k := range dataset.Kinds() {
+		m[k] = dataset.KindLabel(k)
+	}
+	return m
+}
 
 func reverse(m map[string]string) map[string]string {
 	r := make(map[string]string, len(m))
