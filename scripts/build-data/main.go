@@ -66,6 +66,9 @@ func run(sourcesDir, outDir string) error {
 	if err := store.WriteFiles(d, outDir, write); err != nil {
 		return err
 	}
+	if err := store.WriteManifest(d, outDir); err != nil {
+		return err
+	}
 	att := attribution(d.Sources)
 	if err := os.WriteFile(filepath.Join(outDir, "ATTRIBUTION.md"), []byte(att), 0o644); err != nil {
 		return fmt.Errorf("write ATTRIBUTION.md: %w", err)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,17 +15,25 @@ import (
 )
 
 func TestCoverageText(t *testing.T) {
-	code, out, errOut := runCmd(t, "", "coverage", "--top", "5")
+	code, out, errOut := runCmd(t, "", "coverage", "--data", fixture, "--top", "2")
 	require.Equal(t, 0, code, errOut)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	// rule, blank, header, 5 rows, blank, summary
-	require.Len(t, lines, 10, out)
-	assert.Regexp(t, regexp.MustCompile(`^[\d ]+ personer bor mer enn 50 km fra et kontaktpunkt \(\d+ av 357 kommuner\)\.$`), lines[len(lines)-1])
+	// rule, blank, header, 2 rows, blank, summary
+	require.Len(t, lines, 7, out)
+	n := len(fixtureData(t).Municipalities)
+	assert.Regexp(t, regexp.MustCompile(fmt.Sprintf(`^[\d ]+ personer bor mer enn 50 km fra et kontaktpunkt \(\d+ av %d kommuner\)\.$`, n)), lines[len(lines)-1])
 	assert.Contains(t, lines[2], "innbyggere")
 }
 
 func TestCoverageJSON(t *testing.T) {
-	code, out, errOut := runCmd(t, "", "coverage", "--json", "--km", "100")
+	// The fixture is a real place for each case: Bergen has a centre; Bjørnafjorden
+	// is served by it; Tromsø has one; a closed office serves nobody.
+	dir := copyData(t)
+	replaceIn(t, filepath.Join(dir, "contact_points.json"), `"serves": [
+      "4624"
+    ],
+    "coverage": "Bergen, Alver`, `"coverage": "Bergen, Alver`)
+	code, out, errOut := runCmd(t, "", "coverage", "--data", dir, "--json", "--km", "100")
 	require.Equal(t, 0, code, errOut)
 	var rep struct {
 		ThresholdKm          float64 `json:"threshold_km"`
@@ -40,7 +49,7 @@ func TestCoverageJSON(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &rep))
 	assert.Equal(t, 100.0, rep.ThresholdKm)
-	require.Len(t, rep.Municipalities, 357)
+	require.Len(t, rep.Municipalities, len(fixtureData(t).Municipalities))
 	// Worst first, and the summary adds up.
 	people, n := 0, 0
 	for i, m := range rep.Municipalities {
@@ -61,14 +70,14 @@ func TestCoverageJSON(t *testing.T) {
 		byNo[m.Municipality] = m.Served
 	}
 	assert.True(t, byNo["4601"], "Bergen has LINK Bergen")
-	assert.True(t, byNo["4631"], "Alver is served by LINK Bergen og omegn")
-	assert.False(t, byNo["1804"], "Bodø: only a closed district office")
+	assert.True(t, byNo["5501"], "Tromsø has LINK Tromsø")
+	assert.False(t, byNo["4624"], "Bjørnafjorden: only a closed district office serves it now")
 }
 
 func TestCoverageSVG(t *testing.T) {
 	dir := copyData(t)
 	// A name that needs escaping must come out as valid XML.
-	replaceIn(t, filepath.Join(dir, "municipalities.json"), `"name": "Hå"`, `"name": "Hå <&> \"x\""`)
+	replaceIn(t, filepath.Join(dir, "municipalities.json"), `"name": "Bjørnafjorden"`, `"name": "Bjørnafjorden <&> \"x\""`)
 	svg := filepath.Join(t.TempDir(), "map.svg")
 	code, _, errOut := runCmd(t, "", "coverage", "--data", dir, "--svg", svg, "--top", "1")
 	require.Equal(t, 0, code, errOut)
@@ -83,10 +92,10 @@ func TestCoverageSVG(t *testing.T) {
 	}
 	require.NoError(t, xml.Unmarshal(b, &doc), "the map is well-formed XML")
 	assert.Equal(t, "svg", doc.XMLName.Local)
-	assert.Len(t, doc.Circles, 357)
+	assert.Len(t, doc.Circles, len(fixtureData(t).Municipalities))
 	found := false
 	for _, c := range doc.Circles {
-		found = found || strings.HasPrefix(c.Title, `Hå <&> "x"`)
+		found = found || strings.HasPrefix(c.Title, `Bjørnafjorden <&> "x"`)
 		assert.Regexp(t, `^#[0-9a-f]{6}$`, c.Fill)
 	}
 	assert.True(t, found, "escaped name round-trips")

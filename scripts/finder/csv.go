@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/selvhjelp/finder/data/dataset"
@@ -412,7 +413,7 @@ func runImportCSV(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "finder import-csv: %v\nKjør «finder validate --data %s» for å se alle feil. Ingenting er endret.\n", err, *dir)
 		return 1
 	}
-	res, probs := importCSV(d, b, *replace)
+	res, probs := importCSV(d, b, *replace, e.now())
 	if len(probs) > 0 {
 		for _, p := range probs {
 			fmt.Fprintf(e.stderr, "%s: %s\n", file, p)
@@ -434,7 +435,7 @@ func runImportCSV(e env, args []string) int {
 		fmt.Fprintf(e.stdout, "Prøvekjøring: %s. Ingenting er skrevet.\n", summary)
 		return 0
 	}
-	if err := store.WriteDir(res.dataset, *dir); err != nil {
+	if err := store.WriteFiles(res.dataset, *dir, []string{dataset.ContactPointsFile}); err != nil {
 		fmt.Fprintln(e.stderr, "finder import-csv:", err)
 		return 1
 	}
@@ -452,7 +453,7 @@ type importResult struct {
 // validates the whole result. Any problem, in the spreadsheet or in the
 // dataset it would make, is returned with its row and column, and then the
 // result must not be written.
-func importCSV(d *dataset.Dataset, b []byte, replace bool) (importResult, []csvProblem) {
+func importCSV(d *dataset.Dataset, b []byte, replace bool, now time.Time) (importResult, []csvProblem) {
 	rows, lines, probs := parseCSV(b)
 	if len(probs) > 0 {
 		return importResult{}, probs
@@ -496,7 +497,7 @@ func importCSV(d *dataset.Dataset, b []byte, replace bool) (importResult, []csvP
 		}
 		next.ContactPoints = append(next.ContactPoints, c)
 	}
-	for _, p := range validate.Dataset(&next) {
+	for _, p := range validate.DatasetAt(&next, now) {
 		if p.Warning {
 			continue
 		}

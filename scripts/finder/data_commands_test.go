@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,21 +15,37 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/selvhjelp/finder/data"
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/store"
 )
 
-// copyData writes the shipped dataset into a fresh folder.
+// fixture is a small, valid dataset (a few real records); tests of the
+// commands run on it, never on the shipped data, so that maintainers'
+// edits to data/ never turn them red.
+const fixture = "../../data/testdata/small"
+
+// fixedNow is the clock of every test: 2026-11-23.
+var fixedNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+// copyData writes the fixture dataset (with its manifest) into a fresh
+// folder.
 func copyData(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, f := range store.Files {
-		b, err := data.FS.ReadFile(f)
+	for _, f := range append(append([]string{}, store.Files...), store.ManifestFile) {
+		b, err := os.ReadFile(filepath.Join(fixture, f))
 		require.NoError(t, err)
 		require.NoError(t, os.WriteFile(filepath.Join(dir, f), b, 0o644))
 	}
 	return dir
+}
+
+// fixtureData loads the fixture.
+func fixtureData(t *testing.T) *dataset.Dataset {
+	t.Helper()
+	d, err := store.LoadDir(fixture)
+	require.NoError(t, err)
+	return d
 }
 
 // snapshot reads every dataset file of dir.
@@ -45,7 +63,8 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 func runCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}, args)
+	now := func() time.Time { return fixedNow }
+	code = run(env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, now: now}, args)
 	return code, out.String(), errb.String()
 }
 
@@ -61,7 +80,7 @@ func TestValidateCommand(t *testing.T) {
 	dir := copyData(t)
 	code, out, _ := runCmd(t, "", "validate", "--data", dir)
 	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "er i orden: 0 feil, 14 advarsler")
+	assert.Contains(t, out, "er i orden: 0 feil, 5 advarsler")
 
 	replaceIn(t, filepath.Join(dir, dataset.ContactPointsFile), `"phone": "23 33 19 00"`, `"phone": "2333"`)
 	replaceIn(t, filepath.Join(dir, dataset.ContactPointsFile), `"email": "post@norskselvhjelpsforum.no"`, `"email": "post(at)norskselvhjelpsforum.no"`)
@@ -71,7 +90,7 @@ func TestValidateCommand(t *testing.T) {
 	assert.Regexp(t, `(?m)^counties\.json:4:6: invalid character '"' after object key:value pair$`, out)
 	assert.Contains(t, out, "contact_points.json: selvhjelp-norge: phone: \"2333\" er ikke et norsk telefonnummer")
 	assert.Contains(t, out, "contact_points.json: norsk-selvhjelpsforum: email: ")
-	assert.Contains(t, out, "har 3 feil og 14 advarsler")
+	assert.Contains(t, out, "har 3 feil og 5 advarsler")
 
 	code, out, _ = runCmd(t, "", "validate", "--json", "--data", dir)
 	assert.Equal(t, 1, code)
@@ -79,39 +98,82 @@ func TestValidateCommand(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(out), &r))
 	assert.False(t, r.OK)
 	assert.Equal(t, 3, r.Errors)
-	assert.Equal(t, 14, r.Warnings)
+	assert.Equal(t, 5, r.Warnings)
+}
+
+// A truncated or hand-edited reference file fails validation: the
+// manifest from make data says what it should hold.
+func TestValidateCatchesTruncatedReferenceFile(t *testing.T) {
+	dir := copyData(t)
+	d, err := store.LoadDir(dir)
+	require.NoError(t, err)
+	d.Postcodes = d.Postcodes[:1]
+	require.NoError(t, store.WriteFiles(d, dir, []string{dataset.PostcodesFile}))
+	code, out, _ := runCmd(t, "", "validate", "--data", dir)
+	assert.Equal(t, 1, code)
+	assert.Regexp(t, `postcodes\.json: 1 poster, men make data skrev [0-9]+: filen er avkortet`, out)
+
+	dir = copyData(t)
+	replaceIn(t, filepath.Join(dir, dataset.MunicipalitiesFile), `"admin_centre": "Bergen"`, `"admin_centre": "Bergen sentrum"`)
+	code, out, _ = runCmd(t, "", "validate", "--data", dir)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "municipalities.json: innholdet er ikke det make data skrev")
+
+	dir = copyData(t)
+	require.NoError(t, os.Remove(filepath.Join(dir, store.ManifestFile)))
+	code, out, _ = runCmd(t, "", "validate", "--data", dir)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, "manifest.json: mangler: kjør make data")
 }
 
 func TestStale(t *testing.T) {
-	d, err := store.LoadFS(data.FS)
-	require.NoError(t, err)
-	now := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
-	list, err := stale(d, 12, false, now)
-	require.NoError(t, err)
-	require.Len(t, list, 14)
-	// Never verified first (by id), then oldest first.
-	assert.True(t, list[0].NeverVerified)
-	assert.Equal(t, "alta-kommune-frisklivssentral", list[0].ID)
-	assert.Equal(t, "link-bergen-og-omegn", list[12].ID)
-	assert.Equal(t, "selvhjelp-norge", list[13].ID)
-	for i := 5; i < len(list)-1; i++ {
-		assert.LessOrEqual(t, list[i].LastVerified[:4], list[i+1].LastVerified[:4])
+	d := &dataset.Dataset{ContactPoints: []dataset.ContactPoint{
+		{ID: "b-old", Status: dataset.StatusUnknown, LastVerified: "2015", Phone: "22 00 00 00"},
+		{ID: "a-never", Status: dataset.StatusUnknown, Email: "post@example.no"},
+		{ID: "c-older", Status: dataset.StatusUnknown, LastVerified: "2012-05", URL: "https://example.no"},
+		{ID: "d-fresh", Status: dataset.StatusUnknown, LastVerified: "2026-10-01"},
+		{ID: "e-closed", Status: dataset.StatusClosed, LastVerified: "2010"},
+	}}
+	ids := func(list []staleRecord) []string {
+		var out []string
+		for _, r := range list {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		months int
+		closed bool
+		want   []string
+	}{
+		{"never verified first, then oldest first", 12, false, []string{"a-never", "c-older", "b-old"}},
+		{"a wide window keeps the never verified", 200, false, []string{"a-never"}},
+		{"closed ones on request", 12, true, []string{"a-never", "e-closed", "c-older", "b-old"}},
+		{"a short window catches the fresh one too", 1, false, []string{"a-never", "c-older", "b-old", "d-fresh"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			list, err := stale(d, tt.months, tt.closed, fixedNow)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, ids(list))
+		})
 	}
 
-	// With a wide window only the never verified remain; closed ones are
-	// listed on request.
-	list, err = stale(d, 150, false, now)
-	require.NoError(t, err)
-	assert.Len(t, list, 5)
-	list, err = stale(d, 12, true, now)
-	require.NoError(t, err)
-	assert.Len(t, list, 21)
+	// The call list says how to reach each one.
+	code, out, _ := runCmd(t, "", "stale", "--months", "12", "--data", copyData(t))
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "23 33 19 00", "the phone to call")
+	assert.Contains(t, out, "https://www.linktromso.no", "the web page to check")
 
-	code, out, _ := runCmd(t, "", "stale", "--json", "--months", "12", "--data", copyData(t))
+	code, out, _ = runCmd(t, "", "stale", "--json", "--months", "12", "--data", copyData(t))
 	assert.Equal(t, 0, code)
 	var got []staleRecord
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
-	assert.Len(t, got, 14)
+	require.NotEmpty(t, got)
+	for _, r := range got {
+		assert.NotEqual(t, dataset.StatusClosed, r.Status)
+	}
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
@@ -132,7 +194,8 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 			code, out, stderr := runCmd(t, "", "import-csv", file, "--data", dir, "--replace")
 			require.Equal(t, 0, code, stderr)
-			assert.Contains(t, out, "0 nye, 0 endret, 21 uendret, 0 fjernet")
+			n := len(fixtureData(t).ContactPoints)
+			assert.Contains(t, out, fmt.Sprintf("0 nye, 0 endret, %d uendret, 0 fjernet", n))
 			assert.Equal(t, before, snapshot(t, dir), "export then import must not change a byte")
 		})
 	}
@@ -148,10 +211,14 @@ func TestImportCSVWithOneBadRowChangesNothing(t *testing.T) {
 	require.NoError(t, err)
 	// Row 4 of the sheet (header = row 1) gets a broken phone number and an
 	// unknown topic; row 2 is also edited, validly.
-	require.Equal(t, "fredrikstad-kommune-kontaktpunkt", rows[3][0])
-	rows[3][10] = "55 55"
-	rows[3][14] = "angst, utbrenthet"
-	rows[1][1] += " (endret)"
+	col := func(name string) int {
+		i := slices.Index(rows[0], name)
+		require.GreaterOrEqual(t, i, 0, "column %s", name)
+		return i
+	}
+	rows[3][col("telefon")] = "55 55"
+	rows[3][col("temaer")] = "angst, utbrenthet"
+	rows[1][col("navn")] += " (endret)"
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	w.Comma = ';'
@@ -218,7 +285,7 @@ func TestImportCSV(t *testing.T) {
 				assert.Contains(t, out, tt.wantOut)
 				d, err := store.LoadDir(dir)
 				require.NoError(t, err)
-				assert.Equal(t, 22, len(d.ContactPoints), "merged, not replaced")
+				assert.Len(t, d.ContactPoints, len(fixtureData(t).ContactPoints)+1, "merged, not replaced")
 				return
 			}
 			assert.Contains(t, stderr, tt.wantOut)
@@ -243,13 +310,14 @@ func TestDiff(t *testing.T) {
 			c.Sources[0].PageDate = "2026-11-01"
 		}
 	}
+	gone := d.Postcodes[0]
 	d.Postcodes = d.Postcodes[1:]
 	d.ContactPoints = append(d.ContactPoints, dataset.ContactPoint{ID: "link-ny", Name: "LINK Ny", Kind: dataset.KindCentre, Municipality: "4601", Status: dataset.StatusUnknown, StatusNote: "x", Sources: []dataset.SourceRef{{URL: "https://example.no"}}})
 	require.NoError(t, store.WriteDir(d, newDir))
 
 	code, out, _ = runCmd(t, "", "diff", oldDir, newDir)
 	assert.Equal(t, 0, code)
-	assert.Contains(t, out, "postcodes.json: fjernet: 0001 (Oslo)\n")
+	assert.Contains(t, out, fmt.Sprintf("postcodes.json: fjernet: %s (%s)\n", gone.Code, gone.Place))
 	assert.Contains(t, out, "contact_points.json: ny: link-ny (LINK Ny)\n")
 	assert.Contains(t, out, "contact_points.json: endret: link-oslo (LINK Oslo – senter for selvhjelp og mestring)\n")
 	assert.Contains(t, out, "    phone: lagt til «22 00 00 00»\n")

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"time"
 )
 
 // env is what a command may touch; tests pass their own.
@@ -15,6 +16,7 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	now    func() time.Time // today, for "stale" and dates in the future
 }
 
 // command is one subcommand: it returns the process exit code.
@@ -36,7 +38,7 @@ func commands() map[string]command {
 }
 
 func main() {
-	os.Exit(run(env{os.Stdin, os.Stdout, os.Stderr}, os.Args[1:]))
+	os.Exit(run(env{os.Stdin, os.Stdout, os.Stderr, time.Now}, os.Args[1:]))
 }
 
 func run(e env, args []string) int {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/selvhjelp/finder/data/dataset"
@@ -30,7 +32,7 @@ func runValidate(e env, args []string) int {
 		fs.Usage()
 		return 2
 	}
-	ps := validate.Dir(*dir)
+	ps := validate.DirAt(*dir, e.now())
 	nerr := validate.Errors(ps)
 	if *asJSON {
 		r := validateReport{OK: nerr == 0, Errors: nerr, Warnings: len(ps) - nerr, Problems: ps}
@@ -65,6 +67,12 @@ type staleRecord struct {
 	LastVerified  string `json:"last_verified"` // "" = never verified
 	Months        int    `json:"months_since,omitempty"`
 	NeverVerified bool   `json:"never_verified,omitempty"`
+	// How to reach them to re-verify: the record's own phone, e-mail and
+	// web address, and its newest source page when it has none of those.
+	Phone  string `json:"phone,omitempty"`
+	Email  string `json:"email,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Source string `json:"source,omitempty"`
 }
 
 func runStale(e env, args []string) int {
@@ -86,7 +94,7 @@ func runStale(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "finder stale: %v\nKjør «finder validate --data %s» for å se alle feil.\n", err, *dir)
 		return 1
 	}
-	list, err := stale(d, *months, *closed, time.Now())
+	list, err := stale(d, *months, *closed, e.now())
 	if err != nil {
 		fmt.Fprintln(e.stderr, "finder stale:", err)
 		return 1
@@ -102,14 +110,33 @@ func runStale(e env, args []string) int {
 		return 0
 	}
 	for _, r := range list {
-		when := "aldri verifisert"
-		if !r.NeverVerified {
-			when = fmt.Sprintf("sist verifisert %s (%d mnd. siden)", r.LastVerified, r.Months)
-		}
-		fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", r.ID, statusWord(r.Status), when, r.Name)
+		printCallListEntry(e.stdout, r)
 	}
 	fmt.Fprintf(e.stdout, "%d kontaktpunkter er ikke verifisert de siste %d månedene.\n", len(list), *months)
+	if len(list) > 0 {
+		fmt.Fprintln(e.stdout, "Når en post er bekreftet: finder verify ID --source URL [--date ÅÅÅÅ-MM-DD] [--by NAVN] [--note TEKST]")
+	}
 	return 0
+}
+
+// printCallListEntry writes one record of the call list: who, how stale,
+// and every way to reach them.
+func printCallListEntry(w io.Writer, r staleRecord) {
+	when := "aldri verifisert"
+	if !r.NeverVerified {
+		when = fmt.Sprintf("sist verifisert %s (%d mnd. siden)", r.LastVerified, r.Months)
+	}
+	fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", r.ID, statusWord(r.Status), when, r.Name)
+	var ways []string
+	for _, w := range []struct{ label, v string }{{"telefon", r.Phone}, {"e-post", r.Email}, {"nett", r.URL}} {
+		if w.v != "" {
+			ways = append(ways, w.label+" "+w.v)
+		}
+	}
+	if len(ways) == 0 {
+		ways = append(ways, "ingen kontaktvei i posten; se kilden "+r.Source)
+	}
+	fmt.Fprintf(w, "\t%s\n", strings.Join(ways, " · "))
 }
 
 // stale lists contact points not verified within months of now: never
@@ -127,7 +154,11 @@ func stale(d *dataset.Dataset, months int, withClosed bool, now time.Time) ([]st
 		if c.Status == dataset.StatusClosed && !withClosed {
 			continue
 		}
-		r := staleRecord{ID: c.ID, Name: c.Name, Status: c.Status, LastVerified: c.LastVerified}
+		r := staleRecord{ID: c.ID, Name: c.Name, Status: c.Status, LastVerified: c.LastVerified,
+			Phone: c.Phone, Email: c.Email, URL: c.URL}
+		if n := len(c.Sources); n > 0 {
+			r.Source = c.Sources[n-1].URL
+		}
 		if c.LastVerified == "" {
 			r.NeverVerified = true
 			items = append(items, item{rec: r})
