@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,46 +17,73 @@ import (
 	"github.com/selvhjelp/finder/data/store"
 )
 
-func TestLoadShippedData(t *testing.T) {
-	d, err := store.LoadFS(data.FS)
-	require.NoError(t, err)
-	assert.Len(t, d.Municipalities, 357)
-	assert.Len(t, d.Counties, 15)
-	assert.Len(t, d.Postcodes, 5121)
-	assert.Len(t, d.ContactPoints, 21)
-	assert.Len(t, d.Topics, 15)
-	assert.Len(t, d.Territories, 2)
-}
+// fixture is a small valid dataset; unit tests run on it so that
+// maintainers' edits to data/ never turn them red.
+var fixture = os.DirFS("../testdata/small")
 
-// The files in the tree are exactly what WriteDir produces: loading and
-// writing them again changes no byte.
+// The files in the tree (the shipped data and the fixture) are exactly what
+// WriteDir produces: loading and writing them again changes no byte.
 func TestWriteDirIsCanonical(t *testing.T) {
-	d, err := store.LoadFS(data.FS)
-	require.NoError(t, err)
-	dir := t.TempDir()
-	require.NoError(t, store.WriteDir(d, dir))
-	for _, f := range store.Files {
-		want, err := data.FS.ReadFile(f)
-		require.NoError(t, err)
-		got, err := os.ReadFile(filepath.Join(dir, f))
-		require.NoError(t, err)
-		assert.True(t, bytes.Equal(want, got), "%s differs after a load/write round trip", f)
+	for name, fsys := range map[string]fs.FS{"shipped": data.FS, "fixture": fixture} {
+		t.Run(name, func(t *testing.T) {
+			d, err := store.LoadFS(fsys)
+			require.NoError(t, err)
+			dir := t.TempDir()
+			require.NoError(t, store.WriteDir(d, dir))
+			for _, f := range store.Files {
+				want, err := fs.ReadFile(fsys, f)
+				require.NoError(t, err)
+				got, err := os.ReadFile(filepath.Join(dir, f))
+				require.NoError(t, err)
+				assert.True(t, bytes.Equal(want, got), "%s differs after a load/write round trip", f)
+			}
+			again, err := store.LoadDir(dir)
+			require.NoError(t, err)
+			assert.Equal(t, d, again)
+		})
 	}
-	again, err := store.LoadDir(dir)
-	require.NoError(t, err)
-	assert.Equal(t, d, again)
 }
 
 func TestPostcodesOneRecordPerLine(t *testing.T) {
-	b, err := data.FS.ReadFile(dataset.PostcodesFile)
+	d, err := store.LoadFS(fixture)
+	require.NoError(t, err)
+	b, err := fs.ReadFile(fixture, dataset.PostcodesFile)
 	require.NoError(t, err)
 	lines := bytes.Split(bytes.TrimSuffix(b, []byte("\n")), []byte("\n"))
-	assert.Len(t, lines, 5121+2)
-	assert.Equal(t, `{"code":"0001","place":"Oslo","municipality":"0301","category":"P","lat":59.9116,"lon":10.7545},`, string(lines[1]))
+	require.Len(t, lines, len(d.Postcodes)+2)
+	assert.Equal(t, "[", string(lines[0]))
+	assert.Equal(t, "]", string(lines[len(lines)-1]))
+	first, err := json.Marshal(d.Postcodes[0])
+	require.NoError(t, err)
+	assert.Equal(t, string(first)+",", string(lines[1]), "one compact record a line")
+}
+
+// WriteFiles writes every file or none: a failure after the first file
+// leaves the folder as it was, with no temporary files behind.
+func TestWriteFilesAllOrNothing(t *testing.T) {
+	d, err := store.LoadFS(fixture)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, store.WriteDir(d, dir))
+	before, err := os.ReadFile(filepath.Join(dir, dataset.ContactPointsFile))
+	require.NoError(t, err)
+
+	d.ContactPoints[0].Name += " (endret)"
+	err = store.WriteFiles(d, dir, []string{dataset.ContactPointsFile, "unknown.json"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "unknown.json")
+	after, err := os.ReadFile(filepath.Join(dir, dataset.ContactPointsFile))
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "the first file must not be written when a later one fails")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.NotContains(t, e.Name(), ".tmp", "temporary file left behind")
+	}
 }
 
 func TestBundle(t *testing.T) {
-	d, err := store.LoadFS(data.FS)
+	d, err := store.LoadFS(fixture)
 	require.NoError(t, err)
 	b1, err := store.Bundle(d)
 	require.NoError(t, err)
