@@ -6,7 +6,15 @@
 // encoding/json, fmt or reflect: the browser module links it, and every byte
 // of that module is paid for by a partner's page. Reading and writing the
 // files lives in package data/store; checking them in data/validate.
+//
+// The types are the one description of a record: their json tags give the
+// files, the bundle and the search contract, their csv tags the maintainers'
+// spreadsheet. The browser module's bundle decoder and the contract's record
+// encoders are generated from them (scripts/gen-schema), so after changing a
+// type run `go generate ./...`; a test fails while the generated code is stale.
 package dataset
+
+//go:generate go run ../../scripts/gen-schema -root ../..
 
 // File names of the dataset under data/. Each file is a JSON array of records.
 const (
@@ -171,37 +179,44 @@ const (
 )
 
 // ContactPoint is a place a citizen can turn to for self-organised self-help.
+//
+// The csv tags give the maintainers' spreadsheet (scripts/finder export-csv,
+// import-csv): the column header, then options: required (the column must
+// be present), kind and status (written as the Norwegian word), number (a
+// leading zero a spreadsheet stripped is put back). A list is one cell,
+// comma-separated; a list of records takes numbered columns, kilde1_url,
+// kilde1_dato, kilde1_fakta, kilde2_url, ...
 type ContactPoint struct {
-	ID           string   `json:"id"`
-	Name         string   `json:"name"`
-	Kind         string   `json:"kind"`
-	Municipality string   `json:"municipality,omitempty"` // where it is, 2024 number
-	Serves       []string `json:"serves,omitempty"`       // municipality numbers it serves besides its own
-	ServesAll    bool     `json:"serves_all,omitempty"`   // a national resource
-	Coverage     string   `json:"coverage,omitempty"`     // the coverage as the source words it
-	Address      string   `json:"address,omitempty"`
-	Postcode     string   `json:"postcode,omitempty"`
-	PostalPlace  string   `json:"postal_place,omitempty"`
-	Phone        string   `json:"phone,omitempty"`
-	Email        string   `json:"email,omitempty"`
-	URL          string   `json:"url,omitempty"`
-	Groups       string   `json:"groups,omitempty"` // what groups it runs, as the source says
-	Topics       []string `json:"topics,omitempty"` // topic ids
-	Status       string   `json:"status"`
-	StatusNote   string   `json:"status_note,omitempty"`
-	Note         string   `json:"note,omitempty"`
+	ID           string   `json:"id" csv:"id,required"`
+	Name         string   `json:"name" csv:"navn,required"`
+	Kind         string   `json:"kind" csv:"type,required,kind"`
+	Municipality string   `json:"municipality,omitempty" csv:"kommunenummer,number"` // where it is, 2024 number
+	Serves       []string `json:"serves,omitempty" csv:"betjener_kommuner,number"`   // municipality numbers it serves besides its own
+	ServesAll    bool     `json:"serves_all,omitempty" csv:"hele_landet"`            // a national resource
+	Coverage     string   `json:"coverage,omitempty" csv:"dekningsområde"`           // the coverage as the source words it
+	Address      string   `json:"address,omitempty" csv:"adresse"`
+	Postcode     string   `json:"postcode,omitempty" csv:"postnummer,number"`
+	PostalPlace  string   `json:"postal_place,omitempty" csv:"poststed"`
+	Phone        string   `json:"phone,omitempty" csv:"telefon"`
+	Email        string   `json:"email,omitempty" csv:"epost"`
+	URL          string   `json:"url,omitempty" csv:"nettadresse"`
+	Groups       string   `json:"groups,omitempty" csv:"grupper"` // what groups it runs, as the source says
+	Topics       []string `json:"topics,omitempty" csv:"temaer"`  // topic ids
+	Status       string   `json:"status" csv:"status,required,status"`
+	StatusNote   string   `json:"status_note,omitempty" csv:"statusmerknad"`
+	Note         string   `json:"note,omitempty" csv:"merknad"`
 	// LastVerified is the newest date the sources show for the record, as
 	// precise as they give it: "2017-02-03", "2019-11" or "2023". Empty when
 	// no source shows a date: the record has never been verified.
-	LastVerified string      `json:"last_verified"`
-	Sources      []SourceRef `json:"sources"`
+	LastVerified string      `json:"last_verified" csv:"sist_verifisert"`
+	Sources      []SourceRef `json:"sources" csv:"kilde"`
 }
 
 // SourceRef is one public page a record's facts come from.
 type SourceRef struct {
-	URL      string `json:"url"`
-	PageDate string `json:"page_date,omitempty"` // the date the page shows, in its own words
-	Facts    string `json:"facts,omitempty"`
+	URL      string `json:"url" csv:"url"`
+	PageDate string `json:"page_date,omitempty" csv:"dato"` // the date the page shows, in its own words
+	Facts    string `json:"facts,omitempty" csv:"fakta"`
 }
 
 // Source is one data source with its licence and the attribution it asks for.

@@ -4,8 +4,6 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
-
-	"github.com/selvhjelp/finder/data/dataset"
 )
 
 // AppendJSON appends the JSON form of r to b: byte for byte what
@@ -129,66 +127,6 @@ func (r *Result) appendJSON(b []byte) []byte {
 	b = appendString(b, r.Relation)
 	if r.ListsTopic {
 		b = append(b, `,"lists_topic":true`...)
-	}
-	return append(b, '}')
-}
-
-// contactPointFields lists the json keys appendContactPoint writes, in
-// order; a test checks it against dataset.ContactPoint so a new field
-// cannot be forgotten.
-var contactPointFields = []string{"id", "name", "kind", "municipality", "serves", "serves_all",
-	"coverage", "address", "postcode", "postal_place", "phone", "email", "url", "groups", "topics",
-	"status", "status_note", "note", "last_verified", "sources"}
-
-func appendContactPoint(b []byte, c *dataset.ContactPoint) []byte {
-	b = append(b, `{"id":`...)
-	b = appendString(b, c.ID)
-	b = append(b, `,"name":`...)
-	b = appendString(b, c.Name)
-	b = append(b, `,"kind":`...)
-	b = appendString(b, c.Kind)
-	b = appendOptString(b, `,"municipality":`, c.Municipality)
-	if len(c.Serves) > 0 {
-		b = append(b, `,"serves":`...)
-		b = appendStrings(b, c.Serves)
-	}
-	if c.ServesAll {
-		b = append(b, `,"serves_all":true`...)
-	}
-	b = appendOptString(b, `,"coverage":`, c.Coverage)
-	b = appendOptString(b, `,"address":`, c.Address)
-	b = appendOptString(b, `,"postcode":`, c.Postcode)
-	b = appendOptString(b, `,"postal_place":`, c.PostalPlace)
-	b = appendOptString(b, `,"phone":`, c.Phone)
-	b = appendOptString(b, `,"email":`, c.Email)
-	b = appendOptString(b, `,"url":`, c.URL)
-	b = appendOptString(b, `,"groups":`, c.Groups)
-	if len(c.Topics) > 0 {
-		b = append(b, `,"topics":`...)
-		b = appendStrings(b, c.Topics)
-	}
-	b = append(b, `,"status":`...)
-	b = appendString(b, c.Status)
-	b = appendOptString(b, `,"status_note":`, c.StatusNote)
-	b = appendOptString(b, `,"note":`, c.Note)
-	b = append(b, `,"last_verified":`...)
-	b = appendString(b, c.LastVerified)
-	b = append(b, `,"sources":`...)
-	if c.Sources == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, s := range c.Sources {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"url":`...)
-			b = appendString(b, s.URL)
-			b = appendOptString(b, `,"page_date":`, s.PageDate)
-			b = appendOptString(b, `,"facts":`, s.Facts)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
 	}
 	return append(b, '}')
 }

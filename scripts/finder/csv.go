@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -19,91 +20,340 @@ import (
 )
 
 // The spreadsheet has one row per contact point and Norwegian column
-// headers. Lists (kommuner, temaer) are comma-separated within a cell; each
-// source takes three columns, kilde1_url, kilde1_dato, kilde1_fakta, ...
-var csvColumns = []struct {
-	header string
-	field  string // json name in dataset.ContactPoint
-}{
-	{"id", "id"},
-	{"navn", "name"},
-	{"type", "kind"},
-	{"kommunenummer", "municipality"},
-	{"betjener_kommuner", "serves"},
-	{"hele_landet", "serves_all"},
-	{"dekningsområde", "coverage"},
-	{"adresse", "address"},
-	{"postnummer", "postcode"},
-	{"poststed", "postal_place"},
-	{"telefon", "phone"},
-	{"epost", "email"},
-	{"nettadresse", "url"},
-	{"grupper", "groups"},
-	{"temaer", "topics"},
-	{"status", "status"},
-	{"statusmerknad", "status_note"},
-	{"merknad", "note"},
-	{"sist_verifisert", "last_verified"},
+// headers. The columns follow from the csv tags of dataset.ContactPoint (read
+// once, by reflection: the CLI has no size budget), so a new field needs only
+// its tag. Lists (kommuner, temaer) are comma-separated within a cell; a list
+// of records takes numbered columns, kilde1_url, kilde1_dato, kilde1_fakta, ...
+var contactCSV = mustCSVSchema(reflect.TypeFor[dataset.ContactPoint]())
+
+// Cell forms a csv tag may ask for (see dataset.ContactPoint).
+const (
+	formKind   = "kind"   // a kind, written as its Norwegian word
+	formStatus = "status" // a status, written as its Norwegian word
+	formNumber = "number" // a number a spreadsheet may strip the leading zero of
+)
+
+// listSep joins a list in one cell; reading splits on the comma alone.
+const listSep = ", "
+
+// csvColumn is one spreadsheet column: one field of a record.
+type csvColumn struct {
+	header   string
+	field    string // the json name, as the validator names fields
+	index    int    // the field's index in its struct
+	required bool   // the column must be in the sheet
+	form     string // "" or one of the form constants
+}
+
+// csvGroup is a list of records spread over numbered columns:
+// kilde1_url, kilde1_dato, ..., kilde2_url, ...
+type csvGroup struct {
+	prefix  string // "kilde"
+	field   string // the json name, "sources"
+	index   int
+	elem    reflect.Type
+	subs    []csvColumn
+	pattern *regexp.Regexp // matches prefix, N and the sub-header
+}
+
+type csvSchema struct {
+	columns []csvColumn
+	groups  []csvGroup
 }
 
 var (
-	kindToCSV   = kindLabels()
 	statusToCSV = map[string]string{
 		dataset.StatusActive:  "aktiv",
 		dataset.StatusClosed:  "stengt",
 		dataset.StatusUnknown: "ukjent",
 	}
-	sourceHeader = regexp.MustCompile(`^kilde([1-9][0-9]*)_(url|dato|fakta)$`)
+	yesWords = map[string]bool{"ja": true, "j": true, "x": true, "true": true, "1": true}
+	noWords  = map[string]bool{"": true, "nei": true, "n": true, "false": true, "0": true}
 )
 
-func kindLabels() map[string]string {
-	m := map[string]string{}
-	for _, k := range dataset.Kinds() {
-		m[k] = dataset.KindLabel(k)
+func mustCSVSchema(t reflect.Type) csvSchema {
+	s, err := newCSVSchema(t)
+	if err != nil {
+		panic(err) // a programming error: TestCSVSchema names the field
 	}
-	return m
+	return s
 }
 
-func reverse(m map[string]string) map[string]string {
-	r := make(map[string]string, len(m))
-	for k, v := range m {
-		r[v] = k
+// newCSVSchema reads the columns from t's csv tags. Every exported field
+// needs a tag (csv:"-" leaves it out of the sheet on purpose), so a new field
+// cannot silently miss the spreadsheet.
+func newCSVSchema(t reflect.Type) (csvSchema, error) {
+	var s csvSchema
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() || sf.Tag.Get("csv") == "-" {
+			continue
+		}
+		col, err := columnOf(t, sf, i)
+		if err != nil {
+			return csvSchema{}, err
+		}
+		if sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.Struct {
+			g, err := groupOf(col, sf.Type.Elem())
+			if err != nil {
+				return csvSchema{}, err
+			}
+			s.groups = append(s.groups, g)
+			continue
+		}
+		if err := checkCellType(sf.Type); err != nil {
+			return csvSchema{}, fmt.Errorf("%s.%s: %w", t.Name(), sf.Name, err)
+		}
+		s.columns = append(s.columns, col)
 	}
-	return r
+	return s, nil
+}
+
+func columnOf(t reflect.Type, sf reflect.StructField, i int) (csvColumn, error) {
+	tag, ok := sf.Tag.Lookup("csv")
+	header, opts, _ := strings.Cut(tag, ",")
+	if !ok || header == "" {
+		return csvColumn{}, fmt.Errorf("%s.%s has no csv tag (the spreadsheet column; csv:\"-\" to leave it out)", t.Name(), sf.Name)
+	}
+	jsonName, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+	c := csvColumn{header: header, field: jsonName, index: i}
+	for _, o := range strings.Split(opts, ",") {
+		switch o {
+		case "":
+		case "required":
+			c.required = true
+		case formKind, formStatus, formNumber:
+			c.form = o
+		default:
+			return csvColumn{}, fmt.Errorf("%s.%s: unknown csv option %q", t.Name(), sf.Name, o)
+		}
+	}
+	return c, nil
+}
+
+func groupOf(col csvColumn, elem reflect.Type) (csvGroup, error) {
+	sub, err := newCSVSchema(elem)
+	if err != nil {
+		return csvGroup{}, err
+	}
+	if len(sub.groups) > 0 {
+		return csvGroup{}, fmt.Errorf("%s: lists inside lists do not fit a spreadsheet", elem.Name())
+	}
+	names := make([]string, len(sub.columns))
+	for i, c := range sub.columns {
+		names[i] = regexp.QuoteMeta(c.header)
+	}
+	pattern := regexp.MustCompile(`^` + regexp.QuoteMeta(col.header) + `([1-9][0-9]*)_(` + strings.Join(names, "|") + `)$`)
+	return csvGroup{prefix: col.header, field: col.field, index: col.index, elem: elem, subs: sub.columns, pattern: pattern}, nil
+}
+
+// checkCellType refuses a field type a cell cannot hold.
+func checkCellType(t reflect.Type) error {
+	switch t.Kind() {
+	case reflect.String, reflect.Bool, reflect.Int, reflect.Float64:
+		return nil
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.String {
+			return nil
+		}
+	}
+	return fmt.Errorf("type %s does not fit a spreadsheet cell (teach scripts/finder/csv.go)", t)
+}
+
+// header is the column of the n-th (1-based) record's sub-field.
+func (g csvGroup) header(n int, sub csvColumn) string {
+	return fmt.Sprintf("%s%d_%s", g.prefix, n, sub.header)
+}
+
+// knownHeader reports whether h is a column of the sheet.
+func (s csvSchema) knownHeader(h string) bool {
+	for _, c := range s.columns {
+		if c.header == h {
+			return true
+		}
+	}
+	for _, g := range s.groups {
+		if g.pattern.MatchString(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // headerOf names the spreadsheet column of a validator field
-// ("sources[1].url" is column kilde2_url).
+// ("sources[1].url" is column kilde2_url, "serves[0]" betjener_kommuner).
 func headerOf(field string) string {
-	if i := strings.IndexByte(field, '['); i >= 0 {
-		base := field[:i]
-		j := strings.IndexByte(field, ']')
-		n, err := strconv.Atoi(field[i+1 : j])
-		if base == "sources" && err == nil {
-			sub := strings.TrimPrefix(field[j+1:], ".")
-			switch sub {
-			case "url":
-				return fmt.Sprintf("kilde%d_url", n+1)
-			case "page_date":
-				return fmt.Sprintf("kilde%d_dato", n+1)
-			case "facts":
-				return fmt.Sprintf("kilde%d_fakta", n+1)
-			}
-			return "kilder"
+	base, rest, indexed := strings.Cut(field, "[")
+	for _, g := range contactCSV.groups {
+		if g.field != base {
+			continue
 		}
-		field = base
+		if !indexed {
+			return g.header(1, g.subs[0])
+		}
+		num, sub, _ := strings.Cut(rest, "]")
+		n, err := strconv.Atoi(num)
+		sub = strings.TrimPrefix(sub, ".")
+		for _, c := range g.subs {
+			if c.field == sub && err == nil {
+				return g.header(n+1, c)
+			}
+		}
+		return fmt.Sprintf("%s%d", g.prefix, n+1) // the record as a whole: "kilde2"
 	}
-	for _, c := range csvColumns {
-		if c.field == field {
+	for _, c := range contactCSV.columns {
+		if c.field == base {
 			return c.header
 		}
-	}
-	if field == "sources" {
-		return "kilde1_url"
 	}
 	return field
 }
 
+// cell writes a field as the spreadsheet shows it.
+func (c csvColumn) cell(v reflect.Value) string {
+	switch v.Kind() {
+	case reflect.String:
+		switch c.form {
+		case formKind:
+			if w := dataset.KindLabel(v.String()); w != "" {
+				return w
+			}
+		case formStatus:
+			return statusWord(v.String())
+		}
+		return v.String()
+	case reflect.Slice:
+		return strings.Join(v.Interface().([]string), listSep)
+	case reflect.Bool:
+		if v.Bool() {
+			return "ja"
+		}
+	case reflect.Int:
+		if v.Int() != 0 {
+			return strconv.FormatInt(v.Int(), 10)
+		}
+	case reflect.Float64:
+		if v.Float() != 0 {
+			return strconv.FormatFloat(v.Float(), 'f', -1, 64)
+		}
+	}
+	return ""
+}
+
+// set reads a (trimmed) cell into a field; it returns what is wrong with
+// the cell, in words for maintainers, or "".
+func (c csvColumn) set(v reflect.Value, cell string) string {
+	switch v.Kind() {
+	case reflect.String:
+		return c.setString(v, cell)
+	case reflect.Slice:
+		v.Set(reflect.ValueOf(c.list(cell)))
+	case reflect.Bool:
+		switch w := strings.ToLower(cell); {
+		case yesWords[w]:
+			v.SetBool(true)
+		case !noWords[w]:
+			return fmt.Sprintf("%q: skriv «ja» eller la cellen stå tom", cell)
+		}
+	case reflect.Int:
+		n, err := strconv.Atoi(cell)
+		if err != nil && cell != "" {
+			return fmt.Sprintf("%q er ikke et heltall", cell)
+		}
+		v.SetInt(int64(n))
+	case reflect.Float64:
+		f, err := strconv.ParseFloat(strings.Replace(cell, ",", ".", 1), 64)
+		if err != nil && cell != "" {
+			return fmt.Sprintf("%q er ikke et tall", cell)
+		}
+		v.SetFloat(f)
+	}
+	return ""
+}
+
+func (c csvColumn) setString(v reflect.Value, cell string) string {
+	switch c.form {
+	case formKind:
+		k, ok := kindOfWord(cell)
+		if !ok {
+			return fmt.Sprintf("ukjent type %q (%s)", cell, orList(kindWords()))
+		}
+		v.SetString(k)
+	case formStatus:
+		st, ok := statusOfWord(cell)
+		if !ok {
+			return fmt.Sprintf("ukjent status %q (aktiv, stengt eller ukjent)", cell)
+		}
+		v.SetString(st)
+	case formNumber:
+		v.SetString(zeroPad(cell))
+	default:
+		v.SetString(cell)
+	}
+	return ""
+}
+
+// list splits a cell on commas; empty items are dropped.
+func (c csvColumn) list(cell string) []string {
+	var out []string
+	for _, p := range strings.Split(cell, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if c.form == formNumber {
+			p = zeroPad(p)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// kindOfWord reads a kind from its Norwegian word or its English value.
+func kindOfWord(w string) (string, bool) {
+	w = strings.ToLower(w)
+	for _, k := range dataset.Kinds() {
+		if w == k || w == dataset.KindLabel(k) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+func kindWords() []string {
+	var out []string
+	for _, k := range dataset.Kinds() {
+		out = append(out, dataset.KindLabel(k))
+	}
+	return out
+}
+
+// statusOfWord reads a status from its Norwegian word or its English value.
+func statusOfWord(w string) (string, bool) {
+	w = strings.ToLower(w)
+	for st, word := range statusToCSV {
+		if w == st || w == word {
+			return st, true
+		}
+	}
+	return "", false
+}
+
+// orList joins words as Norwegian does: "a, b eller c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " eller " + words[len(words)-1]
+}
+
+// zeroPad gives back the leading zero a spreadsheet strips from a number
+// such as 0301 (Oslo) or 0364: three digits become four.
+func zeroPad(s string) string {
+	if len(s) == 3 && strings.Trim(s, "0123456789") == "" {
+		return "0" + s
+	}
+	return s
+}
 func runExportCSV(e env, args []string) int {
 	fs := newFlags(e, "export-csv", "[--data DIR] [--sep ;] [--bom=false] > kontaktpunkter.csv")
 	dir := fs.String("data", "data", "mappen med datasettet")
@@ -147,41 +397,15 @@ func separator(s string) (rune, bool) {
 
 func exportCSV(w io.Writer, cps []dataset.ContactPoint, sep rune) error {
 	cps = store.Canonical(&dataset.Dataset{ContactPoints: cps}).ContactPoints
-	nsrc := 0
-	for _, c := range cps {
-		nsrc = max(nsrc, len(c.Sources))
-	}
+	widths := groupWidths(cps)
 	cw := csv.NewWriter(w)
 	cw.Comma = sep
 	cw.UseCRLF = true // as Excel writes it
-	head := make([]string, 0, len(csvColumns)+3*nsrc)
-	for _, c := range csvColumns {
-		head = append(head, c.header)
-	}
-	for i := 1; i <= nsrc; i++ {
-		head = append(head, fmt.Sprintf("kilde%d_url", i), fmt.Sprintf("kilde%d_dato", i), fmt.Sprintf("kilde%d_fakta", i))
-	}
-	if err := cw.Write(head); err != nil {
+	if err := cw.Write(contactCSV.headers(widths)); err != nil {
 		return err
 	}
-	for _, c := range cps {
-		row := []string{
-			c.ID, c.Name, kindToCSV[c.Kind], c.Municipality, strings.Join(c.Serves, ", "), yesNo(c.ServesAll),
-			c.Coverage, c.Address, c.Postcode, c.PostalPlace, c.Phone, c.Email, c.URL, c.Groups,
-			strings.Join(c.Topics, ", "), statusWord(c.Status), c.StatusNote, c.Note, c.LastVerified,
-		}
-		if row[2] == "" {
-			row[2] = c.Kind
-		}
-		for i := 0; i < nsrc; i++ {
-			if i < len(c.Sources) {
-				s := c.Sources[i]
-				row = append(row, s.URL, s.PageDate, s.Facts)
-			} else {
-				row = append(row, "", "", "")
-			}
-		}
-		if err := cw.Write(row); err != nil {
+	for i := range cps {
+		if err := cw.Write(contactCSV.row(reflect.ValueOf(&cps[i]).Elem(), widths)); err != nil {
 			return err
 		}
 	}
@@ -189,11 +413,53 @@ func exportCSV(w io.Writer, cps []dataset.ContactPoint, sep rune) error {
 	return cw.Error()
 }
 
-func yesNo(b bool) string {
-	if b {
-		return "ja"
+// groupWidths is, per numbered group, the most records any row has: the
+// number of column sets the sheet needs.
+func groupWidths(cps []dataset.ContactPoint) []int {
+	widths := make([]int, len(contactCSV.groups))
+	for i := range cps {
+		v := reflect.ValueOf(&cps[i]).Elem()
+		for gi, g := range contactCSV.groups {
+			widths[gi] = max(widths[gi], v.Field(g.index).Len())
+		}
 	}
-	return ""
+	return widths
+}
+
+func (s csvSchema) headers(widths []int) []string {
+	var head []string
+	for _, c := range s.columns {
+		head = append(head, c.header)
+	}
+	for gi, g := range s.groups {
+		for n := 1; n <= widths[gi]; n++ {
+			for _, sub := range g.subs {
+				head = append(head, g.header(n, sub))
+			}
+		}
+	}
+	return head
+}
+
+// row is one record's cells, in the order of headers.
+func (s csvSchema) row(v reflect.Value, widths []int) []string {
+	var row []string
+	for _, c := range s.columns {
+		row = append(row, c.cell(v.Field(c.index)))
+	}
+	for gi, g := range s.groups {
+		list := v.Field(g.index)
+		for n := 0; n < widths[gi]; n++ {
+			for _, sub := range g.subs {
+				cell := ""
+				if n < list.Len() {
+					cell = sub.cell(list.Index(n).Field(sub.index))
+				}
+				row = append(row, cell)
+			}
+		}
+	}
+	return row
 }
 
 // csvProblem is one thing wrong with one cell (or row) of the spreadsheet.
@@ -241,33 +507,10 @@ func parseCSV(b []byte) ([]dataset.ContactPoint, []int, []csvProblem) {
 	if len(rows) == 0 {
 		return nil, nil, []csvProblem{{Row: 1, Message: "filen er tom; første rad skal være kolonnenavnene"}}
 	}
-	var probs []csvProblem
-	head := rows[0]
-	col := map[string]int{}
-	known := map[string]bool{}
-	for _, c := range csvColumns {
-		known[c.header] = true
-	}
-	for i, h := range head {
-		h = strings.ToLower(strings.TrimSpace(h))
-		head[i] = h
-		if _, dup := col[h]; dup {
-			probs = append(probs, csvProblem{Row: 1, Column: h, Message: "kolonnen står to ganger"})
-		}
-		col[h] = i
-		if !known[h] && !sourceHeader.MatchString(h) {
-			probs = append(probs, csvProblem{Row: 1, Column: h, Message: "ukjent kolonne"})
-		}
-	}
-	for _, need := range []string{"id", "navn", "type", "status"} {
-		if _, ok := col[need]; !ok {
-			probs = append(probs, csvProblem{Row: 1, Column: need, Message: "kolonnen mangler"})
-		}
-	}
+	head, col, probs := readHeader(rows[0])
 	if len(probs) > 0 {
 		return nil, nil, probs
 	}
-	kinds, statuses := reverse(kindToCSV), reverse(statusToCSV)
 	var out []dataset.ContactPoint
 	var lines []int
 	for ri, row := range rows[1:] {
@@ -279,48 +522,101 @@ func parseCSV(b []byte) ([]dataset.ContactPoint, []int, []csvProblem) {
 			probs = append(probs, csvProblem{Row: line, Message: fmt.Sprintf("%d celler, men bare %d kolonner", len(row), len(head))})
 			continue
 		}
-		get := func(h string) string {
-			if i, ok := col[h]; ok && i < len(row) {
-				return strings.TrimSpace(row[i])
-			}
-			return ""
-		}
-		c := dataset.ContactPoint{
-			ID: get("id"), Name: get("navn"), Municipality: zeroPad(get("kommunenummer")),
-			Serves: list(get("betjener_kommuner")), Coverage: get("dekningsområde"),
-			Address: get("adresse"), Postcode: zeroPad(get("postnummer")), PostalPlace: get("poststed"),
-			Phone: get("telefon"), Email: get("epost"), URL: get("nettadresse"), Groups: get("grupper"),
-			Topics: list(get("temaer")), StatusNote: get("statusmerknad"), Note: get("merknad"),
-			LastVerified: get("sist_verifisert"),
-		}
-		kind := strings.ToLower(get("type"))
-		if k, ok := kinds[kind]; ok {
-			c.Kind = k
-		} else if kindToCSV[kind] != "" {
-			c.Kind = kind
-		} else {
-			probs = append(probs, csvProblem{Row: line, Column: "type", Message: fmt.Sprintf("ukjent type %q (nasjonalt kontor, stiftelse, distriktskontor, senter eller lokalt)", get("type"))})
-		}
-		status := strings.ToLower(get("status"))
-		if s, ok := statuses[status]; ok {
-			c.Status = s
-		} else if statusToCSV[status] != "" {
-			c.Status = status
-		} else {
-			probs = append(probs, csvProblem{Row: line, Column: "status", Message: fmt.Sprintf("ukjent status %q (aktiv, stengt eller ukjent)", get("status"))})
-		}
-		switch strings.ToLower(get("hele_landet")) {
-		case "ja", "j", "x", "true", "1":
-			c.ServesAll = true
-		case "", "nei", "n", "false", "0":
-		default:
-			probs = append(probs, csvProblem{Row: line, Column: "hele_landet", Message: fmt.Sprintf("%q: skriv «ja» eller la cellen stå tom", get("hele_landet"))})
-		}
-		c.Sources = csvSources(head, row)
+		var c dataset.ContactPoint
+		probs = append(probs, contactCSV.read(reflect.ValueOf(&c).Elem(), head, col, row, line)...)
 		out = append(out, c)
 		lines = append(lines, line)
 	}
 	return out, lines, probs
+}
+
+// readHeader normalises the header row and indexes it; unknown, doubled and
+// missing required columns are problems.
+func readHeader(head []string) ([]string, map[string]int, []csvProblem) {
+	var probs []csvProblem
+	col := map[string]int{}
+	for i, h := range head {
+		h = strings.ToLower(strings.TrimSpace(h))
+		head[i] = h
+		if _, dup := col[h]; dup {
+			probs = append(probs, csvProblem{Row: 1, Column: h, Message: "kolonnen står to ganger"})
+		}
+		col[h] = i
+		if !contactCSV.knownHeader(h) {
+			probs = append(probs, csvProblem{Row: 1, Column: h, Message: "ukjent kolonne"})
+		}
+	}
+	for _, c := range contactCSV.columns {
+		if _, ok := col[c.header]; c.required && !ok {
+			probs = append(probs, csvProblem{Row: 1, Column: c.header, Message: "kolonnen mangler"})
+		}
+	}
+	return head, col, probs
+}
+
+// read fills a record from one row; a column missing from the sheet leaves
+// its field empty.
+func (s csvSchema) read(v reflect.Value, head []string, col map[string]int, row []string, line int) []csvProblem {
+	var probs []csvProblem
+	for _, c := range s.columns {
+		i, ok := col[c.header]
+		if !ok {
+			continue
+		}
+		cell := ""
+		if i < len(row) {
+			cell = strings.TrimSpace(row[i])
+		}
+		if msg := c.set(v.Field(c.index), cell); msg != "" {
+			probs = append(probs, csvProblem{Row: line, Column: c.header, Message: msg})
+		}
+	}
+	for _, g := range s.groups {
+		probs = append(probs, g.read(v.Field(g.index), head, row, line)...)
+	}
+	return probs
+}
+
+// read collects the numbered records (kildeN_url, _dato, _fakta) in the
+// order of N; a record with every cell empty is no record.
+func (g csvGroup) read(list reflect.Value, head, row []string, line int) []csvProblem {
+	var probs []csvProblem
+	byN := map[int]reflect.Value{}
+	for i, h := range head {
+		m := g.pattern.FindStringSubmatch(h)
+		if m == nil || i >= len(row) {
+			continue
+		}
+		n, _ := strconv.Atoi(m[1])
+		e, ok := byN[n]
+		if !ok {
+			e = reflect.New(g.elem).Elem()
+			byN[n] = e
+		}
+		for _, sub := range g.subs {
+			if sub.header != m[2] {
+				continue
+			}
+			if msg := sub.set(e.Field(sub.index), strings.TrimSpace(row[i])); msg != "" {
+				probs = append(probs, csvProblem{Row: line, Column: h, Message: msg})
+			}
+		}
+	}
+	ns := make([]int, 0, len(byN))
+	for n := range byN {
+		ns = append(ns, n)
+	}
+	sort.Ints(ns)
+	out := reflect.MakeSlice(list.Type(), 0, len(ns))
+	for _, n := range ns {
+		if e := byN[n]; !e.IsZero() {
+			out = reflect.Append(out, e)
+		}
+	}
+	if out.Len() > 0 {
+		list.Set(out)
+	}
+	return probs
 }
 
 func asParseError(err error, target **csv.ParseError) bool {
@@ -329,64 +625,6 @@ func asParseError(err error, target **csv.ParseError) bool {
 		*target = pe
 	}
 	return ok
-}
-
-func list(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, zeroPad(p))
-		}
-	}
-	return out
-}
-
-// zeroPad gives back the leading zero a spreadsheet strips from a number
-// such as 0301 (Oslo) or 0364: three digits become four.
-func zeroPad(s string) string {
-	if len(s) == 3 && strings.Trim(s, "0123456789") == "" {
-		return "0" + s
-	}
-	return s
-}
-
-// csvSources collects kildeN_url/_dato/_fakta in the order of N; a source
-// with every cell empty is no source.
-func csvSources(head, row []string) []dataset.SourceRef {
-	byN := map[int]*dataset.SourceRef{}
-	for i, h := range head {
-		m := sourceHeader.FindStringSubmatch(h)
-		if m == nil || i >= len(row) {
-			continue
-		}
-		n, _ := strconv.Atoi(m[1])
-		s := byN[n]
-		if s == nil {
-			s = &dataset.SourceRef{}
-			byN[n] = s
-		}
-		v := strings.TrimSpace(row[i])
-		switch m[2] {
-		case "url":
-			s.URL = v
-		case "dato":
-			s.PageDate = v
-		case "fakta":
-			s.Facts = v
-		}
-	}
-	ns := make([]int, 0, len(byN))
-	for n := range byN {
-		ns = append(ns, n)
-	}
-	sort.Ints(ns)
-	var out []dataset.SourceRef
-	for _, n := range ns {
-		if s := byN[n]; *s != (dataset.SourceRef{}) {
-			out = append(out, *s)
-		}
-	}
-	return out
 }
 
 func runImportCSV(e env, args []string) int {

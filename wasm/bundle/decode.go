@@ -21,7 +21,7 @@ import (
 func Decode(b []byte) (*dataset.Dataset, error) {
 	d := &decoder{b: b}
 	var ds dataset.Dataset
-	if err := d.dataset(&ds); err != nil {
+	if err := d.decodeDataset(&ds); err != nil {
 		return nil, d.wrap(err)
 	}
 	d.ws()
@@ -442,8 +442,13 @@ func (d *decoder) skip() error {
 	}
 }
 
+// strs decodes an array of strings: nil for null, empty for [], as
+// encoding/json does (the worker's decoder; the two must agree exactly).
 func (d *decoder) strs() ([]string, error) {
-	var out []string
+	if d.null() {
+		return nil, nil
+	}
+	out := []string{}
 	err := d.array(func() error {
 		s, err := d.str()
 		out = append(out, s)
@@ -452,9 +457,14 @@ func (d *decoder) strs() ([]string, error) {
 	return out, err
 }
 
-// list decodes an array of T with elem filling each element.
+// list decodes an array of T with elem filling each element (nil for null,
+// empty for []). The per-type elem functions are generated from the dataset
+// types into decode_gen.go.
 func list[T any](d *decoder, elem func(*T) error) ([]T, error) {
-	var out []T
+	if d.null() {
+		return nil, nil
+	}
+	out := []T{}
 	err := d.array(func() error {
 		var v T
 		if err := elem(&v); err != nil {
@@ -466,34 +476,8 @@ func list[T any](d *decoder, elem func(*T) error) ([]T, error) {
 	return out, err
 }
 
-func (d *decoder) dataset(ds *dataset.Dataset) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "version":
-			ds.Version, err = d.str()
-		case "counties":
-			ds.Counties, err = list(d, d.county)
-		case "municipalities":
-			ds.Municipalities, err = list(d, d.municipality)
-		case "territories":
-			ds.Territories, err = list(d, d.territory)
-		case "former_municipalities":
-			ds.FormerMunicipalities, err = list(d, d.former)
-		case "postcodes":
-			ds.Postcodes, err = list(d, d.postcode)
-		case "topics":
-			ds.Topics, err = list(d, d.topic)
-		case "contact_points":
-			ds.ContactPoints, err = list(d, d.contactPoint)
-		case "sources":
-			ds.Sources, err = list(d, d.source)
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
+// wrapKey prefixes an error with the key it happened under, once per level
+// (the generated decoders call it): "municipalities: lat: expected a number".
 func wrapKey(k string, err error) error {
 	if err == nil {
 		return nil
@@ -502,238 +486,4 @@ func wrapKey(k string, err error) error {
 		return err
 	}
 	return errors.New(k + ": " + err.Error())
-}
-
-func (d *decoder) name(n *dataset.Name) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "name":
-			n.Name, err = d.str()
-		case "language":
-			n.Language, err = d.str()
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
-func (d *decoder) county(c *dataset.County) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "number":
-			c.Number, err = d.str()
-		case "name":
-			c.Name, err = d.str()
-		case "official_name":
-			c.OfficialName, err = d.str()
-		case "names":
-			c.Names, err = list(d, d.name)
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
-func (d *decoder) municipality(m *dataset.Municipality) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "number":
-			m.Number, err = d.str()
-		case "name":
-			m.Name, err = d.str()
-		case "official_name":
-			m.OfficialName, err = d.str()
-		case "names":
-			m.Names, err = list(d, d.name)
-		case "county":
-			m.County, err = d.str()
-		case "admin_centre":
-			m.AdminCentre, err = d.str()
-		case "population":
-			m.Population, err = d.int()
-		case "area_km2":
-			m.AreaKm2, err = d.float()
-		case "language_form":
-			m.LanguageForm, err = d.str()
-		case "lat":
-			m.Lat, err = d.float()
-		case "lon":
-			m.Lon, err = d.float()
-		case "point_method":
-			m.PointMethod, err = d.str()
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
-func (d *decoder) territory(t *dataset.Territory) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "number":
-			t.Number, err = d.str()
-		case "name":
-			t.Name, err = d.str()
-		case "lat":
-			t.Lat, err = d.float()
-		case "lon":
-			t.Lon, err = d.float()
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
-func (d *decoder) former(f *dataset.FormerMunicipality) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "number":
-			f.Number, err = d.str()
-		case "name":
-			f.Name, err = d.str()
-		case "period":
-			f.Period, err = d.str()
-		case "successors":
-			f.Successors, err = d.strs()
-		case "change":
-			f.Change, err = d.str()
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
-func (d *decoder) postcode(p *dataset.Postcode) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "code":
-			p.Code, err = d.str()
-		case "place":
-			p.Place, err = d.str()
-		case "municipality":
-			p.Municipality, err = d.str()
-		case "category":
-			p.Category, err = d.str()
-		case "lat":
-			p.Lat, err = d.float()
-		case "lon":
-			p.Lon, err = d.float()
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
-func (d *decoder) sourceRef(s *dataset.SourceRef) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "url":
-			s.URL, err = d.str()
-		case "page_date":
-			s.PageDate, err = d.str()
-		case "facts":
-			s.Facts, err = d.str()
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
-func (d *decoder) topic(t *dataset.Topic) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "id":
-			t.ID, err = d.str()
-		case "name":
-			t.Name, err = d.str()
-		case "synonyms":
-			t.Synonyms, err = d.strs()
-		case "sources":
-			t.Sources, err = list(d, d.sourceRef)
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
-func (d *decoder) contactPoint(c *dataset.ContactPoint) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "id":
-			c.ID, err = d.str()
-		case "name":
-			c.Name, err = d.str()
-		case "kind":
-			c.Kind, err = d.str()
-		case "municipality":
-			c.Municipality, err = d.str()
-		case "serves":
-			c.Serves, err = d.strs()
-		case "serves_all":
-			c.ServesAll, err = d.bool()
-		case "coverage":
-			c.Coverage, err = d.str()
-		case "address":
-			c.Address, err = d.str()
-		case "postcode":
-			c.Postcode, err = d.str()
-		case "postal_place":
-			c.PostalPlace, err = d.str()
-		case "phone":
-			c.Phone, err = d.str()
-		case "email":
-			c.Email, err = d.str()
-		case "url":
-			c.URL, err = d.str()
-		case "groups":
-			c.Groups, err = d.str()
-		case "topics":
-			c.Topics, err = d.strs()
-		case "status":
-			c.Status, err = d.str()
-		case "status_note":
-			c.StatusNote, err = d.str()
-		case "note":
-			c.Note, err = d.str()
-		case "last_verified":
-			c.LastVerified, err = d.str()
-		case "sources":
-			c.Sources, err = list(d, d.sourceRef)
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
-}
-
-func (d *decoder) source(s *dataset.Source) error {
-	return d.object(func(k string) (err error) {
-		switch k {
-		case "id":
-			s.ID, err = d.str()
-		case "name":
-			s.Name, err = d.str()
-		case "url":
-			s.URL, err = d.str()
-		case "licence":
-			s.Licence, err = d.str()
-		case "attribution":
-			s.Attribution, err = d.str()
-		case "vintage":
-			s.Vintage, err = d.str()
-		case "used":
-			s.Used, err = d.str()
-		default:
-			err = d.skip()
-		}
-		return wrapKey(k, err)
-	})
 }
