@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -25,6 +26,9 @@ var recordKeys = map[string][]string{
 	dataset.TopicsFile:               {"id"},
 	dataset.ContactPointsFile:        {"id"},
 	dataset.SourcesFile:              {"id"},
+	dataset.RegionsFile:              {"kind", "name"},
+	dataset.DistrictsFile:            {"municipality", "name"},
+	dataset.CrisisLinesFile:          {"id"},
 }
 
 // fieldChange is one changed value; Old or New is empty when the value was
@@ -70,9 +74,16 @@ func runDiff(e env, args []string) int {
 		}
 		return 0
 	}
+	printChanges(e.stdout, changes)
+	return 0
+}
+
+// printChanges describes changes in words, one record a line and one
+// changed field an indented line, then a summary.
+func printChanges(w io.Writer, changes []recordChange) {
 	if len(changes) == 0 {
-		fmt.Fprintln(e.stdout, "Ingen endringer.")
-		return 0
+		fmt.Fprintln(w, "Ingen endringer.")
+		return
 	}
 	added, removed, changed := 0, 0, 0
 	for _, c := range changes {
@@ -83,27 +94,26 @@ func runDiff(e env, args []string) int {
 		switch c.Change {
 		case "added":
 			added++
-			fmt.Fprintf(e.stdout, "%s: ny: %s\n", c.File, label)
+			fmt.Fprintf(w, "%s: ny: %s\n", c.File, label)
 		case "removed":
 			removed++
-			fmt.Fprintf(e.stdout, "%s: fjernet: %s\n", c.File, label)
+			fmt.Fprintf(w, "%s: fjernet: %s\n", c.File, label)
 		default:
 			changed++
-			fmt.Fprintf(e.stdout, "%s: endret: %s\n", c.File, label)
+			fmt.Fprintf(w, "%s: endret: %s\n", c.File, label)
 			for _, f := range c.Fields {
 				switch {
 				case f.Old == "":
-					fmt.Fprintf(e.stdout, "    %s: lagt til %s\n", f.Field, f.New)
+					fmt.Fprintf(w, "    %s: lagt til %s\n", f.Field, f.New)
 				case f.New == "":
-					fmt.Fprintf(e.stdout, "    %s: fjernet %s\n", f.Field, f.Old)
+					fmt.Fprintf(w, "    %s: fjernet %s\n", f.Field, f.Old)
 				default:
-					fmt.Fprintf(e.stdout, "    %s: %s → %s\n", f.Field, f.Old, f.New)
+					fmt.Fprintf(w, "    %s: %s → %s\n", f.Field, f.Old, f.New)
 				}
 			}
 		}
 	}
-	fmt.Fprintf(e.stdout, "%d nye, %d fjernet, %d endret.\n", added, removed, changed)
-	return 0
+	fmt.Fprintf(w, "%d nye, %d fjernet, %d endret.\n", added, removed, changed)
 }
 
 // diffDirs compares two dataset folders record by record and field by
@@ -121,6 +131,41 @@ func diffDirs(oldDir, newDir string) ([]recordChange, error) {
 			return nil, err
 		}
 		out = append(out, diffFile(f, a, b)...)
+	}
+	return out, nil
+}
+
+// bundleArrays splits a published bundle (/v1/dataset.json) into the
+// records of each dataset file: the bundle's keys are the file names
+// without ".json".
+func bundleArrays(b []byte) (map[string][]gjson.Result, error) {
+	if !gjson.ValidBytes(b) {
+		return nil, fmt.Errorf("%s: ugyldig JSON", store.BundleName)
+	}
+	root := gjson.ParseBytes(b)
+	if !root.IsObject() {
+		return nil, fmt.Errorf("%s: skal være et JSON-objekt", store.BundleName)
+	}
+	out := map[string][]gjson.Result{}
+	for _, f := range store.Files {
+		out[f] = root.Get(strings.TrimSuffix(f, ".json")).Array()
+	}
+	return out, nil
+}
+
+// diffBundleDir compares a published bundle with a dataset folder.
+func diffBundleDir(bundle []byte, dir string) ([]recordChange, error) {
+	old, err := bundleArrays(bundle)
+	if err != nil {
+		return nil, err
+	}
+	var out []recordChange
+	for _, f := range store.Files {
+		b, err := readArray(filepath.Join(dir, f))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, diffFile(f, old[f], b)...)
 	}
 	return out, nil
 }

@@ -32,6 +32,8 @@ func commands() map[string]command {
 		"import-csv": {"import contact points from a spreadsheet (CSV)", runImportCSV},
 		"export-csv": {"export contact points as a spreadsheet (CSV)", runExportCSV},
 		"diff":       {"describe what changes between two dataset folders", runDiff},
+		"verify":     {"record that a contact point was confirmed (date, source)", runVerify},
+		"publish":    {"validate, show what changes against a running worker, deploy", runPublish},
 		"search":     {"search as the widget does; JSON Lines from stdin without a query", runSearch},
 		"coverage":   {"distance from every municipality to the nearest active contact point", runCoverage},
 	}
