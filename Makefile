@@ -5,7 +5,7 @@ GO ?= go
 SOURCES ?= ../shared/data-sources
 PUBLIC := worker/public
 
-.PHONY: all test test-native test-wasm test-e2e run data validate bench assets worker deps deploy clean
+.PHONY: publish all test test-native test-wasm test-e2e run data validate bench assets worker deps deploy clean
 
 all: assets worker
 
@@ -52,6 +52,10 @@ bench: deps assets worker
 	$(GO) test -run '^$$' -bench . -benchmem ./data/search/
 	$(GO) run ./scripts/bench-widget
 	$(GO) run ./scripts/bench-worker
+
+## publish: validate, show what changes against the running worker (FINDER_URL), then deploy; DRY_RUN=1 stops before deploying
+publish:
+	$(GO) run ./scripts/finder publish --url "$(FINDER_URL)" $(if $(DRY_RUN),--dry-run)
 
 ## deploy: wrangler deploy (needs CLOUDFLARE_API_TOKEN); see README
 deploy: deps assets worker
