@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,8 +24,21 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 	for path, want := range files {
 		got, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(path)))
 		require.NoError(t, err, "%s is missing: run `go generate ./...`", path)
-		assert.Equal(t, string(want), string(got), "%s is stale: run `go generate ./...`", path)
+		if line, ok := firstDifference(want, got); !ok {
+			t.Errorf("%s is stale (first difference on line %d): run `go generate ./...`", path, line)
+		}
 	}
+}
+
+// firstDifference returns the first line (1-based) where a and b differ.
+func firstDifference(a, b []byte) (line int, same bool) {
+	al, bl := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
+	for i := 0; i < min(len(al), len(bl)); i++ {
+		if al[i] != bl[i] {
+			return i + 1, false
+		}
+	}
+	return min(len(al), len(bl)) + 1, len(al) == len(bl)
 }
 
 func TestRunWritesOnlyChangedFiles(t *testing.T) {
