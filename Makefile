@@ -37,7 +37,8 @@ run: deps assets worker
 ## test: every test: vet, native Go, Go under js/wasm (Node), then workerd and headless Chromium end to end
 test: test-native test-wasm test-e2e
 
-test-native:
+# deps first: TestWordListNeverAPlace reads the Bokmål word list that widget/'s npm ci installs.
+test-native: deps
 	$(GO) vet ./...
 	$(GO) test ./...
 
