@@ -488,10 +488,7 @@ func parseCSV(b []byte) ([]dataset.ContactPoint, []int, []csvProblem) {
 		return nil, nil, []csvProblem{{Row: 1, Message: "filen er ikke UTF-8; lagre den som «CSV UTF-8» i Excel"}}
 	}
 	firstLine, _, _ := bytes.Cut(b, []byte("\n"))
-	sep := ','
-	if bytes.Count(firstLine, []byte(";")) > bytes.Count(firstLine, []byte(",")) {
-		sep = ';'
-	}
+	sep := headerSeparator(firstLine)
 	r := csv.NewReader(bytes.NewReader(b))
 	r.Comma = sep
 	r.FieldsPerRecord = -1
@@ -617,6 +614,18 @@ func (g csvGroup) read(list reflect.Value, head, row []string, line int) []csvPr
 		list.Set(out)
 	}
 	return probs
+}
+
+// headerSeparator is the separator the header row uses most: ';' (Excel in
+// Norwegian), ',' or a tab (export-csv --sep tab), ',' when it has none.
+func headerSeparator(line []byte) rune {
+	sep, most := ',', 0
+	for _, c := range []rune{',', ';', '\t'} {
+		if n := bytes.Count(line, []byte(string(c))); n > most {
+			sep, most = c, n
+		}
+	}
+	return sep
 }
 
 func asParseError(err error, target **csv.ParseError) bool {
