@@ -153,3 +153,19 @@ func TestDecodeRealBundle(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
 }
+
+// TestDecodeEmptyAndNullListsAsEncodingJSON: [] is an empty list and null
+// no list, as the worker's encoding/json reads them (build-assets compares
+// the two with reflect.DeepEqual, which tells them apart).
+func TestDecodeEmptyAndNullListsAsEncodingJSON(t *testing.T) {
+	for _, in := range []string{
+		`{"counties":[],"topics":[{"synonyms":[],"sources":null}]}`,
+		`{"counties":null,"topics":[{"synonyms":null,"sources":[]}],"regions":[]}`,
+	} {
+		var want dataset.Dataset
+		require.NoError(t, json.Unmarshal([]byte(in), &want))
+		got, err := Decode([]byte(in))
+		require.NoError(t, err)
+		assert.Equal(t, &want, got, in)
+	}
+}
