@@ -3,8 +3,9 @@
 #   app.wasm     the Go handler (GOOS=js GOARCH=wasm, standard Go)
 #   wasm_exec.js Go's own JS glue, from the Go that built app.wasm (they must match)
 #   worker.mjs   the entry module (worker/runtime/worker.mjs: one Go instance per isolate)
-#   dataset.json the dataset bundle, and compiled/dataset.go: the same dataset as
-#                Go data that app.wasm links (no JSON parsing when an instance starts)
+#   dataset.json the dataset bundle, and worker/compiled/dataset_gen.go (not checked
+#                in): the same dataset as Go data that app.wasm links with -tags
+#                precompiled (no JSON parsing when an instance starts)
 # and writes worker/public/_headers (caching and security headers of the static
 # assets) when worker/public exists (make assets).
 #
@@ -29,11 +30,11 @@ else
   cp worker/runtime/worker.mjs "$out/worker.mjs"
 fi
 
-"$GO" run ./worker/cmd/prepare -data data -public worker/public -bundle "$out/dataset.json" -gosrc "$out/compiled/dataset.go"
+"$GO" run ./worker/cmd/prepare -data data -public worker/public -bundle "$out/dataset.json" -gosrc worker/compiled/dataset_gen.go
 
 build_id=$(git rev-parse --short=12 HEAD 2>/dev/null || echo dev)
 if [ -n "$(git status --porcelain 2>/dev/null | head -1)" ]; then build_id="$build_id-dirty"; fi
 build_id="$build_id-$(date -u +%Y%m%dT%H%M%SZ)"
 
-GOOS=js GOARCH=wasm "$GO" build -trimpath -ldflags "-s -w -X main.buildID=$build_id" -o "$out/app.wasm" ./worker
+GOOS=js GOARCH=wasm "$GO" build -tags precompiled -trimpath -ldflags "-s -w -X main.buildID=$build_id" -o "$out/app.wasm" ./worker
 echo "worker: built $out/app.wasm ($(wc -c <"$out/app.wasm") bytes, $(gzip -9c "$out/app.wasm" | wc -c) gzip), runtime $runtime, build $build_id"
