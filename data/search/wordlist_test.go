@@ -1,3 +1,9 @@
+// Native only: the same engine runs the realistic set under js/wasm too
+// (wasm/test.sh), and decoding a 1.3-million-word dictionary there would only
+// repeat, slowly, what the native run (make test-native) already asserts.
+
+//go:build !(js && wasm)
+
 package search_test
 
 // TestWordListNeverAPlace puts thousands of ordinary Bokmål words from a
