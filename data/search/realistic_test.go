@@ -244,6 +244,18 @@ func newEngine(tb testing.TB) *search.Engine {
 	return e
 }
 
+// searchSafely runs one query; an engine panic becomes an error (and an
+// empty reading), so one bad query does not hide the figures of the rest.
+func searchSafely(tb testing.TB, e *search.Engine, q string) (r reading, err error) {
+	tb.Helper()
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = reading{}, fmt.Errorf("engine panics on %q: %v", q, p)
+		}
+	}()
+	return readResponse(tb, e.Search(q, search.Options{})), nil
+}
+
 // verdict of one query.
 type verdict struct {
 	c           realisticCase
@@ -311,7 +323,10 @@ func TestRealistic(t *testing.T) {
 
 	byClass := map[string][]verdict{}
 	for _, c := range cases {
-		got := readResponse(t, e.Search(c.query, search.Options{}))
+		got, err := searchSafely(t, e, c.query)
+		if err != nil {
+			t.Errorf("%s:%d: %v", c.file, c.line, err)
+		}
 		byClass[c.class] = append(byClass[c.class], judge(c, got))
 	}
 	classes := make([]string, 0, len(byClass))

@@ -51,11 +51,13 @@ const (
 )
 
 // wordTemplates put the word where it is finished and followed by more words.
-// None names a place.
+// None names a place. Each ends in a whole topic word that begins no place
+// name, so what is judged is the word, not a last word still being typed
+// ("min mor er syk" → Sykkylven is a trap of the realistic set instead).
 var wordTemplates = []string{
 	"jeg %s angst",
 	"%s og sorg",
-	"min %s er syk",
+	"min %s har kreft",
 }
 
 func TestWordListNeverAPlace(t *testing.T) {
@@ -76,7 +78,7 @@ func TestWordListNeverAPlace(t *testing.T) {
 
 	var ordinary []string
 	for _, w := range words {
-		if ordinaryWord(w) && !places[foldName(w)] {
+		if ordinaryWord(w) && !isPlaceName(places, w) {
 			ordinary = append(ordinary, w)
 		}
 	}
@@ -116,10 +118,18 @@ func TestWordListNeverAPlace(t *testing.T) {
 	var byWord, byTemplate []failure
 	perTemplate := make([]int, len(wordTemplates))
 	failedWords := map[string]bool{}
+	panics := 0
 	for _, w := range sample {
 		for i, tmpl := range wordTemplates {
 			q := fmt.Sprintf(tmpl, w)
-			got := readResponse(t, e.Search(q, search.Options{}))
+			got, err := searchSafely(t, e, q)
+			if err != nil {
+				panics++
+				if panics <= 10 {
+					t.Error(err)
+				}
+				continue
+			}
 			if got.place == "" {
 				continue
 			}
@@ -134,10 +144,13 @@ func TestWordListNeverAPlace(t *testing.T) {
 		}
 	}
 	failures := append(byWord, byTemplate...)
-	t.Logf("dictionary: %d words, %d ordinary (lower case, 2-12 letters, not a place name); checked %d words in %d sentences",
+	t.Logf("dictionary: %d words, %d ordinary (lower case, 2-12 letters, not a place name nor its genitive); checked %d words in %d sentences",
 		len(words), len(ordinary), len(sample), len(sample)*len(wordTemplates))
 	t.Logf("%d sentences read a place: %d because of the word (%d words), %d the same place as their bare template",
 		len(failures), len(byWord), len(failedWords), len(byTemplate))
+	if panics > 0 {
+		t.Errorf("the engine panicked on %d sentences", panics)
+	}
 	for i, tmpl := range wordTemplates {
 		t.Logf("  template %q: %d of %d sentences read a place", tmpl, perTemplate[i], len(sample))
 	}
@@ -173,6 +186,17 @@ func dedupe(s []string) []string {
 		}
 	}
 	return out
+}
+
+// isPlaceName: the word is a place name, or one in the genitive
+// ("innlandets", "bergens").
+func isPlaceName(places map[string]bool, w string) bool {
+	f := foldName(w)
+	if places[f] {
+		return true
+	}
+	g, ok := strings.CutSuffix(f, "s")
+	return ok && places[g]
 }
 
 // foldName lower-cases and folds æ→e, ø→o, å→a (and a few accents), so a
