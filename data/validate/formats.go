@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // CheckPhone returns "" for a Norwegian phone number (8 digits, optionally
@@ -38,6 +39,25 @@ func CheckURL(s string, httpsOnly bool) string {
 		return fmt.Sprintf("%q må bruke https", s)
 	default:
 		return fmt.Sprintf("%q må begynne med https://", s)
+	}
+	return checkHost(s, u, httpsOnly)
+}
+
+// checkHost refuses addresses that show people another site than they
+// lead to: a user name before the host ("https://www.selvhjelp.no@evil.example/"),
+// a host in non-ASCII letters (a Cyrillic "е" looks like a Latin "e"), and,
+// for links offered to citizens, a punycode host (xn--), which browsers
+// display in those letters. A cited source may keep its punycode host: it
+// names where a fact was read, it is not a link to click.
+func checkHost(s string, u *url.URL, offered bool) string {
+	host := u.Hostname()
+	switch {
+	case u.User != nil:
+		return fmt.Sprintf("%q har et brukernavn foran vertsnavnet (@); lenken ville vist én side og åpnet en annen", s)
+	case strings.IndexFunc(host, func(r rune) bool { return r > unicode.MaxASCII }) >= 0:
+		return fmt.Sprintf("%q har bokstaver utenfor ASCII i vertsnavnet, som kan forveksles; skriv vertsnavnet med xn---form i en kilde, og bruk en ASCII-adresse som lenke", s)
+	case offered && (strings.HasPrefix(host, "xn--") || strings.Contains(host, ".xn--")):
+		return fmt.Sprintf("%q: vertsnavnet vises med andre bokstaver enn det er skrevet med (xn--); bruk en ASCII-adresse som lenke", s)
 	}
 	return ""
 }

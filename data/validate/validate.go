@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/store"
@@ -86,7 +87,8 @@ func DirAt(dir string, now time.Time) []Problem { return FSAt(os.DirFS(dir), now
 // wrote (so a truncated or hand-edited reference file is caught).
 func FSAt(fsys fs.FS, now time.Time) []Problem {
 	d, ferrs := store.LoadFSAll(fsys)
-	ps := append(checkDuplicateKeys(fsys), check(d, ferrs, now)...)
+	ps := append(checkFileSizes(fsys), checkDuplicateKeys(fsys)...)
+	ps = append(ps, check(d, ferrs, now)...)
 	broken := map[string]bool{}
 	for _, fe := range ferrs {
 		broken[fe.File] = true
@@ -159,8 +161,10 @@ var (
 	fourDigits = regexp.MustCompile(`^[0-9]{4}$`)
 	idPattern  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	periodRe   = regexp.MustCompile(`^[0-9]{4}(-[0-9]{4})?$`)
-	markupRe   = regexp.MustCompile(`<[a-zA-Z/!?][^>]*>|&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
-	emailRe    = regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`)
+	// Markup: a tag (closed or not: "<img src=x onerror=…" is as dangerous
+	// in a careless renderer) or an HTML entity.
+	markupRe = regexp.MustCompile(`<[a-zA-Z/!?]|&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
+	emailRe  = regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`)
 )
 
 // Languages are the tags a Name may carry (see dataset.Name).
@@ -173,8 +177,25 @@ var (
 	postCategories = map[string]bool{"": true, "G": true, "P": true, "B": true, "S": true, "F": true}
 )
 
-// text checks a text field for markup and control characters; required
-// fields must not be empty.
+// Size limits: far above any real record (the longest note is ~600
+// characters), low enough that a pasted document or a runaway script cannot
+// grow what every citizen's browser downloads.
+const (
+	MaxTextRunes      = 2000    // any text field
+	MaxFileBytes      = 4 << 20 // any dataset file (postcodes.json is ~0.5 MB)
+	MaxCuratedBytes   = 1 << 20 // a file people edit (contact points ~75 KB)
+	hiddenCharMessage = "inneholder et usynlig styringstegn (%U: retningsendring eller nullbredde) som kan skjule eller snu tekst"
+)
+
+// hidden reports format characters that change how text is shown without
+// being seen: bidi overrides and isolates, marks, zero-width characters and
+// the byte-order mark.
+func hidden(r rune) bool {
+	return unicode.Is(unicode.Cf, r)
+}
+
+// text checks a text field for markup, control and invisible characters
+// and its length; required fields must not be empty.
 func (c *checker) text(file, rec, field, s string, required bool) {
 	if strings.TrimSpace(s) == "" {
 		if required {
@@ -187,6 +208,13 @@ func (c *checker) text(file, rec, field, s string, required bool) {
 			c.add(file, rec, field, "inneholder kontrolltegn (%U)", r)
 			return
 		}
+		if hidden(r) {
+			c.add(file, rec, field, hiddenCharMessage, r)
+			return
+		}
+	}
+	if n := utf8.RuneCountInString(s); n > MaxTextRunes {
+		c.add(file, rec, field, "er %d tegn lang; høyst %d", n, MaxTextRunes)
 	}
 	if m := markupRe.FindString(s); m != "" {
 		c.add(file, rec, field, "inneholder markup (%q); skriv ren tekst", m)
@@ -194,6 +222,25 @@ func (c *checker) text(file, rec, field, s string, required bool) {
 	if s != strings.TrimSpace(s) {
 		c.add(file, rec, field, "har mellomrom først eller sist")
 	}
+}
+
+// checkFileSizes refuses files far larger than real data can be.
+func checkFileSizes(fsys fs.FS) []Problem {
+	c := &checker{}
+	for _, f := range store.Files {
+		info, err := fs.Stat(fsys, f)
+		if err != nil {
+			continue // reported by the loader
+		}
+		limit := int64(MaxFileBytes)
+		if store.Curated(f) {
+			limit = MaxCuratedBytes
+		}
+		if info.Size() > limit {
+			c.add(f, "", "", "filen er %d byte; høyst %d (er noe limt inn ved en feil?)", info.Size(), limit)
+		}
+	}
+	return c.ps
 }
 
 func (c *checker) unique(file, field string) func(id string) bool {

@@ -1,6 +1,7 @@
 package validate_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,6 +123,20 @@ func TestEveryProblemClass(t *testing.T) {
 			dataset.ContactPointsFile, "link-oslo", "kind", "ukjent type", false},
 		{"unknown language", func(d *dataset.Dataset) { d.Counties[0].Names[0].Language = "no" },
 			dataset.CountiesFile, "03", "names[0].language", "språkkode", false},
+		{"bidi override", func(d *dataset.Dataset) { cp(d, "link-oslo").Name = "LINK \u202eolsO" },
+			dataset.ContactPointsFile, "link-oslo", "name", "usynlig styringstegn", false},
+		{"zero-width character", func(d *dataset.Dataset) { cp(d, "link-oslo").Phone = ""; cp(d, "link-oslo").Note = "ring\u200boss" },
+			dataset.ContactPointsFile, "link-oslo", "note", "nullbredde", false},
+		{"unclosed tag", func(d *dataset.Dataset) { cp(d, "link-oslo").Note = `Se <img src=x onerror=alert(1)` },
+			dataset.ContactPointsFile, "link-oslo", "note", "markup", false},
+		{"too long", func(d *dataset.Dataset) { cp(d, "link-oslo").Note = strings.Repeat("lang tekst ", 500) + "slutt" },
+			dataset.ContactPointsFile, "link-oslo", "note", "høyst 2000", false},
+		{"user name before the host", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "https://www.selvhjelp.no@evil.example/" },
+			dataset.ContactPointsFile, "link-oslo", "url", "brukernavn", false},
+		{"look-alike host", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "https://www.s\u0435lvhjelp.no/" },
+			dataset.ContactPointsFile, "link-oslo", "url", "utenfor ASCII", false},
+		{"punycode link for citizens", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "https://www.xn--slvhjelp-k8g.no/" },
+			dataset.ContactPointsFile, "link-oslo", "url", "xn--", false},
 		{"region member unknown", func(d *dataset.Dataset) { d.Regions[0].Municipalities[0] = "1201" },
 			dataset.RegionsFile, "Midhordland", "municipalities[0]", "finnes ikke", false},
 		{"region without members", func(d *dataset.Dataset) { d.Regions[0].Municipalities = nil },
@@ -208,6 +223,27 @@ func TestDirReportsEverything(t *testing.T) {
 	assert.Equal(t, `contact_points.json: selvhjelp-norge: phone: "23 33 19" er ikke et norsk telefonnummer (8 sifre, eventuelt med +47 foran)`, lines[1])
 }
 
+// A file far larger than real data is refused before anything builds.
+func TestFileSizeLimit(t *testing.T) {
+	d := small(t)
+	cp(d, "link-oslo").Groups = strings.Repeat("x", validate.MaxTextRunes)
+	for i := 0; i < 600; i++ {
+		c := *cp(d, "link-oslo")
+		c.ID = fmt.Sprintf("kopi-%d", i)
+		d.ContactPoints = append(d.ContactPoints, c)
+	}
+	dir := t.TempDir()
+	writeDir(t, d, dir)
+	var msgs []string
+	for _, p := range validate.DirAt(dir, now) {
+		if p.File == dataset.ContactPointsFile && p.Record == "" {
+			msgs = append(msgs, p.Message)
+		}
+	}
+	require.Len(t, msgs, 1)
+	assert.Contains(t, msgs[0], "høyst 1048576")
+}
+
 func TestFormats(t *testing.T) {
 	for _, ok := range []string{"23 33 19 00", "23331900", "+47 23 33 19 00", "+4723331900"} {
 		assert.Empty(t, validate.CheckPhone(ok), ok)
@@ -220,6 +256,7 @@ func TestFormats(t *testing.T) {
 	assert.Empty(t, validate.CheckURL("http://www.selvhjelp.no", false))
 	assert.NotEmpty(t, validate.CheckURL("javascript:alert(1)", false))
 	assert.NotEmpty(t, validate.CheckURL("https://localhost/", true))
+	assert.Empty(t, validate.CheckURL("https://www.xn--linktroms-t8a.no/oppgaver/", false), "a cited source may keep its punycode host")
 
 	for in, want := range map[string][2]string{
 		"2023":       {"2023-01-01", "2023-12-31"},
