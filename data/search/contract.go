@@ -17,6 +17,15 @@ type Response struct {
 	Suggestions []Suggestion `json:"suggestions"`
 	Results     []Result     `json:"results"`
 
+	// Agreed additions (DESIGN.md), optional.
+
+	// Crisis holds the crisis lines when the query is about suicide,
+	// self-harm or acute crisis; nil otherwise. It comes first in every
+	// front door: the answer starts with it.
+	Crisis *Crisis `json:"crisis,omitempty"`
+	// Topics is every topic read, best first; Topic is its first element.
+	Topics []TopicRef `json:"topics,omitempty"`
+
 	// Fields beyond the fixed contract.
 
 	// Territory is set when the query names Svalbard or Jan Mayen (a postcode
@@ -41,8 +50,13 @@ type Place struct {
 	Name         string `json:"name"`
 	County       string `json:"county"`
 	// Matched says which kind of name matched: name, parallel_name,
-	// former_name, postcode or postal_place.
+	// former_name, postcode, postal_place, district or region.
 	Matched string `json:"matched"`
+
+	// Region is set when a region or county was typed ("Lofoten",
+	// "Vestland"); Municipality is then its most populous member, and every
+	// member counts as local for the results.
+	Region *RegionRef `json:"region,omitempty"`
 
 	// Fields beyond the fixed contract.
 
@@ -54,6 +68,38 @@ type Place struct {
 	// ("Herøy", a municipality split in 2024), most populous first; they are
 	// also in the suggestions.
 	Alternatives []string `json:"alternatives,omitempty"`
+	// District is the city district or neighbourhood typed, as the data
+	// writes it, when Matched is "district".
+	District string `json:"district,omitempty"`
+}
+
+// Place.Matched values.
+const (
+	MatchedName        = "name"
+	MatchedParallel    = "parallel_name"
+	MatchedFormer      = "former_name"
+	MatchedPostcode    = "postcode"
+	MatchedPostalPlace = "postal_place"
+	MatchedDistrict    = "district"
+	MatchedRegion      = "region"
+)
+
+// RegionRef is a region or county read from the query.
+type RegionRef struct {
+	Name string `json:"name"`
+	// Kind is landsdel, former_county, district, economic_region (the
+	// dataset's region kinds) or county (a 2024 county).
+	Kind           string   `json:"kind"`
+	Municipalities []string `json:"municipalities"` // 2024 numbers
+}
+
+// RegionCounty is RegionRef.Kind for a 2024 county.
+const RegionCounty = "county"
+
+// Crisis is what the answer starts with when someone writes about suicide,
+// self-harm or acute crisis: the real crisis lines, in the data's order.
+type Crisis struct {
+	Lines []dataset.CrisisLine `json:"lines"`
 }
 
 // TopicRef is the best reading of a topic in the query.
@@ -69,6 +115,12 @@ const (
 	KindPostalPlace  = "postal_place"
 	KindTopic        = "topic"
 	KindContactPoint = "contact_point"
+	// KindRegion is a region or county; its id is the most populous
+	// member municipality's number, as Place.Municipality.
+	KindRegion = "region"
+	// KindDistrict is a city district or neighbourhood; its id is the
+	// municipality's number, as for a postal place.
+	KindDistrict = "district"
 )
 
 // Suggestion is one entry of the combobox, best first.

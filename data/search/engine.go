@@ -3,11 +3,62 @@ package search
 import (
 	"math"
 	"slices"
-
-	"github.com/selvhjelp/finder/data/dataset"
 	"sort"
 	"strings"
+
+	"github.com/selvhjelp/finder/data/dataset"
 )
+
+// Scoring weights. A match of a span of the query against a name has a
+// quality; the bands of the kinds of match never overlap, so an exact or a
+// prefix match always ranks above a typo, and a typo above a subsequence.
+// The reading of a query (one place, its topics) maximises quality times
+// the words each name explains.
+const (
+	qExact             = 100 // the span is the name
+	qInflected         = 95  // a topic word with an ending: "angsten", "skilsmissen"
+	qCompound          = 90  // a topic word in a compound: "angstgruppe", "brystkreft"
+	qPrefix            = 80  // the span begins the name
+	qWord              = 70  // the span begins a word of a contact point's name
+	qTypo              = 60  // the whole name with edits ...
+	qTypoEdit          = 10  // ... minus this per edit
+	qPrefixTypo        = 35  // the beginning of a longer name with edits ...
+	qPrefixTypoEdit    = 5   // ... minus this per edit
+	qSubsequence       = 10  // sahilm/fuzzy: the span's letters in order ...
+	qSubsequenceSpread = 9   // ... plus up to this from fuzzy's score
+)
+
+// Word lengths (in folded bytes) that decide what may resolve.
+const (
+	typoOneFrom         = 4 // a word this long may carry one typo
+	typoTwoFrom         = 8 // and this long two
+	typoFirstLetterFrom = 6 // a typo in the first letter counts only from this length ("loss" is not Moss)
+	minResolvePrefix    = 3 // the word being typed resolves as the beginning of a name from this length
+	minTopicStem        = 4 // an inflected topic word keeps at least this much ("sorg-a")
+	maxTopicSuffix      = 3 // a finished word may lack this much of a topic word ("ensom" → ensomhet)
+	minCompoundPart     = 3 // each part of a compound has at least this much ("rus-avhengig")
+	minCompoundHead     = 5 // a topic word ending a compound ("bryst-kreft"; "om-sorg" is care, not grief)
+)
+
+// tieWeight breaks ties between readings of equal score: a municipality's
+// name beats a topic, a topic beats the weaker kinds of place ("ang" is
+// angst before the postal place Angvik), and a region is the weakest place
+// ("Os Hordaland" reads Os, which Hordaland then qualifies).
+var tieWeight = [...]int{entMunicipality: 4, entParallel: 2, entFormer: 2, entRegion: 0, entDistrict: 2,
+	entPostal: 1, entTopic: 3, entSynonym: 3, entContact: 0}
+
+// Reading scores: score = readingScale × (quality × words) + tie weight,
+// minus pairPenalty when two names share the words (one name explaining
+// them beats two readings: "sor var" is Sør-Varanger, not sorg + Vardø).
+const (
+	readingScale = 8
+	pairPenalty  = 5
+)
+
+// genericTopic is the topic of mixed groups ("samtalegruppe",
+// "selvhjelpsgruppe", "blandet gruppe"): it never outranks a named topic,
+// so "selvhjelpsgruppe angst" reads angst.
+const genericTopic = "paa-tvers"
 
 // Options tune one search.
 type Options struct {
@@ -22,6 +73,7 @@ const (
 	DefaultResults     = 10
 	maxTokens          = 16 // words of a query looked at; the rest is ignored
 	maxSpanWords       = 4  // longest name in words ("Bø i Telemark", "Anonyme Alkoholikere")
+	maxTopics          = 4  // most topics read from one query
 )
 
 // Topic notes (Response.TopicNote).
@@ -37,27 +89,24 @@ const (
 	ViaPosition = "position" // Near: the municipality of the nearest postcode point
 )
 
-// stopWords are the small words between a place and a topic ("angst i
-// tromsø", "grupper for sorg near bergen"), folded.
-var stopWords = map[string]bool{
-	"i": true, "pa": true, "for": true, "in": true, "near": true, "ner": true, "ved": true,
-	"til": true, "om": true, "med": true, "og": true, "rundt": true, "nara": true, "at": true,
-	"kommune": true, "kommun": true, "gielda": true, "suohkan": true, "the": true, "of": true,
-	"grupper": true, "gruppe": true, "selvhjelp": true, "selvhjelpsgrupper": true, "hjelp": true,
-}
-
 // token is one word of the folded query.
 type token struct {
 	a, b   int // bytes of the folded query
 	stop   bool
 	digits bool
+	common bool   // an ordinary word: never a place
+	crisis bool   // part of a crisis word or phrase: never a place
+	code   string // a postcode typed in two parts ("50 03"), on the first part
 }
 
 // qspan is a run of words read as one name.
 type qspan struct {
 	i, j    int // first and last token
 	key     string
-	content int // words that are not stop words
+	content int  // words that are not stop words
+	tail    bool // ends the query, and its last word is still being typed
+	common  bool // every word is a common word
+	region  bool // the key is exactly a region's or county's name
 }
 
 // scratch is the per-search working memory, pooled.
@@ -79,6 +128,8 @@ type scratch struct {
 	stamp []uint32
 	slot  []int32
 	gen   uint32
+	// lastOpen is set by words: the last word is still being typed.
+	lastOpen bool
 }
 
 func (e *Engine) getScratch() *scratch {
@@ -90,29 +141,91 @@ func (e *Engine) getScratch() *scratch {
 
 // reading is the chosen interpretation of the query.
 type reading struct {
-	place, topic     int // match index or -1
-	pc               int // postcode index or -1
-	pcSpan           int
-	placeSpan        int
-	topicSpan        int
+	place     int // match index or -1
+	placeSpan int
+	pc        int    // postcode index or -1
+	pcToken   int    // the token holding it
+	pcPrefix  string // 1-3 digits being typed: postcode suggestions
+	topics    []int  // match indexes, best first
+	crisis    bool
+	// placeAlternative are the municipalities the place's words also name.
 	placeAlternative []int32
 	// placeAlternativeMatches are the matches behind placeAlternative.
 	placeAlternativeMatches []int
-	countyPick              int32 // the target a county word chose, or -1
+	countyPick              int32 // the target a region word chose, or -1
 }
 
-// Search reads a place and a topic from query and returns the contract
-// response. See README.md for how a query is understood.
+func (r *reading) topic() int {
+	if len(r.topics) == 0 {
+		return -1
+	}
+	return r.topics[0]
+}
+
+// where is the place a search resolved: what results are measured from.
+type where struct {
+	muni    int32   // municipality index, or -1
+	members []int32 // every municipality that counts as local
+	lat     float64
+	lon     float64
+	point   bool // lat/lon are set
+	terr    int  // territory index, or -1
+}
+
+// Search reads a place, topics and crisis words from query and returns the
+// contract response. See README.md for how a query is understood. The
+// steps: clean → words → spans and candidates → reading → place and topics
+// → suggestions → results.
 func (e *Engine) Search(query string, opts Options) Response {
 	q := CleanQuery(query)
 	resp := Response{Query: q, Suggestions: []Suggestion{}, Results: []Result{}}
 	nSug, nRes := limits(opts)
 	s := e.getScratch()
 	defer e.pool.Put(s)
+
+	r := reading{place: -1, placeSpan: -1, pc: -1, pcToken: -1, countyPick: -1}
+	e.words(s, q, endsOpen(query), &r)
+	if r.crisis && len(e.crisisLines) > 0 {
+		resp.Crisis = &Crisis{Lines: e.crisisLines}
+	}
+	e.spans(s, q, nSug)
+	e.choose(s, &r)
+
+	w := e.resolvePlace(s, &r, &resp, opts)
+	topics := e.resolveTopics(s, &r, &resp, opts)
+
+	resp.Suggestions = e.suggestions(s, &r, w.muni, r.pcPrefix, nSug)
+	if q == "" && resp.Place == nil && resp.Topic == nil {
+		return resp // nothing asked yet
+	}
+	resp.Results, resp.TopicNote = e.results(w, topics, nRes)
+	return resp
+}
+
+// endsOpen reports whether the last word of a raw query is still being
+// typed: a trailing space finishes it.
+func endsOpen(raw string) bool {
+	if raw == "" {
+		return true
+	}
+	c := raw[len(raw)-1]
+	return c != ' ' && c != '\t' && c != '\n'
+}
+
+func limits(opts Options) (sug, res int) {
+	if opts.Limit > 0 {
+		return opts.Limit, opts.Limit
+	}
+	return DefaultSuggestions, DefaultResults
+}
+
+// words folds the query and splits it into tokens: stop words, common
+// words, crisis words, postcodes (also typed "50 03", "N-5003", "postnr
+// 4307") and the digits being typed.
+func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
+	s.lastOpen = open
 	s.fold, _ = appendFold(s.fold[:0], nil, q, false)
 	fold := s.fold
-
-	// Words.
 	s.toks = s.toks[:0]
 	for i := 0; i < len(fold) && len(s.toks) < maxTokens; {
 		j := i
@@ -126,14 +239,26 @@ func (e *Engine) Search(query string, opts Options) Response {
 				break
 			}
 		}
-		t.stop = stopWords[string(fold[i:j])]
+		w := string(fold[i:j])
+		t.stop = stopWords[w]
+		t.common = commonWords[w]
 		s.toks = append(s.toks, t)
 		i = j + 1
 	}
 	toks := s.toks
+	// A postcode typed in two parts ("50 03").
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := &toks[i], &toks[i+1]
+		if a.digits && b.digits && a.b-a.a+b.b-b.a == 4 && a.b-a.a < 4 {
+			a.code = string(fold[a.a:a.b]) + string(fold[b.a:b.b])
+			b.stop = true
+			i++
+		}
+	}
+	r.crisis = markCrisis(fold, toks, open)
 	allStop := true
 	for _, t := range toks {
-		if !t.stop {
+		if !t.stop && !t.crisis {
 			allStop = false
 		}
 	}
@@ -142,38 +267,53 @@ func (e *Engine) Search(query string, opts Options) Response {
 			toks[i].stop = false
 		}
 	}
-	upper := upperWords(q)
-
-	// Spans and their matches.
-	s.spans = s.spans[:0]
-	s.ms = s.ms[:0]
-	r := reading{place: -1, topic: -1, pc: -1, pcSpan: -1, placeSpan: -1, topicSpan: -1, countyPick: -1}
-	var pcPrefix string
+	// Postcodes: four digits that exist resolve; 1-3 digits at the end
+	// suggest postcodes.
 	for i := range toks {
-		if toks[i].stop {
+		t := &toks[i]
+		if !t.digits || t.stop {
 			continue
 		}
-		if toks[i].digits {
-			code := string(fold[toks[i].a:toks[i].b])
-			switch {
-			case len(code) == 4:
-				if p := e.postcodeIndex(code); p >= 0 && r.pc < 0 {
-					r.pc, r.pcSpan = p, i
-				}
-			case len(code) < 4 && i == len(toks)-1:
-				pcPrefix = code
-			}
+		code := t.code
+		if code == "" {
+			code = string(fold[t.a:t.b])
 		}
-		content := 0
+		switch {
+		case len(code) == 4:
+			if p := e.postcodeIndex(code); p >= 0 && r.pc < 0 {
+				r.pc, r.pcToken = p, i
+			}
+		case len(code) < 4 && i == len(toks)-1:
+			r.pcPrefix = code
+		}
+	}
+}
+
+// spans looks up every run of up to maxSpanWords words (stop words
+// inside, crisis words never) as one name, spaces removed ("sør varanger"
+// = "sorvaranger").
+func (e *Engine) spans(s *scratch, q string, want int) {
+	toks, fold := s.toks, s.fold
+	s.spans = s.spans[:0]
+	s.ms = s.ms[:0]
+	upper := upperWords(q)
+	last := len(toks) - 1
+	open := s.open(last)
+	for i := range toks {
+		if toks[i].stop || toks[i].crisis {
+			continue
+		}
+		content, common := 0, true
 		for j := i; j < len(toks) && j < i+maxSpanWords+2; j++ {
+			if toks[j].crisis {
+				break
+			}
 			if !toks[j].stop {
 				content++
+				common = common && toks[j].common
 			}
 			if content > maxSpanWords {
 				break
-			}
-			if toks[j].stop {
-				continue
 			}
 			s.key = s.key[:0]
 			for k := i; k <= j; k++ {
@@ -182,114 +322,26 @@ func (e *Engine) Search(query string, opts Options) Response {
 			if len(s.key) > 2*maxDL {
 				break
 			}
-			sp := qspan{i: i, j: j, key: string(s.key), content: content}
+			// A name may end in a stop word ("blandet gruppe"): only
+			// exactly.
+			exactOnly := toks[j].stop
+			if exactOnly && (j == i || len(e.exact[string(s.key)]) == 0) {
+				continue
+			}
+			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, common: common}
+			for _, x := range e.exact[sp.key] {
+				sp.region = sp.region || e.entries[x].kind == entRegion
+			}
 			s.spans = append(s.spans, sp)
-			up := i == j && upper[sp.key]
-			s.ms = e.lookup(s.ms, sp.key, int16(len(s.spans)-1), j == len(toks)-1, up, j > i, nSug, s)
+			s.ms = e.lookup(s.ms, lookupParams{key: sp.key, span: int16(len(s.spans) - 1), tail: j == last,
+				upper: i == j && upper[sp.key], multi: j > i, want: want, exactOnly: exactOnly}, s)
 		}
 	}
-	e.choose(s, &r)
-
-	// Place and topic.
-	var origin struct {
-		lat, lon float64
-		ok       bool
-	}
-	placeMuni := int32(-1)
-	terr := -1
-	switch {
-	case r.pc >= 0:
-		p := e.postcodes[r.pc]
-		if p.hasPoint {
-			origin.lat, origin.lon, origin.ok = p.lat, p.lon, true
-		}
-		if p.muni >= 0 {
-			placeMuni = p.muni
-			resp.Place = e.place(p.muni, "postcode")
-			resp.Place.Postcode = p.code
-		} else {
-			terr = int(-1 - p.muni)
-		}
-		r.place = -1
-	case r.place >= 0:
-		m := &s.ms[r.place]
-		en := &e.entries[m.entry]
-		t := e.bestTarget(en.targets)
-		if r.countyPick >= 0 {
-			t = r.countyPick
-		}
-		if t < 0 {
-			terr = int(-1 - t)
-			if en.lat != 0 || en.lon != 0 {
-				origin.lat, origin.lon, origin.ok = en.lat, en.lon, true
-			}
-		} else {
-			placeMuni = t
-			resp.Place = e.place(t, matchedName(en.kind))
-			if en.kind == entPostal && (en.lat != 0 || en.lon != 0) {
-				origin.lat, origin.lon, origin.ok = en.lat, en.lon, true
-			}
-			alts := r.placeAlternative[:0:0]
-			for _, x := range en.targets {
-				if x != t && x >= 0 && !containsAny(alts, []int32{x}) {
-					alts = append(alts, x)
-				}
-			}
-			for _, x := range r.placeAlternative {
-				if x != t && x >= 0 && !containsAny(alts, []int32{x}) {
-					alts = append(alts, x)
-				}
-			}
-			for _, x := range alts {
-				resp.Place.Alternatives = append(resp.Place.Alternatives, e.munis[x].m.Number)
-			}
-		}
-	}
-	if terr >= 0 && terr < len(e.terr) {
-		t := e.terr[terr]
-		resp.Territory = &TerritoryRef{Number: t.Number, Name: t.Name}
-		if !origin.ok {
-			origin.lat, origin.lon, origin.ok = t.Lat, t.Lon, true
-		}
-	}
-	if resp.Place == nil && resp.Territory == nil && opts.Municipality != "" {
-		if j, ok := e.muniByNo[opts.Municipality]; ok {
-			placeMuni = j
-			resp.Place = e.place(j, "name")
-			resp.Place.Via = ViaPreset
-		}
-	}
-	if placeMuni >= 0 && !origin.ok {
-		m := e.munis[placeMuni].m
-		origin.lat, origin.lon, origin.ok = m.Lat, m.Lon, true
-	}
-	topic := int32(-1)
-	if r.topic >= 0 {
-		topic = e.entries[s.ms[r.topic].entry].targets[0]
-	} else if opts.Topic != "" {
-		if j, ok := e.topicByID[opts.Topic]; ok {
-			topic = j
-		}
-	}
-	if topic >= 0 {
-		t := e.topics[topic]
-		resp.Topic = &TopicRef{ID: t.ID, Name: t.Name}
-	}
-
-	resp.Suggestions = e.suggestions(s, &r, placeMuni, pcPrefix, nSug)
-	if q == "" && resp.Place == nil && resp.Topic == nil {
-		return resp // nothing asked yet
-	}
-	resp.Results, resp.TopicNote = e.results(placeMuni, origin.lat, origin.lon, origin.ok, topic, nRes)
-	return resp
 }
 
-func limits(opts Options) (sug, res int) {
-	if opts.Limit > 0 {
-		return opts.Limit, opts.Limit
-	}
-	return DefaultSuggestions, DefaultResults
-}
+// open reports whether token i is the last and still being typed; the
+// flag is kept on the scratch by words.
+func (s *scratch) open(i int) bool { return i >= 0 && i == len(s.toks)-1 && s.lastOpen }
 
 // upperWords returns, folded, the words of q typed in capitals ("AA").
 func upperWords(q string) map[string]bool {
@@ -317,22 +369,23 @@ func upperWords(q string) map[string]bool {
 	return out
 }
 
-// tieWeight breaks ties between a place and a topic reading (see choose).
-var tieWeight = [...]int{entMunicipality: 4, entParallel: 2, entFormer: 2, entPostal: 1, entTopic: 3, entSynonym: 3, entContact: 0}
+func isPlaceKind(k entryKind) bool { return k <= entPostal }
+func isTopicKind(k entryKind) bool { return k == entTopic || k == entSynonym }
 
-func isPlaceKind(k uint8) bool { return k <= entPostal }
-func isTopicKind(k uint8) bool { return k == entTopic || k == entSynonym }
-
-func matchedName(kind uint8) string {
+func matchedName(kind entryKind) string {
 	switch kind {
 	case entParallel:
-		return "parallel_name"
+		return MatchedParallel
 	case entFormer:
-		return "former_name"
+		return MatchedFormer
 	case entPostal:
-		return "postal_place"
+		return MatchedPostalPlace
+	case entDistrict:
+		return MatchedDistrict
+	case entRegion:
+		return MatchedRegion
 	}
-	return "name"
+	return MatchedName
 }
 
 // better reports whether match a ranks above b: quality, then the kind of
@@ -354,8 +407,8 @@ func (e *Engine) better(a, b *match) bool {
 	return a.entry < b.entry
 }
 
-// choose picks the best reading: one place span and one topic span that do
-// not overlap, scored by quality times the words they explain.
+// choose picks the best reading: one place span and the topic spans that
+// do not overlap it, scored by quality times the words they explain.
 func (e *Engine) choose(s *scratch, r *reading) {
 	n := len(s.spans)
 	s.bestPlace = slices.Grow(s.bestPlace[:0], n)[:n]
@@ -367,15 +420,15 @@ func (e *Engine) choose(s *scratch, r *reading) {
 	for i := range s.ms {
 		m := &s.ms[i]
 		sp := &s.spans[m.span]
-		if !e.resolvable(m, sp.key) {
+		if !e.resolvable(m, sp) {
 			continue
 		}
 		k := e.entries[m.entry].kind
-		if _, county := e.countyKey[sp.key]; county && m.how != howExact {
-			continue // "Vestland" is a county, not a near miss of a place
-		}
 		switch {
 		case isPlaceKind(k):
+			if sp.region && m.how != howExact {
+				continue // "Vestland" is a county, not a near miss of a place
+			}
 			if b := bestPlace[m.span]; b < 0 || e.better(m, &s.ms[b]) {
 				bestPlace[m.span] = i
 			}
@@ -385,25 +438,22 @@ func (e *Engine) choose(s *scratch, r *reading) {
 			}
 		}
 	}
-	// Score: quality times the words explained. On a tie a municipality's
-	// name beats a topic and a topic beats the weaker kinds of place ("ang"
-	// is angst before the postal place Angvik), and one name explaining the
-	// words beats two readings ("sor var" is Sør-Varanger).
 	base := func(mi int) int { return int(s.ms[mi].q) * s.spans[s.ms[mi].span].content }
 	weight := func(mi int) int { return tieWeight[e.entries[s.ms[mi].entry].kind] }
 	overlap := func(a, b int) bool {
 		x, y := &s.spans[a], &s.spans[b]
 		return x.i <= y.j && y.i <= x.j
 	}
+	pcOverlap := func(t int) bool { return t >= 0 && s.spans[t].i <= r.pcToken && r.pcToken <= s.spans[t].j }
 	bestTotal, bp, bt, usePC := 0, -1, -1, false
 	consider := func(placeBase, placeW, t, p int, pc bool) {
-		total := 8*placeBase + placeW
+		total := readingScale*placeBase + placeW
 		if t >= 0 {
 			tb, tw := base(bestTopic[t]), weight(bestTopic[t])
 			if placeBase > 0 {
-				total = 8*(placeBase+tb) + max(placeW, tw) - 5
+				total = readingScale*(placeBase+tb) + max(placeW, tw) - pairPenalty
 			} else {
-				total = 8*tb + tw
+				total = readingScale*tb + tw
 			}
 		}
 		if total > bestTotal {
@@ -414,7 +464,7 @@ func (e *Engine) choose(s *scratch, r *reading) {
 		if t >= 0 && bestTopic[t] < 0 {
 			continue
 		}
-		if r.pc >= 0 && (t < 0 || s.spans[t].i > r.pcSpan || s.spans[t].j < r.pcSpan) {
+		if r.pc >= 0 && !pcOverlap(t) {
 			consider(qExact, tieWeight[entMunicipality], t, -1, true)
 		}
 		for p := 0; p < n; p++ {
@@ -431,42 +481,251 @@ func (e *Engine) choose(s *scratch, r *reading) {
 		r.pc = -1
 	}
 	if bp >= 0 {
-		r.place, r.placeSpan = bestPlace[bp], bp
-		best := &s.ms[r.place]
-		if best.how == howExact {
-			for i := range s.ms {
-				m := &s.ms[i]
-				if int(m.span) == bp && m.how == howExact && isPlaceKind(e.entries[m.entry].kind) {
-					r.placeAlternative = append(r.placeAlternative, e.entries[m.entry].targets...)
-					r.placeAlternativeMatches = append(r.placeAlternativeMatches, i)
+		e.setPlace(s, r, bestPlace[bp])
+	}
+	// Topics: the chosen one, then every other topic span that overlaps
+	// neither the place nor a topic already read, best first.
+	if bt >= 0 {
+		r.topics = append(r.topics[:0], bestTopic[bt])
+		for len(r.topics) < maxTopics {
+			next := -1
+			for t := 0; t < n; t++ {
+				mi := bestTopic[t]
+				if mi < 0 || (r.placeSpan >= 0 && overlap(t, r.placeSpan)) || (usePC && pcOverlap(t)) {
+					continue
+				}
+				clash := false
+				for _, x := range r.topics {
+					clash = clash || overlap(t, int(s.ms[x].span)) ||
+						e.entries[s.ms[x].entry].targets[0] == e.entries[s.ms[mi].entry].targets[0]
+				}
+				if clash {
+					continue
+				}
+				if next < 0 || base(mi) > base(next) {
+					next = mi
 				}
 			}
+			if next < 0 {
+				break
+			}
+			r.topics = append(r.topics, next)
+		}
+		// Best first, and among equals in the order typed ("angst og
+		// depresjon"); the generic topic never before a named one.
+		slices.SortStableFunc(r.topics, func(a, b int) int {
+			ga, gb := e.isGeneric(s, a), e.isGeneric(s, b)
+			if ga != gb {
+				if ga {
+					return 1
+				}
+				return -1
+			}
+			if d := base(b) - base(a); d != 0 {
+				return d
+			}
+			return s.spans[s.ms[a].span].i - s.spans[s.ms[b].span].i
+		})
+		if len(r.topics) > 1 && e.isGeneric(s, r.topics[len(r.topics)-1]) {
+			r.topics = r.topics[:len(r.topics)-1]
 		}
 	}
-	if bt >= 0 {
-		r.topic, r.topicSpan = bestTopic[bt], bt
+	e.qualify(s, r, overlap)
+}
+
+// isGeneric reports whether topic match mi is the generic topic.
+func (e *Engine) isGeneric(s *scratch, mi int) bool {
+	return e.topics[e.entries[s.ms[mi].entry].targets[0]].ID == genericTopic
+}
+
+// setPlace makes match mi the place; an exact name also collects the other
+// municipalities the same words name ("Herøy", "Os").
+func (e *Engine) setPlace(s *scratch, r *reading, mi int) {
+	r.place, r.placeSpan = mi, int(s.ms[mi].span)
+	r.placeAlternative = r.placeAlternative[:0]
+	r.placeAlternativeMatches = r.placeAlternativeMatches[:0]
+	best := &s.ms[mi]
+	if best.how != howExact || e.entries[best.entry].kind == entRegion {
+		return
 	}
-	// A county named beside a shared name picks its reading ("Herøy
-	// Nordland", "Våler i Innlandet").
-	if bp >= 0 && len(r.placeAlternative) > 1 {
-		for i := range s.spans {
-			sp := &s.spans[i]
-			no, ok := e.countyKey[sp.key]
-			if !ok || overlap(i, bp) {
+	for i := range s.ms {
+		m := &s.ms[i]
+		k := e.entries[m.entry].kind
+		if int(m.span) == r.placeSpan && m.how == howExact && isPlaceKind(k) && k != entRegion {
+			r.placeAlternative = append(r.placeAlternative, e.entries[m.entry].targets...)
+			r.placeAlternativeMatches = append(r.placeAlternativeMatches, i)
+		}
+	}
+}
+
+// qualify lets a region or county named beside a place pick its reading:
+// "Herøy Nordland", "Os Hordaland" (Bjørnafjorden, not Os in Innlandet),
+// "Førde Sogn og Fjordane" (Førde, which the region only confirms).
+func (e *Engine) qualify(s *scratch, r *reading, overlap func(a, b int) bool) {
+	if r.place < 0 {
+		return
+	}
+	topicOverlap := func(sp int) bool {
+		for _, t := range r.topics {
+			if overlap(sp, int(s.ms[t].span)) {
+				return true
+			}
+		}
+		return false
+	}
+	if en := &e.entries[s.ms[r.place].entry]; en.kind == entRegion {
+		// The place read is a region: a name inside it, elsewhere in the
+		// query, is more precise.
+		members := en.targets
+		best := -1
+		for i := range s.ms {
+			m := &s.ms[i]
+			k := e.entries[m.entry].kind
+			if m.how != howExact || !isPlaceKind(k) || k == entRegion || overlap(int(m.span), r.placeSpan) ||
+				topicOverlap(int(m.span)) || !e.resolvable(m, &s.spans[m.span]) ||
+				!containsAny(e.entries[m.entry].targets, members) {
 				continue
 			}
-			for _, mi := range r.placeAlternativeMatches {
-				m := &s.ms[mi]
-				for _, t := range e.entries[m.entry].targets {
-					if t >= 0 && e.munis[t].countyNo == no {
-						r.place = mi
-						r.countyPick = t
-						return
-					}
+			if best < 0 || e.better(m, &s.ms[best]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return
+		}
+		e.setPlace(s, r, best)
+		for _, t := range e.entries[s.ms[best].entry].targets {
+			if containsAny(members, []int32{t}) {
+				r.countyPick = t
+				break
+			}
+		}
+	}
+	if len(r.placeAlternativeMatches) == 0 {
+		return
+	}
+	for i := range s.ms {
+		m := &s.ms[i]
+		en := &e.entries[m.entry]
+		if en.kind != entRegion || m.how != howExact || overlap(int(m.span), r.placeSpan) {
+			continue
+		}
+		for _, mi := range r.placeAlternativeMatches {
+			for _, t := range e.entries[s.ms[mi].entry].targets {
+				if t >= 0 && containsAny(en.targets, []int32{t}) {
+					r.place = mi
+					r.countyPick = t
+					return
 				}
 			}
 		}
 	}
+}
+
+// resolvePlace turns the reading into resp.Place (or resp.Territory) and
+// the point results are measured from.
+func (e *Engine) resolvePlace(s *scratch, r *reading, resp *Response, opts Options) where {
+	w := where{muni: -1, terr: -1}
+	setPoint := func(lat, lon float64) {
+		if !w.point && (lat != 0 || lon != 0) {
+			w.lat, w.lon, w.point = lat, lon, true
+		}
+	}
+	switch {
+	case r.pc >= 0:
+		p := e.postcodes[r.pc]
+		if p.hasPoint {
+			setPoint(p.lat, p.lon)
+		}
+		if p.muni >= 0 {
+			w.muni = p.muni
+			resp.Place = e.place(p.muni, MatchedPostcode)
+			resp.Place.Postcode = p.code
+		} else {
+			w.terr = territoryOf(p.muni)
+		}
+		r.place = -1
+	case r.place >= 0:
+		m := &s.ms[r.place]
+		en := &e.entries[m.entry]
+		if en.kind == entRegion {
+			ri := &e.regions[en.region]
+			w.muni, w.members = ri.members[0], ri.members
+			resp.Place = e.place(w.muni, MatchedRegion)
+			resp.Place.Region = &RegionRef{Name: ri.name, Kind: ri.kind, Municipalities: ri.numbers}
+			break
+		}
+		t := e.bestTarget(en.targets)
+		if r.countyPick >= 0 {
+			t = r.countyPick
+		}
+		if t < 0 {
+			w.terr = territoryOf(t)
+			setPoint(en.lat, en.lon)
+			break
+		}
+		w.muni = t
+		resp.Place = e.place(t, matchedName(en.kind))
+		if en.kind == entPostal || en.kind == entDistrict {
+			setPoint(en.lat, en.lon)
+		}
+		if en.kind == entDistrict {
+			resp.Place.District = en.label
+		}
+		var alts []int32
+		for _, ts := range [][]int32{en.targets, r.placeAlternative} {
+			for _, x := range ts {
+				if x != t && x >= 0 && !slices.Contains(alts, x) {
+					alts = append(alts, x)
+				}
+			}
+		}
+		for _, x := range alts {
+			resp.Place.Alternatives = append(resp.Place.Alternatives, e.munis[x].m.Number)
+		}
+	}
+	if w.terr >= 0 && w.terr < len(e.terr) {
+		t := e.terr[w.terr]
+		resp.Territory = &TerritoryRef{Number: t.Number, Name: t.Name}
+		setPoint(t.Lat, t.Lon)
+	}
+	if resp.Place == nil && resp.Territory == nil && opts.Municipality != "" {
+		if j, ok := e.muniByNo[opts.Municipality]; ok {
+			w.muni = j
+			resp.Place = e.place(j, MatchedName)
+			resp.Place.Via = ViaPreset
+		}
+	}
+	if w.muni >= 0 {
+		if w.members == nil {
+			w.members = []int32{w.muni}
+		}
+		m := e.munis[w.muni].m
+		setPoint(m.Lat, m.Lon)
+	}
+	return w
+}
+
+// resolveTopics turns the reading into resp.Topic and resp.Topics and
+// returns the topic indexes, best first.
+func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Options) []int32 {
+	var topics []int32
+	for _, mi := range r.topics {
+		topics = append(topics, e.entries[s.ms[mi].entry].targets[0])
+	}
+	if len(topics) == 0 && opts.Topic != "" {
+		if j, ok := e.topicByID[opts.Topic]; ok {
+			topics = append(topics, j)
+		}
+	}
+	for _, j := range topics {
+		t := e.topics[j]
+		resp.Topics = append(resp.Topics, TopicRef{ID: t.ID, Name: t.Name})
+	}
+	if len(resp.Topics) > 0 {
+		resp.Topic = &TopicRef{ID: resp.Topics[0].ID, Name: resp.Topics[0].Name}
+	}
+	return topics
 }
 
 // bestTarget picks the most populous of a name's municipalities.
@@ -545,7 +804,7 @@ func (e *Engine) suggestions(s *scratch, r *reading, placeMuni int32, pcPrefix s
 		switch {
 		case i == r.place:
 			return 3
-		case i == r.topic:
+		case slices.Contains(r.topics, i):
 			return 2
 		}
 		m := &s.ms[i]
@@ -606,6 +865,15 @@ func (e *Engine) suggestions(s *scratch, r *reading, placeMuni int32, pcPrefix s
 			}
 			out = append(out, Suggestion{Kind: KindContactPoint, ID: cp.ID, Label: en.label, Detail: detail,
 				Highlight: e.highlight(m)})
+		case en.kind == entRegion:
+			ri := &e.regions[en.region]
+			sk := seenKey{'r', ri.name, en.key}
+			if has(sk) {
+				continue
+			}
+			seen = append(seen, sk)
+			out = append(out, Suggestion{Kind: KindRegion, ID: ri.numbers[0], Label: en.label,
+				Detail: regionDetail[ri.kind], Highlight: e.highlight(m)})
 		default:
 			hl := e.highlight(m)
 			for _, t := range e.orderTargets(en.targets) {
@@ -619,8 +887,11 @@ func (e *Engine) suggestions(s *scratch, r *reading, placeMuni int32, pcPrefix s
 				}
 				seen = append(seen, sk)
 				kind := KindMunicipality
-				if en.kind == entPostal {
+				switch en.kind {
+				case entPostal:
 					kind = KindPostalPlace
+				case entDistrict:
+					kind = KindDistrict
 				}
 				out = append(out, Suggestion{Kind: kind, ID: id, Label: en.label,
 					Detail: e.placeDetail(en, t), Highlight: hl})
@@ -644,24 +915,27 @@ func (e *Engine) shadowed(s *scratch, r *reading, m *match) bool {
 		return false
 	}
 	sp := &s.spans[m.span]
-	for _, ri := range []int{r.place, r.topic} {
-		if ri < 0 {
-			continue
-		}
+	covered := func(ri int) bool {
 		rm := &s.ms[ri]
 		if rm.how != howExact && rm.how != howPrefix {
-			continue
+			return false
 		}
 		rs := &s.spans[rm.span]
 		if sp.i > rs.j || rs.i > sp.j {
-			continue
+			return false
 		}
 		sameKind := isTopicKind(e.entries[rm.entry].kind) == isTopicKind(e.entries[m.entry].kind)
-		if m.how == howSubsequence || m.how == howPrefixTypo || !sameKind && m.how != howPrefix {
+		return m.how == howSubsequence || m.how == howPrefixTypo || !sameKind && m.how != howPrefix
+	}
+	if r.place >= 0 && covered(r.place) {
+		return true
+	}
+	for _, ri := range r.topics {
+		if covered(ri) {
 			return true
 		}
 	}
-	if r.pc >= 0 && sp.i <= r.pcSpan && r.pcSpan <= sp.j {
+	if r.pc >= 0 && sp.i <= r.pcToken && r.pcToken <= sp.j {
 		return true
 	}
 	return false
@@ -708,6 +982,16 @@ func (e *Engine) detailFor(t int32) string {
 	return m.m.Name + ", " + m.county
 }
 
+// regionDetail is a region suggestion's detail: what kind of region it is,
+// in the widget's default language.
+var regionDetail = map[string]string{
+	RegionCounty:                 "Fylke",
+	dataset.RegionLandsdel:       "Landsdel",
+	dataset.RegionFormerCounty:   "Tidligere fylke",
+	dataset.RegionDistrict:       "Distrikt",
+	dataset.RegionEconomicRegion: "Region",
+}
+
 // placeDetail disambiguates a place suggestion: the county for a
 // municipality's own name, "Municipality, County" for every other name.
 func (e *Engine) placeDetail(en *entry, t int32) string {
@@ -733,16 +1017,19 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 func (e *Engine) Near(lat, lon float64, opts Options) Response {
 	resp := Response{Suggestions: []Suggestion{}, Results: []Result{}}
 	_, nRes := limits(opts)
-	topic := int32(-1)
+	var topics []int32
 	if j, ok := e.topicByID[opts.Topic]; ok && opts.Topic != "" {
-		topic = j
+		topics = []int32{j}
 		t := e.topics[j]
 		resp.Topic = &TopicRef{ID: t.ID, Name: t.Name}
+		resp.Topics = []TopicRef{*resp.Topic}
 	}
+	w := where{muni: -1, terr: -1}
 	if math.IsNaN(lat) || math.IsNaN(lon) || lat < -90 || lat > 90 || lon < -180 || lon > 180 {
-		resp.Results, resp.TopicNote = e.results(-1, 0, 0, false, topic, nRes)
+		resp.Results, resp.TopicNote = e.results(w, topics, nRes)
 		return resp
 	}
+	w.lat, w.lon, w.point = lat, lon, true
 	best, bestD := -1, math.Inf(1)
 	cosLat := math.Cos(lat * math.Pi / 180)
 	for i := range e.postcodes {
@@ -756,17 +1043,16 @@ func (e *Engine) Near(lat, lon float64, opts Options) Response {
 			best, bestD = i, d
 		}
 	}
-	placeMuni := int32(-1)
 	if best >= 0 {
 		p := e.postcodes[best]
 		if p.muni >= 0 {
-			placeMuni = p.muni
-			resp.Place = e.place(p.muni, "postcode")
+			w.muni, w.members = p.muni, []int32{p.muni}
+			resp.Place = e.place(p.muni, MatchedPostcode)
 			resp.Place.Via = ViaPosition
-		} else if i := int(-1 - p.muni); i < len(e.terr) {
+		} else if i := territoryOf(p.muni); i < len(e.terr) {
 			resp.Territory = &TerritoryRef{Number: e.terr[i].Number, Name: e.terr[i].Name}
 		}
 	}
-	resp.Results, resp.TopicNote = e.results(placeMuni, lat, lon, true, topic, nRes)
+	resp.Results, resp.TopicNote = e.results(w, topics, nRes)
 	return resp
 }

@@ -253,12 +253,3 @@ func letterMask(s string) uint32 {
 	}
 	return m
 }
-
-func popcount(x uint32) int {
-	n := 0
-	for x != 0 {
-		x &= x - 1
-		n++
-	}
-	return n
-}

@@ -96,7 +96,7 @@ func contractProblem(e *Engine, r Response, limit int) string {
 			return "place.municipality not a 2024 municipality: " + m
 		}
 		switch r.Place.Matched {
-		case "name", "parallel_name", "former_name", "postcode", "postal_place":
+		case "name", "parallel_name", "former_name", "postcode", "postal_place", "district", "region":
 		default:
 			return "place.matched " + r.Place.Matched
 		}

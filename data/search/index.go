@@ -9,21 +9,28 @@ import (
 	"github.com/selvhjelp/finder/data/dataset"
 )
 
-// Entry kinds, best first when two entries match equally well.
+// entryKind says what a name is. Kinds are ordered best first: when two
+// entries match equally well, the smaller kind wins (a municipality's own
+// name before a region or a postal place of the same name: "Lund" is the
+// municipality, not the district of Kristiansand).
+type entryKind uint8
+
 const (
-	entMunicipality uint8 = iota // a 2024 municipality's Norwegian name
-	entParallel                  // its Sami or Kven name
-	entFormer                    // a municipality before the 2020 or 2024 reforms
-	entPostal                    // a postal place that is not its municipality's name
-	entTopic                     // a topic's name
-	entSynonym                   // a word people type for a topic
-	entContact                   // a contact point's name (suggestion only)
+	entMunicipality entryKind = iota // a 2024 municipality's Norwegian name
+	entParallel                      // its Sami or Kven name
+	entFormer                        // a municipality before the 2020 or 2024 reforms
+	entRegion                        // a county, landsdel, former county, district or economic region
+	entDistrict                      // a city district or neighbourhood
+	entPostal                        // a postal place that is not its municipality's name
+	entTopic                         // a topic's name
+	entSynonym                       // a word people type for a topic
+	entContact                       // a contact point's name (suggestion only)
 )
 
 // entry is one name the engine can match: its label as shown, the folded
 // forms and where each folded byte came from in the label.
 type entry struct {
-	kind    uint8
+	kind    entryKind
 	exact   bool   // only an exact match counts (acronyms such as "AA", "KOLS")
 	upper   bool   // the acronym must be typed in capitals ("AA", "NA", "ME")
 	label   string // as shown
@@ -31,14 +38,17 @@ type entry struct {
 	key     string // fold without spaces
 	foldSrc []span // per byte of fold: UTF-16 span in label
 	mask    uint32
-	// targets are municipality indexes (places) or the topic index (topics)
-	// or the contact point index.
+	// targets are municipality indexes (places, see target) or the topic
+	// index (topics) or the contact point index.
 	targets []int32
 	rank    int // larger is better among equal matches (population, size)
 	// alias, when > 0, is the entry shown instead of this one: a topic id
 	// shows as the topic's name, whose fold it begins.
 	alias int32
-	// lat/lon of a postal place: the mean of its postcodes' points.
+	// region is the index into Engine.regions of a region entry.
+	region int32
+	// lat/lon of a postal place (the mean of its postcodes' points) or of
+	// a district (0, 0 when the source has none).
 	lat, lon float64
 }
 
@@ -46,7 +56,7 @@ type entry struct {
 type postcode struct {
 	code     string
 	place    string
-	muni     int32 // municipality index, or -1 - territory index
+	muni     target // municipality, or a territory
 	lat, lon float64
 	hasPoint bool
 }
@@ -72,8 +82,6 @@ type Engine struct {
 	postcodes []postcode         // sorted by code
 	contacts  []contact
 	terr      []dataset.Territory
-	// countyKey maps a folded county name to its number: "Herøy Nordland".
-	countyKey map[string]string
 	// pool holds per-search scratch memory sized to this index.
 	pool sync.Pool
 	// byFirst and bySecond list the entries by the first and second byte
@@ -84,6 +92,10 @@ type Engine struct {
 	prefixTop map[string][]int32
 	// contactEntries are the entries of contact point names.
 	contactEntries []int32
+	// regions are the regions and counties by index (entry.region).
+	regions []regionInfo
+	// crisisLines are the dataset's crisis lines in their order.
+	crisisLines []dataset.CrisisLine
 }
 
 // contact is one contact point with its point for distances.
@@ -94,17 +106,48 @@ type contact struct {
 	lat, lon float64
 	hasPoint bool
 	national bool
-	status   int // 0 active, 1 unknown, 2 closed
+	status   statusRank
 }
 
-func statusRank(s string) int {
+// statusRank orders contact points by how reachable they are.
+type statusRank uint8
+
+const (
+	rankActive  statusRank = iota // confirmed active
+	rankUnknown                   // not confirmed either way
+	rankClosed                    // closed: shown last, never nearby
+)
+
+func rankOf(s string) statusRank {
 	switch s {
 	case dataset.StatusActive:
-		return 0
+		return rankActive
 	case dataset.StatusClosed:
-		return 2
+		return rankClosed
 	}
-	return 1
+	return rankUnknown
+}
+
+// target is what a place name points at: a municipality index (>= 0), or
+// a territory (Svalbard, Jan Mayen) coded as -1 - its index, because a
+// territory is no 2024 municipality but still has a point.
+type target = int32
+
+func territoryTarget(i int) target { return target(-1 - i) }
+
+// territoryOf returns the territory index of t, or -1 for a municipality.
+func territoryOf(t target) int {
+	if t >= 0 {
+		return -1
+	}
+	return int(-1 - t)
+}
+
+// regionInfo is a region or county the engine can read.
+type regionInfo struct {
+	name, kind string
+	members    []int32  // municipality indexes, most populous first
+	numbers    []string // their numbers, as the contract lists them
 }
 
 // New builds the index for d. d must not change afterwards. It fails only
@@ -119,13 +162,8 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		terr:      d.Territories,
 	}
 	counties := make(map[string]string, len(d.Counties))
-	e.countyKey = make(map[string]string, 2*len(d.Counties))
 	for _, c := range d.Counties {
 		counties[c.Number] = c.Name
-		e.countyKey[foldKey(c.Name)] = c.Number
-		for _, n := range c.Names {
-			e.countyKey[foldKey(n.Name)] = c.Number
-		}
 	}
 	e.munis = make([]muni, len(d.Municipalities))
 	for i := range d.Municipalities {
@@ -133,7 +171,8 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		e.munis[i] = muni{m: m, county: counties[m.County], countyNo: m.County}
 		e.muniByNo[m.Number] = int32(i)
 	}
-	nEntries := 2*len(d.Municipalities) + len(d.FormerMunicipalities) + len(d.Postcodes)/2 + 12*len(d.Topics) + len(d.ContactPoints) + len(d.Territories)
+	nEntries := 2*len(d.Municipalities) + len(d.FormerMunicipalities) + len(d.Postcodes)/2 + 12*len(d.Topics) + len(d.ContactPoints) + len(d.Territories) +
+		2*len(d.Regions) + 2*len(d.Districts) + 2*len(d.Counties)
 	e.entries = make([]entry, 0, nEntries)
 	e.exact = make(map[string][]int32, nEntries)
 	b := builder{e: e, seen: make(map[dedupeKey]int32, nEntries)}
@@ -200,7 +239,7 @@ func New(d *dataset.Dataset) (*Engine, error) {
 	e.postcodes = make([]postcode, 0, len(d.Postcodes))
 	terrNo := make(map[string]int32, len(d.Territories))
 	for i, t := range d.Territories {
-		terrNo[t.Number] = int32(-1 - i)
+		terrNo[t.Number] = territoryTarget(i)
 	}
 	for _, p := range d.Postcodes {
 		mi, ok := e.muniByNo[p.Municipality]
@@ -256,11 +295,17 @@ func New(d *dataset.Dataset) (*Engine, error) {
 
 	// Svalbard and Jan Mayen by name.
 	for i, t := range d.Territories {
-		j := b.add(entPostal, t.Name, b.one(int32(-1-i)), 0, nil)
+		j := b.add(entPostal, t.Name, b.one(territoryTarget(i)), 0, nil)
 		if j >= 0 {
 			e.entries[j].lat, e.entries[j].lon = t.Lat, t.Lon
 		}
 	}
+
+	e.addRegions(&b, currentKey)
+	e.addDistricts(&b)
+
+	e.crisisLines = slices.Clone(d.CrisisLines)
+	slices.SortStableFunc(e.crisisLines, func(a, b dataset.CrisisLine) int { return a.Order - b.Order })
 
 	// Topics: the name, then each synonym; a parenthesis is a second synonym
 	// ("tolvtrinnsgrupper (12-trinn)").
@@ -283,6 +328,10 @@ func New(d *dataset.Dataset) (*Engine, error) {
 				b.add(entSynonym, part, ti, rank, nil)
 			}
 		}
+		// The names in nynorsk, English and Sami are words people type too.
+		for _, n := range t.Names {
+			b.add(entSynonym, n.Name, ti, rank, nil)
+		}
 	}
 
 	// Contact points.
@@ -296,7 +345,7 @@ func New(d *dataset.Dataset) (*Engine, error) {
 	}
 	for i := range d.ContactPoints {
 		cp := &d.ContactPoints[i]
-		c := contact{cp: cp, muni: -1, status: statusRank(cp.Status)}
+		c := contact{cp: cp, muni: -1, status: rankOf(cp.Status)}
 		c.national = cp.ServesAll || cp.Kind == dataset.KindNationalOffice || cp.Kind == dataset.KindFoundation
 		if j, ok := e.muniByNo[cp.Municipality]; ok {
 			c.muni = j
@@ -328,6 +377,108 @@ func New(d *dataset.Dataset) (*Engine, error) {
 	})
 	e.buildBuckets()
 	return e, nil
+}
+
+// regionKindOrder is the order regions are indexed in: when two share a
+// name, the first one indexed wins (a county before a former county, a
+// traditional district before SSB's economic region of the same name,
+// whose membership can differ: SOURCES.md section 9).
+var regionKindOrder = []string{RegionCounty, dataset.RegionLandsdel, dataset.RegionFormerCounty,
+	dataset.RegionDistrict, dataset.RegionEconomicRegion}
+
+// addRegions indexes the 2024 counties and the dataset's regions. A region
+// named like a municipality is left out: the municipality wins ("Hamar",
+// "Voss", "Bodø" are economic regions too). So is a region (not a county)
+// named like a town, a postal place or a former municipality: the town is
+// what was meant ("Mo i Rana", "Hønefoss", "Brønnøysund").
+func (e *Engine) addRegions(b *builder, municipalityKey map[string][]int32) {
+	d := e.d
+	taken := map[string]bool{}
+	isPlace := func(k string) bool {
+		for _, j := range e.exact[k] {
+			if isPlaceKind(e.entries[j].kind) {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(name, kind string, alt []string, members []int32) {
+		if len(members) == 0 {
+			return
+		}
+		slices.SortStableFunc(members, func(x, y int32) int {
+			return e.munis[y].m.Population - e.munis[x].m.Population
+		})
+		ri := regionInfo{name: name, kind: kind, members: members, numbers: make([]string, len(members))}
+		pop := 0
+		for i, m := range members {
+			ri.numbers[i] = e.munis[m].m.Number
+			pop += e.munis[m].m.Population
+		}
+		idx := int32(len(e.regions))
+		added := false
+		for _, n := range append([]string{name}, alt...) {
+			k := foldKey(n)
+			if k == "" || taken[k] || len(municipalityKey[k]) > 0 || kind != RegionCounty && isPlace(k) {
+				continue
+			}
+			if j := b.add(entRegion, n, members, pop, nil); j >= 0 {
+				e.entries[j].region = idx
+				taken[k] = true
+				added = true
+			}
+		}
+		if added {
+			e.regions = append(e.regions, ri)
+		}
+	}
+	for _, kind := range regionKindOrder {
+		if kind == RegionCounty {
+			for _, c := range d.Counties {
+				var members []int32
+				for i := range e.munis {
+					if e.munis[i].countyNo == c.Number {
+						members = append(members, int32(i))
+					}
+				}
+				var alt []string
+				for _, n := range c.Names {
+					alt = append(alt, n.Name)
+				}
+				add(c.Name, RegionCounty, alt, members)
+			}
+			continue
+		}
+		for _, r := range d.Regions {
+			if r.Kind != kind {
+				continue
+			}
+			var members []int32
+			for _, no := range r.Municipalities {
+				if j, ok := e.muniByNo[no]; ok {
+					members = append(members, j)
+				}
+			}
+			add(r.Name, r.Kind, r.AltNames, members)
+		}
+	}
+}
+
+// addDistricts indexes city districts and neighbourhoods; one with a point
+// keeps it, for distances from where the person is.
+func (e *Engine) addDistricts(b *builder) {
+	for _, ds := range e.d.Districts {
+		mi, ok := e.muniByNo[ds.Municipality]
+		if !ok {
+			continue
+		}
+		t := b.one(mi)
+		for _, n := range append([]string{ds.Name}, ds.AltNames...) {
+			if j := b.add(entDistrict, n, t, e.munis[mi].m.Population/1000, nil); j >= 0 && ds.HasPoint() {
+				e.entries[j].lat, e.entries[j].lon = ds.Lat, ds.Lon
+			}
+		}
+	}
 }
 
 // Prefix lists: keys up to maxPrefixKey bytes keep their prefixTopN best.
@@ -400,7 +551,7 @@ type builder struct {
 // dedupeKey identifies an entry: the same kind, key and targets twice is
 // one entry.
 type dedupeKey struct {
-	kind    uint8
+	kind    entryKind
 	key     string
 	t0, t1  int32
 	targets int
@@ -409,7 +560,7 @@ type dedupeKey struct {
 // add indexes one name, unless skip (when not nil) rejects its folded key;
 // an entry with the same kind, key and targets as an earlier one is
 // skipped too. It returns the entry index, or -1.
-func (b *builder) add(kind uint8, label string, targets []int32, rank int, skip func(key string) bool) int {
+func (b *builder) add(kind entryKind, label string, targets []int32, rank int, skip func(key string) bool) int {
 	label = strings.TrimSpace(label)
 	if label == "" {
 		return -1
@@ -463,28 +614,6 @@ func (b *builder) one(x int32) []int32 {
 	}
 	b.slab = append(b.slab, x)
 	return b.slab[len(b.slab)-1 : len(b.slab) : len(b.slab)]
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }
 
 // isAcronym reports whether s is all capitals ("AA", "KOLS", "ME").

@@ -8,53 +8,47 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
-// Match qualities. An exact or prefix match always ranks above a typo or a
-// subsequence: the bands do not overlap.
+// howMatched says how an entry matched a span of the query.
+type howMatched uint8
+
 const (
-	qExact       = 100
-	qPrefix      = 80 // + up to 9 for how much of the name is typed
-	qTypo        = 60 // - 10 per edit
-	qPrefixTypo  = 35 // - 5 per edit
-	qSubsequence = 10 // + up to 9 from the fuzzy score
+	howExact       howMatched = iota
+	howPrefix                 // the span begins the name
+	howTypo                   // the span is the name with a few edits
+	howPrefixTypo             // the span begins the name, with an edit
+	howSubsequence            // sahilm/fuzzy: the span's letters in order
+	howWord                   // a word of a contact point's name
+	howInflected              // a topic word with an inflection ("angsten")
+	howCompound               // a topic word inside a compound ("angstgruppe")
 )
 
-// How an entry matched.
-const (
-	howExact uint8 = iota
-	howPrefix
-	howTypo
-	howPrefixTypo
-	howSubsequence
-	howWord // a word of a contact point's name
-)
+// highlightMode says how a match lights its label.
+type highlightMode uint8
 
-const qWord = 70
-
-// Highlight modes of a match.
 const (
-	hlKey   uint8 = iota // key bytes [0, n)
-	hlFuzzy              // fold byte offsets from sahilm/fuzzy
+	hlKey   highlightMode = iota // key bytes [hlOff, hlLen)
+	hlFuzzy                      // fold byte offsets (sahilm/fuzzy, a left-out letter)
 )
 
 // match is one entry matched by one span of the query.
 type match struct {
 	entry int32
 	span  int16 // index into the query's spans
-	q     int16 // quality
-	how   uint8
-	hl    uint8
+	q     int16 // quality, see the weights in engine.go
+	how   howMatched
+	hl    highlightMode
 	hlOff uint8 // key bytes [hlOff, hlLen) matched, for hlKey
 	hlLen uint8
 	fz    []int // fold byte offsets, for hlFuzzy
 }
 
-// typoBudget is how many edits a word of n letters may carry: one from 4
-// letters, two from 8.
+// typoBudget is how many edits a word of n letters may carry: one from
+// typoOneFrom letters, two from typoTwoFrom.
 func typoBudget(n int) int {
 	switch {
-	case n >= 8:
+	case n >= typoTwoFrom:
 		return 2
-	case n >= 4:
+	case n >= typoOneFrom:
 		return 1
 	}
 	return 0
@@ -123,15 +117,28 @@ func editDistance(a, b string, k int) (full, pre, preLen int) {
 // size are found through prefixTop instead.
 const maxPrefixScan = 256
 
-// lookup appends to ms every entry that key matches, with the best quality
-// per entry. tail says the span ends the query (the word being typed), which
-// also runs the subsequence stage when the other stages found fewer than
-// want; upper says the span was typed in capitals.
+// lookupParams is one span to look up.
+type lookupParams struct {
+	key   string // folded, spaces removed
+	span  int16  // index into the query's spans
+	tail  bool   // the span ends the query and its last word is still being typed
+	upper bool   // the span was typed in capitals ("AA")
+	multi bool   // the span has several words
+	want  int    // how many matches fill the list (the subsequence stage stops there)
+	// exactOnly skips every stage but the exact one.
+	exactOnly bool
+}
+
+// lookup appends to ms every entry that p.key matches, with the best
+// quality per entry. The stages run cheapest first: exact, inflected and
+// compound topic words, prefix, contact point words, typos, and for the
+// word being typed a subsequence to fill the list.
 //
-// A span of several words (multi) is only compared, in the typo and
-// subsequence stages, with names of several words: "depresjon på hamar" is
-// no misspelling of a one-word name.
-func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi bool, want int, s *scratch) []match {
+// A span of several words is only compared, in the typo and subsequence
+// stages, with names of several words: "depresjon på hamar" is no
+// misspelling of a one-word name.
+func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
+	key := p.key
 	if key == "" {
 		return ms
 	}
@@ -152,13 +159,23 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi b
 		ms = append(ms, m)
 	}
 	first := len(ms)
+	hlAll := uint8(min(len(key), 255))
 	// Exact.
+	exactTopic := false
 	for _, j := range e.exact[key] {
 		en := &e.entries[j]
-		if en.upper && !upper {
+		if en.upper && !p.upper {
 			continue
 		}
-		add(match{entry: j, span: span, q: qExact, how: howExact, hlLen: uint8(min(len(key), 255))})
+		exactTopic = exactTopic || isTopicKind(en.kind)
+		add(match{entry: j, span: p.span, q: qExact, how: howExact, hlLen: hlAll})
+	}
+	if p.exactOnly {
+		return ms
+	}
+	// A topic word inflected or inside a compound: one word only.
+	if !exactTopic && !p.multi {
+		e.lookupTopicWord(p, add)
 	}
 	// Prefix: the best names for a short prefix, else a scan of the sorted
 	// keys from the first that can match.
@@ -167,7 +184,7 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi b
 		if len(en.key) == len(key) || en.exact || en.kind == entContact {
 			return
 		}
-		add(match{entry: j, span: span, q: qPrefix, how: howPrefix, hlLen: uint8(min(len(key), 255))})
+		add(match{entry: j, span: p.span, q: qPrefix, how: howPrefix, hlLen: hlAll})
 	}
 	if top, ok := e.prefixTop[key]; ok {
 		for _, j := range top {
@@ -193,7 +210,7 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi b
 				}
 				ki := i - strings.Count(en.fold[:i], " ")
 				if strings.HasPrefix(en.key[ki:], key) {
-					add(match{entry: j, span: span, q: qWord, how: howWord, hlOff: uint8(min(ki, 255)),
+					add(match{entry: j, span: p.span, q: qWord, how: howWord, hlOff: uint8(min(ki, 255)),
 						hlLen: uint8(min(ki+len(key), 255))})
 					break
 				}
@@ -207,14 +224,14 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi b
 		qm := letterMask(key)
 		try := func(j int32) {
 			en := &e.entries[j]
-			if en.exact || en.kind == entContact || len(en.key) < len(key)-k || (multi && len(en.key) == len(en.fold)) ||
-				bits.OnesCount32(qm&^en.mask) > k || (s.stamp[j] == s.gen && ms[s.slot[j]].q >= qTypo-10) {
+			if en.exact || en.kind == entContact || len(en.key) < len(key)-k || (p.multi && len(en.key) == len(en.fold)) ||
+				bits.OnesCount32(qm&^en.mask) > k || (s.stamp[j] == s.gen && ms[s.slot[j]].q >= qTypo-qTypoEdit) {
 				return
 			}
 			full, pre, preLen := editDistance(key, en.key, k)
 			switch {
 			case full <= k && full > 0:
-				m := match{entry: j, span: span, q: int16(qTypo - 10*full), how: howTypo, hlLen: uint8(min(len(en.key), 255))}
+				m := match{entry: j, span: p.span, q: int16(qTypo - qTypoEdit*full), how: howTypo, hlLen: uint8(min(len(en.key), 255))}
 				// A left-out letter ("bergn") lights the letters typed, as
 				// the contract shows; other typos light the whole name.
 				if fz := subsequence(key, en.fold); fz != nil {
@@ -222,7 +239,7 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi b
 				}
 				add(m)
 			case pre <= k && preLen < len(en.key) && len(key) >= 5:
-				add(match{entry: j, span: span, q: int16(qPrefixTypo - 5*pre), how: howPrefixTypo, hlLen: uint8(min(preLen, 255))})
+				add(match{entry: j, span: p.span, q: int16(qPrefixTypo - qPrefixTypoEdit*pre), how: howPrefixTypo, hlLen: uint8(min(preLen, 255))})
 			}
 		}
 		for _, j := range e.byFirst[key[0]] {
@@ -235,13 +252,13 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi b
 		}
 	}
 	// Subsequence (sahilm/fuzzy) for the word being typed, to fill the list.
-	if tail && len(key) >= 3 && len(ms)-first < want {
+	if p.tail && len(key) >= 3 && len(ms)-first < p.want {
 		qm := letterMask(key)
 		s.cand = s.cand[:0]
 		for _, j := range e.byFirst[key[0]] {
 			en := &e.entries[j]
 			if en.exact || en.kind == entContact || len(en.key) <= len(key) || qm&^en.mask != 0 || s.stamp[j] == s.gen ||
-				(multi && len(en.key) == len(en.fold)) {
+				(p.multi && len(en.key) == len(en.fold)) {
 				continue
 			}
 			s.cand = append(s.cand, j)
@@ -250,12 +267,95 @@ func (e *Engine) lookup(ms []match, key string, span int16, tail, upper, multi b
 			found := fuzzy.FindFromNoSort(key, candSource{e, s.cand})
 			for _, f := range found {
 				j := s.cand[f.Index]
-				q := qSubsequence + min(9, max(0, f.Score/8))
-				add(match{entry: j, span: span, q: int16(q), how: howSubsequence, hl: hlFuzzy, fz: f.MatchedIndexes})
+				q := qSubsequence + min(qSubsequenceSpread, max(0, f.Score/8))
+				add(match{entry: j, span: p.span, q: int16(q), how: howSubsequence, hl: hlFuzzy, fz: f.MatchedIndexes})
 			}
 		}
 	}
 	return ms
+}
+
+// lookupTopicWord reads one word as a topic word that carries an
+// inflection ("angsten", "skilsmissen", "pårørandes") or is part of a
+// compound: the topic word as modifier with a generic or topic head
+// ("angstgruppe", "spiseforstyrrelsesgruppe", "alkoholproblemer",
+// "rusavhengig", "kreftrammet") or as head ("brystkreft",
+// "prestasjonsangst"). Only topic entries are looked at: an inflected or
+// compound word is never a place.
+func (e *Engine) lookupTopicWord(p lookupParams, add func(match)) {
+	key := p.key
+	addTopic := func(word string, how howMatched, q int16, off, n int) bool {
+		found := false
+		for _, j := range e.exact[word] {
+			if en := &e.entries[j]; isTopicKind(en.kind) && !en.upper {
+				add(match{entry: j, span: p.span, q: q, how: how, hlOff: uint8(min(off, 255)), hlLen: uint8(min(n, 255))})
+				found = true
+			}
+		}
+		return found
+	}
+	// The word inflected: strip an ending, also leaving a final e
+	// ("skilsmiss-en" → "skilsmisse").
+	if len(key) >= minTopicStem+1 {
+		for _, end := range inflections {
+			stem, ok := strings.CutSuffix(key, end)
+			if !ok || len(stem) < minTopicStem {
+				continue
+			}
+			if addTopic(stem, howInflected, qInflected, 0, len(key)) || addTopic(stem+"e", howInflected, qInflected, 0, len(key)) {
+				return
+			}
+		}
+	}
+	if len(key) < 2*minCompoundPart {
+		return
+	}
+	// Modifier + head: the longest topic word that begins the compound,
+	// followed (after a linking s or e) by a head from compoundHeads or a
+	// topic word.
+	for i := len(key) - minCompoundPart; i >= minCompoundPart-1; i-- {
+		mod, rest := key[:i], key[i:]
+		if !e.isTopicWord(mod) {
+			continue
+		}
+		if e.isHead(rest) || (len(rest) > minCompoundPart && (rest[0] == 's' || rest[0] == 'e') && e.isHead(rest[1:])) {
+			if addTopic(mod, howCompound, qCompound, 0, len(key)) {
+				return
+			}
+		}
+	}
+	// Head: a topic word of at least minCompoundHead letters ending the
+	// compound after at least minCompoundPart letters ("bryst-kreft").
+	for i := minCompoundPart; i <= len(key)-minCompoundHead; i++ {
+		if addTopic(key[i:], howCompound, qCompound, 0, len(key)) {
+			return
+		}
+	}
+}
+
+// isTopicWord reports whether w is exactly a topic name, id or synonym.
+func (e *Engine) isTopicWord(w string) bool {
+	for _, j := range e.exact[w] {
+		if en := &e.entries[j]; isTopicKind(en.kind) && !en.upper {
+			return true
+		}
+	}
+	return false
+}
+
+// isHead reports whether w can end a compound whose first part is a topic
+// word: a generic head ("gruppe", "problemer", "avhengig") or a topic word,
+// maybe inflected.
+func (e *Engine) isHead(w string) bool {
+	if compoundHeads[w] || e.isTopicWord(w) {
+		return true
+	}
+	for _, end := range inflections {
+		if stem, ok := strings.CutSuffix(w, end); ok && len(stem) >= minCompoundPart && (compoundHeads[stem] || e.isTopicWord(stem)) {
+			return true
+		}
+	}
+	return false
 }
 
 // subsequence returns the fold byte offsets of key's letters found in order
@@ -284,27 +384,48 @@ func (c candSource) Len() int            { return len(c.cand) }
 
 // resolvable reports whether a match is sure enough to be the reading of
 // the query, not just a suggestion: a confident wrong answer is worse than
-// none.
-func (e *Engine) resolvable(m *match, key string) bool {
+// none. Finished words are words: only the word being typed (the tail) may
+// resolve by its beginning, and a common word ("har", "min", "hei") never
+// resolves a place.
+func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	en := &e.entries[m.entry]
-	if en.kind == entContact {
+	key := sp.key
+	place := isPlaceKind(en.kind)
+	if en.kind == entContact || place && sp.common {
 		return false
 	}
 	switch m.how {
-	case howExact:
+	case howExact, howInflected, howCompound:
 		return true
 	case howTypo:
-		// One typo anywhere; two only in a long word that starts right
-		// ("hardanger" is not "Varanger").
-		return m.q >= qTypo-10 || en.key[0] == key[0]
+		// A typo of a postal place (4 000 small names) is too often an
+		// ordinary word or a landscape ("Romsdal" is not Romedal): suggest
+		// it, never resolve it.
+		if en.kind == entPostal {
+			return false
+		}
+		// In a short word a typo in the first letter makes another word
+		// ("loss" is not Moss); two typos only in a long word that starts
+		// right ("hardanger" is not "Varanger").
+		if en.key[0] != key[0] {
+			return len(key) >= typoFirstLetterFrom && m.q >= qTypo-qTypoEdit
+		}
+		return true
 	case howPrefix:
-		return len(key) >= 3
+		if place {
+			return sp.tail && len(key) >= minResolvePrefix
+		}
+		// A topic word may also be finished short of its name's ending
+		// ("ensom" is ensomhet, "rusavhengig" is rusavhengighet).
+		return !sp.common && (sp.tail && len(key) >= minResolvePrefix ||
+			len(key) >= minTopicStem+1 && len(en.key)-len(key) <= maxTopicSuffix)
 	case howPrefixTypo:
 		// A typo in a long, unfinished word: one edit only ("nordnorge" is
 		// not the beginning of "Nordre Follo").
-		return len(key) >= 7 && m.q >= qPrefixTypo-5
+		return sp.tail && len(key) >= 7 && m.q >= qPrefixTypo-qPrefixTypoEdit && en.kind != entPostal
 	case howSubsequence:
-		return len(key) >= 5 && len(en.key)-len(key) <= len(key)/3 && len(m.fz) > 0 && m.fz[0] == 0
+		return sp.tail && len(key) >= 5 && len(en.key)-len(key) <= len(key)/3 && len(m.fz) > 0 && m.fz[0] == 0 &&
+			en.kind != entPostal
 	}
 	return false
 }

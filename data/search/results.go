@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/selvhjelp/finder/data/dataset"
@@ -23,19 +24,20 @@ type result struct {
 // fallback, closed records last. With no place and no point only the
 // national fallback is shown: the one answer that does not depend on where
 // the person is.
-func (e *Engine) results(place int32, lat, lon float64, hasOrigin bool, topic int32, limit int) ([]Result, string) {
-	topicID := ""
-	if topic >= 0 {
-		topicID = e.topics[topic].ID
-	}
+//
+// With several topics, a contact point that lists any of them counts as
+// listing the topic. A region's members all count as local.
+func (e *Engine) results(w where, topics []int32, limit int) ([]Result, string) {
+	place, lat, lon, hasOrigin := w.muni, w.lat, w.lon, w.point
+	hasTopic := len(topics) > 0
 	var local, nearby, regional, national, closed []result
 	for i := range e.contacts {
 		c := &e.contacts[i]
-		r := result{c: c, lists: topicID != "" && listsTopic(c.cp, topicID)}
+		r := result{c: c, lists: hasTopic && e.listsAny(c.cp, topics)}
 		if hasOrigin && c.hasPoint {
 			r.dist = haversine(lat, lon, c.lat, c.lon)
 		}
-		covers := place >= 0 && (c.muni == place || containsAny(c.serves, []int32{place}))
+		covers := place >= 0 && (slices.Contains(w.members, c.muni) || containsAny(c.serves, w.members))
 		switch {
 		case c.national:
 			r.relation = RelationNational
@@ -45,13 +47,13 @@ func (e *Engine) results(place int32, lat, lon float64, hasOrigin bool, topic in
 			r.relation = RelationRegional
 		case covers:
 			r.relation = RelationLocal
-		case hasOrigin && c.hasPoint && c.status < 2:
+		case hasOrigin && c.hasPoint && c.status != rankClosed:
 			r.relation = RelationNearby
 		default:
 			continue
 		}
 		switch {
-		case c.status == 2:
+		case c.status == rankClosed:
 			closed = append(closed, r)
 		case r.relation == RelationLocal:
 			local = append(local, r)
@@ -96,7 +98,7 @@ func (e *Engine) results(place int32, lat, lon float64, hasOrigin bool, topic in
 		return x.c.cp.ID < y.c.cp.ID
 	})
 	note := ""
-	if topicID != "" && place >= 0 {
+	if hasTopic && place >= 0 {
 		note = TopicNoteNone
 		for _, r := range local {
 			if r.lists {
@@ -112,10 +114,10 @@ func (e *Engine) results(place int32, lat, lon float64, hasOrigin bool, topic in
 				}
 			}
 		}
-	} else if topicID != "" {
+	} else if hasTopic {
 		note = TopicNoteNone
 		for i := range e.contacts {
-			if c := &e.contacts[i]; c.status < 2 && listsTopic(c.cp, topicID) {
+			if c := &e.contacts[i]; c.status != rankClosed && e.listsAny(c.cp, topics) {
 				note = ""
 				break
 			}
@@ -175,9 +177,10 @@ func (r result) out() Result {
 	return Result{ContactPoint: *r.c.cp, DistanceKm: math.Round(d*10) / 10, Relation: r.relation, ListsTopic: r.lists}
 }
 
-func listsTopic(cp *dataset.ContactPoint, id string) bool {
-	for _, t := range cp.Topics {
-		if t == id {
+// listsAny reports whether cp lists one of the topics.
+func (e *Engine) listsAny(cp *dataset.ContactPoint, topics []int32) bool {
+	for _, t := range topics {
+		if slices.Contains(cp.Topics, e.topics[t].ID) {
 			return true
 		}
 	}

@@ -1,0 +1,132 @@
+package search
+
+import "strings"
+
+// The small vocabularies the engine reads a query with, all folded (see
+// Normalize: ø→o, æ→e, å→a). They are about the language, not the data:
+// the names and topic words come from the dataset.
+
+// wordSet is a set of folded words built from a space-separated list: the
+// lists stay readable and cost the browser module only their text.
+type wordSet map[string]bool
+
+func newWordSet(lists ...string) wordSet {
+	w := wordSet{}
+	for _, l := range lists {
+		for _, f := range strings.Fields(l) {
+			w[foldKey(f)] = true
+		}
+	}
+	return w
+}
+
+// stopWords are skipped between a place and a topic ("angst i tromsø",
+// "grupper for sorg near bergen", "N-5003", "postnr 4307"); inside a name
+// they still count ("Mo i Rana"). Generic words for what the finder offers
+// (gruppe, støtte, kurs, hjelp, møte) are stop words too: they never
+// outrank a named topic.
+var stopWords = newWordSet(
+	"i på for in near nær ner ved til om med og rundt nära at the of",
+	"kommune kommun gielda suohkan kommunen",
+	"gruppe grupper gruppa gruppene gruppen selvhjelp sjølvhjelp selvhjelpsgrupper sjølvhjelpsgrupper",
+	"hjelp støtte stønad kurs møte møter møtested treff samtale samtaler samtalegrupper støttegruppe støttegrupper",
+	"group groups support help meeting meetings self-help selfhelp",
+	"n no postnr postnummer pnr postkode post nr",
+)
+
+// commonWords are ordinary Norwegian and English words that are not place
+// names: pronouns, auxiliaries and common verbs, adverbs, conjunctions,
+// question words, greetings and the family words of a sentence ("kona mi
+// har kreft", "hva er dette", "hei"). A common word never resolves a place,
+// not even by prefix or typo; it may still be a topic word ("alene").
+// A test checks that none of them is a municipality's name ("hå" is Hå,
+// so the verb "ha" is not listed).
+var commonWords = newWordSet(
+	// pronouns and determiners, bokmål and nynorsk
+	"jeg eg meg deg du han hun ho hen vi me oss dere de dei dykk dem seg sjøl selv sjølv",
+	"min mi mitt mine din di ditt dine hans hennes hennar vår vårt våre deres dykkar sin si sitt sine",
+	"den det denne dette disse dei desse noen nokon noe noko ingen ingenting inkje alle alt alles man en ei et eit ein",
+	"hverandre kvarandre annen anna annet andre slik sånn sånt slike",
+	// auxiliaries and common verbs, present and past
+	"er var vært har hadde hatt blir ble blei vart blitt vil ville kan kunne skal skulle må måtte bør burde",
+	"får fikk fått gjør gjorde gjer går gikk gjekk kommer kom sier sa seier vet veit visste tror trur trodde",
+	"føler følte kjenner kjente tenker tenkte tenkjer sliter slet strever trenger treng trengte ønsker ønsket",
+	"orker orket klarer klarte greier lever levde bor bur bodde mistet mista miste mister tapte taper",
+	"spiser sover sov gråter gråt snakker snakke prate prater finne finner fant finnes fins søker søkte leter lete",
+	"være vere bli gjøre gjere hjelpe hjelper trenge komme gå ta tar tok gi gir ga se ser så høre hører",
+	"vite lure lurer spørre spør spurte skrive skriver lese leser bruke bruker jobbe jobber jobbet starte starter",
+	"begynne begynte begynner sitte sitter ligge ligger står stå møtes ringe ringer ringte fortelle forteller",
+	"heter het kalles ønske vente venter lyst liker likte elsker savner savna savnet",
+	// adverbs, conjunctions, prepositions, question words
+	"ikke ikkje ikkje også ogso men eller enn så da då nå no her der hit dit hvor kor hvordan korleis",
+	"hva kva hvem kven hvorfor kvifor når hvilken hvilke kva slags ja nei jo bare berre veldig mye mykje",
+	"lite litt mer meir mest mindre alltid aldri ofte sjelden snart igjen att allerede alt fortsatt framleis",
+	"enda endå kanskje helt heilt svært nesten inn ut opp ned hjemme heime borte over under etter før",
+	"mellom mot fra frå av uten utan hos gjennom langt nær nært både hver kvar hele heile fordi siden sidan",
+	"derfor difor dersom hvis viss om når mens medan egentlig eigentleg faktisk plutselig lenge lenger tidligere",
+	"sammen saman alene einsam akkurat kun også først siste neste nye ny gammel gamle stor store liten små",
+	// greetings and politeness
+	"hei hallo heisann heia hi hello hey takk tusen god godt morn morna dag kveld natt unnskyld sorry please",
+	// people in a sentence
+	"mann mannen kone kona mor mora moren far faren foreldre foreldrene barn barna barnet sønn sønnen",
+	"datter dattera datteren bror broren søster søstera venn venner venninne kjæreste samboer familie familien",
+	"lege legen fastlege fastlegen psykolog psykologen nav person personer folk mennesker menneske noen",
+	// time and everyday nouns
+	"år året uke uka måned tid tida dag dagen dager hverdag livet liv ting",
+	// English function words and everyday words
+	"i me my mine you your we our they them he she it its is am are was were be been being have has had",
+	"do does did will would can could should shall may might must want wanted need needs feel feeling felt",
+	"what where when who why how which that this these those there here and or but not no yes so very",
+	"with without from about into onto near nearby around someone anyone somebody anybody looking find",
+	"talk talking meet people person lost losing loss weight life living live someone something anything",
+)
+
+// crisisStems are word beginnings that mean suicide or self-harm in
+// bokmål, nynorsk and English ("selvmordstanker", "sjølvmordstankar",
+// "selvskading", "suicidal"). A word that begins with one (or with one
+// typo, from 7 letters) raises the crisis lines and is never a place.
+var crisisStems = []string{
+	"selvmord", "sjolvmord", "selvdrap", "sjolvdrap", "selvskad", "sjolvskad", "suicid",
+	"selfharm", "selvmutiler", "livslei",
+}
+
+// crisisPhrases are word sequences that mean the same ("vil ikke leve",
+// "ta livet mitt", "kutter meg", "i want to die"), folded, words separated
+// by one space. Their words are never a place.
+var crisisPhrases = []string{
+	"vil ikke leve", "vil ikkje leve", "vil ikkje leva", "orker ikke leve", "orker ikke a leve",
+	"orkar ikkje leve", "orkar ikkje a leve", "ikke lenger leve", "vil ikke leve lenger", "ikke vil leve",
+	"ikkje vil leve", "onsker ikke a leve", "ikke lyst til a leve", "ikkje lyst til a leve",
+	"ta livet mitt", "ta livet av meg", "ta livet av seg", "ta mitt eget liv", "ta mitt eige liv",
+	"tar livet mitt", "tar livet av meg", "ta livet", "tok livet av seg", "tatt livet av seg",
+	"ende livet", "ende livet mitt", "avslutte livet", "avslutte livet mitt", "gjere slutt pa livet",
+	"gjore slutt pa livet", "gjore slutt pa alt", "vil do", "vil doy", "onsker a do", "onskjer a doy",
+	"lyst til a do", "lyst a do", "vil bare do", "vil berre doy", "tenker pa a do",
+	"kutter meg", "kutta meg", "kutte meg", "kuttet meg", "skjærer meg", "skjerer meg", "skader meg selv",
+	"skade meg selv", "skadet meg selv", "skadar meg sjolv", "skade meg sjolv", "henge meg", "hoppe foran toget",
+	"want to die", "wanna die", "wish i was dead", "kill myself", "killing myself", "end my life",
+	"end it all", "take my life", "take my own life", "self harm", "hurt myself", "hurting myself",
+	"cut myself", "cutting myself", "dont want to live", "don t want to live", "do not want to live",
+}
+
+// inflections are endings a topic word may carry ("angsten", "depresjonen",
+// "sorga", "rusavhengige", "spiseforstyrrelsene"), longest first: an
+// inflected topic word is read as the word, and never as a place.
+var inflections = []string{"ene", "ane", "ens", "en", "et", "er", "ar", "a", "e", "s"}
+
+// compoundHeads are the heads a topic word takes in a compound
+// ("angstgruppe", "sorgstøtte", "alkoholproblemer", "rusavhengig",
+// "kreftrammet"): the compound reads as its topic. Folded.
+var compoundHeads = newWordSet(
+	"gruppe grupper gruppa gruppene gruppen gruppa støtte støttegruppe støttegrupper kurs hjelp møte møter",
+	"treff samtale samtalegruppe samtalegrupper selvhjelp selvhjelpsgruppe selvhjelpsgrupper sjølvhjelp",
+	"sjølvhjelpsgruppe problem problemer problema problemet plager plage lidelse lidelser liding",
+	"syk sjuk syke sjuke rammet ramma rammede ramma pasient pasienter avhengig avhengige avhengighet",
+	"misbruk misbruker misbrukere pårørende pårørande forening foreningen forum nettverk senter",
+	"tanker tankar diagnose diagnosen behandling",
+	"group groups support problem problems issues disorder",
+)
+
+// linkers are the letters Norwegian puts between the parts of a compound
+// ("spiseforstyrrelse-s-gruppe", "pårørend-e-gruppe").
+var linkers = []string{"s", "e"}
