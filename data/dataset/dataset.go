@@ -203,8 +203,11 @@ type ContactPoint struct {
 	Groups       string   `json:"groups,omitempty" csv:"grupper"` // what groups it runs, as the source says
 	Topics       []string `json:"topics,omitempty" csv:"temaer"`  // topic ids
 	Status       string   `json:"status" csv:"status,required,status"`
-	StatusNote   string   `json:"status_note,omitempty" csv:"statusmerknad"`
-	Note         string   `json:"note,omitempty" csv:"merknad"`
+	StatusNote   string   `json:"status_note,omitempty" csv:"statusmerknad"` // for maintainers
+	Note         string   `json:"note,omitempty" csv:"merknad"`              // for maintainers
+	// CitizenNote is what a citizen reads about the record, in plain
+	// Norwegian (bokmål); the notes above are for maintainers.
+	CitizenNote string `json:"citizen_note,omitempty" csv:"merknad_innbygger"`
 	// LastVerified is the newest date the sources show for the record, as
 	// precise as they give it: "2017-02-03", "2019-11" or "2023". Empty when
 	// no source shows a date: the record has never been verified.

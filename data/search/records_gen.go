@@ -75,6 +75,10 @@ func appendContactPoint(b []byte, v *dataset.ContactPoint) []byte {
 		b = append(b, `,"note":`...)
 		b = appendString(b, v.Note)
 	}
+	if v.CitizenNote != "" {
+		b = append(b, `,"citizen_note":`...)
+		b = appendString(b, v.CitizenNote)
+	}
 	b = append(b, `,"last_verified":`...)
 	b = appendString(b, v.LastVerified)
 	b = append(b, `,"sources":`...)

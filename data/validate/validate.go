@@ -506,8 +506,30 @@ func (c *checker) contactPointsFile(cps []dataset.ContactPoint) {
 		}
 		c.text(f, rec, "status_note", p.StatusNote, false)
 		c.text(f, rec, "note", p.Note, false)
+		c.text(f, rec, "citizen_note", p.CitizenNote, false)
+		c.privacy(f, rec, p)
 		c.verified(f, rec, p)
 		c.sourceRefs(f, rec, p.Sources)
+	}
+}
+
+// careOfAddress is "c/o" followed, in the same clause, by a house number:
+// an address at somebody's home.
+var careOfAddress = regexp.MustCompile(`(?i)c/o[^;]*[0-9]`)
+
+// privacy warns about what may be a private person's data: the dataset and
+// the API are public. A person must look, so these are warnings.
+func (c *checker) privacy(f, rec string, p dataset.ContactPoint) {
+	if strings.Contains(strings.ToLower(p.Address), "c/o") {
+		c.warn(f, rec, "address", "adressen er «c/o» noen: er det en privatpersons hjem? Det skal ikke publiseres")
+	}
+	for i, s := range p.Sources {
+		if careOfAddress.MatchString(s.Facts) {
+			c.warn(f, rec, fmt.Sprintf("sources[%d].facts", i), "nevner en «c/o»-adresse: er det en privatpersons hjem? Det skal ikke publiseres")
+		}
+	}
+	if d := strings.TrimPrefix(strings.ReplaceAll(p.Phone, " ", ""), "+47"); d != "" && (d[0] == '4' || d[0] == '9') {
+		c.warn(f, rec, "phone", "%s er et mobilnummer: sjekk at det er kontaktpunktets eget, ikke en privatpersons", p.Phone)
 	}
 }
 

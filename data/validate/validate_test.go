@@ -163,6 +163,14 @@ func TestEveryProblemClass(t *testing.T) {
 			dataset.ContactPointsFile, "link-tromso", "status", "krever en dato", false},
 		{"stale warning", func(d *dataset.Dataset) {},
 			dataset.ContactPointsFile, "selvhjelp-norge", "last_verified", "sist verifisert 2023", true},
+		{"care-of address warning", func(d *dataset.Dataset) { cp(d, "link-oslo").Address = "Storgata 1 (c/o Ola)" },
+			dataset.ContactPointsFile, "link-oslo", "address", "c/o", true},
+		{"care-of address in a source warning", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").Sources[0].Facts = "ny adresse c/o ..., Storgata 1, 0150 Oslo"
+		},
+			dataset.ContactPointsFile, "link-oslo", "sources[0].facts", "c/o", true},
+		{"mobile number warning", func(d *dataset.Dataset) { cp(d, "link-oslo").Phone = "945 32 189" },
+			dataset.ContactPointsFile, "link-oslo", "phone", "mobilnummer", true},
 		{"never verified warning", func(d *dataset.Dataset) {},
 			dataset.ContactPointsFile, "link-tromso", "last_verified", "aldri verifisert", true},
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -438,6 +439,16 @@ func contactPoint(r rawContact, kind string, idx map[string]string, d *dataset.D
 	if v, ok := r.TelefonGyldig.(string); ok {
 		add("Telefonnummerets gyldighet: " + v)
 	}
+	// A private person's address or phone is never kept: the dataset and
+	// the API are public.
+	if strings.Contains(strings.ToLower(c.Address), "c/o") {
+		add("Kilden oppgir en adresse hos en privatperson (c/o); den er ikke tatt med")
+		c.Address = ""
+	}
+	if v, _ := r.TelefonGyldig.(string); strings.Contains(v, "kontaktperson") && c.Phone != "" {
+		add("Kilden oppgir telefonnummeret til en navngitt kontaktperson; det er ikke tatt med")
+		c.Phone = ""
+	}
 
 	lv, err := lastVerified(r.ID, r.Kilder)
 	if err != nil {
@@ -449,12 +460,29 @@ func contactPoint(r rawContact, kind string, idx map[string]string, d *dataset.D
 	}
 	c.Note = strings.Join(notes, " ")
 	for _, k := range r.Kilder {
-		c.Sources = append(c.Sources, dataset.SourceRef{URL: k.URL, PageDate: k.Dato, Facts: k.Fakta})
+		c.Sources = append(c.Sources, dataset.SourceRef{URL: k.URL, PageDate: k.Dato, Facts: redactCareOf(k.Fakta)})
 	}
 	if len(c.Sources) == 0 {
 		return c, fmt.Errorf("contact point %s: no sources", r.ID)
 	}
 	return c, nil
+}
+
+// careOf is an address "c/o <a person>, <street>, <postcode place>" up to
+// the end of its clause (names are often elided as "...", so a dot does not
+// end it).
+var careOf = regexp.MustCompile(`c/o [^;]*`)
+
+// redactCareOf removes an address at a private person's home from a
+// source's facts: the dataset is public.
+func redactCareOf(s string) string {
+	return careOf.ReplaceAllStringFunc(s, func(m string) string {
+		end := ""
+		if strings.HasSuffix(m, ".") {
+			end = "."
+		}
+		return "c/o en privatperson (adressen er utelatt)" + end
+	})
 }
 
 // namedRegion finds the longest region name (or alternative name) that the

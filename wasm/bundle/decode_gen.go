@@ -218,6 +218,8 @@ func (d *decoder) decodeContactPoint(v *dataset.ContactPoint) error {
 			v.StatusNote, err = d.str()
 		case "note":
 			v.Note, err = d.str()
+		case "citizen_note":
+			v.CitizenNote, err = d.str()
 		case "last_verified":
 			v.LastVerified, err = d.str()
 		case "sources":
