@@ -445,7 +445,7 @@ func (s csvSchema) headers(widths []int) []string {
 func (s csvSchema) row(v reflect.Value, widths []int) []string {
 	var row []string
 	for _, c := range s.columns {
-		row = append(row, c.cell(v.Field(c.index)))
+		row = append(row, neutralise(c.cell(v.Field(c.index))))
 	}
 	for gi, g := range s.groups {
 		list := v.Field(g.index)
@@ -453,13 +453,49 @@ func (s csvSchema) row(v reflect.Value, widths []int) []string {
 			for _, sub := range g.subs {
 				cell := ""
 				if n < list.Len() {
-					cell = sub.cell(list.Index(n).Field(sub.index))
+					cell = neutralise(sub.cell(list.Index(n).Field(sub.index)))
 				}
 				row = append(row, cell)
 			}
 		}
 	}
 	return row
+}
+
+// formulaStart are the first characters that make a spreadsheet read a
+// cell as a formula (=HYPERLINK(…), +cmd|…, -2+3, @SUM(…)) or that hide one
+// (a tab or carriage return before it).
+const formulaStart = "=+-@\t\r"
+
+// plainSigned is a cell that starts with + or - and is only a number or a
+// phone number ("+47 23 33 19 00"): no formula can hide in it.
+var plainSigned = regexp.MustCompile(`^[+-][0-9 ]+$`)
+
+// neutralise writes a cell that a spreadsheet would evaluate with a leading
+// apostrophe, the form Excel and LibreOffice show as plain text.
+func neutralise(cell string) string {
+	if cell != "" && strings.ContainsRune(formulaStart, rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
+// spreadsheetText reads a cell back: the apostrophe neutralise added is
+// removed (so export then import is lossless); a cell that would run as a
+// formula is refused, naming the character. A plain signed number or phone
+// number passes: spreadsheets save "+47 23 33 19 00" without the apostrophe.
+func spreadsheetText(raw string) (string, string) {
+	cell := strings.TrimSpace(raw)
+	if len(cell) >= 2 && cell[0] == '\'' && strings.ContainsRune(formulaStart, rune(cell[1])) {
+		return cell[1:], ""
+	}
+	if raw != "" && strings.ContainsRune(formulaStart, rune(raw[0])) && raw[0] != '+' && raw[0] != '-' {
+		return "", fmt.Sprintf("cellen begynner med %q, som et regneark kan kjøre som en formel; fjern tegnet eller skriv ' foran", raw[:1])
+	}
+	if cell != "" && strings.ContainsRune(formulaStart, rune(cell[0])) && !plainSigned.MatchString(cell) {
+		return "", fmt.Sprintf("cellen begynner med %q, som et regneark kan kjøre som en formel; fjern tegnet eller skriv ' foran", cell[:1])
+	}
+	return cell, ""
 }
 
 // csvProblem is one thing wrong with one cell (or row) of the spreadsheet.
@@ -562,9 +598,13 @@ func (s csvSchema) read(v reflect.Value, head []string, col map[string]int, row 
 		}
 		cell := ""
 		if i < len(row) {
-			cell = strings.TrimSpace(row[i])
+			cell = row[i]
 		}
-		if msg := c.set(v.Field(c.index), cell); msg != "" {
+		cell, msg := spreadsheetText(cell)
+		if msg == "" {
+			msg = c.set(v.Field(c.index), cell)
+		}
+		if msg != "" {
 			probs = append(probs, csvProblem{Row: line, Column: c.header, Message: msg})
 		}
 	}
@@ -594,7 +634,11 @@ func (g csvGroup) read(list reflect.Value, head, row []string, line int) []csvPr
 			if sub.header != m[2] {
 				continue
 			}
-			if msg := sub.set(e.Field(sub.index), strings.TrimSpace(row[i])); msg != "" {
+			cell, msg := spreadsheetText(row[i])
+			if msg == "" {
+				msg = sub.set(e.Field(sub.index), cell)
+			}
+			if msg != "" {
 				probs = append(probs, csvProblem{Row: line, Column: h, Message: msg})
 			}
 		}
@@ -640,6 +684,7 @@ func runImportCSV(e env, args []string) int {
 	fs := newFlags(e, "import-csv", "FIL [--data DIR] [--replace] [--dry-run]")
 	dir := fs.String("data", "data", "mappen med datasettet")
 	replace := fs.Bool("replace", false, "regnearket er hele listen: kontaktpunkter som ikke står i det, fjernes")
+	allow := fs.Int("allow-removals", maxSilentRemovals, "med --replace: så mange kontaktpunkter kan fjernes")
 	dryRun := fs.Bool("dry-run", false, "kontroller og vis hva som ville blitt endret, men skriv ingenting")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -668,6 +713,11 @@ func runImportCSV(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "%s: %d feil. Ingenting er endret.\n", file, len(probs))
 		return 1
 	}
+	if len(res.removed) > *allow {
+		fmt.Fprintf(e.stderr, "%s: regnearket ville fjernet %d kontaktpunkter: %s.\n", file, len(res.removed), strings.Join(res.removed, ", "))
+		fmt.Fprintf(e.stderr, "%s: mangler det rader? Er det meningen, kjør igjen med --allow-removals %d. Ingenting er endret.\n", file, len(res.removed))
+		return 1
+	}
 	summary := fmt.Sprintf("%d nye, %d endret, %d uendret, %d fjernet", len(res.added), len(res.changed), res.unchanged, len(res.removed))
 	for _, id := range res.added {
 		fmt.Fprintf(e.stdout, "ny: %s\n", id)
@@ -689,6 +739,11 @@ func runImportCSV(e env, args []string) int {
 	fmt.Fprintf(e.stdout, "Importert %s til %s: %s. Se over med «finder diff» før publisering.\n", file, *dir, summary)
 	return 0
 }
+
+// maxSilentRemovals is how many records --replace may remove without
+// --allow-removals: a sheet that lost most of its rows (a filter left on, a
+// wrong tab saved) must not empty the dataset.
+const maxSilentRemovals = 3
 
 type importResult struct {
 	dataset                 *dataset.Dataset

