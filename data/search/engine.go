@@ -34,6 +34,9 @@ const (
 	typoTwoFrom         = 8 // and this long two
 	typoFirstLetterFrom = 6 // a typo in the first letter counts only from this length ("loss" is not Moss)
 	minResolvePrefix    = 3 // the word being typed resolves as the beginning of a name from this length
+	minSentencePrefix   = 4 // ... and in a sentence (a query with a common word) from this length ("mor er syk")
+	typoResolveFrom     = 5 // a typo resolves a place from this length ("tynn" is not Tinn)
+	finishedTypoFrom    = 6 // a finished word (more words follow) from this length, by a slip only (see isSlip)
 	minTopicStem        = 4 // an inflected topic word keeps at least this much ("sorg-a")
 	maxTopicSuffix      = 3 // a finished word may lack this much of a topic word ("ensom" → ensomhet)
 	minCompoundPart     = 3 // each part of a compound has at least this much ("rus-avhengig")
@@ -107,6 +110,9 @@ type qspan struct {
 	tail    bool // ends the query, and its last word is still being typed
 	common  bool // every word is a common word
 	region  bool // the key is exactly a region's or county's name
+	// sentence says the query holds a common word: its last word is
+	// more likely finished, so it needs more letters to resolve a place.
+	sentence bool
 }
 
 // scratch is the per-search working memory, pooled.
@@ -246,6 +252,9 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		i = j + 1
 	}
 	toks := s.toks
+	if len(toks) > 1 {
+		markPlainWords(q, fold, toks)
+	}
 	// A postcode typed in two parts ("50 03").
 	for i := 0; i+1 < len(toks); i++ {
 		a, b := &toks[i], &toks[i+1]
@@ -289,6 +298,36 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	}
 }
 
+// markPlainWords marks as common the plainWords typed exactly so (ASCII,
+// any case) in a query of several words: "ha" is the verb there, "hå" is
+// still Hå.
+func markPlainWords(q string, fold []byte, toks []token) {
+	for i := range toks {
+		t := &toks[i]
+		w := string(fold[t.a:t.b])
+		if t.common || !slices.Contains(plainWords, w) {
+			continue
+		}
+		for k := 0; k+len(w) <= len(q); k++ {
+			if !strings.EqualFold(q[k:k+len(w)], w) {
+				continue
+			}
+			before := k == 0 || !isWordByte(q[k-1])
+			after := k+len(w) == len(q) || !isWordByte(q[k+len(w)])
+			if before && after {
+				t.common = true
+				break
+			}
+		}
+	}
+}
+
+// isWordByte reports whether c can be part of a word (any byte of a
+// multi-byte letter counts).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
 // spans looks up every run of up to maxSpanWords words (stop words
 // inside, crisis words never) as one name, spaces removed ("sør varanger"
 // = "sorvaranger").
@@ -299,6 +338,10 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 	upper := upperWords(q)
 	last := len(toks) - 1
 	open := s.open(last)
+	sentence := false
+	for _, t := range toks {
+		sentence = sentence || t.common
+	}
 	for i := range toks {
 		if toks[i].stop || toks[i].crisis {
 			continue
@@ -328,7 +371,8 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			if exactOnly && (j == i || len(e.exact[string(s.key)]) == 0) {
 				continue
 			}
-			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, common: common}
+			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, common: common,
+				sentence: sentence}
 			for _, x := range e.exact[sp.key] {
 				sp.region = sp.region || e.entries[x].kind == entRegion
 			}
@@ -436,6 +480,13 @@ func (e *Engine) choose(s *scratch, r *reading) {
 			if b := bestTopic[m.span]; b < 0 || e.better(m, &s.ms[b]) {
 				bestTopic[m.span] = i
 			}
+		}
+	}
+	// Words that are surely a topic ("rus", exactly) are no weaker
+	// reading of a place (the beginning of Russenes).
+	for i := range bestPlace {
+		if p, t := bestPlace[i], bestTopic[i]; p >= 0 && t >= 0 && s.ms[t].q > s.ms[p].q {
+			bestPlace[i] = -1
 		}
 	}
 	base := func(mi int) int { return int(s.ms[mi].q) * s.spans[s.ms[mi].span].content }

@@ -332,6 +332,13 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		for _, n := range t.Names {
 			b.add(entSynonym, n.Name, ti, rank, nil)
 		}
+		if t.ID == griefTopic {
+			for _, v := range strings.Fields(lossVerbs) {
+				for _, p := range strings.Fields(personWords) {
+					b.add(entSynonym, v+" "+p, ti, rank, nil)
+				}
+			}
+		}
 	}
 
 	// Contact points.
@@ -389,14 +396,16 @@ var regionKindOrder = []string{RegionCounty, dataset.RegionLandsdel, dataset.Reg
 // addRegions indexes the 2024 counties and the dataset's regions. A region
 // named like a municipality is left out: the municipality wins ("Hamar",
 // "Voss", "Bodø" are economic regions too). So is a region (not a county)
-// named like a town, a postal place or a former municipality: the town is
-// what was meant ("Mo i Rana", "Hønefoss", "Brønnøysund").
+// named like a town, a postal place or a former municipality inside it:
+// the town is what was meant ("Mo i Rana", "Hønefoss", "Brønnøysund"); a
+// postal place elsewhere does not hide a region ("Oppland" in Flatanger).
 func (e *Engine) addRegions(b *builder, municipalityKey map[string][]int32) {
 	d := e.d
 	taken := map[string]bool{}
-	isPlace := func(k string) bool {
+	// isTown reports whether k names a place inside the region.
+	isTown := func(k string, members []int32) bool {
 		for _, j := range e.exact[k] {
-			if isPlaceKind(e.entries[j].kind) {
+			if en := &e.entries[j]; isPlaceKind(en.kind) && containsAny(en.targets, members) {
 				return true
 			}
 		}
@@ -419,7 +428,7 @@ func (e *Engine) addRegions(b *builder, municipalityKey map[string][]int32) {
 		added := false
 		for _, n := range append([]string{name}, alt...) {
 			k := foldKey(n)
-			if k == "" || taken[k] || len(municipalityKey[k]) > 0 || kind != RegionCounty && isPlace(k) {
+			if k == "" || taken[k] || len(municipalityKey[k]) > 0 || kind != RegionCounty && isTown(k, members) {
 				continue
 			}
 			if j := b.add(entRegion, n, members, pop, nil); j >= 0 {

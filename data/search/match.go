@@ -407,13 +407,25 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 		// In a short word a typo in the first letter makes another word
 		// ("loss" is not Moss); two typos only in a long word that starts
 		// right ("hardanger" is not "Varanger").
+		if place && len(key) < typoResolveFrom {
+			return false
+		}
+		// A finished word (more words follow) is a near miss of a
+		// municipality's name only by a slip that rarely makes another
+		// word: two letters swapped or a letter doubled or undoubled
+		// ("trondhiem", "hauggesund", "lilehammer"). Many ordinary words
+		// are one other edit from a place ("lyster" is not Luster,
+		// "modulen" not Modalen, "jerpen" not Jæren).
+		if place && !sp.tail && (len(key) < finishedTypoFrom || en.kind > entFormer || !isSlip(key, en.key)) {
+			return false
+		}
 		if en.key[0] != key[0] {
 			return len(key) >= typoFirstLetterFrom && m.q >= qTypo-qTypoEdit
 		}
 		return true
 	case howPrefix:
 		if place {
-			return sp.tail && len(key) >= minResolvePrefix
+			return sp.tail && (len(key) >= minSentencePrefix || !sp.sentence && len(key) >= minResolvePrefix)
 		}
 		// A topic word may also be finished short of its name's ending
 		// ("ensom" is ensomhet, "rusavhengig" is rusavhengighet).
@@ -426,6 +438,34 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	case howSubsequence:
 		return sp.tail && len(key) >= 5 && len(en.key)-len(key) <= len(key)/3 && len(m.fz) > 0 && m.fz[0] == 0 &&
 			en.kind != entPostal
+	}
+	return false
+}
+
+// isSlip reports whether typed is name with two neighbouring letters
+// swapped, or with one letter doubled or one double letter typed once.
+func isSlip(typed, name string) bool {
+	switch len(typed) - len(name) {
+	case 0:
+		i := 0
+		for i < len(typed) && typed[i] == name[i] {
+			i++
+		}
+		return i+1 < len(typed) && typed[i] == name[i+1] && typed[i+1] == name[i] && typed[i+2:] == name[i+2:]
+	case 1:
+		return isDoubling(typed, name)
+	case -1:
+		return isDoubling(name, typed)
+	}
+	return false
+}
+
+// isDoubling reports whether long is short with one letter doubled.
+func isDoubling(long, short string) bool {
+	for i := 1; i < len(long); i++ {
+		if long[i] == long[i-1] && long[:i]+long[i+1:] == short {
+			return true
+		}
 	}
 	return false
 }

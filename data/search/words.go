@@ -65,6 +65,7 @@ var commonWords = newWordSet(
 	"mellom mot fra frå av uten utan hos gjennom langt nær nært både hver kvar hele heile fordi siden sidan",
 	"derfor difor dersom hvis viss om når mens medan egentlig eigentleg faktisk plutselig lenge lenger tidligere",
 	"sammen saman alene einsam akkurat kun også først siste neste nye ny gammel gamle stor store liten små",
+	"syk sjuk syke sjuke frisk tynn tykk stygg pen fin glad lei redd sliten trøtt sint",
 	// greetings and politeness
 	"hei hallo heisann heia hi hello hey takk tusen god godt morn morna dag kveld natt unnskyld sorry please",
 	// people in a sentence
@@ -81,6 +82,28 @@ var commonWords = newWordSet(
 	"talk talking meet people person lost losing loss weight life living live someone something anything",
 )
 
+// plainWords are ordinary words that are also the folded names of places
+// typed without their letters: "ha" (Hå), "bo" (Bø), "time" (Time), "fet"
+// (Fet), "ski" (Ski). Typed exactly so in a query of several words they
+// are words ("jeg vil ha mer hjelp"); alone, or typed "hå", "bø", a place.
+var plainWords = []string{"ha", "bo", "time", "fet", "ski"}
+
+// lossVerbs and personWords make the phrases of bereavement ("mistet
+// mannen min", "mista mor", "lost my mother"): every pair is a word for
+// the grief topic.
+var (
+	lossVerbs   = "mistet mista miste mister misser lost losing"
+	personWords = "mann mannen kona kone mor mora moren mamma far faren pappa foreldre foreldrene barn " +
+		"barnet barna sønn sønnen sonen datter dattera datteren dotter dottera bror broren søster søstera " +
+		"søsteren bestemor bestemora bestefar bestefaren besteforeldre venn vennen venninne venninna " +
+		"kjæreste kjæresten samboer samboeren ektemann ektefelle ektefellen partner partneren baby babyen " +
+		"tvilling tvillingen husband wife mother father mum mom dad son daughter child baby brother sister " +
+		"friend parent parents grandmother grandfather partner"
+)
+
+// griefTopic is the topic the bereavement phrases read as.
+const griefTopic = "sorg"
+
 // crisisStems are word beginnings that mean suicide or self-harm in
 // bokmål, nynorsk and English ("selvmordstanker", "sjølvmordstankar",
 // "selvskading", "suicidal"). A word that begins with one (or with one
@@ -94,11 +117,13 @@ var crisisStems = []string{
 // "ta livet mitt", "kutter meg", "i want to die"), folded, words separated
 // by one space. Their words are never a place.
 var crisisPhrases = []string{
-	"vil ikke leve", "vil ikkje leve", "vil ikkje leva", "orker ikke leve", "orker ikke a leve",
+	"ikke verdt a leve", "ikkje verdt a leve", "ikke verd a leve", "ikkje verd a leve", "akutt krise",
+	"akutt hjelp", "i akutt krise", "not worth living", "vil ikke leve", "vil ikkje leve", "vil ikkje leva", "orker ikke leve", "orker ikke a leve",
 	"orkar ikkje leve", "orkar ikkje a leve", "ikke lenger leve", "vil ikke leve lenger", "ikke vil leve",
 	"ikkje vil leve", "onsker ikke a leve", "ikke lyst til a leve", "ikkje lyst til a leve",
 	"ta livet mitt", "ta livet av meg", "ta livet av seg", "ta mitt eget liv", "ta mitt eige liv",
-	"tar livet mitt", "tar livet av meg", "ta livet", "tok livet av seg", "tatt livet av seg",
+	"tar livet mitt", "tar livet av meg", "tok livet av seg", "ta livet sitt", "tar livet sitt",
+	"tok livet sitt", "ta sitt eget liv", "ta livet hennar", "ta livet hans", "tatt livet av seg",
 	"ende livet", "ende livet mitt", "avslutte livet", "avslutte livet mitt", "gjere slutt pa livet",
 	"gjore slutt pa livet", "gjore slutt pa alt", "vil do", "vil doy", "onsker a do", "onskjer a doy",
 	"lyst til a do", "lyst a do", "vil bare do", "vil berre doy", "tenker pa a do",
