@@ -37,10 +37,11 @@ run: deps assets worker
 ## test: every test: vet, native Go, Go under js/wasm (Node), then workerd and headless Chromium end to end
 test: test-native test-wasm test-e2e
 
-# deps first: TestWordListNeverAPlace reads the Bokmål word list that widget/'s npm ci installs.
+# deps first: TestWordListNeverAPlace reads the Bokmål word list that widget/'s npm ci installs
+# (FINDER_REQUIRE_WORDLIST makes a missing list a failure here; a bare `go test ./...` skips it).
 test-native: deps
 	$(GO) vet ./...
-	$(GO) test ./...
+	FINDER_REQUIRE_WORDLIST=1 $(GO) test ./...
 
 test-wasm:
 	./wasm/test.sh

@@ -60,6 +60,9 @@ var wordTemplates = []string{
 	"min %s har kreft",
 }
 
+// wordListRequiredEnv, when set, turns a missing word list into a failure.
+const wordListRequiredEnv = "FINDER_REQUIRE_WORDLIST"
+
 func TestWordListNeverAPlace(t *testing.T) {
 	path := os.Getenv(wordListEnv)
 	if path == "" {
@@ -67,7 +70,13 @@ func TestWordListNeverAPlace(t *testing.T) {
 	}
 	words, err := readCSpellTrie(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		t.Fatalf("word list %s is missing: run `make deps` (or: cd widget && npm ci), or set %s", path, wordListEnv)
+		// `make test` (and so CI) sets wordListRequiredEnv after `make deps`:
+		// there a missing list fails. A bare `go test ./...` on a fresh clone,
+		// before any npm install, skips with the command that enables it.
+		if os.Getenv(wordListRequiredEnv) != "" {
+			t.Fatalf("word list %s is missing: run `make deps` (or: cd widget && npm ci), or set %s", path, wordListEnv)
+		}
+		t.Skipf("word list %s is missing: run `make deps` (cd widget && npm ci) to run this test; `make test` requires it", path)
 	}
 	require.NoError(t, err, "reading %s", path)
 	require.Greater(t, len(words), 100000, "the Bokmål dictionary should hold well over 100,000 words")
