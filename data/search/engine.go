@@ -483,10 +483,16 @@ func (e *Engine) choose(s *scratch, r *reading) {
 		}
 	}
 	// Words that are surely a topic ("rus", exactly) are no weaker
-	// reading of a place (the beginning of Russenes).
+	// reading of a place (the beginning of Russenes), and a place's own
+	// name is no near miss of a topic word ("sandnes" is not "sadness").
 	for i := range bestPlace {
-		if p, t := bestPlace[i], bestTopic[i]; p >= 0 && t >= 0 && s.ms[t].q > s.ms[p].q {
-			bestPlace[i] = -1
+		if p, t := bestPlace[i], bestTopic[i]; p >= 0 && t >= 0 {
+			switch {
+			case s.ms[t].q > s.ms[p].q:
+				bestPlace[i] = -1
+			case s.ms[p].q > s.ms[t].q:
+				bestTopic[i] = -1
+			}
 		}
 	}
 	base := func(mi int) int { return int(s.ms[mi].q) * s.spans[s.ms[mi].span].content }

@@ -25,6 +25,15 @@ func (r Response) AppendJSON(b []byte) []byte {
 		b = appendString(b, p.County)
 		b = append(b, `,"matched":`...)
 		b = appendString(b, p.Matched)
+		if p.Region != nil {
+			b = append(b, `,"region":{"name":`...)
+			b = appendString(b, p.Region.Name)
+			b = append(b, `,"kind":`...)
+			b = appendString(b, p.Region.Kind)
+			b = append(b, `,"municipalities":`...)
+			b = appendStrings(b, p.Region.Municipalities)
+			b = append(b, '}')
+		}
 		if p.Postcode != "" {
 			b = append(b, `,"postcode":`...)
 			b = appendString(b, p.Postcode)
@@ -37,17 +46,14 @@ func (r Response) AppendJSON(b []byte) []byte {
 			b = append(b, `,"alternatives":`...)
 			b = appendStrings(b, p.Alternatives)
 		}
+		b = appendOptString(b, `,"district":`, p.District)
 		b = append(b, '}')
 	}
 	b = append(b, `,"topic":`...)
 	if r.Topic == nil {
 		b = append(b, "null"...)
 	} else {
-		b = append(b, `{"id":`...)
-		b = appendString(b, r.Topic.ID)
-		b = append(b, `,"name":`...)
-		b = appendString(b, r.Topic.Name)
-		b = append(b, '}')
+		b = r.Topic.appendJSON(b)
 	}
 	b = append(b, `,"suggestions":`...)
 	if r.Suggestions == nil {
@@ -75,6 +81,21 @@ func (r Response) AppendJSON(b []byte) []byte {
 		}
 		b = append(b, ']')
 	}
+	if r.Crisis != nil {
+		b = append(b, `,"crisis":{"lines":`...)
+		b = appendList(b, r.Crisis.Lines, appendCrisisLine)
+		b = append(b, '}')
+	}
+	if len(r.Topics) > 0 {
+		b = append(b, `,"topics":[`...)
+		for i, t := range r.Topics {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = t.appendJSON(b)
+		}
+		b = append(b, ']')
+	}
 	if r.Territory != nil {
 		b = append(b, `,"territory":{"number":`...)
 		b = appendString(b, r.Territory.Number)
@@ -86,6 +107,14 @@ func (r Response) AppendJSON(b []byte) []byte {
 		b = append(b, `,"topic_note":`...)
 		b = appendString(b, r.TopicNote)
 	}
+	return append(b, '}')
+}
+
+func (t *TopicRef) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, t.ID)
+	b = append(b, `,"name":`...)
+	b = appendString(b, t.Name)
 	return append(b, '}')
 }
 

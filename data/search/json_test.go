@@ -50,6 +50,13 @@ func TestAppendJSONEdgeCases(t *testing.T) {
 				{ContactPoint: dataset.ContactPoint{Sources: []dataset.SourceRef{}}},
 			},
 			Territory: &TerritoryRef{Number: "2100", Name: "Svalbard"}, TopicNote: "none"},
+		// The agreed additions: crisis, topics, place.region, district.
+		{Query: "x", Place: &Place{Municipality: "1860", Name: tricky, Matched: "region", District: tricky,
+			Region: &RegionRef{Name: tricky, Kind: "district", Municipalities: []string{"1860", "1865"}}},
+			Crisis: &Crisis{Lines: []dataset.CrisisLine{{ID: "113", Name: tricky, Number: "113", For: tricky, Order: 1,
+				Sources: []dataset.SourceRef{{URL: tricky}}}, {ID: "chat", URL: "https://x", Hours: tricky}}},
+			Topics: []TopicRef{{ID: "angst", Name: tricky}, {ID: "sorg"}}},
+		{Place: &Place{Region: &RegionRef{}}, Crisis: &Crisis{}},
 	}
 	for i, r := range rs {
 		want, err := json.Marshal(r)
@@ -66,9 +73,11 @@ func TestAppendJSONEdgeCases(t *testing.T) {
 func TestResponseFieldsKnown(t *testing.T) {
 	// Each of these is written field by field: a new field needs the
 	// encoder too. The count pins them.
-	want := map[string]int{"Response": 7, "Place": 7, "Result": 4, "Suggestion": 5, "TopicRef": 2, "TerritoryRef": 2}
+	want := map[string]int{"Response": 9, "Place": 9, "Result": 4, "Suggestion": 5, "TopicRef": 2, "TerritoryRef": 2,
+		"RegionRef": 3, "Crisis": 1}
 	for _, ty := range []reflect.Type{reflect.TypeOf(Response{}), reflect.TypeOf(Place{}), reflect.TypeOf(Result{}),
-		reflect.TypeOf(Suggestion{}), reflect.TypeOf(TopicRef{}), reflect.TypeOf(TerritoryRef{})} {
+		reflect.TypeOf(Suggestion{}), reflect.TypeOf(TopicRef{}), reflect.TypeOf(TerritoryRef{}),
+		reflect.TypeOf(RegionRef{}), reflect.TypeOf(Crisis{})} {
 		assert.Equal(t, want[ty.Name()], ty.NumField(), ty.Name())
 	}
 }

@@ -161,20 +161,22 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 	first := len(ms)
 	hlAll := uint8(min(len(key), 255))
 	// Exact.
-	exactTopic := false
+	exactTopic, exactPlace := false, false
 	for _, j := range e.exact[key] {
 		en := &e.entries[j]
 		if en.upper && !p.upper {
 			continue
 		}
 		exactTopic = exactTopic || isTopicKind(en.kind)
+		exactPlace = exactPlace || isPlaceKind(en.kind)
 		add(match{entry: j, span: p.span, q: qExact, how: howExact, hlLen: hlAll})
 	}
 	if p.exactOnly {
 		return ms
 	}
-	// A topic word inflected or inside a compound: one word only.
-	if !exactTopic && !p.multi {
+	// A topic word inflected or inside a compound: one word only, and
+	// never a place's own name ("stavanger" holds no "anger").
+	if !exactTopic && !exactPlace && !p.multi {
 		e.lookupTopicWord(p, add)
 	}
 	// Prefix: the best names for a short prefix, else a scan of the sorted
@@ -318,7 +320,9 @@ func (e *Engine) lookupTopicWord(p lookupParams, add func(match)) {
 		if !e.isTopicWord(mod) {
 			continue
 		}
-		if e.isHead(rest) || (len(rest) > minCompoundPart && (rest[0] == 's' || rest[0] == 'e') && e.isHead(rest[1:])) {
+		// Folding made one letter of "narkotika-avhengig": the a is shared.
+		shared := mod[len(mod)-1] == 'a' && e.isHead("a"+rest)
+		if shared || e.isHead(rest) || (len(rest) > minCompoundPart && (rest[0] == 's' || rest[0] == 'e') && e.isHead(rest[1:])) {
 			if addTopic(mod, howCompound, qCompound, 0, len(key)) {
 				return
 			}
