@@ -1,0 +1,400 @@
+package search
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/data/dataset"
+)
+
+// ruleCase is one query of the reading rules of issue 9, written as people
+// type on a phone. place: a municipality number, "-" none, "" unchecked,
+// "R:<name>" the most populous member of the region named so in the data.
+// topics: every topic id that must be read ("-" none, "" unchecked).
+type ruleCase struct {
+	class   string
+	q       string
+	place   string
+	topics  string
+	crisis  bool
+	matched string // Place.Matched when set
+}
+
+var ruleCases = []ruleCase{
+	// Crisis first: bokmål, nynorsk, English, typos, inflections, phrases.
+	// Crisis words never become a place; a place beside them still
+	// resolves.
+	{class: "crisis", q: "selvmord", place: "-", crisis: true},
+	{class: "crisis", q: "Selvmord", place: "-", crisis: true},
+	{class: "crisis", q: "tenker på selvmord", place: "-", crisis: true},
+	{class: "crisis", q: "selvmordstanker", place: "-", crisis: true},
+	{class: "crisis", q: "selvmordstanke", place: "-", crisis: true},
+	{class: "crisis", q: "sjølvmordstankar", place: "-", crisis: true},
+	{class: "crisis", q: "sjolvmord", place: "-", crisis: true},
+	{class: "crisis", q: "selvmor", place: "-", crisis: true},
+	{class: "crisis", q: "selmord", place: "-", crisis: true},
+	{class: "crisis", q: "selvmordsforsøk", place: "-", crisis: true},
+	{class: "crisis", q: "selvmo", place: "-", crisis: true},
+	{class: "crisis", q: "selvskading", place: "-", crisis: true},
+	{class: "crisis", q: "selvskader", place: "-", crisis: true},
+	{class: "crisis", q: "sjølvskading", place: "-", crisis: true},
+	{class: "crisis", q: "suicidal", place: "-", crisis: true},
+	{class: "crisis", q: "suicide", place: "-", crisis: true},
+	{class: "crisis", q: "vil ikke leve", place: "-", crisis: true},
+	{class: "crisis", q: "jeg vil ikke leve lenger", place: "-", crisis: true},
+	{class: "crisis", q: "eg vil ikkje leve", place: "-", crisis: true},
+	{class: "crisis", q: "vil ta livet mitt", place: "-", crisis: true},
+	{class: "crisis", q: "har lyst til å ta livet av meg", place: "-", crisis: true},
+	{class: "crisis", q: "kutter meg", place: "-", crisis: true},
+	{class: "crisis", q: "jeg kutter meg selv", place: "-", crisis: true},
+	{class: "crisis", q: "skader meg selv", place: "-", crisis: true},
+	{class: "crisis", q: "i want to die", place: "-", crisis: true},
+	{class: "crisis", q: "want to kill myself", place: "-", crisis: true},
+	{class: "crisis", q: "self harm", place: "-", crisis: true},
+	{class: "crisis", q: "livet er ikke verdt å leve", place: "-", crisis: true},
+	{class: "crisis", q: "selvmord bergen", place: "4601", crisis: true},
+	{class: "crisis", q: "selvmordstanker i tromsø", place: "5501", crisis: true},
+	{class: "crisis", q: "etterlatt etter selvmord", place: "-", topics: "sorg", crisis: true},
+	{class: "crisis", q: "etterlatte etter selvmord oslo", place: "0301", topics: "sorg", crisis: true},
+	{class: "crisis", q: "mistet broren min i selvmord", place: "-", topics: "sorg", crisis: true},
+	// ... never raised by ordinary problem words or lookalike places.
+	{class: "crisis", q: "Seljord", place: "4022", crisis: false},
+	{class: "crisis", q: "seljord", place: "4022", crisis: false},
+	{class: "crisis", q: "Selje", crisis: false},
+	{class: "crisis", q: "sorg", place: "-", topics: "sorg", crisis: false},
+	{class: "crisis", q: "angst", place: "-", topics: "angst", crisis: false},
+	{class: "crisis", q: "livskrise", place: "-", topics: "livskriser", crisis: false},
+	{class: "crisis", q: "depresjon", place: "-", topics: "depresjon", crisis: false},
+	{class: "crisis", q: "selvfølelse", place: "-", topics: "livskriser", crisis: false},
+	{class: "crisis", q: "selvtillit", place: "-", crisis: false},
+	{class: "crisis", q: "livsstil", place: "-", topics: "livsstilsendring", crisis: false},
+	{class: "crisis", q: "selvhjelp", place: "-", crisis: false},
+	{class: "crisis", q: "ta livet med ro", crisis: false},
+
+	// Finished words are words: a word followed by more words is never a
+	// place's beginning; common words never resolve a place.
+	{class: "finished", q: "kona mi har kreft", place: "-", topics: "kreft"},
+	{class: "finished", q: "mistet mannen min", place: "-", topics: "sorg"},
+	{class: "finished", q: "var i en bilulykke og sliter", place: "-", topics: "trafikkskade"},
+	{class: "finished", q: "jeg får panikkanfall", place: "-", topics: "angst"},
+	{class: "finished", q: "lav selvfølelse", place: "-", topics: "livskriser"},
+	{class: "finished", q: "hva er dette", place: "-"},
+	{class: "finished", q: "hei", place: "-"},
+	{class: "finished", q: "hallo", place: "-"},
+	{class: "finished", q: "weight loss", place: "-", topics: "livsstilsendring"},
+	{class: "finished", q: "mor er syk", place: "-"},
+	{class: "finished", q: "jeg vil ha mer hjelp", place: "-"},
+	{class: "finished", q: "han drikker hver dag", place: "-", topics: "rus"},
+	{class: "finished", q: "hun har det vondt", place: "-"},
+	{class: "finished", q: "vi bor her", place: "-"},
+	{class: "finished", q: "jeg har en time hos legen", place: "-"},
+	{class: "finished", q: "føler meg tynn og stygg", place: "-"},
+	{class: "finished", q: "hvor kan jeg få hjelp", place: "-"},
+	{class: "finished", q: "ingen forstår meg", place: "-"},
+	{class: "finished", q: "alle er lei av meg", place: "-"},
+	{class: "finished", q: "kan noen hjelpe meg", place: "-"},
+	{class: "finished", q: "takk", place: "-"},
+	// ... but a finished name, a slip in it, or the word being typed do.
+	{class: "finished", q: "trondheim angst", place: "5001", topics: "angst"},
+	{class: "finished", q: "trondhiem angst", place: "5001", topics: "angst"},
+	{class: "finished", q: "kreft trondhiem", place: "5001", topics: "kreft"},
+	{class: "finished", q: "angst i trond", place: "5001", topics: "angst"},
+	{class: "finished", q: "sorg berge", place: "4601", topics: "sorg"},
+	{class: "finished", q: "jeg bor i bergen og har angst", place: "4601", topics: "angst"},
+	{class: "finished", q: "ha", place: "1119"},
+	{class: "finished", q: "hå", place: "1119"},
+	{class: "finished", q: "angst hå", place: "1119", topics: "angst"},
+	{class: "finished", q: "Time", place: "1121"},
+	{class: "finished", q: "lilehammer sorg", place: "3405", topics: "sorg"},
+
+	// Compounds with a topic word as modifier or head, linking -s-/-e-;
+	// generic words never outrank a named topic.
+	{class: "compound", q: "angstgruppe", place: "-", topics: "angst"},
+	{class: "compound", q: "angstgrupper", place: "-", topics: "angst"},
+	{class: "compound", q: "sorgstøtte", place: "-", topics: "sorg"},
+	{class: "compound", q: "sorggruppa", place: "-", topics: "sorg"},
+	{class: "compound", q: "brystkreft", place: "-", topics: "kreft"},
+	{class: "compound", q: "hudkreft", place: "-", topics: "kreft"},
+	{class: "compound", q: "blærekreft", place: "-", topics: "kreft"},
+	{class: "compound", q: "alkoholproblemer", place: "-", topics: "rus"},
+	{class: "compound", q: "pårørendegruppe", place: "-", topics: "parorende"},
+	{class: "compound", q: "pårørendegrupper", place: "-", topics: "parorende"},
+	{class: "compound", q: "rusavhengig", place: "-", topics: "rus"},
+	{class: "compound", q: "kreftrammet", place: "-", topics: "kreft"},
+	{class: "compound", q: "spiseforstyrrelsesgruppe", place: "-", topics: "spiseforstyrrelser"},
+	{class: "compound", q: "depresjonsgruppe", place: "-", topics: "depresjon"},
+	{class: "compound", q: "prestasjonsangst", place: "-", topics: "angst"},
+	{class: "compound", q: "eksamensangst", place: "-", topics: "angst"},
+	{class: "compound", q: "narkotikaavhengig", place: "-", topics: "rus"},
+	{class: "compound", q: "ensomhetsgruppe", place: "-", topics: "ensomhet"},
+	{class: "compound", q: "angstgruppe bergen", place: "4601", topics: "angst"},
+	{class: "compound", q: "sorggruppe i tromsø", place: "5501", topics: "sorg"},
+	{class: "compound", q: "selvhjelpsgruppe angst", place: "-", topics: "angst"},
+	{class: "compound", q: "samtalegruppe sorg", place: "-", topics: "sorg"},
+	{class: "compound", q: "støttegruppe for pårørende", place: "-", topics: "parorende"},
+	{class: "compound", q: "kurs angst", place: "-", topics: "angst"},
+	{class: "compound", q: "møte om sorg", place: "-", topics: "sorg"},
+	{class: "compound", q: "angsten", place: "-", topics: "angst"},
+	{class: "compound", q: "depresjonen", place: "-", topics: "depresjon"},
+	{class: "compound", q: "skilsmissen", place: "-", topics: "samlivsbrudd"},
+	{class: "compound", q: "omsorg", place: "-"},
+	{class: "compound", q: "Stavanger", place: "1103", topics: "-"},
+	{class: "compound", q: "4307 sandnes", place: "1108", topics: "-"},
+
+	// Several topics, best first, all read.
+	{class: "topics", q: "angst og depresjon", place: "-", topics: "angst,depresjon"},
+	{class: "topics", q: "angst og depresjon i Bodø", place: "1804", topics: "angst,depresjon"},
+	{class: "topics", q: "sorg og ensomhet", place: "-", topics: "sorg,ensomhet"},
+	{class: "topics", q: "rus og angst", place: "-", topics: "rus,angst"},
+	{class: "topics", q: "pårørende rus", place: "-", topics: "parorende,rus"},
+	{class: "topics", q: "pårørende til rusavhengige", place: "-", topics: "parorende,rus"},
+	{class: "topics", q: "kreft og sorg bergen", place: "4601", topics: "kreft,sorg"},
+	{class: "topics", q: "skilsmisse ensomhet oslo", place: "0301", topics: "samlivsbrudd,ensomhet"},
+	{class: "topics", q: "anxiety and depression", place: "-", topics: "angst,depresjon"},
+	{class: "topics", q: "spiseforstyrrelser og angst", place: "-", topics: "spiseforstyrrelser,angst"},
+	{class: "topics", q: "utbrent og deprimert", place: "-", topics: "arbeid,depresjon"},
+
+	// Regions and counties: the most populous member, place.region set;
+	// a municipality of the same name wins; a region qualifies a name.
+	{class: "region", q: "Lofoten", place: "R:Lofoten", matched: MatchedRegion},
+	{class: "region", q: "lofoten", place: "R:Lofoten", matched: MatchedRegion},
+	{class: "region", q: "Vestland", place: "R:Vestland", matched: MatchedRegion},
+	{class: "region", q: "Nord-Norge", place: "R:Nord-Norge", matched: MatchedRegion},
+	{class: "region", q: "nord norge", place: "R:Nord-Norge", matched: MatchedRegion},
+	{class: "region", q: "Hordaland", place: "R:Hordaland", matched: MatchedRegion},
+	{class: "region", q: "Sogn og Fjordane", place: "R:Sogn og Fjordane", matched: MatchedRegion},
+	{class: "region", q: "Jæren", place: "R:Jæren", matched: MatchedRegion},
+	{class: "region", q: "Helgeland", place: "R:Helgeland", matched: MatchedRegion},
+	{class: "region", q: "Hardanger", place: "R:Hardanger", matched: MatchedRegion},
+	{class: "region", q: "Valdres", place: "R:Valdres", matched: MatchedRegion},
+	{class: "region", q: "Østlandet", place: "R:Østlandet", matched: MatchedRegion},
+	{class: "region", q: "Oppland", place: "R:Oppland", matched: MatchedRegion},
+	{class: "region", q: "angst i Vestfold", place: "R:Vestfold", topics: "angst"},
+	{class: "region", q: "sorg Lofoten", place: "R:Lofoten", topics: "sorg"},
+	{class: "region", q: "Hamar", place: "3403", matched: MatchedName},
+	{class: "region", q: "Voss", place: "4621", matched: MatchedName},
+	{class: "region", q: "Bodø", place: "1804", matched: MatchedName},
+	{class: "region", q: "Mo i Rana", place: "1833"},
+	{class: "region", q: "Os Hordaland", place: "4624"},
+	{class: "region", q: "Herøy Nordland", place: "1818"},
+	{class: "region", q: "Førde Sogn og Fjordane", place: "4647"},
+	{class: "region", q: "Bergen Vestland", place: "4601", matched: MatchedName},
+	{class: "region", q: "Romsdal", place: "-"},
+
+	// City districts and neighbourhoods.
+	{class: "district", q: "Grünerløkka", place: "0301", matched: MatchedDistrict},
+	{class: "district", q: "grunerlokka", place: "0301", matched: MatchedDistrict},
+	{class: "district", q: "Majorstuen", place: "0301", matched: MatchedDistrict},
+	{class: "district", q: "majorstua", place: "0301", matched: MatchedDistrict},
+	{class: "district", q: "Sandviken", place: "4601", matched: MatchedDistrict},
+	{class: "district", q: "Fana", place: "4601"},
+	{class: "district", q: "Byåsen", place: "5001", matched: MatchedDistrict},
+	{class: "district", q: "Madla", place: "1103"},
+	{class: "district", q: "Tromsdalen", place: "5501"},
+	{class: "district", q: "Vågsbygd", place: "4204"},
+	{class: "district", q: "Lund", place: "1112", matched: MatchedName},
+	{class: "district", q: "angst grünerløkka", place: "0301", topics: "angst"},
+	{class: "district", q: "sorggruppe på Majorstuen", place: "0301", topics: "sorg"},
+	{class: "district", q: "Paradis", place: "4601"},
+
+	// Postcodes as people type them.
+	{class: "postcode", q: "5003", place: "4601", matched: MatchedPostcode},
+	{class: "postcode", q: "50 03", place: "4601", matched: MatchedPostcode},
+	{class: "postcode", q: "N-5003", place: "4601", matched: MatchedPostcode},
+	{class: "postcode", q: "n-5003", place: "4601", matched: MatchedPostcode},
+	{class: "postcode", q: "NO-5003", place: "4601", matched: MatchedPostcode},
+	{class: "postcode", q: "postnr 4307", place: "1108", matched: MatchedPostcode},
+	{class: "postcode", q: "postnummer 9008", place: "5501", matched: MatchedPostcode},
+	{class: "postcode", q: "90 08 angst", place: "5501", topics: "angst"},
+	{class: "postcode", q: "sorg 70 30", place: "5001", topics: "sorg"},
+	{class: "postcode", q: "0000", place: "-"},
+	{class: "postcode", q: "00 00", place: "-"},
+}
+
+// regionTop is the most populous member of the region or county named n.
+func regionTop(t *testing.T, d *dataset.Dataset, n string) string {
+	t.Helper()
+	pop := map[string]int{}
+	for _, m := range d.Municipalities {
+		pop[m.Number] = m.Population
+	}
+	var members []string
+	for _, r := range d.Regions {
+		if strings.EqualFold(r.Name, n) && (members == nil || r.Kind == dataset.RegionDistrict) {
+			members = r.Municipalities
+		}
+	}
+	for _, c := range d.Counties {
+		if strings.EqualFold(c.Name, n) {
+			members = nil
+			for _, m := range d.Municipalities {
+				if m.County == c.Number {
+					members = append(members, m.Number)
+				}
+			}
+		}
+	}
+	require.NotEmpty(t, members, "region %s", n)
+	sort.SliceStable(members, func(i, j int) bool { return pop[members[i]] > pop[members[j]] })
+	return members[0]
+}
+
+// TestReadingRules runs the rule cases class by class and logs the hit
+// rate; every case must pass (these are the rules, not a sample).
+func TestReadingRules(t *testing.T) {
+	e := engine(t)
+	d, err := realData()
+	require.NoError(t, err)
+	hits := map[string][2]int{}
+	for _, c := range ruleCases {
+		ok := t.Run(c.class+"/"+c.q, func(t *testing.T) {
+			r := e.Search(c.q, Options{})
+			want := c.place
+			if strings.HasPrefix(want, "R:") {
+				want = regionTop(t, d, want[2:])
+				require.NotNil(t, r.Place, c.q)
+				require.NotNil(t, r.Place.Region, c.q)
+				assert.Contains(t, r.Place.Region.Municipalities, want)
+			}
+			switch want {
+			case "":
+			case "-":
+				assert.Nil(t, r.Place, "%q: no place", c.q)
+			default:
+				if assert.NotNil(t, r.Place, c.q) {
+					assert.Equal(t, want, r.Place.Municipality, c.q)
+				}
+			}
+			if c.matched != "" && r.Place != nil {
+				assert.Equal(t, c.matched, r.Place.Matched, c.q)
+			}
+			var got []string
+			for _, tp := range r.Topics {
+				got = append(got, tp.ID)
+			}
+			switch c.topics {
+			case "":
+			case "-":
+				assert.Empty(t, got, c.q)
+			default:
+				for _, id := range strings.Split(c.topics, ",") {
+					assert.Contains(t, got, id, c.q)
+				}
+			}
+			if r.Topic != nil {
+				assert.Equal(t, r.Topic.ID, got[0], "topic is the first of topics")
+			}
+			assert.Equal(t, c.crisis, r.Crisis != nil, "%q: crisis", c.q)
+			if r.Crisis != nil {
+				numbers := map[string]bool{}
+				for _, l := range r.Crisis.Lines {
+					numbers[l.Number] = true
+				}
+				assert.True(t, numbers["113"] && numbers["116 123"], "%q: 113 and 116 123", c.q)
+			}
+			// One engine, one encoder: the new fields encode as encoding/json does.
+			want2, err := json.Marshal(r)
+			require.NoError(t, err)
+			assert.Equal(t, string(want2), string(r.AppendJSON(nil)))
+		})
+		h := hits[c.class]
+		h[1]++
+		if ok {
+			h[0]++
+		}
+		hits[c.class] = h
+	}
+	var classes []string
+	for k := range hits {
+		classes = append(classes, k)
+	}
+	sort.Strings(classes)
+	for _, k := range classes {
+		t.Logf("%-9s %3d/%3d", k, hits[k][0], hits[k][1])
+	}
+	t.Logf("rule cases: %d", len(ruleCases))
+}
+
+// TestCommonWordsAreNoMunicipality keeps the common-word list honest: a
+// word in it never resolves a place, so it must not be a municipality's
+// name in any of its forms.
+func TestCommonWordsAreNoMunicipality(t *testing.T) {
+	e := engine(t)
+	for w := range commonWords {
+		for _, j := range e.exact[w] {
+			en := &e.entries[j]
+			assert.False(t, en.kind == entMunicipality || en.kind == entParallel || en.kind == entFormer,
+				"common word %q is the municipality name %q", w, en.label)
+		}
+	}
+}
+
+// TestRegionAndDistrictResults: every member of a region counts as local;
+// a district measures from its own point.
+func TestRegionAndDistrictResults(t *testing.T) {
+	d := &dataset.Dataset{
+		Counties: []dataset.County{{Number: "46", Name: "Vestland"}},
+		Municipalities: []dataset.Municipality{
+			{Number: "4601", Name: "Bergen", County: "46", Population: 290000, Lat: 60.39, Lon: 5.32},
+			{Number: "4621", Name: "Voss", County: "46", Population: 16000, Lat: 60.63, Lon: 6.41},
+			{Number: "4640", Name: "Sogndal", County: "46", Population: 12000, Lat: 61.23, Lon: 7.1},
+		},
+		Regions: []dataset.Region{{Name: "Testregion", Kind: dataset.RegionDistrict, Municipalities: []string{"4621", "4640"}}},
+		Districts: []dataset.District{
+			{Name: "Fana", Kind: dataset.DistrictBorough, Municipality: "4601", Lat: 60.26, Lon: 5.34},
+			{Name: "Utenpunkt", Kind: dataset.DistrictNeighbourhood, Municipality: "4601"},
+		},
+		Topics: []dataset.Topic{{ID: "sorg", Name: "Sorg og tap"}},
+		ContactPoints: []dataset.ContactPoint{
+			{ID: "national", Name: "Nasjonal", Kind: dataset.KindNationalOffice, ServesAll: true, Status: dataset.StatusActive},
+			{ID: "bergen", Name: "Senter Bergen", Kind: dataset.KindCentre, Municipality: "4601", Status: dataset.StatusActive},
+			{ID: "sogndal", Name: "Senter Sogndal", Kind: dataset.KindCentre, Municipality: "4640", Status: dataset.StatusUnknown},
+			{ID: "voss", Name: "Senter Voss", Kind: dataset.KindCentre, Municipality: "4621", Status: dataset.StatusActive, Topics: []string{"sorg"}},
+		},
+		CrisisLines: []dataset.CrisisLine{{ID: "b", Name: "B", Number: "116 123", Order: 2}, {ID: "a", Name: "A", Number: "113", Order: 1}},
+	}
+	e, err := New(d)
+	require.NoError(t, err)
+
+	r := e.Search("Testregion", Options{})
+	require.NotNil(t, r.Place)
+	require.NotNil(t, r.Place.Region)
+	assert.Equal(t, "4621", r.Place.Municipality, "the most populous member")
+	assert.Equal(t, []string{"4621", "4640"}, r.Place.Region.Municipalities)
+	local := map[string]bool{}
+	for _, x := range r.Results {
+		if x.Relation == RelationLocal {
+			local[x.ContactPoint.ID] = true
+		}
+	}
+	assert.Equal(t, map[string]bool{"voss": true, "sogndal": true}, local, "every member is local")
+	assert.Equal(t, "voss", r.Results[0].ContactPoint.ID, "active before unknown")
+
+	r = e.Search("Fana", Options{})
+	require.NotNil(t, r.Place)
+	assert.Equal(t, MatchedDistrict, r.Place.Matched)
+	assert.Equal(t, "Fana", r.Place.District)
+	require.Equal(t, "bergen", r.Results[0].ContactPoint.ID)
+	// The contact point has the municipality's point; the district lies
+	// about 14 km south of it.
+	assert.InDelta(t, haversine(60.26, 5.34, 60.39, 5.32), r.Results[0].DistanceKm, 0.1)
+
+	r = e.Search("Utenpunkt", Options{})
+	require.NotNil(t, r.Place)
+	assert.Equal(t, 0.0, r.Results[0].DistanceKm, "no point: measured from the municipality")
+
+	r = e.Search("selvmord", Options{})
+	require.NotNil(t, r.Crisis)
+	assert.Equal(t, "a", r.Crisis.Lines[0].ID, "crisis lines in their order")
+	assert.Nil(t, r.Place)
+
+	r = e.Search("sorg testregion", Options{})
+	require.NotNil(t, r.Topic)
+	assert.Equal(t, "voss", r.Results[0].ContactPoint.ID, "lists the topic first")
+	assert.Equal(t, TopicNoteLocal, r.TopicNote)
+}
