@@ -21,6 +21,9 @@ var benchSets = []struct {
 	{"typo", []string{"trondhiem", "tromsøø", "hauggesund", "steinkjær", "bergn", "kristiansan", "depresjn", "stavagner", "sarpsbrog", "skilsmise"}},
 	{"postcode", []string{"5003", "0150", "9008", "50", "7010", "1300", "9170", "4", "800", "0000"}},
 	{"combined", []string{"angst i tromsø", "5003 angst", "kreft trondhiem", "sorg bergn", "depresjon på hamar", "12-trinn i Sandvika", "AA oslo", "skilsmisse mo i rana", "pårørende for oslo", "grupper for sorg i bergen"}},
+	{"sentence", []string{"kona mi har kreft og jeg bor i bergen", "mistet mannen min i fjor og føler meg så ensom", "jeg har tvangstanker og bor i moss", "er det noen grupper for ensomme eldre i Hamar", "var i en bilulykke og sliter med nakken", "mamma dode i fjor og jeg bor i baerum", "vi skal skilles og jeg bor i Stavanger", "far min drikk for mykje og eg bur på voss", "my husband died and i live in tromsø", "jeg spiller bort alle pengene mine på nettcasino"}},
+	{"crisis", []string{"tenker på selvmord", "sjølvmordstankar", "vil ikke leve lenger", "selvmord bergen", "i want to die", "kutter meg", "etterlatt etter selvmord", "ta livet mitt", "selvskading", "Seljord"}},
+	{"compound+region", []string{"angstgruppe bergen", "brystkreft", "spiseforstyrrelsesgruppe", "alkoholproblemer", "Lofoten", "Nord-Norge", "Grünerløkka", "Os Hordaland", "50 03", "angst og depresjon i Bodø"}},
 }
 
 // benchLatency runs queries round-robin and reports p50 and p99 per query

@@ -346,7 +346,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 		if toks[i].stop || toks[i].crisis {
 			continue
 		}
-		content, common := 0, true
+		content, common, anyCommon := 0, true, false
 		for j := i; j < len(toks) && j < i+maxSpanWords+2; j++ {
 			if toks[j].crisis {
 				break
@@ -354,6 +354,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			if !toks[j].stop {
 				content++
 				common = common && toks[j].common
+				anyCommon = anyCommon || toks[j].common
 			}
 			if content > maxSpanWords {
 				break
@@ -377,8 +378,14 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 				sp.region = sp.region || e.entries[x].kind == entRegion
 			}
 			s.spans = append(s.spans, sp)
+			// Several words with a common one ("bor i bergen") are a name
+			// only exactly ("Stor-Elvdal") or, typed last, by their
+			// beginning ("sor var"); a common word is no near miss
+			// of anything: the typo stages, the costly ones in a
+			// sentence, are skipped for both.
 			s.ms = e.lookup(s.ms, lookupParams{key: sp.key, span: int16(len(s.spans) - 1), tail: j == last,
-				upper: i == j && upper[sp.key], multi: j > i, want: want, exactOnly: exactOnly}, s)
+				upper: i == j && upper[sp.key], multi: j > i, want: want,
+				exactOnly: exactOnly || j > i && anyCommon && j != last, noTypos: common || j > i && anyCommon}, s)
 		}
 	}
 }

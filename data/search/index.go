@@ -87,6 +87,9 @@ type Engine struct {
 	// byFirst and bySecond list the entries by the first and second byte
 	// of their key, for the typo and subsequence stages.
 	byFirst, bySecond [256][]int32
+	// multiByFirst and multiBySecond hold only the names of several
+	// words: a span of several words is compared with those alone.
+	multiByFirst, multiBySecond [256][]int32
 	// prefixTop holds, for every key prefix of up to maxPrefixKey bytes,
 	// the best entries starting with it (kind, then size).
 	prefixTop map[string][]int32
@@ -511,10 +514,17 @@ func (e *Engine) buildBuckets() {
 		e.bySecond[c] = make([]int32, 0, n2[c])
 	}
 	for i := range e.entries {
-		k := e.entries[i].key
+		en := &e.entries[i]
+		k := en.key
 		e.byFirst[k[0]] = append(e.byFirst[k[0]], int32(i))
 		if len(k) > 1 {
 			e.bySecond[k[1]] = append(e.bySecond[k[1]], int32(i))
+		}
+		if len(k) != len(en.fold) {
+			e.multiByFirst[k[0]] = append(e.multiByFirst[k[0]], int32(i))
+			if len(k) > 1 {
+				e.multiBySecond[k[1]] = append(e.multiBySecond[k[1]], int32(i))
+			}
 		}
 	}
 	// Entries in best-first order (kind, then size, then shorter), then

@@ -127,6 +127,8 @@ type lookupParams struct {
 	want  int    // how many matches fill the list (the subsequence stage stops there)
 	// exactOnly skips every stage but the exact one.
 	exactOnly bool
+	// noTypos skips the typo and subsequence stages.
+	noTypos bool
 }
 
 // lookup appends to ms every entry that p.key matches, with the best
@@ -221,7 +223,15 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 	}
 	// Typos: one from 4 letters, two from 8; a typo in both of the first two
 	// letters makes another word, so only names sharing one are compared.
+	if p.noTypos {
+		return ms
+	}
 	k := typoBudget(len(key))
+	byFirst, bySecond := &e.byFirst, &e.bySecond
+	if p.multi {
+		// Several words are compared with names of several words only.
+		byFirst, bySecond = &e.multiByFirst, &e.multiBySecond
+	}
 	if k > 0 && len(key) <= maxDL {
 		qm := letterMask(key)
 		try := func(j int32) {
@@ -244,10 +254,10 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 				add(match{entry: j, span: p.span, q: int16(qPrefixTypo - qPrefixTypoEdit*pre), how: howPrefixTypo, hlLen: uint8(min(preLen, 255))})
 			}
 		}
-		for _, j := range e.byFirst[key[0]] {
+		for _, j := range byFirst[key[0]] {
 			try(j)
 		}
-		for _, j := range e.bySecond[key[1]] {
+		for _, j := range bySecond[key[1]] {
 			if e.entries[j].key[0] != key[0] {
 				try(j)
 			}
@@ -257,7 +267,7 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 	if p.tail && len(key) >= 3 && len(ms)-first < p.want {
 		qm := letterMask(key)
 		s.cand = s.cand[:0]
-		for _, j := range e.byFirst[key[0]] {
+		for _, j := range byFirst[key[0]] {
 			en := &e.entries[j]
 			if en.exact || en.kind == entContact || len(en.key) <= len(key) || qm&^en.mask != 0 || s.stamp[j] == s.gen ||
 				(p.multi && len(en.key) == len(en.fold)) {
