@@ -170,6 +170,10 @@ var (
 // Languages are the tags a Name may carry (see dataset.Name).
 var Languages = map[string]bool{"nb": true, "se": true, "smj": true, "sma": true, "fkv": true, "smi": true, "und": true}
 
+// DisplayLanguages are the languages a topic's display names may be in: the
+// widget's lang values besides bokmål (Name).
+var DisplayLanguages = map[string]bool{"nn": true, "en": true, "se": true}
+
 var (
 	statuses       = map[string]bool{dataset.StatusActive: true, dataset.StatusClosed: true, dataset.StatusUnknown: true}
 	languageForms  = map[string]bool{"Bokmål": true, "Nynorsk": true, "Nøytral": true}
@@ -414,6 +418,18 @@ func (c *checker) topicsFile(ts []dataset.Topic) {
 			uniq(t.ID)
 		}
 		c.text(f, rec, "name", t.Name, true)
+		langs := map[string]bool{}
+		for j, n := range t.Names {
+			field := fmt.Sprintf("names[%d]", j)
+			c.text(f, rec, field+".name", n.Name, true)
+			switch {
+			case !DisplayLanguages[n.Language]:
+				c.add(f, rec, field+".language", "ukjent språk %q for et visningsnavn (nn, en eller se)", n.Language)
+			case langs[n.Language]:
+				c.add(f, rec, field+".language", "%s står to ganger", n.Language)
+			}
+			langs[n.Language] = true
+		}
 		seen := map[string]bool{}
 		for j, s := range t.Synonyms {
 			field := fmt.Sprintf("synonyms[%d]", j)

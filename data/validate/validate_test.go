@@ -58,6 +58,9 @@ func TestFixtureIsValid(t *testing.T) {
 	}
 }
 
+// d0topic is the first topic of the fixture.
+const d0topic = "paa-tvers"
+
 // One broken dataset per problem class: each must be reported with its
 // file, record and field.
 func TestEveryProblemClass(t *testing.T) {
@@ -137,6 +140,11 @@ func TestEveryProblemClass(t *testing.T) {
 			dataset.ContactPointsFile, "link-oslo", "url", "utenfor ASCII", false},
 		{"punycode link for citizens", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "https://www.xn--slvhjelp-k8g.no/" },
 			dataset.ContactPointsFile, "link-oslo", "url", "xn--", false},
+		{"topic display name language", func(d *dataset.Dataset) { d.Topics[0].Names = []dataset.Name{{Name: "Angst", Language: "de"}} },
+			dataset.TopicsFile, d0topic, "names[0].language", "ukjent språk", false},
+		{"topic display name twice", func(d *dataset.Dataset) {
+			d.Topics[0].Names = []dataset.Name{{Name: "a", Language: "en"}, {Name: "b", Language: "en"}}
+		}, dataset.TopicsFile, d0topic, "names[1].language", "to ganger", false},
 		{"region member unknown", func(d *dataset.Dataset) { d.Regions[0].Municipalities[0] = "1201" },
 			dataset.RegionsFile, "Midhordland", "municipalities[0]", "finnes ikke", false},
 		{"region without members", func(d *dataset.Dataset) { d.Regions[0].Municipalities = nil },
