@@ -136,10 +136,19 @@ type Suggestion struct {
 
 // Relations of a result to the place searched for.
 const (
-	RelationLocal    = "local"
-	RelationNearby   = "nearby"
-	RelationRegional = "regional"
-	RelationNational = "national"
+	RelationLocal    = "local"    // in or serving the municipality or region
+	RelationNearby   = "nearby"   // within NearbyKm
+	RelationRegional = "regional" // same county, or within RegionalKm
+	RelationFar      = "far"      // beyond: shown with its distance, in its own group
+	RelationNational = "national" // serves everyone (the national office)
+)
+
+// Distance bands of the relations: nothing over NearbyKm is ever called
+// nearby (DESIGN.md: nothing over 100 km may be), and a place beyond
+// RegionalKm in another county is far.
+const (
+	NearbyKm   = 50
+	RegionalKm = 150
 )
 
 // Result is one contact point to show.

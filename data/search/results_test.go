@@ -2,6 +2,7 @@ package search
 
 import (
 	"math"
+	"slices"
 	"sync"
 	"testing"
 
@@ -28,11 +29,12 @@ func hasNational(rs []Result) bool {
 	return false
 }
 
-// checkResultOrder asserts the result rules: local, nearby, regional,
-// national, then closed records; never a closed record before an open one.
+// checkResultOrder asserts the result rules: local, nearby, regional, far,
+// national, then closed records; never a closed record before an open one;
+// every relation outside the place honest about its distance.
 func checkResultOrder(t *testing.T, r Response) {
 	t.Helper()
-	rank := map[string]int{RelationLocal: 0, RelationNearby: 1, RelationRegional: 2, RelationNational: 3}
+	rank := map[string]int{RelationLocal: 0, RelationNearby: 1, RelationRegional: 2, RelationFar: 3, RelationNational: 4}
 	seenClosed := false
 	prev := -1
 	for _, x := range r.Results {
@@ -47,6 +49,63 @@ func checkResultOrder(t *testing.T, r Response) {
 		assert.GreaterOrEqual(t, rank[x.Relation], prev, "%q: relations out of order: %v", r.Query, ids(r.Results))
 		prev = rank[x.Relation]
 		assert.GreaterOrEqual(t, x.DistanceKm, 0.0)
+		switch x.Relation {
+		case RelationNearby:
+			assert.LessOrEqual(t, x.DistanceKm, float64(NearbyKm), "%q: %s is %.0f km away, called nearby", r.Query, x.ContactPoint.ID, x.DistanceKm)
+		case RelationFar:
+			assert.Greater(t, x.DistanceKm, float64(RegionalKm), "%q: %s is %.0f km away, called far", r.Query, x.ContactPoint.ID, x.DistanceKm)
+		}
+	}
+	checkWithinRelation(t, r)
+}
+
+// checkWithinRelation asserts the order inside each relation: open before
+// unknown, reachable first, newest confirmation year, then listing the
+// topic, then the nearest (national and closed ones have their own order).
+func checkWithinRelation(t *testing.T, r Response) {
+	t.Helper()
+	type key struct {
+		status           int
+		unreachable      bool
+		year             string
+		notListed        bool
+		dist             float64
+		relation, closed string
+	}
+	statusRank := map[string]int{dataset.StatusActive: 0, dataset.StatusUnknown: 1, dataset.StatusClosed: 2}
+	keyOf := func(x Result) key {
+		cp := x.ContactPoint
+		year := ""
+		if len(cp.LastVerified) >= 4 {
+			year = cp.LastVerified[:4]
+		}
+		return key{statusRank[cp.Status], cp.Phone == "" && cp.Email == "" && cp.URL == "", year, !x.ListsTopic,
+			x.DistanceKm, x.Relation, cp.Status}
+	}
+	less := func(a, b key) bool { // a must not come after b
+		switch {
+		case a.status != b.status:
+			return a.status < b.status
+		case a.unreachable != b.unreachable:
+			return !a.unreachable
+		case a.year != b.year:
+			return a.year > b.year
+		case a.notListed != b.notListed:
+			return !a.notListed
+		}
+		return a.dist <= b.dist
+	}
+	for i := 1; i < len(r.Results); i++ {
+		a, b := keyOf(r.Results[i-1]), keyOf(r.Results[i])
+		if a.relation != b.relation || a.relation == RelationNational || (a.closed == dataset.StatusClosed) != (b.closed == dataset.StatusClosed) {
+			continue
+		}
+		if a.relation == RelationFar {
+			assert.LessOrEqual(t, a.dist, b.dist, "%q: far ones nearest first", r.Query)
+			continue
+		}
+		assert.True(t, less(a, b), "%q: %s before %s breaks the order within %s", r.Query,
+			r.Results[i-1].ContactPoint.ID, r.Results[i].ContactPoint.ID, a.relation)
 	}
 }
 
@@ -127,17 +186,18 @@ func TestResultRules(t *testing.T) {
 		opts      Options
 		coveredBy string // the first result is local and covers this municipality
 		relation  string // relation of the first result
+		notLocal  bool   // the first result is outside the place (nearby, regional or far)
 		note      string
 		maxResult int
 	}{
 		{name: "local contact point", q: "Bergen", coveredBy: "4601", relation: RelationLocal},
 		{name: "served by a contact point elsewhere", q: name(servedElsewhere), coveredBy: servedElsewhere, relation: RelationLocal},
-		{name: "no local: nearest with distance", q: name(uncovered), relation: RelationNearby},
+		{name: "no local: nearest with distance", q: name(uncovered), notLocal: true},
 		{name: "postcode point", q: "9008", coveredBy: "5501", relation: RelationLocal},
 		{name: "nonsense: only the national fallback", q: "qqqqq", relation: RelationNational},
 		{name: "topic only: national fallback", q: "angst", relation: RelationNational},
 		{name: "limit", q: "Bergen", opts: Options{Limit: 3}, maxResult: 3},
-		{name: "svalbard: nearest by point", q: "9170", relation: RelationNearby},
+		{name: "svalbard: nearest by point, honestly far", q: "9170", relation: RelationFar},
 		{name: "region: every member local", q: "Hordaland", relation: RelationLocal},
 	}
 	for _, tt := range tests {
@@ -151,6 +211,10 @@ func TestResultRules(t *testing.T) {
 			}
 			if tt.relation != "" {
 				assert.Equal(t, tt.relation, r.Results[0].Relation, ids(r.Results))
+			}
+			if tt.notLocal {
+				assert.Contains(t, []string{RelationNearby, RelationRegional, RelationFar}, r.Results[0].Relation, ids(r.Results))
+				assert.Positive(t, r.Results[0].DistanceKm, ids(r.Results))
 			}
 			if tt.maxResult > 0 {
 				assert.LessOrEqual(t, len(r.Results), tt.maxResult)
@@ -204,33 +268,64 @@ func TestTopicReordersAndMarks(t *testing.T) {
 	r := e.Search("angst i tromsø", Options{})
 	require.NotNil(t, r.Topic)
 	assert.Equal(t, TopicNoteNearby, r.TopicNote)
-	// Within the nearby ones, those listing angst come first.
-	seenOther := false
-	for _, x := range r.Results {
-		if x.Relation != RelationNearby {
-			continue
+	// The nearest that lists the topic is among the results.
+	assert.True(t, slices.ContainsFunc(r.Results, func(x Result) bool { return x.ListsTopic && x.Relation != RelationNational }), ids(r.Results))
+	checkResultOrder(t, r)
+}
+
+// Every place outside the big cities still gets contact points beyond the
+// national ones, each in the band its distance gives (checkResultOrder),
+// nothing over 100 km ever called nearby.
+func TestRelationBands(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{"Hå", "Guovdageaidnu", "5003", "Kirkenes", "Lyngen", "Vik", "Båtsfjord", "kreft bodø", "Bergen", "Tromsø"} {
+		r := e.Search(q, Options{})
+		checkResultOrder(t, r)
+		others := 0
+		for _, x := range r.Results {
+			if x.Relation != RelationNational && x.ContactPoint.Status != dataset.StatusClosed {
+				others++
+			}
+			if x.Relation == RelationNearby {
+				assert.LessOrEqual(t, x.DistanceKm, 100.0, q)
+			}
 		}
-		if !x.ListsTopic {
-			seenOther = true
-		} else {
-			assert.False(t, seenOther, "a result listing the topic after one that does not: %v", ids(r.Results))
-		}
+		assert.Positive(t, others, "%s: only the national fallback", q)
 	}
 }
 
-func TestNearbySortedByDistance(t *testing.T) {
-	e := engine(t)
-	for _, q := range []string{"Hå", "Guovdageaidnu", "5003", "Kirkenes", "Lyngen", "Vik"} {
-		r := e.Search(q, Options{})
-		prev := -1.0
-		for _, x := range r.Results {
-			if x.Relation == RelationNearby {
-				assert.GreaterOrEqual(t, x.DistanceKm, prev, q)
-				prev = x.DistanceKm
-			}
-		}
-		assert.GreaterOrEqual(t, prev, 0.0, "%s: no nearby results", q)
+// The bands on a hand-made dataset: one record in each band from Bergen.
+func TestRelationBandsRule(t *testing.T) {
+	d, err := realData()
+	require.NoError(t, err)
+	cp := func(id, muni string) dataset.ContactPoint {
+		return dataset.ContactPoint{ID: id, Name: id, Kind: dataset.KindLocal, Municipality: muni, Status: dataset.StatusUnknown, URL: "https://example.no"}
 	}
+	d.ContactPoints = []dataset.ContactPoint{
+		{ID: "national", Name: "N", Kind: dataset.KindNationalOffice, Municipality: "0301", ServesAll: true, Status: dataset.StatusUnknown},
+		cp("askoy", "4627"),   // Askøy, next to Bergen: nearby
+		cp("stord", "4614"),   // Stord, ~70 km: regional by distance
+		cp("stryn", "4651"),   // Stryn, same county (Vestland), over 150 km: regional
+		cp("alesund", "1508"), // Ålesund, another county, >150 km: far
+		cp("tromso", "5501"),  // far
+	}
+	e, err := New(d)
+	require.NoError(t, err)
+	r := e.Search("Bergen", Options{Limit: 10})
+	got := map[string]string{}
+	for _, x := range r.Results {
+		got[x.ContactPoint.ID] = x.Relation
+	}
+	assert.Equal(t, RelationNearby, got["askoy"], ids(r.Results))
+	assert.Equal(t, RelationRegional, got["stord"], ids(r.Results))
+	assert.Equal(t, RelationRegional, got["stryn"], ids(r.Results))
+	for _, x := range r.Results {
+		if x.ContactPoint.ID == "stryn" {
+			assert.Greater(t, x.DistanceKm, float64(RegionalKm), "the county rule, not the distance, makes Stryn regional")
+		}
+	}
+	assert.Equal(t, RelationFar, got["alesund"], ids(r.Results))
+	checkResultOrder(t, r)
 }
 
 func TestEmptyQuery(t *testing.T) {
