@@ -11,6 +11,8 @@
 //	search(query string, opts?) -> contract JSON string
 //	near(lat, lon number, opts?) -> contract JSON string
 //	info() -> {query: dataset version, suggestions: topics, results: national office}
+//	labels() -> {topics: {id: {nb, nn, en, ...}}, places: {number: [{name, language}]}}
+//	preset(kind "municipality"|"topic", value) -> the number or id it means, or ""
 //
 // opts is {municipality, topic, limit}. Every js.Func is created once here:
 // a js.FuncOf per call would leak.
@@ -60,6 +62,13 @@ func (m *module) exports() js.Value {
 		return m.near(args[0].Float(), args[1].Float(), options(args, 2))
 	}))
 	api.Set("info", js.FuncOf(func(js.Value, []js.Value) any { return m.infoJSON() }))
+	api.Set("labels", js.FuncOf(func(js.Value, []js.Value) any { return m.labelsOut() }))
+	api.Set("preset", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString {
+			return ""
+		}
+		return m.preset(args[0].String(), args[1].String())
+	}))
 	return api
 }
 

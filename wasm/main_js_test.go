@@ -149,3 +149,22 @@ func TestSearchMemoryFlat(t *testing.T) {
 	assert.Less(t, float64(goSys1), float64(goSys0)+4<<20, "Go memory from the host grew")
 	assert.Less(t, jsHeap1, jsHeap0+2<<20, "JS heap grew")
 }
+
+// TestPresetAndLabelsThroughJS calls the two helpers the element uses for
+// forgiving attributes and names in its language, as the browser does.
+func TestPresetAndLabelsThroughJS(t *testing.T) {
+	api := loadedAPI(t)
+	for _, c := range []struct{ kind, value, want string }{
+		{"municipality", "1201", "4601"},
+		{"municipality", "Bergen", "4601"},
+		{"topic", "Sorg", "sorg"},
+		{"topic", "qqqq", ""},
+	} {
+		assert.Equal(t, c.want, api.Call("preset", c.kind, c.value).String(), c.value)
+	}
+	assert.Equal(t, "", api.Call("preset").String(), "no arguments")
+	assert.Equal(t, "", api.Call("preset", 1, 2).String(), "wrong types")
+	l := parse(t, api.Call("labels"))
+	assert.Equal(t, "Sorg og tap", l.Get("topics").Get("sorg").Get("nb").String())
+	assert.Equal(t, "Guovdageaidnu", l.Get("places").Get("5612").Index(0).Get("name").String())
+}

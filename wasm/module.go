@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/search"
@@ -15,9 +16,11 @@ type opts = search.Options
 // module holds the engine and a reusable output buffer. The JS side is single
 // threaded, so one buffer is safe.
 type module struct {
-	eng  *search.Engine
-	info search.Response // what the widget shows besides searches
-	buf  []byte
+	eng    *search.Engine
+	ds     *dataset.Dataset
+	info   search.Response // what the widget shows besides searches
+	labels string          // labelsJSON, built once at load
+	buf    []byte
 }
 
 func (m *module) load(b []byte) error {
@@ -29,8 +32,150 @@ func (m *module) load(b []byte) error {
 	if err != nil {
 		return errors.New("build search index: " + err.Error())
 	}
-	m.eng, m.info = eng, infoOf(ds)
+	m.eng, m.ds, m.info = eng, ds, infoOf(ds)
+	m.labels = labelsJSON(ds)
 	return nil
+}
+
+// Preset kinds for preset().
+const (
+	presetMunicipality = "municipality"
+	presetTopic        = "topic"
+)
+
+// preset reads a partner's attribute value the forgiving way and returns
+// what the engine's options take, or "" when it means nothing:
+// municipality: a 2024 number, a former number (its only successor), or a
+// name in any official language (also a former municipality's name);
+// topic: an id, a display name in any language, or a synonym, then any
+// word the engine reads as a topic ("sorgen").
+func (m *module) preset(kind, value string) string {
+	if m.ds == nil {
+		return ""
+	}
+	v := strings.TrimSpace(value)
+	if v == "" {
+		return ""
+	}
+	key := strings.ToLower(v)
+	switch kind {
+	case presetMunicipality:
+		for _, mu := range m.ds.Municipalities {
+			if mu.Number == v || strings.ToLower(mu.Name) == key || strings.ToLower(mu.OfficialName) == key {
+				return mu.Number
+			}
+			for _, n := range mu.Names {
+				if strings.ToLower(n.Name) == key {
+					return mu.Number
+				}
+			}
+		}
+		for _, f := range m.ds.FormerMunicipalities {
+			if (f.Number == v || strings.ToLower(f.Name) == key) && len(f.Successors) == 1 {
+				return f.Successors[0]
+			}
+		}
+	case presetTopic:
+		for _, t := range m.ds.Topics {
+			if t.ID == key || strings.ToLower(t.Name) == key {
+				return t.ID
+			}
+			for _, n := range t.Names {
+				if strings.ToLower(n.Name) == key {
+					return t.ID
+				}
+			}
+			for _, s := range t.Synonyms {
+				if strings.ToLower(s) == key {
+					return t.ID
+				}
+			}
+		}
+		if r := m.eng.Search(v, opts{Limit: 1}); r.Topic != nil && r.Place == nil {
+			return r.Topic.ID
+		}
+	}
+	return ""
+}
+
+// labelsJSON is what the widget needs to show names in its language:
+// {"topics":{"id":{"nb":..,"nn":..,"en":..}},"places":{"5612":[{"name":..,"language":"se"}]}}
+// places holds only municipalities with a name besides the Norwegian one.
+func labelsJSON(ds *dataset.Dataset) string {
+	b := []byte(`{"topics":{`)
+	for i, t := range ds.Topics {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, t.ID)
+		b = append(b, `:{"nb":`...)
+		b = appendJSONString(b, t.Name)
+		for _, n := range t.Names {
+			if n.Language == "nb" || n.Name == "" {
+				continue
+			}
+			b = append(b, ',')
+			b = appendJSONString(b, n.Language)
+			b = append(b, ':')
+			b = appendJSONString(b, n.Name)
+		}
+		b = append(b, '}')
+	}
+	b = append(b, `},"places":{`...)
+	first := true
+	for _, mu := range ds.Municipalities {
+		var other []dataset.Name
+		for _, n := range mu.Names {
+			if n.Language != "nb" && n.Name != "" {
+				other = append(other, n)
+			}
+		}
+		if len(other) == 0 {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendJSONString(b, mu.Number)
+		b = append(b, ":["...)
+		for i, n := range other {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"name":`...)
+			b = appendJSONString(b, n.Name)
+			b = append(b, `,"language":`...)
+			b = appendJSONString(b, n.Language)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	return string(append(b, "}}"...))
+}
+
+// appendJSONString appends s as a JSON string (UTF-8 kept as it is).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}
+
+func (m *module) labelsOut() string {
+	if m.eng == nil {
+		return m.errorJSON("dataset not loaded")
+	}
+	return m.labels
 }
 
 // infoOf packs what the widget needs besides searches into the contract's

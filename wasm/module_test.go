@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/data/store"
 )
 
 func TestModuleBeforeLoad(t *testing.T) {
@@ -31,5 +33,71 @@ func TestErrorJSONEscapes(t *testing.T) {
 		var v map[string]string
 		require.NoError(t, json.Unmarshal([]byte(m.errorJSON(msg)), &v), msg)
 		assert.NotEmpty(t, v["error"])
+	}
+}
+
+func loadedModule(t *testing.T) *module {
+	t.Helper()
+	ds, err := store.LoadDir("../data")
+	require.NoError(t, err)
+	b, err := store.Bundle(ds)
+	require.NoError(t, err)
+	m := &module{}
+	require.NoError(t, m.load(b))
+	return m
+}
+
+func TestPreset(t *testing.T) {
+	m := loadedModule(t)
+	for _, c := range []struct{ kind, value, want string }{
+		{presetMunicipality, "4601", "4601"},
+		{presetMunicipality, " 4601 ", "4601"},
+		{presetMunicipality, "1201", "4601"}, // Bergen's number before 2020
+		{presetMunicipality, "Bergen", "4601"},
+		{presetMunicipality, "bergen", "4601"},
+		{presetMunicipality, "Guovdageaidnu", "5612"},
+		{presetMunicipality, "9999", ""},
+		{presetMunicipality, "Atlantis", ""},
+		{presetMunicipality, "", ""},
+		{presetTopic, "sorg", "sorg"},
+		{presetTopic, "Sorg", "sorg"},
+		{presetTopic, "Sorg og tap", "sorg"},
+		{presetTopic, "panikkangst", "angst"},
+		{presetTopic, "Angst", "angst"},
+		{presetTopic, "qqqq", ""},
+		{presetTopic, "Bergen", ""},
+		{"colour", "blue", ""},
+	} {
+		assert.Equal(t, c.want, m.preset(c.kind, c.value), "%s=%q", c.kind, c.value)
+	}
+	assert.Equal(t, "", (&module{}).preset(presetTopic, "sorg"), "before load")
+}
+
+func TestLabels(t *testing.T) {
+	m := loadedModule(t)
+	var v struct {
+		Topics map[string]map[string]string `json:"topics"`
+		Places map[string][]struct {
+			Name     string `json:"name"`
+			Language string `json:"language"`
+		} `json:"places"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(m.labelsOut()), &v))
+	assert.Equal(t, "Sorg og tap", v.Topics["sorg"]["nb"])
+	assert.Len(t, v.Topics, len(m.ds.Topics))
+	require.NotEmpty(t, v.Places["5612"])
+	assert.Equal(t, "Guovdageaidnu", v.Places["5612"][0].Name)
+	assert.Equal(t, "se", v.Places["5612"][0].Language)
+	assert.NotContains(t, v.Places, "0301", "only places with a name besides the Norwegian one")
+	var e map[string]string
+	require.NoError(t, json.Unmarshal([]byte((&module{}).labelsOut()), &e))
+	assert.Equal(t, "dataset not loaded", e["error"])
+}
+
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"plain", `q " b \ `, "ctl\x01\n", "Gáivuotna ø"} {
+		var got string
+		require.NoError(t, json.Unmarshal(appendJSONString(nil, s), &got))
+		assert.Equal(t, s, got)
 	}
 }
