@@ -12,6 +12,7 @@
 //	near(lat, lon number, opts?) -> contract JSON string
 //	info() -> {query: dataset version, suggestions: topics, results: national office}
 //	labels() -> {topics: {id: {nb, nn, en, ...}}, places: {number: [{name, language}]}}
+//	withTopic(id) -> contract JSON: the open contact points that list the topic
 //	preset(kind "municipality"|"topic", value) -> the number or id it means, or ""
 //
 // opts is {municipality, topic, limit}. Every js.Func is created once here:
@@ -63,6 +64,12 @@ func (m *module) exports() js.Value {
 	}))
 	api.Set("info", js.FuncOf(func(js.Value, []js.Value) any { return m.infoJSON() }))
 	api.Set("labels", js.FuncOf(func(js.Value, []js.Value) any { return m.labelsOut() }))
+	api.Set("withTopic", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) < 1 || args[0].Type() != js.TypeString {
+			return m.errorJSON("withTopic: expected a topic id")
+		}
+		return m.withTopic(args[0].String())
+	}))
 	api.Set("preset", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString {
 			return ""

@@ -171,6 +171,35 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// withTopic answers "which contact points work with this topic?" for a
+// topic typed without a place: every contact point that lists the topic and
+// is not closed, newest confirmation first, in the contract's shape with no
+// place and no relation (the widget asks where the person lives).
+func (m *module) withTopic(id string) string {
+	if m.eng == nil {
+		return m.errorJSON("dataset not loaded")
+	}
+	r := search.Response{Query: id, Suggestions: []search.Suggestion{}, Results: []search.Result{}}
+	for _, c := range m.ds.ContactPoints {
+		if c.Status == dataset.StatusClosed {
+			continue
+		}
+		for _, t := range c.Topics {
+			if t == id {
+				r.Results = append(r.Results, search.Result{ContactPoint: c, ListsTopic: true})
+				break
+			}
+		}
+	}
+	// Newest confirmation first (dates compare as text: "2020-12" > "2019").
+	for i := 1; i < len(r.Results); i++ {
+		for j := i; j > 0 && r.Results[j].ContactPoint.LastVerified > r.Results[j-1].ContactPoint.LastVerified; j-- {
+			r.Results[j], r.Results[j-1] = r.Results[j-1], r.Results[j]
+		}
+	}
+	return m.encode(r)
+}
+
 func (m *module) labelsOut() string {
 	if m.eng == nil {
 		return m.errorJSON("dataset not loaded")

@@ -101,3 +101,31 @@ func TestAppendJSONString(t *testing.T) {
 		assert.Equal(t, s, got)
 	}
 }
+
+func TestWithTopic(t *testing.T) {
+	m := loadedModule(t)
+	for _, c := range []struct {
+		topic string
+		some  bool
+	}{{"angst", true}, {"ensomhet", true}, {"nope", false}} {
+		var r struct {
+			Results []struct {
+				ContactPoint struct {
+					ID           string   `json:"id"`
+					Status       string   `json:"status"`
+					LastVerified string   `json:"last_verified"`
+					Topics       []string `json:"topics"`
+				} `json:"contact_point"`
+			} `json:"results"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(m.withTopic(c.topic)), &r))
+		assert.Equal(t, c.some, len(r.Results) > 0, c.topic)
+		for i, x := range r.Results {
+			assert.Contains(t, x.ContactPoint.Topics, c.topic)
+			assert.NotEqual(t, "closed", x.ContactPoint.Status)
+			if i > 0 {
+				assert.GreaterOrEqual(t, r.Results[i-1].ContactPoint.LastVerified, x.ContactPoint.LastVerified, "newest first")
+			}
+		}
+	}
+}

@@ -5,45 +5,76 @@
 const BASE = new URL('.', import.meta.url);
 const WASM = '__FINDER_WASM__', EXEC = '__WASM_EXEC__', DATA = 'v1/dataset.json', API = 'v1/search';
 const LIMIT = 8;
+const SHORT = 3; // cards shown before "Vis flere"
 const SLOW_MS = 4000; // show the national contact while still loading
 const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 // Shown only when neither the module nor the worker can be reached.
 const NATIONAL = { name: 'Selvhjelp Norge', url: 'https://www.selvhjelp.no', email: 'post@selvhjelp.no' };
+// How a group can be started locally: a real page among the records' sources
+// (Selvhjelp Norge on municipalities' contact points for self-help). A test
+// checks that it is still a source in data/.
+const GUIDE = 'https://selvhjelp.no/samarbeidet-med-og-mellom-kommunene-blomstrer/';
+// Always under the results (numbers from data/crisis_lines.json).
+const ACUTE = [['113', '113'], ['116 123', '116123']];
 
+// Texts per language. A key missing in a language falls back to bokmål and
+// is marked lang="nb" (WCAG 3.1.2): the Northern Sami texts are a short
+// draft, and no Sami sentence is made up here.
 const T = {
   nb: {
     label: 'Finn selvhjelp nær deg', hint: 'Skriv kommune, postnummer, sted eller tema, for eksempel «sorg Bergen». Søket skjer på din enhet.',
-    near: 'Nær meg', options: 'Forslag', kinds: { municipality: 'kommune', postcode: 'postnummer', postal_place: 'poststed', topic: 'tema', contact_point: 'kontaktpunkt' },
-    count: (s, r) => (s ? `${s} forslag, ` : '') + `${r} kontaktpunkt${r === 1 ? '' : 'er'}.`, none: 'Ingen treff. Prøv kommune, postnummer eller et tema.',
-    results: 'Kontaktpunkter', for: 'for', nearest: 'Nærmest deg', loading: 'Laster søket …',
-    phone: 'Telefon', email: 'E-post', web: 'Nettside', topics: 'Tema', verified: 'sist bekreftet', unverified: 'ikke bekreftet',
-    status: { closed: 'Stengt', unknown: 'Usikker status – sjekk før du tar kontakt' },
-    rel: { local: 'I kommunen', nearby: 'I nærheten', regional: 'Regionalt', national: 'Nasjonalt' },
-    geoDenied: 'Fant ikke posisjonen din. Skriv kommune eller postnummer i stedet.', geoBusy: 'Finner posisjonen din …',
+    near: 'Nær meg', options: 'Forslag', kinds: { municipality: 'kommune', postcode: 'postnummer', postal_place: 'poststed', topic: 'tema', contact_point: 'kontaktpunkt', region: 'område', district: 'bydel' },
+    count: (s, r) => (s ? `${s} forslag, ` : '') + `${r} kontaktpunkt${r === 1 ? '' : 'er'}.`, none: 'Ingen treff.',
+    noneText: (q) => `Ingen treff for «${q}». Prøv en kommune, et postnummer eller et tema.`,
+    results: 'Kontaktpunkter', for: 'for', nearest: 'Nærmest deg', loading: 'Laster søket …', always: 'Du kan alltid kontakte',
+    phone: 'Telefon', email: 'E-post', web: 'Nettside',
+    call: 'Ring', write: 'Skriv til', read: 'Les mer på', noContact: 'Ingen kontaktinformasjon er kjent. Spør Selvhjelp Norge:',
+    closed: 'Stengt', since: (d) => `Ikke bekreftet siden ${d}`, never: 'Aldri bekreftet', confirmed: (d) => `Bekreftet ${d}`,
+    rel_local: 'I kommunen', rel_area: 'I området', rel_nearby: 'I nærheten', rel_regional: 'I regionen', rel_far: 'Langt unna', rel_national: 'Nasjonalt',
+    more: (n) => `Vis flere (${n})`, far: (n) => `Lenger unna (${n})`, lists: (x) => `Har grupper om ${x}`,
+    where: 'Hvor bor du?', whereText: 'Skriv kommunen eller postnummeret ditt, så viser vi kontaktpunktene nær deg.', withTopic: (x) => `Kontaktpunkter som har grupper om ${x}`,
+    start: 'Start en gruppe der du bor', startText: 'Vi kjenner ikke til et åpent kontaktpunkt i nærheten. Mange kommuner har hjulpet folk å starte en selvhjelpsgruppe, ofte gjennom frivilligsentralen eller frisklivssentralen. Spør kommunen din, eller skriv til Selvhjelp Norge.', startLink: 'Slik har kommuner fått i gang grupper (selvhjelp.no)',
+    crisis: 'Trenger du hjelp nå?', crisisText: 'Ring 113 hvis livet er i fare. Du kan også snakke med noen nå, hele døgnet:', moreLines: (n) => `Flere hjelpetelefoner (${n})`, chat: 'chat og nettside', crisisSay: 'Hjelpetelefoner står øverst.',
+    acute: 'Akutt hjelp:', helpline: 'Hjelpetelefonen',
+    geoDenied: 'Du delte ikke posisjonen din, så vi vet ikke hvor du er. Skriv kommune eller postnummer.', geoBusy: 'Finner posisjonen din …',
     remote: 'Søkemodulen kunne ikke lastes, så det du skriver sendes til selvhjelp-tjenesten for å søke.',
     failed: 'Søket er ikke tilgjengelig nå. Du kan kontakte', slow: 'Søket laster fortsatt. Du kan også kontakte',
   },
   nn: {
     label: 'Finn sjølvhjelp nær deg', hint: 'Skriv kommune, postnummer, stad eller tema, til dømes «sorg Bergen». Søket skjer på eininga di.',
-    near: 'Nær meg', options: 'Forslag', kinds: { municipality: 'kommune', postcode: 'postnummer', postal_place: 'poststad', topic: 'tema', contact_point: 'kontaktpunkt' },
-    count: (s, r) => (s ? `${s} forslag, ` : '') + `${r} kontaktpunkt.`, none: 'Ingen treff. Prøv kommune, postnummer eller eit tema.',
-    results: 'Kontaktpunkt', for: 'for', nearest: 'Nærast deg', loading: 'Lastar søket …',
-    phone: 'Telefon', email: 'E-post', web: 'Nettstad', topics: 'Tema', verified: 'sist stadfesta', unverified: 'ikkje stadfesta',
-    status: { closed: 'Stengt', unknown: 'Uviss status – sjekk før du tek kontakt' },
-    rel: { local: 'I kommunen', nearby: 'I nærleiken', regional: 'Regionalt', national: 'Nasjonalt' },
-    geoDenied: 'Fann ikkje posisjonen din. Skriv kommune eller postnummer i staden.', geoBusy: 'Finn posisjonen din …',
+    near: 'Nær meg', options: 'Forslag', kinds: { municipality: 'kommune', postcode: 'postnummer', postal_place: 'poststad', topic: 'tema', contact_point: 'kontaktpunkt', region: 'område', district: 'bydel' },
+    count: (s, r) => (s ? `${s} forslag, ` : '') + `${r} kontaktpunkt.`, none: 'Ingen treff.',
+    noneText: (q) => `Ingen treff for «${q}». Prøv ein kommune, eit postnummer eller eit tema.`,
+    results: 'Kontaktpunkt', for: 'for', nearest: 'Nærast deg', loading: 'Lastar søket …', always: 'Du kan alltid kontakte',
+    phone: 'Telefon', email: 'E-post', web: 'Nettstad',
+    call: 'Ring', write: 'Skriv til', read: 'Les meir på', noContact: 'Vi kjenner ikkje til kontaktinformasjon. Spør Selvhjelp Norge:',
+    closed: 'Stengd', since: (d) => `Ikkje stadfesta sidan ${d}`, never: 'Aldri stadfesta', confirmed: (d) => `Stadfesta ${d}`,
+    rel_local: 'I kommunen', rel_area: 'I området', rel_nearby: 'I nærleiken', rel_regional: 'I regionen', rel_far: 'Langt unna', rel_national: 'Nasjonalt',
+    more: (n) => `Vis fleire (${n})`, far: (n) => `Lenger unna (${n})`, lists: (x) => `Har grupper om ${x}`,
+    where: 'Kvar bur du?', whereText: 'Skriv kommunen eller postnummeret ditt, så viser vi kontaktpunkta nær deg.', withTopic: (x) => `Kontaktpunkt som har grupper om ${x}`,
+    start: 'Start ei gruppe der du bur', startText: 'Vi kjenner ikkje til eit ope kontaktpunkt i nærleiken. Mange kommunar har hjelpt folk å starte ei sjølvhjelpsgruppe, ofte gjennom frivilligsentralen eller frisklivssentralen. Spør kommunen din, eller skriv til Selvhjelp Norge.', startLink: 'Slik har kommunar fått i gang grupper (selvhjelp.no)',
+    crisis: 'Treng du hjelp no?', crisisText: 'Ring 113 viss livet er i fare. Du kan òg snakke med nokon no, heile døgnet:', moreLines: (n) => `Fleire hjelpetelefonar (${n})`, chat: 'chat og nettstad', crisisSay: 'Hjelpetelefonar står øvst.',
+    acute: 'Akutt hjelp:',
+    geoDenied: 'Du delte ikkje posisjonen din, så vi veit ikkje kvar du er. Skriv kommune eller postnummer.', geoBusy: 'Finn posisjonen din …',
     remote: 'Søkjemodulen kunne ikkje lastast, så det du skriv blir sendt til sjølvhjelpstenesta for å søkje.',
     failed: 'Søket er ikkje tilgjengeleg no. Du kan kontakte', slow: 'Søket lastar framleis. Du kan òg kontakte',
   },
   en: {
     label: 'Find self-help near you', hint: 'Type a municipality, postcode, place or topic, for example “grief Bergen”. The search runs on your device.',
-    near: 'Near me', options: 'Suggestions', kinds: { municipality: 'municipality', postcode: 'postcode', postal_place: 'postal place', topic: 'topic', contact_point: 'contact point' },
-    count: (s, r) => (s ? `${s} suggestion${s === 1 ? '' : 's'}, ` : '') + `${r} contact point${r === 1 ? '' : 's'}.`, none: 'No matches. Try a municipality, postcode or topic.',
-    results: 'Contact points', for: 'for', nearest: 'Nearest to you', loading: 'Loading search …',
-    phone: 'Phone', email: 'E-mail', web: 'Website', topics: 'Topics', verified: 'last confirmed', unverified: 'not confirmed',
-    status: { closed: 'Closed', unknown: 'Status uncertain – check before contacting' },
-    rel: { local: 'In the municipality', nearby: 'Nearby', regional: 'Regional', national: 'National' },
-    geoDenied: 'Could not find your position. Type a municipality or postcode instead.', geoBusy: 'Finding your position …',
+    near: 'Near me', options: 'Suggestions', kinds: { municipality: 'municipality', postcode: 'postcode', postal_place: 'postal place', topic: 'topic', contact_point: 'contact point', region: 'area', district: 'district' },
+    count: (s, r) => (s ? `${s} suggestion${s === 1 ? '' : 's'}, ` : '') + `${r} contact point${r === 1 ? '' : 's'}.`, none: 'No matches.',
+    noneText: (q) => `No matches for “${q}”. Try a municipality, postcode or topic.`,
+    results: 'Contact points', for: 'for', nearest: 'Nearest to you', loading: 'Loading search …', always: 'You can always contact',
+    phone: 'Phone', email: 'E-mail', web: 'Website',
+    call: 'Call', write: 'Write to', read: 'Read more at', noContact: 'No contact details are known. Ask Selvhjelp Norge:',
+    closed: 'Closed', since: (d) => `Not confirmed since ${d}`, never: 'Never confirmed', confirmed: (d) => `Confirmed ${d}`,
+    rel_local: 'In the municipality', rel_area: 'In the area', rel_nearby: 'Nearby', rel_regional: 'In the region', rel_far: 'Far away', rel_national: 'National',
+    more: (n) => `Show more (${n})`, far: (n) => `Further away (${n})`, lists: (x) => `Has groups on ${x}`,
+    where: 'Where do you live?', whereText: 'Type your municipality or postcode to see the contact points near you.', withTopic: (x) => `Contact points with groups on ${x}`,
+    start: 'Start a group where you live', startText: 'We know of no open contact point nearby. Many municipalities have helped people start a self-help group, often through the volunteer centre (frivilligsentral) or the healthy-living centre (frisklivssentral). Ask your municipality, or write to Selvhjelp Norge.', startLink: 'How municipalities got groups going (selvhjelp.no, in Norwegian)',
+    crisis: 'Do you need help now?', crisisText: 'Call 113 if a life is in danger. You can also talk to someone now, day and night:', moreLines: (n) => `More helplines (${n})`, chat: 'chat and website', crisisSay: 'Helplines are shown first.',
+    acute: 'Urgent help:',
+    geoDenied: 'You did not share your position, so we do not know where you are. Type a municipality or postcode.', geoBusy: 'Finding your position …',
     remote: 'The search module could not load, so what you type is sent to the self-help service to search.',
     failed: 'Search is not available right now. You can contact', slow: 'Search is still loading. You can also contact',
   },
@@ -53,41 +84,52 @@ const T = {
     near: 'Mu lahka', options: 'Evttohusat', kinds: { municipality: 'gielda', postcode: 'poastanummir', postal_place: 'poastabáiki', topic: 'fáddá', contact_point: 'kontákta' },
     count: (s, r) => (s ? `Evttohusat: ${s}. ` : '') + `Kontávttat: ${r}.`, none: 'Ii gávdnon mihkke.',
     results: 'Kontávttat', for: '–', nearest: 'Du lahka', loading: 'Viežžamin …',
-    phone: 'Telefovdna', email: 'E-poasta', web: 'Neahttasiidu', topics: 'Fáttát', verified: 'dárkkistuvvon', unverified: 'ii dárkkistuvvon',
-    status: { closed: 'Giddejuvvon', unknown: 'Dilli ii leat čielggas' },
-    rel: { local: 'Gielddas', nearby: 'Lahka', regional: 'Regionála', national: 'Riikkaviidosaš' },
-    geoDenied: 'Ii gávdnan du sajádaga. Čális gieldda dahje poastanummira.', geoBusy: 'Ohcamin du sajádaga …',
+    phone: 'Telefovdna', email: 'E-poasta', web: 'Neahttasiidu', closed: 'Giddejuvvon',
+    rel_local: 'Gielddas', rel_nearby: 'Lahka', rel_regional: 'Regionála', rel_national: 'Riikkaviidosaš', geoBusy: 'Ohcamin du sajádaga …',
     remote: 'Ohcanmodula ii sáhttán viežžat. Dat maid čálát, sáddejuvvo bálvalussii.',
     failed: 'Ohcan ii doaimma dál. Váldde oktavuođa:', slow: 'Ohcan ii leat gárvvis. Váldde oktavuođa:',
   },
 };
 const LOCALE = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB', se: 'se-NO' };
 
+// langOf reads a lang attribute as browsers match language tags: the primary
+// subtag decides (en-GB → en, nb-NO → nb, nn-NO → nn, sme → se, no → nb).
+function langOf(v) {
+  const p = String(v || '').trim().toLowerCase().split(/[-_]/)[0];
+  return { nb: 'nb', nob: 'nb', no: 'nb', nor: 'nb', nn: 'nn', nno: 'nn', en: 'en', eng: 'en', se: 'se', sme: 'se' }[p] || 'nb';
+}
+
+// Colours: the element paints its own background and text, so that a dark
+// (or any) host page cannot make it unreadable. Every pair is ≥ 4.5:1 for
+// text and ≥ 3:1 for borders and the focus ring (a browser test measures it).
+const LIGHT = { text: '#1f2328', bg: '#fff', surface: '#f4f6f8', accent: '#1d5fa8', 'on-accent': '#fff', border: '#6b7280', muted: '#4b5563', focus: '#1d5fa8', mark: '#ffe08a', 'warning-background': '#fff4d6', warning: '#6b3d00', 'crisis-background': '#fdecea', crisis: '#8a1c14' };
+const DARK = { text: '#f0f3f6', bg: '#1b1f24', surface: '#2a3038', accent: '#8cc4ff', 'on-accent': '#0d1117', border: '#8b949e', muted: '#b8c0cc', focus: '#8cc4ff', mark: '#ffe08a', 'warning-background': '#3a2c07', warning: '#ffd479', 'crisis-background': '#3b1512', crisis: '#ffb4ab' };
+const NAV = { ...LIGHT, text: '#23262a', accent: '#0067c5', focus: '#00347d', border: '#6f7785', muted: '#49515e', surface: '#f1f1f1', mark: '#ffd799', 'warning-background': '#fff5e4' };
+// The public names: --selvhjelp-color (text), --selvhjelp-background, and --selvhjelp-<key> for the rest.
+const pub = (k) => (k === 'text' ? 'color' : k === 'bg' ? 'background' : k);
+const vars = (p) => Object.entries(p).map(([k, v]) => `--_${k}:var(--selvhjelp-${pub(k)},${v});`).join('');
+
 const CSS = `
-:host{display:block;font:inherit;color:var(--selvhjelp-color,inherit);
- --_accent:var(--selvhjelp-accent,#1d5fa8);--_on-accent:var(--selvhjelp-on-accent,#fff);
- --_bg:var(--selvhjelp-background,#fff);--_surface:var(--selvhjelp-surface,#f4f6f8);
- --_border:var(--selvhjelp-border,#6b7280);--_muted:var(--selvhjelp-muted,#4b5563);
- --_radius:var(--selvhjelp-radius,6px);--_focus:var(--selvhjelp-focus,#1d5fa8);
- --_mark:var(--selvhjelp-mark,#ffe08a);--_warn-bg:var(--selvhjelp-warning-background,#fff4d6);
- --_warn:var(--selvhjelp-warning,#6b3d00)}
+:host{display:block;${vars(LIGHT)}--_radius:var(--selvhjelp-radius,6px)}
+:host([theme=dark]){${vars(DARK)}}
+@media (prefers-color-scheme:dark){:host([theme=auto]){${vars(DARK)}}}
+:host([theme=nav]){${vars(NAV)}--_radius:var(--selvhjelp-radius,4px)}
 :host([hidden]){display:none}
-:host([theme=nav]){font-family:var(--selvhjelp-font,"Source Sans 3","Source Sans Pro",Arial,sans-serif);color:var(--selvhjelp-color,#23262a);
- --_accent:var(--selvhjelp-accent,#0067c5);--_focus:var(--selvhjelp-focus,#00347d);--_border:var(--selvhjelp-border,#6f7785);
- --_muted:var(--selvhjelp-muted,#49515e);--_surface:var(--selvhjelp-surface,#f1f1f1);--_radius:var(--selvhjelp-radius,4px);
- --_mark:var(--selvhjelp-mark,#ffd799);--_warn-bg:var(--selvhjelp-warning-background,#fff5e4)}
-.f{font-family:var(--selvhjelp-font,inherit);max-width:100%;box-sizing:border-box}
+.f{font-family:var(--selvhjelp-font,inherit);max-width:100%;box-sizing:border-box;color:var(--_text);background:var(--_bg);padding:.75em;border-radius:var(--_radius);line-height:1.4}
+:host([theme=nav]) .f{font-family:var(--selvhjelp-font,"Source Sans 3","Source Sans Pro",Arial,sans-serif)}
 *,*::before,*::after{box-sizing:inherit}
 label{display:block;font-weight:600;margin:0 0 .25em}
-.hint,.st,.meta{color:var(--_muted);font-size:.875em}
+.hint,.st,.meta,.acute{color:var(--_muted);font-size:.875em}
 .hint{margin:.25em 0 0}
 .row{display:flex;flex-wrap:wrap;gap:.5em;align-items:flex-start}
 .cb{position:relative;flex:1 1 14em;min-width:0}
-input{width:100%;font:inherit;color:inherit;background:var(--_bg);border:2px solid var(--_border);border-radius:var(--_radius);padding:.5em .625em;min-height:2.75em}
+input{width:100%;font:inherit;color:var(--_text);background:var(--_bg);border:2px solid var(--_border);border-radius:var(--_radius);padding:.5em .625em;min-height:2.75em}
+input::placeholder{color:var(--_muted)}
 button{font:inherit;border:2px solid var(--_accent);border-radius:var(--_radius);background:var(--_bg);color:var(--_accent);padding:.5em .875em;min-height:2.75em;cursor:pointer;font-weight:600}
 button:hover{background:var(--_accent);color:var(--_on-accent)}
-input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid var(--_focus);outline-offset:2px}
-[role=listbox]{position:absolute;z-index:10;left:0;right:0;top:100%;margin:.25em 0 0;padding:.25em 0;list-style:none;background:var(--_bg);border:2px solid var(--_border);border-radius:var(--_radius);max-height:20em;overflow:auto;box-shadow:0 4px 12px rgba(0,0,0,.15)}
+input:focus-visible,button:focus-visible,a:focus-visible,summary:focus-visible{outline:3px solid var(--_focus);outline-offset:2px}
+a{color:var(--_accent)}
+[role=listbox]{position:absolute;z-index:10;left:0;right:0;top:100%;margin:.25em 0 0;padding:.25em 0;list-style:none;color:var(--_text);background:var(--_bg);border:2px solid var(--_border);border-radius:var(--_radius);max-height:20em;overflow:auto;box-shadow:0 4px 12px rgba(0,0,0,.25)}
 [role=option]{padding:.5em .625em;cursor:pointer;display:flex;flex-wrap:wrap;gap:0 .5em;align-items:baseline}
 [role=option]:hover{background:var(--_surface)}
 [role=option][aria-selected=true]{background:var(--_accent);color:var(--_on-accent);outline:2px solid transparent}
@@ -96,21 +138,31 @@ input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid var(-
 .k{text-transform:lowercase;font-weight:600}
 mark{background:var(--_mark);color:#111;font-weight:700;border-radius:2px}
 .st{min-height:1.25em;margin:.5em 0}
-.note{background:var(--_warn-bg);color:var(--_warn);border-left:4px solid currentColor;padding:.5em .75em;margin:.5em 0;border-radius:var(--_radius)}
-.note a{color:inherit}
-h3,h4{margin:.75em 0 .25em;font-size:1.0625em}
-.cards{list-style:none;margin:0;padding:0;display:grid;gap:.75em}
-.card{border:1px solid var(--_border);border-radius:var(--_radius);padding:.75em 1em;background:var(--_bg);overflow-wrap:anywhere}
-.card h4{margin:0 0 .25em;font-size:1em}
-.card p{margin:.25em 0}
-.card a{color:var(--_accent)}
-.badge{display:inline-block;font-size:.8125em;font-weight:600;padding:.125em .5em;border:1px solid currentColor;border-radius:var(--_radius);margin:0 .25em .25em 0}
-.sn{display:block}
-.warn{background:var(--_warn-bg);color:var(--_warn)}
+.note,.box{background:var(--_warning-background);color:var(--_warning);border-left:4px solid currentColor;padding:.5em .75em;margin:.5em 0;border-radius:var(--_radius)}
+.box{background:var(--_surface);color:var(--_text);border-color:var(--_border)}
+.note a,.crisis a{color:inherit}
+.box p,.crisis p{margin:.25em 0}
+.rh,.bh{margin:.75em 0 .375em;font-size:1.0625em}
+.box .bh,.crisis .bh{margin:0 0 .25em}
+.cards{list-style:none;margin:0;padding:0;display:grid;gap:.5em}
+.card{border:1px solid var(--_border);border-radius:var(--_radius);padding:.5em .75em;background:var(--_bg);overflow-wrap:anywhere}
+.card .cn{margin:0;font-size:1em}
+.card p{margin:.125em 0}
+.badge{display:inline-block;font-size:.8125em;font-weight:600;padding:0 .375em;border:1px solid currentColor;border-radius:var(--_radius);margin:.125em .375em .125em 0;background:var(--_warning-background);color:var(--_warning)}
+.badge.ok{background:var(--_bg);color:var(--_text)}
+.meta{margin:0}
+details{margin:.5em 0}
+summary{cursor:pointer;color:var(--_accent);font-weight:600;padding:.375em 0;min-height:2.75em;display:flex;align-items:center}
+details .cards{margin-top:.25em}
+.crisis{background:var(--_crisis-background);color:var(--_crisis);border:2px solid currentColor;border-radius:var(--_radius);padding:.625em .875em;margin:.5em 0}
+.crisis ul{list-style:none;margin:.25em 0 0;padding:0;display:grid;gap:.375em}
+.crisis .num{font-weight:700;font-size:1.125em;white-space:nowrap}
+.crisis .for{display:block;font-size:.875em}
+.acute{margin:.75em 0 0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (forced-colors:active){mark{forced-color-adjust:none;background:Mark;color:MarkText}
  [role=option][aria-selected=true]{forced-color-adjust:none;background:Highlight;color:HighlightText}
- .badge,.note{border-color:CanvasText}}
+ .badge,.note,.box,.crisis{border-color:CanvasText}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important;scroll-behavior:auto!important}}
 `;
 
@@ -123,7 +175,7 @@ function styles() {
 function h(tag, attrs, ...kids) {
   const e = document.createElement(tag);
   for (const k in attrs || {}) if (attrs[k] != null && attrs[k] !== false) e.setAttribute(k, attrs[k]);
-  for (const c of kids.flat()) if (c != null && c !== '' && c !== false) e.append(c instanceof Node ? c : String(c));
+  for (const c of kids.flat(Infinity)) if (c != null && c !== '' && c !== false) e.append(c instanceof Node ? c : String(c));
   return e;
 }
 
@@ -131,6 +183,10 @@ function h(tag, attrs, ...kids) {
 function safeURL(u) {
   try { const x = new URL(/^[a-z][a-z0-9+.-]*:/i.test(u) ? u : 'https://' + u); return /^https?:$/.test(x.protocol) ? x.href : null; } catch { return null; }
 }
+const telOf = (n) => 'tel:' + String(n).replace(/[^\d+]/g, '');
+const hostOf = (u) => u.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '');
+// A private address (c/o a person) is never shown, whatever the data holds.
+const privateAddress = (a) => /\bc\s*\/\s*o\b/i.test(a || '');
 
 // engine() loads the search once per page and is shared by every element.
 // It resolves to {mode, search, near, info} or rejects when nothing works.
@@ -160,6 +216,9 @@ async function loadLocal() {
     near: async (lat, lon, o) => JSON.parse(api.near(lat, lon, o)),
     topics: new Map(info.suggestions.map((t) => [t.id, t.label])),
     national: info.results.map((r) => r.contact_point),
+    labels: api.labels ? JSON.parse(api.labels()) : null,
+    preset: api.preset && ((kind, value) => api.preset(kind, value)),
+    withTopic: api.withTopic && (async (id) => JSON.parse(api.withTopic(id))),
   };
 }
 
@@ -182,28 +241,49 @@ async function loadRemote() {
   return { mode: 'remote', search: (q, o) => get(q, o), near: null, topics: new Map(), national: probe.results.filter((r) => r.relation === 'national').map((r) => r.contact_point) };
 }
 
+// formatDate gives a record's confirmation date at its own precision:
+// "2017", "februar 2017"; numeric ("02.2017") where the browser has no
+// locale data for the language (Chromium has none for Sami).
 function formatDate(s, lang) {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(s || '');
-  if (!m || !m[2]) return s;
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(s || '');
+  if (!m) return '';
+  if (!m[2]) return m[1];
   try {
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +(m[3] || 1)));
-    return new Intl.DateTimeFormat(LOCALE[lang], m[3] ? { dateStyle: 'long', timeZone: 'UTC' } : { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
-  } catch { return s; }
+    if (!Intl.DateTimeFormat.supportedLocalesOf([LOCALE[lang]]).length) return `${m[2]}.${m[1]}`;
+    return new Intl.DateTimeFormat(LOCALE[lang], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(+m[1], +m[2] - 1, 1)));
+  } catch { return `${m[2]}.${m[1]}`; }
 }
 
 let uid = 0;
+const REL_ORDER = { local: 0, nearby: 1, regional: 2, '': 2, national: 3, far: 4 };
 
 class SelvhjelpFinder extends HTMLElement {
-  static observedAttributes = ['municipality', 'topic', 'lang'];
+  static observedAttributes = ['municipality', 'topic', 'lang', 'heading-level'];
   #n = ++uid; #ui; #io; #eng; #started = false; #seq = 0; #res = null; #sugg = []; #active = -1; #pick = null; #near = null; #timer = 0; #say = 0;
+  #preset = {}; #warned = new Set();
 
   constructor() {
     super();
     try { this.#build(); } catch (e) { console.error('selvhjelp-finder:', e); }
   }
 
-  get #lang() { const l = (this.getAttribute('lang') || '').toLowerCase(); return T[l] ? l : 'nb'; }
+  get #lang() { return langOf(this.getAttribute('lang')); }
   get #t() { return T[this.#lang]; }
+  // #hl is the results' heading level (attribute heading-level, default 2); cards are one below.
+  get #hl() { const n = parseInt(this.getAttribute('heading-level'), 10); return n >= 1 && n <= 5 ? n : 2; }
+
+  // #s is the text for key in the element's language, or the bokmål text
+  // marked lang="nb" when the language has none (WCAG 3.1.2).
+  #s(key, ...a) {
+    const l = this.#lang;
+    let v = T[l][key], lg = l;
+    if (v === undefined) { v = T.nb[key]; lg = 'nb'; }
+    if (typeof v === 'function') v = v(...a);
+    return lg === l ? v : h('span', { lang: lg }, v);
+  }
+  #str(key, ...a) { const v = T[this.#lang][key] ?? T.nb[key]; return typeof v === 'function' ? v(...a) : v; }
+  // #nb marks dataset text (written in bokmål) when the element speaks another language.
+  #nb(text, tag = 'span', attrs = {}) { return h(tag, this.#lang === 'nb' ? attrs : { ...attrs, lang: 'nb' }, text); }
 
   #build() {
     const root = this.attachShadow({ mode: 'open' });
@@ -219,7 +299,8 @@ class SelvhjelpFinder extends HTMLElement {
     u.note = h('div', { class: 'note' });
     u.note.hidden = true;
     u.results = h('section', { class: 'res' });
-    u.box = h('div', { class: 'f', 'data-state': 'idle' }, u.label, h('div', { class: 'row' }, h('div', { class: 'cb' }, u.input, u.list), u.near), u.hint, u.status, u.note, u.results);
+    u.acute = h('p', { class: 'acute' });
+    u.box = h('div', { class: 'f', 'data-state': 'idle' }, u.label, h('div', { class: 'row' }, h('div', { class: 'cb' }, u.input, u.list), u.near), u.hint, u.status, u.note, u.results, u.acute);
     root.append(u.box);
     const on = (el, ev, fn) => el.addEventListener(ev, (e) => this.#guard(() => fn(e)));
     on(u.input, 'input', () => { this.#pick = null; this.#near = null; this.#query(); });
@@ -245,10 +326,12 @@ class SelvhjelpFinder extends HTMLElement {
 
   attributeChangedCallback(name, old, val) {
     if (old === val || !this.#ui) return;
-    this.#guard(() => {
-      if (name === 'lang') { this.#texts(); this.#renderList(); this.#renderResults(); return; }
+    this.#guard(async () => {
+      if (name === 'lang' || name === 'heading-level') { this.#texts(); this.#renderList(); this.#renderResults(); return; }
       this.#pick = null;
-      if (this.#eng) this.#refresh();
+      if (!this.#eng) return;
+      await this.#presets();
+      return this.#refresh();
     });
   }
 
@@ -262,11 +345,14 @@ class SelvhjelpFinder extends HTMLElement {
   #texts() {
     const t = this.#t, u = this.#ui;
     u.box.lang = this.#lang;
-    u.label.textContent = t.label;
-    u.hint.textContent = t.hint;
-    u.near.textContent = t.near;
-    u.list.setAttribute('aria-label', t.options);
-    if (this.#eng?.mode === 'remote') this.#notice(t.remote);
+    u.label.replaceChildren(this.#s('label'));
+    u.hint.replaceChildren(this.#s('hint'));
+    u.near.replaceChildren(this.#s('near'));
+    u.list.setAttribute('aria-label', this.#str('options'));
+    // 113 and Hjelpetelefonen 116 123, always, in small type under the results.
+    u.acute.replaceChildren(this.#s('acute'), ' ', h('a', { href: telOf(ACUTE[0][1]) }, ACUTE[0][0]), ' · ',
+      this.#lang === 'nb' ? 'Hjelpetelefonen' : this.#nb('Hjelpetelefonen'), ' ', h('a', { href: telOf(ACUTE[1][1]) }, ACUTE[1][0]));
+    if (this.#eng?.mode === 'remote') this.#notice(t.remote ?? T.nb.remote);
   }
 
   #start() {
@@ -274,21 +360,23 @@ class SelvhjelpFinder extends HTMLElement {
     this.#started = true;
     this.#io?.disconnect();
     this.#ui.box.dataset.state = 'loading';
-    const slow = setTimeout(() => this.#guard(() => { if (!this.#eng) this.#contact(this.#t.slow, NATIONAL_LIST()); }), SLOW_MS);
-    engine().then((eng) => this.#guard(() => {
+    const slow = setTimeout(() => this.#guard(() => { if (!this.#eng) this.#contact(this.#str('slow'), NATIONAL_LIST()); }), SLOW_MS);
+    engine().then((eng) => this.#guard(async () => {
       clearTimeout(slow);
       this.#eng = eng;
       this.#ui.box.dataset.state = eng.mode;
       this.#ui.note.hidden = true;
-      if (eng.mode === 'remote') { this.#notice(this.#t.remote); this.#ui.near.hidden = true; }
+      if (this.#ui.status.textContent === this.#str('loading')) this.#ui.status.textContent = '';
+      if (eng.mode === 'remote') { this.#notice(this.#str('remote')); this.#ui.near.hidden = true; }
       if (!('geolocation' in navigator)) this.#ui.near.hidden = true;
-      this.#refresh();
+      await this.#presets();
+      return this.#refresh();
     }), (e) => this.#guard(() => {
       clearTimeout(slow);
       this.#fail(e);
       this.#ui.box.dataset.state = 'failed';
       this.#ui.status.textContent = '';
-      this.#contact(this.#t.failed, NATIONAL_LIST());
+      this.#contact(this.#str('failed'), NATIONAL_LIST());
       this.#ui.near.hidden = true;
     }));
   }
@@ -300,35 +388,57 @@ class SelvhjelpFinder extends HTMLElement {
     const n = this.#ui.note;
     n.replaceChildren(h('p', null, lead), ...list.map((c) => {
       const web = safeURL(c.url);
-      return h('p', null, h('strong', null, c.name), web && [' · ', h('a', { href: web }, c.url.replace(/^https?:\/\//, ''))], c.email && [' · ', h('a', { href: 'mailto:' + c.email }, c.email)], c.phone && [' · ', h('a', { href: 'tel:' + c.phone.replace(/[^\d+]/g, '') }, c.phone)]);
+      return h('p', null, h('strong', null, c.name), web && [' · ', h('a', { href: web }, c.url.replace(/^https?:\/\//, ''))], c.email && [' · ', h('a', { href: 'mailto:' + c.email }, c.email)], c.phone && [' · ', h('a', { href: telOf(c.phone) }, c.phone)]);
     }));
     n.hidden = false;
   }
 
-  #opts() {
-    const o = { limit: LIMIT };
-    const m = this.getAttribute('municipality'), t = this.getAttribute('topic');
-    if (m) o.municipality = m.trim();
-    if (t) o.topic = t.trim();
-    return o;
+  // #presets reads the municipality and topic attributes the forgiving way
+  // (a 2024 number, a former number, a name; a topic id, name or synonym).
+  // A value that means nothing logs one console.warn and is left out.
+  async #presets() {
+    const out = {}, eng = this.#eng;
+    for (const k of ['municipality', 'topic']) {
+      const v = (this.getAttribute(k) || '').trim();
+      if (!v) continue;
+      let id = '';
+      if (eng.preset) id = eng.preset(k, v);
+      else if (k === 'municipality' && /^\d{4}$/.test(v)) id = v; // the worker checks the number
+      else {
+        const r = await eng.search(v, { limit: 1 });
+        id = k === 'municipality' ? r.place?.municipality || '' : (!r.place && r.topic?.id) || '';
+      }
+      if (id) out[k] = id;
+      else if (!this.#warned.has(k + '=' + v)) {
+        this.#warned.add(k + '=' + v);
+        console.warn(`selvhjelp-finder: ${k}="${v}" is not a known ${k === 'municipality' ? 'municipality number or name' : 'topic id, name or synonym'}; it is ignored.`);
+      }
+    }
+    this.#preset = out;
   }
+
+  #opts() { return { limit: LIMIT, ...this.#preset }; }
 
   // #refresh reruns whatever is shown for the current input and attributes.
   #refresh() {
     if (this.#near) return this.#locate();
-    if (this.#pick) return this.#run('', this.#pick, true);
+    if (this.#pick) return this.#run('', this.#pick, { quiet: true });
     if (this.#ui.input.value.trim()) return this.#query();
     this.#close();
     const o = this.#opts();
     this.#sugg = [];
-    if (o.municipality || o.topic) return this.#run('', o, true);
+    if (o.municipality || o.topic) return this.#run('', o, { quiet: true, silent: true });
     this.#res = null;
     this.#renderList();
     this.#renderResults();
   }
 
   #query() {
-    if (!this.#eng) return;
+    if (!this.#eng) {
+      // Typed before the search is ready: say so at once, visibly.
+      if (this.#ui.box.dataset.state === 'loading' && this.#ui.input.value.trim()) this.#ui.status.textContent = this.#str('loading');
+      return;
+    }
     const q = this.#ui.input.value;
     if (!q.trim()) return this.#refresh();
     if (this.#eng.mode === 'remote') { // one request per pause in typing, not per keystroke
@@ -339,32 +449,45 @@ class SelvhjelpFinder extends HTMLElement {
     return this.#run(q, this.#opts());
   }
 
-  async #run(q, o, quiet) {
+  // #run searches and shows the answer. quiet: no suggestions (a choice or
+  // a preset); silent: nothing announced (the element opening on a preset).
+  async #run(q, o, { quiet = false, silent = false } = {}) {
     const seq = ++this.#seq;
     const r = await this.#eng.search(q, o);
     if (seq !== this.#seq) return; // a newer query answered first
     if (r.error) throw new Error(r.error);
-    this.#res = r;
+    // A topic without a place: list the contact points that work with it.
+    if (r.topic && !r.place && !r.territory && this.#eng.withTopic) {
+      const w = await this.#eng.withTopic(r.topic.id);
+      if (seq !== this.#seq) return;
+      r.withTopic = w.results || [];
+    }
+    this.#res = { ...r, typed: q.trim() };
     this.#sugg = quiet ? [] : r.suggestions || [];
     this.#active = -1;
     this.#renderList();
     this.#renderResults();
-    this.#announce();
+    if (!silent) this.#announce();
   }
+
+  // #nothing: the query was read as neither place nor topic nor crisis.
+  #nothing(r) { return r && r.typed && !r.place && !r.topic && !r.territory && !r.crisis && !r.near && !r.suggestions?.length; }
 
   #announce() {
     clearTimeout(this.#say);
-    const r = this.#res, t = this.#t;
+    const r = this.#res;
     // Wait for a pause so a screen reader is not flooded while typing.
     this.#say = setTimeout(() => this.#guard(() => {
-      this.#ui.status.textContent = !r ? '' : (r.suggestions?.length || r.results?.length) ? t.count(this.#sugg.length, r.results.length) : t.none;
+      if (!r) { this.#ui.status.textContent = ''; return; }
+      const n = this.#ui.results.querySelectorAll('.card').length;
+      this.#ui.status.textContent = this.#nothing(r) ? this.#str('none') : (r.crisis ? this.#str('crisisSay') + ' ' : '') + this.#str('count', this.#sugg.length, n);
     }), 400);
   }
 
   #renderList() {
-    const u = this.#ui, kinds = this.#t.kinds;
+    const u = this.#ui, kinds = this.#t.kinds || T.nb.kinds;
     u.list.replaceChildren(...this.#sugg.map((s, i) => h('li', { id: 'o' + i, role: 'option', 'aria-selected': i === this.#active ? 'true' : 'false', 'data-i': i },
-      h('span', null, marked(s.label, s.highlight)), h('span', { class: 'k' }, kinds[s.kind] || s.kind), s.detail && h('span', { class: 'd' }, s.detail))));
+      h('span', s.kind === 'topic' && this.#lang !== 'nb' ? { lang: 'nb' } : null, marked(s.label, s.highlight)), h('span', { class: 'k' }, kinds[s.kind] || T.nb.kinds[s.kind] || s.kind), s.detail && h('span', { class: 'd' }, s.detail))));
     const open = this.#sugg.length > 0 && u.input.matches(':focus');
     u.list.hidden = !open;
     u.input.setAttribute('aria-expanded', String(open));
@@ -385,37 +508,48 @@ class SelvhjelpFinder extends HTMLElement {
     switch (e.key) {
       case 'ArrowDown': if (n) move(open ? (this.#active + 1) % n : 0); break;
       case 'ArrowUp': if (n) move(open ? (this.#active <= 0 ? n - 1 : this.#active - 1) : n - 1); break;
-      case 'Home': if (open && n) move(0); break;
-      case 'End': if (open && n) move(n - 1); break;
+      // APG editable combobox: Home and End move the caret in the box; an
+      // active option gives the focus back to the text.
+      case 'Home': case 'End': if (this.#active >= 0) { this.#active = -1; this.#renderList(); } break;
       case 'Enter':
         if (open && this.#active >= 0) { e.preventDefault(); this.#choose(this.#active); } else if (open) { e.preventDefault(); this.#close(); }
         break;
       case 'Escape':
-        if (open) { e.preventDefault(); this.#close(); } else if (this.#ui.input.value) { e.preventDefault(); this.#ui.input.value = ''; this.#pick = null; this.#query(); }
+        if (open) { e.preventDefault(); this.#close(); } else if (this.#ui.input.value) {
+          e.preventDefault();
+          this.#ui.input.value = '';
+          this.#pick = null;
+          clearTimeout(this.#say);
+          this.#ui.status.textContent = ''; // the old counts are no longer true
+          this.#query();
+        }
         break;
     }
   }
 
-  // #choose shows the results of one suggestion, keeping the other half of the
-  // reading (a chosen place keeps the topic and the other way round).
+  // #choose shows the results of one suggestion, keeping the other half of
+  // the reading: a chosen topic keeps the place, a chosen place the topic,
+  // in the results and in the text of the box.
   #choose(i) {
     const s = this.#sugg[i], r = this.#res;
     if (!s) return;
     const o = this.#opts();
-    const place = r?.place?.municipality, topic = r?.topic?.id;
-    if (s.kind === 'topic') { o.topic = s.id; if (place) o.municipality = place; }
-    else if (s.kind === 'municipality' || s.kind === 'postal_place') { o.municipality = s.id; if (topic) o.topic = topic; }
-    this.#ui.input.value = s.label;
+    const place = r?.place, topic = r?.topic;
+    const placeText = place && (place.region?.name || place.district || place.name);
+    let text = s.label;
+    if (s.kind === 'topic') { o.topic = s.id; if (place) { o.municipality = place.municipality; text = `${s.label} ${placeText}`; } }
+    else if (['municipality', 'postal_place', 'region', 'district'].includes(s.kind)) { o.municipality = s.id; if (topic) { o.topic = topic.id; text = `${topic.name} ${s.label}`; } }
+    this.#ui.input.value = text;
     this.#close();
-    if (s.kind === 'postcode' || s.kind === 'contact_point') { this.#pick = null; return this.#run(s.kind === 'postcode' ? s.id : s.label, o, true); }
+    if (s.kind === 'postcode' || s.kind === 'contact_point') { this.#pick = null; return this.#run(s.kind === 'postcode' ? [topic?.name, s.id].filter(Boolean).join(' ') : s.label, o, { quiet: true }); }
     this.#pick = o;
-    return this.#run('', o, true);
+    return this.#run('', o, { quiet: true });
   }
 
   #locate() {
-    const t = this.#t, eng = this.#eng;
+    const eng = this.#eng;
     if (!eng?.near || !navigator.geolocation) return;
-    this.#ui.status.textContent = t.geoBusy;
+    this.#ui.status.textContent = this.#str('geoBusy');
     navigator.geolocation.getCurrentPosition((p) => this.#guard(async () => {
       this.#near = { lat: p.coords.latitude, lon: p.coords.longitude };
       const r = await eng.near(this.#near.lat, this.#near.lon, this.#opts());
@@ -425,37 +559,146 @@ class SelvhjelpFinder extends HTMLElement {
       this.#renderList();
       this.#renderResults();
       this.#announce();
-    }), () => this.#guard(() => { this.#near = null; this.#ui.status.textContent = t.geoDenied; }), { timeout: 15000, maximumAge: 600000 });
+    }), () => this.#guard(async () => {
+      // Refused (or no fix): say so, and still show the national contact.
+      this.#near = null;
+      clearTimeout(this.#say);
+      const r = await eng.search('', { limit: LIMIT });
+      this.#res = { ...r, place: null, topic: null, denied: true };
+      this.#sugg = [];
+      this.#renderList();
+      this.#renderResults();
+      this.#ui.status.textContent = this.#str('geoDenied');
+    }), { timeout: 15000, maximumAge: 600000 });
+  }
+
+  // #topicName is a topic's name in the element's language (topics.json
+  // names), else bokmål marked lang="nb".
+  #topicName(tp) {
+    const l = this.#lang, names = this.#eng?.labels?.topics?.[tp.id];
+    if (names?.[l]) return h('span', null, names[l]);
+    return this.#nb(names?.nb || tp.name);
+  }
+
+  // #placeName is the place as the element's language names it: in Sami the
+  // official Sami name where there is one ("Guovdageaidnu"), marked with its
+  // own language when it is Lule or Southern Sami.
+  #placeName(p) {
+    if (p.region) return h('span', null, p.region.name);
+    if (this.#lang === 'se') {
+      const names = this.#eng?.labels?.places?.[p.municipality] || [];
+      const n = names.find((x) => x.language === 'se') || names.find((x) => x.language === 'smj' || x.language === 'sma');
+      if (n) return h('span', n.language === 'se' ? null : { lang: n.language }, n.name);
+    }
+    return h('span', null, p.district ? `${p.district} (${p.name})` : p.name);
   }
 
   #renderResults() {
-    const u = this.#ui, r = this.#res, t = this.#t;
-    if (!r || !r.results?.length) { u.results.removeAttribute('aria-labelledby'); return u.results.replaceChildren(); }
-    u.results.setAttribute('aria-labelledby', 'rh');
-    const what = r.near ? t.nearest : [r.place?.name, r.topic?.name].filter(Boolean).join(', ');
-    u.results.replaceChildren(h('h3', { id: 'rh' }, r.near ? t.nearest : what ? `${t.results} ${t.for} ${what}` : t.results),
-      h('ul', { class: 'cards' }, r.results.map((x) => this.#card(x))));
+    const u = this.#ui, r = this.#res, hl = this.#hl;
+    if (!r) { u.results.removeAttribute('aria-labelledby'); return u.results.replaceChildren(); }
+    const out = [];
+    const H = (n, attrs, ...kids) => h('h' + Math.min(n, 6), attrs, ...kids);
+    if (r.crisis?.lines?.length) out.push(this.#crisis(r.crisis.lines, H));
+    const results = r.results || [];
+    const national = results.filter((x) => x.relation === 'national');
+    let heading, list = results, ask = null, start = null;
+    if (r.denied || this.#nothing(r)) {
+      if (!r.denied) out.push(h('p', { class: 'none' }, this.#s('noneText', r.typed)));
+      heading = this.#s('always');
+      list = national;
+    } else if (r.near) {
+      heading = this.#s('nearest');
+    } else if (r.topic && !r.place && !r.territory) {
+      const tn = this.#topicName(r.topic);
+      ask = h('div', { class: 'box ask' }, H(hl, { class: 'bh' }, this.#s('where')), h('p', null, this.#s('whereText')));
+      if (r.withTopic?.length) { heading = this.#s('withTopic', ''); heading = [heading, tn]; list = [...r.withTopic, ...national]; }
+      else { heading = this.#s('always'); list = national; }
+    } else if (r.place || r.territory) {
+      const what = [r.place ? this.#placeName(r.place) : r.territory.name, ...(r.topics?.length ? r.topics : r.topic ? [r.topic] : []).map((tp) => this.#topicName(tp))];
+      heading = [this.#s('results'), ' ', this.#s('for'), ' ', what.map((w, i) => (i ? [', ', w] : w))];
+      // Where no open contact point is near: how a group can be started locally.
+      if (!results.some((x) => (x.relation === 'local' || x.relation === 'nearby') && x.contact_point?.status !== 'closed')) start = this.#startBox(H);
+    } else {
+      heading = this.#s('always');
+      list = national;
+    }
+    if (ask) out.push(ask);
+    const open = list.filter((x) => x.contact_point?.status !== 'closed');
+    const near = open.filter((x) => x.relation !== 'far').sort((a, b) => (REL_ORDER[a.relation] ?? 2) - (REL_ORDER[b.relation] ?? 2));
+    const far = open.filter((x) => x.relation === 'far');
+    const rest = [...near.slice(SHORT), ...list.filter((x) => x.contact_point?.status === 'closed')];
+    const cards = (xs) => h('ul', { class: 'cards' }, xs.map((x) => this.#card(x, r, hl + 1)));
+    if (list.length) {
+      out.push(H(hl, { id: 'rh', class: 'rh' }, heading), cards(near.slice(0, SHORT)));
+      if (rest.length) out.push(h('details', { class: 'more' }, h('summary', null, this.#s('more', rest.length)), cards(rest)));
+      if (far.length) out.push(h('details', { class: 'far' }, h('summary', null, this.#s('far', far.length)), cards(far)));
+    }
+    if (start) out.push(start);
+    if (list.length) u.results.setAttribute('aria-labelledby', 'rh'); else u.results.removeAttribute('aria-labelledby');
+    u.results.replaceChildren(...out);
   }
 
-  #card(x) {
-    const t = this.#t, c = x.contact_point || {}, lang = this.#lang;
-    const line = (label, node) => node && h('p', null, h('span', { class: 'sr' }, label + ': '), node);
-    const addr = [c.address, [c.postcode, c.postal_place].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  #crisis(lines, H) {
+    const line = (l) => {
+      const web = safeURL(l.url);
+      return h('li', null, l.number && [h('a', { class: 'num', href: telOf(l.number) }, l.number), ' '], this.#nb(l.name, 'strong'),
+        l.hours && l.hours.length <= 40 && [' · ', this.#nb(l.hours)], web && [' · ', h('a', { href: web }, this.#s('chat'))],
+        l.for && this.#nb(l.for, 'span', { class: 'for' }));
+    };
+    const first = lines.slice(0, 5), more = lines.slice(5);
+    return h('section', { class: 'crisis', 'aria-labelledby': 'ch' }, H(this.#hl, { id: 'ch', class: 'bh' }, this.#s('crisis')),
+      h('p', null, this.#s('crisisText')), h('ul', null, first.map(line)),
+      more.length > 0 && h('details', null, h('summary', null, this.#s('moreLines', more.length)), h('ul', null, more.map(line))));
+  }
+
+  #startBox(H) {
+    const nat = NATIONAL_LIST()[0];
+    return h('div', { class: 'box start' }, H(this.#hl, { class: 'bh' }, this.#s('start')), h('p', null, this.#s('startText')),
+      h('p', null, h('a', { href: GUIDE }, this.#s('startLink')), nat?.email && [' · ', h('a', { href: 'mailto:' + nat.email }, nat.email)]));
+  }
+
+  #relation(x, r) {
+    if (!x.relation) return '';
+    if (x.relation === 'local' && r.place?.region) return this.#s('rel_area');
+    return this.#s('rel_' + x.relation);
+  }
+
+  #badge(c) {
+    const lang = this.#lang;
+    if (c.status === 'closed') return h('span', { class: 'badge' }, this.#s('closed'));
+    const d = formatDate(c.last_verified, lang);
+    if (c.status === 'active' && d) return h('span', { class: 'badge ok' }, this.#s('confirmed', d));
+    return h('span', { class: 'badge' }, d ? this.#s('since', d) : this.#s('never'));
+  }
+
+  // #card shows only what is meant for citizens: name, relation and
+  // distance, state, the citizen note and how to get in touch. Never the
+  // maintainers' status_note or note, and never a c/o address.
+  #card(x, r, level) {
+    const c = x.contact_point || {}, lang = this.#lang;
     const web = c.url && safeURL(c.url);
-    const tel = c.phone && c.phone.replace(/[^\d+]/g, '');
-    const topics = (c.topics || []).map((id) => this.#eng?.topics.get(id) || id);
-    const dist = x.distance_km > 0 || x.relation !== 'local' && x.relation !== 'national' ? (x.distance_km < 1 ? '< 1 km' : Math.round(x.distance_km) + ' km') : '';
-    const status = c.status && c.status !== 'active' && (t.status[c.status] || t.status.unknown);
+    const tel = c.phone && c.phone.replace(/[^\d+]/g, '').length >= 3 && c.phone;
+    const mail = c.email && /^[^\s@"<>]+@[^\s@"<>]+$/.test(c.email) && c.email;
+    const addr = !privateAddress(c.address) && [c.address, [c.postcode, c.postal_place].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    const showKm = ['nearby', 'regional', 'far'].includes(x.relation) && x.distance_km > 0;
+    const km = showKm && (x.distance_km < 1 ? '< 1 km' : Math.round(x.distance_km).toLocaleString(LOCALE[lang]) + ' km');
+    const rel = this.#relation(x, r);
+    const todo = [
+      tel && [this.#s('call'), ' ', h('a', { href: telOf(c.phone) }, tel)],
+      mail && [this.#s('write'), ' ', h('a', { href: 'mailto:' + mail }, mail)],
+      web && [this.#s('read'), ' ', h('a', { href: web }, hostOf(web))],
+    ].filter(Boolean);
+    const nat = NATIONAL_LIST()[0];
+    const topic = x.lists_topic && r.topic && this.#topicName(r.topic);
+    if (topic) topic.textContent = topic.textContent.toLowerCase();
     return h('li', { class: 'card' },
-      h('h4', null, c.name),
-      h('p', { class: 'meta' }, [t.rel[x.relation], dist].filter(Boolean).join(' · ')),
-      status && h('p', null, h('span', { class: 'badge warn' }, '⚠ ', status), c.status_note && h('span', { class: 'meta sn' }, c.status_note)),
+      h('h' + Math.min(level, 6), { class: 'cn' }, c.name),
+      h('p', { class: 'meta' }, rel, rel && km ? ' · ' : '', km, (rel || km) ? ' ' : '', this.#badge(c)),
+      c.citizen_note && this.#nb(c.citizen_note, 'p', { class: 'cnote' }),
+      topic && h('p', null, this.#s('lists', ''), topic),
       addr && h('p', null, addr),
-      line(t.phone, tel && h('a', { href: 'tel:' + tel }, c.phone)),
-      line(t.email, c.email && h('a', { href: 'mailto:' + c.email }, c.email)),
-      line(t.web, web && h('a', { href: web }, c.url.replace(/^https?:\/\//, '').replace(/\/$/, ''))),
-      topics.length > 0 && h('p', null, t.topics + ': ' + topics.join(', ')),
-      h('p', { class: 'meta' }, c.last_verified ? `${t.verified} ${formatDate(c.last_verified, lang)}` : t.unverified));
+      todo.length ? h('p', { class: 'todo' }, todo.map((t, i) => (i ? [' · ', t] : t)))
+        : c.status !== 'closed' && nat && h('p', { class: 'todo' }, this.#s('noContact'), ' ', nat.email ? h('a', { href: 'mailto:' + nat.email }, nat.email) : safeURL(nat.url) && h('a', { href: safeURL(nat.url) }, hostOf(nat.url))));
   }
 }
 
