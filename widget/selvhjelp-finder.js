@@ -559,12 +559,11 @@ class SelvhjelpFinder extends HTMLElement {
       this.#renderList();
       this.#renderResults();
       this.#announce();
-    }), () => this.#guard(async () => {
+    }), () => this.#guard(() => {
       // Refused (or no fix): say so, and still show the national contact.
       this.#near = null;
       clearTimeout(this.#say);
-      const r = await eng.search('', { limit: LIMIT });
-      this.#res = { ...r, place: null, topic: null, denied: true };
+      this.#res = { results: NATIONAL_LIST().map((c) => ({ contact_point: c, relation: 'national', distance_km: 0 })), place: null, topic: null, denied: true };
       this.#sugg = [];
       this.#renderList();
       this.#renderResults();
@@ -691,7 +690,7 @@ class SelvhjelpFinder extends HTMLElement {
     const nat = NATIONAL_LIST()[0];
     const topic = x.lists_topic && r.topic && this.#topicName(r.topic);
     if (topic) topic.textContent = topic.textContent.toLowerCase();
-    return h('li', { class: 'card' },
+    return h('li', { class: 'card', 'data-relation': x.relation || null, 'data-status': c.status || null },
       h('h' + Math.min(level, 6), { class: 'cn' }, c.name),
       h('p', { class: 'meta' }, rel, rel && km ? ' · ' : '', km, (rel || km) ? ' ' : '', this.#badge(c)),
       c.citizen_note && this.#nb(c.citizen_note, 'p', { class: 'cnote' }),

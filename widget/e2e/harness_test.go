@@ -107,6 +107,9 @@ type siteOpts struct {
 	block   func(path string) int  // a status to answer instead of the file; 0 = serve
 	hang    func(path string) bool // never answer (a stalled network)
 	pages   map[string]string      // path -> body of a page that embeds the loader
+	// wrap, when set, answers requests it wants to (it returns true) and may
+	// call next, the worker's own handler, to change its answer.
+	wrap func(w http.ResponseWriter, r *http.Request, next http.Handler) bool
 }
 
 type site struct {
@@ -147,6 +150,9 @@ func newSite(t *testing.T, o siteOpts) *site {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Header().Set("Content-Security-Policy", csp)
 			fmt.Fprint(w, pageHTML(body))
+			return
+		}
+		if o.wrap != nil && o.wrap(w, r, h) {
 			return
 		}
 		h.ServeHTTP(w, r)
