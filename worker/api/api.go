@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,6 +50,30 @@ type Config struct {
 	// does when a response carries Content-Encoding), so the handler only
 	// sets the header. Natively the handler gzips.
 	RuntimeCompresses bool
+	// HostMemory, when set, reports what the host runtime knows of the
+	// instance's memory (in the worker: the WebAssembly memory size and the
+	// JavaScript values Go holds). /healthz adds it to the Go heap figures.
+	HostMemory func() HostMemory
+}
+
+// HostMemory is the host runtime's view of the instance's memory.
+type HostMemory struct {
+	// WasmBytes is the WebAssembly linear memory (memory.buffer.byteLength):
+	// it only grows, so it is the high-water mark of the Go heap.
+	WasmBytes int64 `json:"wasm_memory_bytes,omitempty"`
+	// JSValues is how many JavaScript values Go holds references to (wasm_exec.js
+	// keeps each alive until Go's garbage collector releases it).
+	JSValues int64 `json:"js_values,omitempty"`
+}
+
+// Memory is the instance's memory as /healthz reports it.
+type Memory struct {
+	HeapAlloc uint64 `json:"go_heap_alloc"` // runtime.MemStats.HeapAlloc: bytes of heap objects, live or not yet collected
+	HeapLive  uint64 `json:"go_heap_live"`  // heap that was live at the end of the last GC (runtime/metrics /gc/heap/live:bytes)
+	HeapSys   uint64 `json:"go_heap_sys"`   // runtime.MemStats.HeapSys: heap memory obtained from the host
+	Sys       uint64 `json:"go_sys"`        // runtime.MemStats.Sys: all memory obtained from the host
+	NumGC     uint32 `json:"num_gc"`
+	HostMemory
 }
 
 // Limits of /v1/search.
@@ -65,7 +91,7 @@ type handler struct {
 	bundleOnce sync.Once
 	bundle     *entity // nil until first needed when the dataset came with its version
 	bundleErr  error
-	health     []byte
+	health     health // its Memory is filled per request
 	byID       map[string]int
 	dataset    *dataset.Dataset
 
@@ -158,7 +184,7 @@ func New(cfg Config) (http.Handler, error) {
 	if !cfg.Started.IsZero() {
 		initMS = float64(time.Since(cfg.Started).Microseconds()) / 1000
 	}
-	h.health, err = json.Marshal(health{
+	h.health = health{
 		Status:  "ok",
 		Version: version,
 		BuildID: cfg.BuildID,
@@ -173,9 +199,9 @@ func New(cfg Config) (http.Handler, error) {
 			"contact_points":        len(d.ContactPoints),
 			"sources":               len(d.Sources),
 		},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("api: health: %w", err)
+	}
+	if _, err := h.healthBody(); err != nil {
+		return nil, err
 	}
 	return h, nil
 }
@@ -186,6 +212,34 @@ type health struct {
 	BuildID string         `json:"build_id"`
 	InitMS  float64        `json:"init_ms,omitempty"` // loading the dataset and index in this instance
 	Counts  map[string]int `json:"counts"`
+	Memory  *Memory        `json:"memory,omitempty"`
+}
+
+// healthBody is /healthz's body with the memory figures of this moment.
+func (h *handler) healthBody() ([]byte, error) {
+	hz := h.health
+	hz.Memory = h.memory()
+	b, err := json.Marshal(hz)
+	if err != nil {
+		return nil, fmt.Errorf("api: health: %w", err)
+	}
+	return b, nil
+}
+
+// memory reads the Go runtime's figures (a short stop of the world) and the host's.
+func (h *handler) memory() *Memory {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	m := &Memory{HeapAlloc: ms.HeapAlloc, HeapSys: ms.HeapSys, Sys: ms.Sys, NumGC: ms.NumGC}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		m.HeapLive = sample[0].Value.Uint64()
+	}
+	if h.cfg.HostMemory != nil {
+		m.HostMemory = h.cfg.HostMemory()
+	}
+	return m
 }
 
 // apiError is the body of every error response.
@@ -216,7 +270,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.contactPoint(w, r, strings.TrimPrefix(p, "/v1/contact-points/"))
 	case p == "/healthz":
 		hdr.Set("Cache-Control", CacheNone)
-		h.json(w, r, http.StatusOK, h.health)
+		body, err := h.healthBody()
+		if err != nil {
+			h.fail(w, r, http.StatusInternalServerError, "could not encode the health report", "")
+			return
+		}
+		h.json(w, r, http.StatusOK, body)
 	case p == "/v1/dataset.json":
 		e, err := h.bundleEntity()
 		if err != nil {

@@ -23,11 +23,13 @@ import (
 type Server struct {
 	URL     string        // http://127.0.0.1:PORT
 	Startup time.Duration // from launch until the first answer
+	Pid     int           // the launched process (serve.sh, or workerd for StartWorkerd)
 
 	cmd  *exec.Cmd
 	out  *lockedBuffer
 	done chan struct{}
 	once sync.Once
+	dir  string // removed by Stop
 }
 
 // FreePort returns a loopback port that was free a moment ago.
@@ -94,6 +96,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	if err := s.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start serve.sh: %w", err)
 	}
+	s.Pid = s.cmd.Process.Pid
 	go func() {
 		_ = s.cmd.Wait()
 		close(s.done)
@@ -140,6 +143,9 @@ func (s *Server) Stop() {
 		}
 		// workerd may outlive wrangler for a moment; it is in the same group.
 		_ = syscall.Kill(-pgid, syscall.SIGKILL)
+		if s.dir != "" {
+			_ = os.RemoveAll(s.dir)
+		}
 	})
 }
 

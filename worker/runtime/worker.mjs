@@ -19,7 +19,7 @@ globalThis.tryCatch = (fn) => {
   }
 };
 
-let app; // Promise of the binding ({handleRequest}) of the running instance
+let app; // Promise of the running instance: {reserve, serve, memory}
 
 function start(env) {
   const binding = {};
@@ -34,9 +34,20 @@ function start(env) {
     ...go.importObject,
     workers: { ready: () => ready() },
   });
+  // Read by worker/main.go for /healthz: the linear memory (it only grows)
+  // and how many JavaScript values Go holds (wasm_exec.js keeps each alive
+  // until Go's garbage collector finalizes its reference).
+  globalThis.finderMemory = {
+    get wasmBytes() {
+      return instance.exports.mem.buffer.byteLength;
+    },
+    get jsValues() {
+      return (go._values?.length ?? 0) - (go._idPool?.length ?? 0);
+    },
+  };
   const exited = go.run(instance);
   const p = Promise.race([
-    isReady.then(() => binding),
+    isReady.then(() => ({ reserve: binding.reserve, serve: binding.serve, memory: instance.exports.mem })),
     exited.then(() => {
       throw new Error("Go exited before it was ready");
     }),
@@ -61,12 +72,42 @@ function failure(status, message) {
   });
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// serve hands one request to Go as bytes in its memory and builds the
+// Response from the bytes Go writes back (the format is in worker/bridge).
+// Only numbers cross into Go, so Go holds no reference to the Request, its
+// Headers or the Response, and nothing stays alive after the request.
+function serve(go, req) {
+  let head = req.method + "\n" + req.url + "\n";
+  for (const [name, value] of req.headers) head += name + ":" + value + "\n";
+  const bytes = encoder.encode(head);
+  const inPtr = go.reserve(bytes.length);
+  new Uint8Array(go.memory.buffer, inPtr, bytes.length).set(bytes);
+  const outPtr = go.serve(bytes.length);
+  // Read the buffer only now: a Go call may have grown (and so replaced) it.
+  const view = new DataView(go.memory.buffer, outPtr, 8);
+  const total = view.getUint32(0, true);
+  const headLen = view.getUint32(4, true);
+  const out = new Uint8Array(go.memory.buffer, outPtr, total);
+  const lines = decoder.decode(out.subarray(8, 8 + headLen)).split("\n");
+  const status = Number(lines[0]);
+  const headers = new Headers();
+  for (let i = 1; i < lines.length; i++) {
+    const colon = lines[i].indexOf(":");
+    headers.append(lines[i].slice(0, colon), lines[i].slice(colon + 1));
+  }
+  // slice copies: the Go memory is reused by the next request.
+  const body = total > 8 + headLen ? out.slice(8 + headLen) : null;
+  return new Response(body, { status, headers });
+}
+
 export default {
   async fetch(req, env) {
-    let binding;
     try {
-      binding = await (app ?? start(env));
-      return await binding.handleRequest(req);
+      const go = await (app ?? start(env));
+      return serve(go, req);
     } catch (e) {
       app = undefined;
       console.error("worker:", e && e.stack ? e.stack : e);

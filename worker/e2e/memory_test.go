@@ -1,0 +1,217 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/worker/api"
+	"github.com/selvhjelp/finder/worker/devserver"
+)
+
+// Bounds of TestMemoryFlat, chosen from measurements on this machine (the
+// report in worker/README.md, "Memory"). Over 20,000 searches after 2,000
+// warm-up ones the Go heap live after GC moved by < 0.2 MiB, the WebAssembly
+// memory by at most one 4 MiB heap arena (Go's arena size on wasm), and the
+// JavaScript values Go holds stayed in the hundreds; workerd's RSS moved by
+// up to ~60 MB, in steps, as V8 compiles more of the 8 MB module and
+// workerd's allocator keeps freed pages. A per-request leak of the size seen
+// under wrangler dev (~40 KB a request) is 800 MB over the run.
+const (
+	memWarmup      = 2000
+	memRequests    = 20000
+	memConcurrency = 8
+	maxHeapGrowth  = 2 << 20  // Go heap live after GC
+	maxWasmGrowth  = 4 << 20  // one Go heap arena
+	maxJSValues    = 20000    // wasm_exec.js's table of values Go references
+	maxRSSGrowth   = 96 << 20 // workerd process
+)
+
+type memSnapshot struct {
+	RSS    int64
+	Memory api.Memory
+}
+
+// TestMemoryFlat runs the built worker in workerd alone (devserver.StartWorkerd:
+// wrangler dev's own per-request growth would drown the worker's) and
+// requires that a bounded load of varied searches leaves its memory where the
+// warm-up left it. It prints the rate and latencies and asserts no timing.
+func TestMemoryFlat(t *testing.T) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("needs /proc for the process RSS")
+	}
+	queries := realisticQueries(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	srv, err := devserver.StartWorkerd(ctx, repo, "/healthz", 90*time.Second)
+	require.NoError(t, err)
+	defer srv.Stop()
+
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
+		MaxIdleConnsPerHost: memConcurrency, MaxConnsPerHost: memConcurrency,
+	}}
+	load := func(n, offset int) loadResult { return searchLoad(t, client, srv.URL, queries, n, offset) }
+
+	warm := load(memWarmup, 0)
+	require.Zero(t, warm.errors, "warm-up: %s", strings.Join(warm.samples, "\n"))
+	before := snapshot(t, client, srv)
+	res := load(memRequests, memWarmup)
+	after := snapshot(t, client, srv)
+
+	fmt.Printf("worker/e2e memory: %d searches (after %d warm-up), concurrency %d: %.0f req/s, p50 %s, p99 %s, errors %d\n",
+		memRequests, memWarmup, memConcurrency, res.rate, elapsedMS(res.p50), elapsedMS(res.p99), res.errors)
+	fmt.Printf("worker/e2e memory: before: %s\nworker/e2e memory: after:  %s\n", before, after)
+	assert.Zero(t, res.errors, strings.Join(res.samples, "\n"))
+	assert.LessOrEqual(t, after.Memory.HeapLive, before.Memory.HeapLive+maxHeapGrowth, "Go heap live after GC")
+	assert.LessOrEqual(t, after.Memory.WasmBytes, before.Memory.WasmBytes+maxWasmGrowth, "WebAssembly memory")
+	assert.LessOrEqual(t, after.Memory.JSValues, int64(maxJSValues), "JavaScript values held by Go")
+	assert.LessOrEqual(t, after.RSS, before.RSS+maxRSSGrowth, "workerd RSS")
+	assert.Greater(t, after.Memory.NumGC, before.Memory.NumGC, "Go collected garbage during the run")
+}
+
+func (s memSnapshot) String() string {
+	m := s.Memory
+	return fmt.Sprintf("workerd RSS %.1f MB, wasm memory %.1f MB, Go heap live %.2f MB (alloc %.2f MB, sys %.2f MB), GCs %d, JS values %d",
+		float64(s.RSS)/1e6, float64(m.WasmBytes)/1e6, float64(m.HeapLive)/1e6, float64(m.HeapAlloc)/1e6,
+		float64(m.HeapSys)/1e6, m.NumGC, m.JSValues)
+}
+
+func snapshot(t *testing.T, client *http.Client, srv *devserver.Server) memSnapshot {
+	t.Helper()
+	res, err := client.Get(srv.URL + "/healthz")
+	require.NoError(t, err)
+	defer res.Body.Close()
+	var hz struct {
+		Memory *api.Memory `json:"memory"`
+	}
+	require.NoError(t, json.NewDecoder(res.Body).Decode(&hz))
+	require.NotNil(t, hz.Memory, "/healthz reports memory")
+	require.NotZero(t, hz.Memory.WasmBytes, "/healthz reports the WebAssembly memory")
+	return memSnapshot{RSS: processRSS(t, srv.Pid), Memory: *hz.Memory}
+}
+
+// processRSS is the resident set of a process, from /proc.
+func processRSS(t *testing.T, pid int) int64 {
+	t.Helper()
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	require.NoError(t, err)
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			require.NoError(t, err, line)
+			return kb << 10
+		}
+	}
+	t.Fatalf("no VmRSS for process %d", pid)
+	return 0
+}
+
+// realisticQueries are the search engine's realistic test queries
+// (data/search/testdata/realistic/*.tsv, second column).
+func realisticQueries(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(repo, "data", "search", "testdata", "realistic", "*.tsv"))
+	require.NoError(t, err)
+	var qs []string
+	for _, name := range files {
+		f, err := os.Open(name)
+		require.NoError(t, err)
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			cols := strings.Split(sc.Text(), "\t")
+			if len(cols) >= 2 && !strings.HasPrefix(cols[0], "#") && cols[1] != "" {
+				qs = append(qs, cols[1])
+			}
+		}
+		require.NoError(t, sc.Err())
+		f.Close()
+	}
+	require.Greater(t, len(qs), 100, "realistic queries")
+	return qs
+}
+
+type loadResult struct {
+	rate     float64
+	p50, p99 time.Duration
+	errors   int64
+	samples  []string
+}
+
+// searchLoad sends n searches (queries in turn from offset, with varied
+// limits and Accept-Encoding) at memConcurrency and requires 200s.
+func searchLoad(t *testing.T, client *http.Client, base string, queries []string, n, offset int) loadResult {
+	t.Helper()
+	var (
+		next   atomic.Int64
+		errs   atomic.Int64
+		mu     sync.Mutex
+		sample []string
+		lat    = make([]time.Duration, n)
+		wg     sync.WaitGroup
+	)
+	begin := time.Now()
+	for w := 0; w < memConcurrency; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				k := offset + i
+				target := base + "/v1/search?q=" + url.QueryEscape(queries[k%len(queries)])
+				if k%3 == 1 {
+					target += "&limit=" + strconv.Itoa(1+k%50)
+				}
+				req, _ := http.NewRequest(http.MethodGet, target, nil)
+				if k%2 == 0 {
+					req.Header.Set("Accept-Encoding", "gzip")
+				}
+				t0 := time.Now()
+				res, err := client.Do(req)
+				if err == nil {
+					_, err = io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					if err == nil && res.StatusCode != http.StatusOK {
+						err = fmt.Errorf("%s: status %d", target, res.StatusCode)
+					}
+				}
+				lat[i] = time.Since(t0)
+				if err != nil {
+					errs.Add(1)
+					mu.Lock()
+					if len(sample) < 10 {
+						sample = append(sample, err.Error())
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(begin)
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	return loadResult{
+		rate: float64(n) / elapsed.Seconds(), p50: lat[n/2], p99: lat[n*99/100],
+		errors: errs.Load(), samples: sample,
+	}
+}
