@@ -40,6 +40,7 @@ test: test-native test-wasm test-e2e
 # deps first: TestWordListNeverAPlace reads the Bokmål word list that widget/'s npm ci installs
 # (FINDER_REQUIRE_WORDLIST makes a missing list a failure here; a bare `go test ./...` skips it).
 test-native: deps
+	$(GO) mod tidy -diff
 	$(GO) vet ./...
 	FINDER_REQUIRE_WORDLIST=1 $(GO) test ./...
 

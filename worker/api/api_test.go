@@ -336,3 +336,26 @@ func TestLazyBundleFromVersionedDataset(t *testing.T) {
 	assert.Equal(t, bundle, rec.Body.Bytes())
 	assert.Equal(t, do(t, first, "GET", "/v1/dataset.json", nil).Header().Get("ETag"), rec.Header().Get("ETag"))
 }
+
+func TestHealthzMemory(t *testing.T) {
+	tests := []struct {
+		name string
+		host func() HostMemory
+		want HostMemory
+	}{
+		{"native", nil, HostMemory{}},
+		{"worker", func() HostMemory { return HostMemory{WasmBytes: 11 << 20, JSValues: 42} }, HostMemory{WasmBytes: 11 << 20, JSValues: 42}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, err := New(Config{Dataset: testDataset(), BuildID: "b", HostMemory: tt.host})
+			require.NoError(t, err)
+			var got health
+			require.NoError(t, json.Unmarshal(do(t, h, "GET", "/healthz", nil).Body.Bytes(), &got))
+			require.NotNil(t, got.Memory)
+			assert.NotZero(t, got.Memory.HeapAlloc)
+			assert.NotZero(t, got.Memory.HeapSys)
+			assert.Equal(t, tt.want, got.Memory.HostMemory)
+		})
+	}
+}
