@@ -27,8 +27,8 @@ import (
 	"github.com/selvhjelp/finder/worker/devserver"
 )
 
-// Bounds of TestMemoryFlat, chosen from measurements on this machine (the
-// report in worker/README.md, "Memory"). Over 20,000 searches after 2,000
+// Bounds of TestMemoryFlat, chosen from measurements on this machine (issue
+// 13's report). Over 20,000 searches after 2,000
 // warm-up ones the Go heap live after GC moved by < 0.2 MiB, the WebAssembly
 // memory by at most one 4 MiB heap arena (Go's arena size on wasm), and the
 // JavaScript values Go holds stayed in the hundreds; workerd's RSS moved by
