@@ -16,6 +16,10 @@ import (
 // FuzzLoad feeds arbitrary bytes to the loader as one dataset file and to
 // the bundle parser. Neither may panic or hang; whatever loads must survive
 // a write and a reload unchanged.
+//
+// Run it with `make fuzz` (-fuzzminimizetime 0s): with Go's minimiser on,
+// the worker spends minutes minimising each new input and runs ~8 inputs
+// in 30 s; without it ~1,600 a second.
 func FuzzLoad(f *testing.F) {
 	// Small seeds from the small fixture dataset (data/testdata/small), not
 	// the shipped one: every fuzzing worker runs this setup, and the fuzzer
