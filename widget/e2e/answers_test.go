@@ -43,7 +43,7 @@ func (tb *tab) size(t *testing.T, width int64) {
 
 func (tb *tab) screenshot(t *testing.T, name string) {
 	t.Helper()
-	b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(90))
+	b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
 	require.NoError(t, err)
 	dir := "../testdata/screenshots"
 	require.NoError(t, os.MkdirAll(dir, 0o755))
