@@ -214,6 +214,7 @@ async function loadLocal() {
     mode: 'local',
     search: async (q, o) => JSON.parse(api.search(q, o)),
     near: async (lat, lon, o) => JSON.parse(api.near(lat, lon, o)),
+    dataset: info.query, // info() carries the dataset version as its query
     topics: new Map(info.suggestions.map((t) => [t.id, t.label])),
     national: info.results.map((r) => r.contact_point),
     labels: api.labels ? JSON.parse(api.labels()) : null,
@@ -225,6 +226,7 @@ async function loadLocal() {
 // loadRemote is the fallback when WebAssembly is blocked: the worker searches,
 // which means the query leaves the browser (the element says so).
 async function loadRemote() {
+  let dataset = null; // the worker names its dataset version in a header
   const get = async (q, o, signal) => {
     const u = new URL(API, BASE);
     u.searchParams.set('q', q);
@@ -233,12 +235,13 @@ async function loadRemote() {
     if (o.topic) u.searchParams.set('topic', o.topic);
     const r = await fetch(u, { ...FETCH, signal });
     if (!r.ok) throw new Error('search ' + r.status);
+    dataset ||= r.headers.get('X-Finder-Dataset');
     const j = await r.json();
     if (!Array.isArray(j.results)) throw new Error('bad response');
     return j;
   };
   const probe = await get('', { limit: 1 }, AbortSignal.timeout ? AbortSignal.timeout(4000) : undefined);
-  return { mode: 'remote', search: (q, o) => get(q, o), near: null, topics: new Map(), national: probe.results.filter((r) => r.relation === 'national').map((r) => r.contact_point) };
+  return { mode: 'remote', dataset, search: (q, o) => get(q, o), near: null, topics: new Map(), national: probe.results.filter((r) => r.relation === 'national').map((r) => r.contact_point) };
 }
 
 // formatDate gives a record's confirmation date at its own precision:
@@ -254,12 +257,27 @@ function formatDate(s, lang) {
   } catch { return `${m[2]}.${m[1]}`; }
 }
 
+// Events for the host page (README: Hendelser / Events): they bubble and are
+// composed, so a listener on document hears every element. They carry what
+// the element read (a municipality number, a topic id, a count), never what
+// was typed. A listener that throws is reported by the browser as the host
+// page's own error; dispatchEvent does not throw into the element.
+function emit(el, type, detail) {
+  try { el.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: Object.freeze(detail) })); } catch {}
+}
+// readyDetail is finder-ready's detail, from whatever the engine knows: mode
+// 'local' (the module on the device, in any thread) or 'remote' (the worker's
+// /v1/search), and the dataset version.
+function readyDetail(eng) { return { mode: eng?.mode === 'remote' ? 'remote' : 'local', dataset: eng?.dataset || null }; }
+// near="off" (also "false", "no", "0", "nei", "av") hides "Nær meg".
+const nearOff = (v) => ['off', 'false', 'no', '0', 'nei', 'av'].includes(String(v ?? '').trim().toLowerCase());
+
 let uid = 0;
 const REL_ORDER = { local: 0, nearby: 1, regional: 2, '': 2, national: 3, far: 4 };
 
 class SelvhjelpFinder extends HTMLElement {
-  static observedAttributes = ['municipality', 'topic', 'lang', 'heading-level'];
-  #n = ++uid; #ui; #io; #eng; #started = false; #seq = 0; #res = null; #sugg = []; #active = -1; #pick = null; #near = null; #timer = 0; #say = 0;
+  static observedAttributes = ['municipality', 'topic', 'lang', 'heading-level', 'near'];
+  #n = ++uid; #ui; #io; #eng; #started = false; #seq = 0; #res = null; #sugg = []; #active = -1; #pick = null; #near = null; #timer = 0; #say = 0; #tell = 0;
   #preset = {}; #warned = new Set();
 
   constructor() {
@@ -311,6 +329,27 @@ class SelvhjelpFinder extends HTMLElement {
     on(u.near, 'click', () => { this.#start(); return engine().then(() => this.#guard(() => this.#locate())); });
     on(this, 'focusin', () => this.#start());
     this.#texts();
+    this.#syncNear();
+  }
+
+  // #syncNear hides "Nær meg" for near="off", and where it cannot work (the
+  // service fallback, no geolocation, nothing loaded); #start only ever hides it.
+  #syncNear() {
+    const u = this.#ui;
+    u.near.hidden = nearOff(this.getAttribute('near')) || this.#eng?.mode === 'remote' || u.box.dataset.state === 'failed' || !('geolocation' in navigator);
+  }
+
+  // #tellResults sends finder-results once the answer has settled: after
+  // the same pause in typing as the live region, so one per search, not one
+  // per keystroke.
+  #tellResults() {
+    clearTimeout(this.#tell);
+    const r = this.#res;
+    if (!r) return;
+    this.#tell = setTimeout(() => this.#guard(() => {
+      if (r !== this.#res) return;
+      emit(this, 'finder-results', { place: r.place?.municipality || null, topic: r.topic?.id || null, results: this.#ui.results.querySelectorAll('.card').length, mode: readyDetail(this.#eng).mode });
+    }), 400);
   }
 
   connectedCallback() {
@@ -327,6 +366,7 @@ class SelvhjelpFinder extends HTMLElement {
   attributeChangedCallback(name, old, val) {
     if (old === val || !this.#ui) return;
     this.#guard(async () => {
+      if (name === 'near') return this.#syncNear();
       if (name === 'lang' || name === 'heading-level') { this.#texts(); this.#renderList(); this.#renderResults(); return; }
       this.#pick = null;
       if (!this.#eng) return;
@@ -340,7 +380,7 @@ class SelvhjelpFinder extends HTMLElement {
     try { const p = fn(); if (p && p.catch) p.catch((e) => this.#fail(e)); } catch (e) { this.#fail(e); }
   }
 
-  #fail(e) { try { console.error('selvhjelp-finder:', e); } catch {} }
+  #fail(e, reason = 'search') { try { console.error('selvhjelp-finder:', e); } catch {} emit(this, 'finder-error', { reason }); }
 
   #texts() {
     const t = this.#t, u = this.#ui;
@@ -364,6 +404,7 @@ class SelvhjelpFinder extends HTMLElement {
     engine().then((eng) => this.#guard(async () => {
       clearTimeout(slow);
       this.#eng = eng;
+      emit(this, 'finder-ready', readyDetail(eng));
       this.#ui.box.dataset.state = eng.mode;
       this.#ui.note.hidden = true;
       if (this.#ui.status.textContent === this.#str('loading')) this.#ui.status.textContent = '';
@@ -373,7 +414,7 @@ class SelvhjelpFinder extends HTMLElement {
       return this.#refresh();
     }), (e) => this.#guard(() => {
       clearTimeout(slow);
-      this.#fail(e);
+      this.#fail(e, 'unavailable');
       this.#ui.box.dataset.state = 'failed';
       this.#ui.status.textContent = '';
       this.#contact(this.#str('failed'), NATIONAL_LIST());
@@ -467,6 +508,7 @@ class SelvhjelpFinder extends HTMLElement {
     this.#active = -1;
     this.#renderList();
     this.#renderResults();
+    this.#tellResults();
     if (!silent) this.#announce();
   }
 
@@ -558,6 +600,7 @@ class SelvhjelpFinder extends HTMLElement {
       this.#sugg = [];
       this.#renderList();
       this.#renderResults();
+      this.#tellResults();
       this.#announce();
     }), () => this.#guard(() => {
       // Refused (or no fix): say so, and still show the national contact.
@@ -568,6 +611,7 @@ class SelvhjelpFinder extends HTMLElement {
       this.#renderList();
       this.#renderResults();
       this.#ui.status.textContent = this.#str('geoDenied');
+      emit(this, 'finder-error', { reason: 'location' });
     }), { timeout: 15000, maximumAge: 600000 });
   }
 

@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
 	wasmbundle "github.com/selvhjelp/finder/wasm/bundle"
@@ -26,6 +27,10 @@ import (
 
 type config struct {
 	Data, Out, Widget, Wasm string
+	// Origin is the worker's public origin (PUBLIC_ORIGIN), written into the
+	// snippets of the demo page; "" leaves it to the page's script, which
+	// uses the origin it was loaded from.
+	Origin string
 }
 
 // Asset is one manifest entry.
@@ -61,7 +66,7 @@ const (
 )
 
 // hashedPattern matches the names this command writes, so old builds are removed.
-var hashedPattern = regexp.MustCompile(`^(widget|finder|wasm_exec|demo)\.[0-9a-f]{12}\.(js|wasm|css)$`)
+var hashedPattern = regexp.MustCompile(`^(widget|finder|wasm_exec|demo|embed|builder)\.[0-9a-f]{12}\.(js|wasm|css)$`)
 
 func build(c config) (*Manifest, error) {
 	ds, err := store.LoadDir(c.Data)
@@ -140,7 +145,10 @@ func build(c config) (*Manifest, error) {
 			return nil, err
 		}
 	}
-	if err := writeDemo(c, m, put); err != nil {
+	if err := writeEmbed(c, m, put); err != nil {
+		return nil, err
+	}
+	if err := writeDemo(c, m, ds.Topics, put); err != nil {
 		return nil, err
 	}
 	mb, err := json.MarshalIndent(m, "", "  ")
@@ -153,9 +161,40 @@ func build(c config) (*Manifest, error) {
 	return m, nil
 }
 
-// writeDemo fills the demo page template with the asset names and the
-// snippets partners copy (the SRI one included).
-func writeDemo(c config, m *Manifest, put func(logical, path string, b []byte, ctype string, immutable bool) error) error {
+type putFunc func(logical, path string, b []byte, ctype string, immutable bool) error
+
+// originPlaceholder stands for the worker's origin in the demo page's
+// snippets when the build does not know it; the page's script
+// (widget/builder.js) replaces it with the origin it was loaded from.
+const originPlaceholder = "https://WORKER"
+
+// writeEmbed writes the embed page (/embed, embed.html: the asset server's
+// html_handling maps the one to the other) and its script. The page loads
+// the pinned loader, so a page and its loader always belong together.
+func writeEmbed(c config, m *Manifest, put putFunc) error {
+	js, err := os.ReadFile(filepath.Join(c.Widget, "embed.js"))
+	if err != nil {
+		return fmt.Errorf("read embed.js: %w", err)
+	}
+	jsName := hashed("embed", ".js", js)
+	if err := put("embed.js", jsName, js, "text/javascript; charset=utf-8", true); err != nil {
+		return err
+	}
+	page, err := os.ReadFile(filepath.Join(c.Widget, "embed.html"))
+	if err != nil {
+		return fmt.Errorf("read embed.html: %w", err)
+	}
+	out, err := substitute(page, map[string]string{"__LOADER_PINNED__": m.Files["widget.pinned.js"].Path, "__EMBED_JS__": jsName})
+	if err != nil {
+		return err
+	}
+	return put("embed.html", "embed.html", out, "text/html; charset=utf-8", false)
+}
+
+// writeDemo fills the demo page template with the asset names, the snippet
+// builder's settings (origin, pinned loader and its SRI, topics) and the
+// snippets partners copy.
+func writeDemo(c config, m *Manifest, topics []dataset.Topic, put putFunc) error {
 	css, err := os.ReadFile(filepath.Join(c.Widget, "demo.css"))
 	if err != nil {
 		return fmt.Errorf("read demo.css: %w", err)
@@ -168,19 +207,41 @@ func writeDemo(c config, m *Manifest, put func(logical, path string, b []byte, c
 	if err != nil {
 		return fmt.Errorf("read demo.html: %w", err)
 	}
+	builder, err := os.ReadFile(filepath.Join(c.Widget, "builder.js"))
+	if err != nil {
+		return fmt.Errorf("read builder.js: %w", err)
+	}
+	builderName := hashed("builder", ".js", builder)
+	if err := put("builder.js", builderName, builder, "text/javascript; charset=utf-8", true); err != nil {
+		return err
+	}
+	origin := c.Origin
+	if origin == "" {
+		origin = originPlaceholder
+	}
+	var opts strings.Builder
+	for _, t := range topics {
+		fmt.Fprintf(&opts, `<option value="%s">%s</option>`, html.EscapeString(t.ID), html.EscapeString(t.Name))
+	}
 	pinned := m.Files["widget.pinned.js"]
 	vars := map[string]string{
-		"__DEMO_CSS__": cssName,
-		"__LOADER__":   "widget.js",
-		"__DATASET__":  m.DatasetVersion,
-		"__SNIPPET_SRI__": html.EscapeString(`<script type="module" src="https://WORKER/` + pinned.Path + `"
+		"__BUILDER__":               builderName,
+		"__ORIGIN__":                html.EscapeString(c.Origin),
+		"__ORIGIN_OR_PLACEHOLDER__": html.EscapeString(origin),
+		"__PINNED__":                html.EscapeString(pinned.Path),
+		"__INTEGRITY__":             html.EscapeString(pinned.SRI),
+		"__TOPIC_OPTIONS__":         opts.String(),
+		"__DEMO_CSS__":              cssName,
+		"__LOADER__":                "widget.js",
+		"__DATASET__":               m.DatasetVersion,
+		"__SNIPPET_SRI__": html.EscapeString(`<script type="module" src="` + origin + `/` + pinned.Path + `"
         integrity="` + pinned.SRI + `" crossorigin="anonymous"></script>`),
 	}
 	// Every embedding is shown live and as the snippet to copy.
 	snippet := regexp.MustCompile(`(?s)<!--snippet-->\s*(.*?)\s*<!--/snippet-->`)
 	page = snippet.ReplaceAllFunc(page, func(b []byte) []byte {
 		el := snippet.FindSubmatch(b)[1]
-		code := `<script type="module" src="https://WORKER/widget.js"></script>` + "\n" + string(el)
+		code := `<script type="module" src="` + origin + `/widget.js"></script>` + "\n" + string(el)
 		return []byte(string(el) + "\n<pre tabindex=\"0\"><code>" + html.EscapeString(code) + "</code></pre>")
 	})
 	out, err := substitute(page, vars)

@@ -6,7 +6,8 @@
 //	finder.<hash>.wasm     the search module (GOOS=js GOARCH=wasm)
 //	wasm_exec.<hash>.js    Go's JS glue for the module
 //	v1/dataset.json        the validated dataset bundle
-//	index.html, demo.*     the demo page partners copy snippets from
+//	index.html, demo.*     the demo page partners copy snippets from, with the snippet builder (builder.<hash>.js)
+//	embed.html             the embed page (/embed) for iframes, with embed.<hash>.js
 //	assets.json            manifest: logical name -> file, bytes, SRI, cache policy
 //
 // It refuses to build when the dataset has errors, and prints the loader's
@@ -25,7 +26,14 @@ func main() {
 	flag.StringVar(&c.Out, "out", "worker/public", "output folder")
 	flag.StringVar(&c.Widget, "widget", "widget", "folder with selvhjelp-finder.js and the demo page sources")
 	flag.StringVar(&c.Wasm, "wasm", "", "use this prebuilt module instead of compiling ./wasm")
+	originFlag := flag.String("origin", "", "the worker's public origin for the snippets (default: PUBLIC_ORIGIN from the environment, else worker/wrangler.toml [vars])")
+	wrangler := flag.String("wrangler", "worker/wrangler.toml", "wrangler.toml to read [vars] PUBLIC_ORIGIN from")
 	flag.Parse()
+	var err error
+	if c.Origin, err = publicOrigin(*originFlag, os.LookupEnv, *wrangler); err != nil {
+		fmt.Fprintln(os.Stderr, "build-assets:", err)
+		os.Exit(1)
+	}
 	m, err := build(c)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "build-assets:", err)
@@ -37,6 +45,11 @@ func main() {
 	}
 	w := m.Files["widget.pinned.js"]
 	fmt.Printf("\nSRI of the loader (pin %s):\n  %s\n", w.Path, w.SRI)
+	if c.Origin == "" {
+		fmt.Println("Snippets: the origin the demo page is loaded from (PUBLIC_ORIGIN is empty)")
+	} else {
+		fmt.Println("Snippets: " + c.Origin)
+	}
 }
 
 func brotliText(n int) string {

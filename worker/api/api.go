@@ -370,6 +370,9 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 		opts.Topic = s
 	}
 	res := h.engine.Search(q, opts)
+	// The widget's fallback reports the dataset version (finder-ready) from this.
+	w.Header().Set("X-Finder-Dataset", h.dataset.Version)
+	w.Header().Set("Access-Control-Expose-Headers", "X-Finder-Dataset")
 	body, merr := encodeResponse(res)
 	if merr != nil {
 		h.fail(w, r, http.StatusInternalServerError, "could not encode the response", "")
@@ -477,6 +480,9 @@ func (h *handler) staticFile(urlPath string) *entity {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 		urlPath += "index.html"
+	} else if urlPath == EmbedPath {
+		// As the asset server's html_handling "auto-trailing-slash" does.
+		name += ".html"
 	}
 	if !fs.ValidPath(name) || strings.HasPrefix(path0(name), ".") || strings.HasPrefix(path0(name), "_") {
 		return nil

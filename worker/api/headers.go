@@ -36,6 +36,32 @@ const DemoCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
 	"manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'"
 
+// EmbedCSP is the policy of the embed page (/embed, for partners whose CMS
+// strips scripts): as strict as the demo page, but any site may frame it.
+// It sets no X-Frame-Options (that header cannot allow every origin).
+const EmbedCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+	"base-uri 'none'; form-action 'none'; frame-ancestors *; object-src 'none'"
+
+// EmbedPath is the embed page's URL: the asset server's html_handling
+// ("auto-trailing-slash") answers it with embed.html.
+const EmbedPath = "/embed"
+
+// pagePermissions lets a page ask for the position ("Nær meg") for itself
+// only; in a partner's iframe the parent must also allow it (allow="geolocation").
+const pagePermissions = "geolocation=(self), camera=(), microphone=(), interest-cohort=()"
+
+// isEmbed reports whether a URL path is the embed page.
+func isEmbed(urlPath string) bool { return urlPath == EmbedPath || urlPath == EmbedPath+".html" }
+
+// pageCSP is the policy of an HTML page.
+func pageCSP(urlPath string) string {
+	if isEmbed(urlPath) {
+		return EmbedCSP
+	}
+	return DemoCSP
+}
+
 // apiCSP is for everything that is not a page: nothing may run from it.
 const apiCSP = "default-src 'none'; frame-ancestors 'none'"
 
@@ -53,7 +79,9 @@ func securityHeaders(h http.Header) {
 }
 
 // isPage reports whether a public file is an HTML page.
-func isPage(name string) bool { return strings.HasSuffix(name, ".html") || name == "/" }
+func isPage(name string) bool {
+	return strings.HasSuffix(name, ".html") || name == "/" || name == EmbedPath
+}
 
 // CacheControl returns the Cache-Control policy for a public file, by its
 // URL path ("/widget.js", "/v1/dataset.json").
@@ -70,6 +98,9 @@ func CacheControl(urlPath string) string {
 
 // ContentType returns the media type for a public file by its extension.
 func ContentType(urlPath string) string {
+	if urlPath == EmbedPath {
+		return "text/html; charset=utf-8"
+	}
 	switch path.Ext(urlPath) {
 	case ".js", ".mjs":
 		return "text/javascript; charset=utf-8"
@@ -98,9 +129,14 @@ func staticHeaders(h http.Header, urlPath string) {
 	securityHeaders(h)
 	h.Set("Cache-Control", CacheControl(urlPath))
 	h.Set("Content-Type", ContentType(urlPath))
+	pageHeaders(h, urlPath)
+}
+
+// pageHeaders sets the CSP (and, for pages, the Permissions-Policy) of a public file.
+func pageHeaders(h http.Header, urlPath string) {
 	if isPage(urlPath) {
-		h.Set("Content-Security-Policy", DemoCSP)
-		h.Set("Permissions-Policy", "geolocation=(self), camera=(), microphone=(), interest-cohort=()")
+		h.Set("Content-Security-Policy", pageCSP(urlPath))
+		h.Set("Permissions-Policy", pagePermissions)
 	} else {
 		h.Set("Content-Security-Policy", apiCSP)
 	}
@@ -120,16 +156,16 @@ func HeadersFile(urlPaths []string) []byte {
 	for _, p := range paths {
 		h := http.Header{}
 		h.Set("Cache-Control", CacheControl(p))
-		if isPage(p) {
-			h.Set("Content-Security-Policy", DemoCSP)
-			h.Set("Permissions-Policy", "geolocation=(self), camera=(), microphone=(), interest-cohort=()")
-		} else {
-			h.Set("Content-Security-Policy", apiCSP)
-		}
+		pageHeaders(h, p)
 		writeRule(&b, p, h)
-		if strings.HasSuffix(p, "/index.html") {
+		switch {
+		case strings.HasSuffix(p, "/index.html"):
 			// The asset server answers "/" with index.html.
 			writeRule(&b, strings.TrimSuffix(p, "index.html"), h)
+		case p == EmbedPath+".html":
+			// _headers rules match the URL, and html_handling answers /embed
+			// with embed.html (and redirects /embed.html there).
+			writeRule(&b, EmbedPath, h)
 		}
 	}
 	return []byte(b.String())
