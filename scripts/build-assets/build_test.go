@@ -28,7 +28,7 @@ func TestBuildWritesAssetsAndManifest(t *testing.T) {
 
 	assert.NoFileExists(t, filepath.Join(out, "finder.0123456789ab.wasm"))
 	assert.FileExists(t, filepath.Join(out, "_headers"))
-	for _, name := range []string{"finder.wasm", "wasm_exec.js", "widget.js", "widget.pinned.js", "dataset.json", "index.html", "demo.css"} {
+	for _, name := range []string{"finder.wasm", "wasm_exec.js", "widget.js", "widget.pinned.js", "dataset.json", "index.html", "demo.css", "embed.html", "embed.js", "builder.js"} {
 		a, ok := m.Files[name]
 		require.True(t, ok, name)
 		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(a.Path)))
@@ -52,6 +52,23 @@ func TestBuildWritesAssetsAndManifest(t *testing.T) {
 	assert.Contains(t, string(page), m.Files["widget.pinned.js"].SRI)
 	assert.Contains(t, string(page), "&lt;selvhjelp-finder municipality=&#34;4601&#34;&gt;", "snippets are shown as text")
 	assert.GreaterOrEqual(t, strings.Count(string(page), "<selvhjelp-finder"), 6)
+
+	// The builder's settings: the pinned loader and its SRI, the topics, and
+	// the origin left to the page's script (no PUBLIC_ORIGIN here).
+	pinned := m.Files["widget.pinned.js"]
+	assert.Contains(t, string(page), `data-pinned="`+pinned.Path+`" data-integrity="`+pinned.SRI+`"`)
+	assert.Contains(t, string(page), `data-origin=""`)
+	assert.Contains(t, string(page), `<option value="sorg">`)
+	assert.Contains(t, string(page), `src="`+m.Files["builder.js"].Path+`"`)
+	assert.Contains(t, string(page), originPlaceholder+"/widget.js", "the builder's script fills in the origin")
+
+	// The embed page loads the pinned loader and its script, nothing else.
+	embed, err := os.ReadFile(filepath.Join(out, "embed.html"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(embed), "__")
+	assert.Contains(t, string(embed), `<script type="module" src="`+pinned.Path+`"></script>`)
+	assert.Contains(t, string(embed), `<script type="module" src="`+m.Files["embed.js"].Path+`"></script>`)
+	assert.Equal(t, 2, strings.Count(string(embed), "<script"))
 
 	var onDisk Manifest
 	b, err := os.ReadFile(filepath.Join(out, "assets.json"))
@@ -110,4 +127,112 @@ func TestHashedNames(t *testing.T) {
 	assert.Equal(t, a, hashed("finder", ".wasm", []byte("a")))
 	assert.True(t, hashedPattern.MatchString(a))
 	assert.False(t, hashedPattern.MatchString("widget.js"))
+}
+
+func TestBuildWithOrigin(t *testing.T) {
+	out := t.TempDir()
+	_, err := build(config{Data: "../../data", Out: out, Widget: "../../widget", Wasm: fakeModule(t), Origin: "https://finder.example.no"})
+	require.NoError(t, err)
+	page, err := os.ReadFile(filepath.Join(out, "index.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(page), `data-origin="https://finder.example.no"`)
+	assert.Contains(t, string(page), "https://finder.example.no/widget.js")
+	assert.Contains(t, string(page), "script-src https://finder.example.no 'wasm-unsafe-eval';")
+	assert.NotContains(t, string(page), originPlaceholder)
+}
+
+func TestNormalizeOrigin(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		wantErr  bool
+	}{
+		{"", "", false},
+		{"  ", "", false},
+		{"https://finder.example.no", "https://finder.example.no", false},
+		{"https://Finder.Example.no/", "https://finder.example.no", false},
+		{"https://selvhjelp-finder.acme.workers.dev:443", "https://selvhjelp-finder.acme.workers.dev:443", false},
+		{"http://127.0.0.1:8787", "http://127.0.0.1:8787", false},
+		{"http://localhost:8787/", "http://localhost:8787", false},
+		{"http://finder.example.no", "", true},
+		{"finder.example.no", "", true},
+		{"https://finder.example.no/widget.js", "", true},
+		{"https://finder.example.no/?a=1", "", true},
+		{"https://user@finder.example.no", "", true},
+		{"javascript:alert(1)", "", true},
+		{"https://", "", true},
+	} {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := normalizeOrigin(tt.in)
+			if tt.wantErr {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestWranglerVar(t *testing.T) {
+	for _, tt := range []struct {
+		name, toml, want string
+		wantErr          bool
+	}{
+		{"set", "name = \"x\"\n[vars]\nPUBLIC_ORIGIN = \"https://a.example\"\n", "https://a.example", false},
+		{"comment after", "[vars]\nPUBLIC_ORIGIN = \"https://a.example\" # the origin\n", "https://a.example", false},
+		{"empty", "[vars]\nPUBLIC_ORIGIN = \"\"\n", "", false},
+		{"missing", "[vars]\nOTHER = \"1\"\n", "", false},
+		{"other table", "[assets]\nPUBLIC_ORIGIN = \"https://wrong.example\"\n[vars]\n", "", false},
+		{"no vars", "name = \"x\"\n", "", false},
+		{"not a string", "[vars]\nPUBLIC_ORIGIN = 1\n", "", true},
+		{"unterminated", "[vars]\nPUBLIC_ORIGIN = \"https://a\n", "", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := wranglerVar([]byte(tt.toml), "PUBLIC_ORIGIN")
+			if tt.wantErr {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestPublicOriginPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	toml := filepath.Join(dir, "wrangler.toml")
+	require.NoError(t, os.WriteFile(toml, []byte("[vars]\nPUBLIC_ORIGIN = \"https://toml.example\"\n"), 0o644))
+	env := func(m map[string]string) func(string) (string, bool) {
+		return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+	}
+	for _, tt := range []struct {
+		name, flag string
+		env        map[string]string
+		path, want string
+		wantErr    bool
+	}{
+		{"wrangler.toml", "", nil, toml, "https://toml.example", false},
+		{"environment wins", "", map[string]string{"PUBLIC_ORIGIN": "https://env.example"}, toml, "https://env.example", false},
+		{"empty environment wins", "", map[string]string{"PUBLIC_ORIGIN": ""}, toml, "", false},
+		{"flag wins", "https://flag.example", map[string]string{"PUBLIC_ORIGIN": "https://env.example"}, toml, "https://flag.example", false},
+		{"no wrangler.toml", "", nil, filepath.Join(dir, "none.toml"), "", false},
+		{"bad value", "", map[string]string{"PUBLIC_ORIGIN": "finder.example"}, toml, "", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := publicOrigin(tt.flag, env(tt.env), tt.path)
+			if tt.wantErr {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestRepositoryWranglerOrigin(t *testing.T) {
+	// The checked-in setting parses and is a valid origin (or empty).
+	_, err := publicOrigin("", func(string) (string, bool) { return "", false }, "../../worker/wrangler.toml")
+	assert.NoError(t, err)
 }

@@ -41,6 +41,7 @@ var testStatic = fstest.MapFS{
 	"widget.js":            {Data: []byte("import('./widget.0123abcd.js')")},
 	"widget.0123abcd.js":   {Data: []byte(strings.Repeat("console.log(1);\n", 200))},
 	"finder.89abcdef.wasm": {Data: []byte("\x00asm\x01\x00\x00\x00")},
+	"embed.html":           {Data: []byte("<!doctype html><title>embed</title>")},
 	"_headers":             {Data: []byte("secret rules")},
 	"sub/.hidden":          {Data: []byte("x")},
 }
@@ -115,6 +116,8 @@ func TestRoutes(t *testing.T) {
 		{"loader", "GET", "/widget.js", nil, 200, "text/javascript", CacheShort, "import(", ""},
 		{"hashed module", "GET", "/widget.0123abcd.js", nil, 200, "text/javascript", CacheImmutable, "console.log", ""},
 		{"hashed wasm", "GET", "/finder.89abcdef.wasm", nil, 200, "application/wasm", CacheImmutable, "asm", ""},
+		{"embed page", "GET", "/embed?municipality=4601&lang=nn", nil, 200, "text/html", CacheRevalidate, "<title>embed</title>", ""},
+		{"embed page by its file name", "GET", "/embed.html", nil, 200, "text/html", CacheRevalidate, "<title>embed</title>", ""},
 		{"headers file hidden", "GET", "/_headers", nil, 404, "application/json", CacheNone, "not found", ""},
 		{"dot file hidden", "GET", "/sub/.hidden", nil, 404, "application/json", CacheNone, "not found", ""},
 		{"traversal", "GET", "/../go.mod", nil, 404, "application/json", CacheNone, "not found", ""},
@@ -358,4 +361,45 @@ func TestHealthzMemory(t *testing.T) {
 			assert.Equal(t, tt.want, got.Memory.HostMemory)
 		})
 	}
+}
+
+// TestPagePolicies: the embed page may be framed by any origin (and has no
+// X-Frame-Options); the demo page and everything else by none.
+func TestPagePolicies(t *testing.T) {
+	h := newTestHandler(t)
+	for _, tt := range []struct {
+		target, csp, permissions string
+	}{
+		{"/embed", EmbedCSP, pagePermissions},
+		{"/embed?municipality=%3Cscript%3E&theme=%22", EmbedCSP, pagePermissions},
+		{"/embed.html", EmbedCSP, pagePermissions},
+		{"/", DemoCSP, pagePermissions},
+		{"/widget.js", apiCSP, ""},
+		{"/v1/search?q=a", apiCSP, ""},
+	} {
+		t.Run(tt.target, func(t *testing.T) {
+			res := do(t, h, "GET", tt.target, nil).Result()
+			assert.Equal(t, tt.csp, res.Header.Get("Content-Security-Policy"))
+			assert.Equal(t, tt.permissions, res.Header.Get("Permissions-Policy"))
+			assert.Empty(t, res.Header.Values("X-Frame-Options"))
+		})
+	}
+	assert.Contains(t, EmbedCSP, "frame-ancestors *")
+	assert.NotContains(t, EmbedCSP, "'unsafe-inline'")
+	assert.Contains(t, DemoCSP, "frame-ancestors 'none'")
+}
+
+// TestSearchNamesDataset: the widget's fallback reads the dataset version
+// from a header that a cross-origin page may read.
+func TestSearchNamesDataset(t *testing.T) {
+	h := newTestHandler(t)
+	res := do(t, h, "GET", "/v1/search?q=testby", nil).Result()
+	health := do(t, h, "GET", "/healthz", nil)
+	var v struct {
+		Version string `json:"version"`
+	}
+	require.NoError(t, json.Unmarshal(health.Body.Bytes(), &v))
+	assert.NotEmpty(t, v.Version)
+	assert.Equal(t, v.Version, res.Header.Get("X-Finder-Dataset"))
+	assert.Equal(t, "X-Finder-Dataset", res.Header.Get("Access-Control-Expose-Headers"))
 }

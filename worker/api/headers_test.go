@@ -21,6 +21,9 @@ func TestCacheControl(t *testing.T) {
 		{"/v1/dataset.json", CacheShort},
 		{"/index.html", CacheRevalidate},
 		{"/", CacheRevalidate},
+		{"/embed", CacheRevalidate},
+		{"/embed.html", CacheRevalidate},
+		{"/embed.0123456789ab.js", CacheImmutable},
 		{"/assets.json", CacheShort},
 		{"/widget.notahash.js", CacheShort},
 	}
@@ -30,7 +33,7 @@ func TestCacheControl(t *testing.T) {
 }
 
 func TestHeadersFile(t *testing.T) {
-	got := string(HeadersFile([]string{"/widget.js", "/index.html", "/widget.3f2a9c1b.js"}))
+	got := string(HeadersFile([]string{"/widget.js", "/index.html", "/widget.3f2a9c1b.js", "/embed.html"}))
 	for _, want := range []string{
 		"/*\n  Access-Control-Allow-Origin: *\n",
 		"  X-Content-Type-Options: nosniff\n",
@@ -38,6 +41,9 @@ func TestHeadersFile(t *testing.T) {
 		"/widget.3f2a9c1b.js\n  Cache-Control: " + CacheImmutable + "\n",
 		"/index.html\n  Cache-Control: " + CacheRevalidate + "\n",
 		"/\n  Cache-Control: " + CacheRevalidate + "\n  Content-Security-Policy: " + DemoCSP + "\n",
+		// The asset server answers /embed with embed.html; _headers matches the URL.
+		"/embed\n  Cache-Control: " + CacheRevalidate + "\n  Content-Security-Policy: " + EmbedCSP + "\n",
+		"/embed.html\n  Cache-Control: " + CacheRevalidate + "\n  Content-Security-Policy: " + EmbedCSP + "\n",
 	} {
 		assert.Contains(t, got, want)
 	}
@@ -47,6 +53,11 @@ func TestHeadersFile(t *testing.T) {
 	common := got[start : start+3+strings.Index(got[start+3:], "\n/")]
 	assert.NotContains(t, common, "Cache-Control")
 	assert.NotContains(t, common, "Content-Security-Policy")
+	assert.NotContains(t, got, "X-Frame-Options")
+}
+
+func TestContentTypeOfEmbed(t *testing.T) {
+	assert.Equal(t, "text/html; charset=utf-8", ContentType(EmbedPath))
 }
 
 func TestWriteHeadersFile(t *testing.T) {
