@@ -181,6 +181,7 @@ function h(tag, attrs, ...kids) {
 
 // safeURL returns an http(s) URL or null: dataset text never becomes a javascript: link.
 function safeURL(u) {
+  if (typeof u !== 'string' || !u.trim()) return null; // no address: no link (never "https://undefined/")
   try { const x = new URL(/^[a-z][a-z0-9+.-]*:/i.test(u) ? u : 'https://' + u); return /^https?:$/.test(x.protocol) ? x.href : null; } catch { return null; }
 }
 const telOf = (n) => 'tel:' + String(n).replace(/[^\d+]/g, '');

@@ -30,7 +30,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/selvhjelp/finder/data"
 	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/store"
 )
 
 const guideURL = "https://selvhjelp.no/samarbeidet-med-og-mellom-kommunene-blomstrer/"
@@ -260,6 +262,7 @@ func TestCrisisOnTop(t *testing.T) {
 	assert.Contains(t, hrefs, "tel:113")
 	assert.Contains(t, hrefs, "tel:116123")
 	assert.Contains(t, hrefs, "https://sidetmedord.no/")
+	checkCrisisLinks(t, hrefs)
 	assert.Contains(t, mustEval[string](t, tb, in(0, `r.querySelector('.crisis').textContent`)), "Trenger du hjelp nå?")
 	tb.wait(t, in(0, `r.querySelector('[role=status]').textContent.includes('Hjelpetelefoner står øverst')`), 5*time.Second)
 
@@ -272,6 +275,34 @@ func TestCrisisOnTop(t *testing.T) {
 	tb.open(t, s2.URL+"/t")
 	tb.search(t, 0, "tenker på selvmord")
 	tb.wait(t, in(0, `r.querySelector('.res').firstElementChild?.classList.contains('crisis')`), 10*time.Second)
+	checkCrisisLinks(t, mustEval[[]string](t, tb, in(0, `[...r.querySelectorAll('.crisis a')].map(a => a.getAttribute('href'))`)))
+}
+
+// checkCrisisLinks: every link of the crisis card is a number to call or a
+// web address a crisis line of the data has; a line without an address has
+// no link (113 has none: never "https://undefined/").
+func checkCrisisLinks(t *testing.T, hrefs []string) {
+	t.Helper()
+	d, err := store.LoadFS(data.FS)
+	require.NoError(t, err)
+	known := map[string]bool{}
+	for _, l := range d.CrisisLines {
+		if l.URL != "" {
+			u, err := url.Parse(l.URL)
+			require.NoError(t, err)
+			known[u.Host] = true
+		}
+	}
+	for _, h := range hrefs {
+		if strings.HasPrefix(h, "tel:") {
+			assert.Regexp(t, `^tel:\+?[0-9]+$`, h)
+			continue
+		}
+		u, err := url.Parse(h)
+		if assert.NoError(t, err, h) {
+			assert.True(t, known[u.Host], "crisis link %q is no crisis line's address", h)
+		}
+	}
 }
 
 // TestStates: nonsense announces "Ingen treff"; Escape clears the
