@@ -179,6 +179,7 @@ function engineOf(where, info, search, near) {
     mode: 'local', where, search, near,
     topics: new Map(i.suggestions.map((s) => [s.id, s.label])),
     national: i.results.map((r) => r.contact_point),
+    complete: false, // true once the postcodes are in
     onchange: null,
   };
   return eng;
@@ -187,7 +188,7 @@ function engineOf(where, info, search, near) {
 function startWorker() {
   return new Promise((resolve, reject) => {
     if (typeof Worker !== 'function' || typeof Blob !== 'function' || !URL.createObjectURL) throw new Error('no Worker');
-    const src = 'import ' + JSON.stringify(import.meta.url) + ';\n';
+    const src = 'import(' + JSON.stringify(import.meta.url) + ").catch((e) => postMessage({type: 'failed', error: 'import: ' + e}));\n";
     const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
     let w;
     try {
@@ -221,6 +222,7 @@ function startWorker() {
       } else if (m.type === 'failed') {
         fail(new Error(m.error));
       } else if (m.type === 'changed') {
+        if (eng) eng.complete = true;
         try { eng?.onchange?.(); } catch {}
       } else if (calls.has(m.id)) {
         const c = calls.get(m.id);
@@ -234,10 +236,11 @@ function startWorker() {
 async function startMain() {
   const api = await boot(true, measure);
   let eng;
-  const l = local(api, true, measure, () => { try { eng?.onchange?.(); } catch {} });
+  const l = local(api, true, measure, () => { eng.complete = true; try { eng.onchange?.(); } catch {} });
   eng = engineOf('main', api.info(), (q, o) => l.search(q, o).then(JSON.parse), (lat, lon, o) => l.near(lat, lon, o).then(JSON.parse));
-  // The postcodes when the page is idle (a digit or "near me" asks for them at once).
-  const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
-  idle(() => l.loadPostcodes().catch(() => {}));
+  // The postcodes right after ready, whether or not anyone types (so that
+  // no request follows a keystroke), in slices when the page is idle.
+  const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 50));
+  idle(() => l.loadPostcodes().catch(() => {}), { timeout: 1000 });
   return eng;
 }

@@ -196,7 +196,10 @@ const privateAddress = (a) => /\bc\s*\/\s*o\b/i.test(a || '');
 let enginePromise;
 const elements = new Set(); // started elements, refreshed when the engine's data grows
 function engine() {
-  return (enginePromise ||= loadLocal().catch(loadRemote).then((e) => {
+  return (enginePromise ||= loadLocal().catch((e) => {
+    try { console.info('selvhjelp-finder: the search module could not start (' + (e && e.message || e) + '); searching through the service'); } catch {}
+    return loadRemote();
+  }).then((e) => {
     nationalFromData = e.national;
     e.onchange = () => { for (const el of elements) el.engineChanged(); };
     return e;
@@ -224,7 +227,7 @@ async function loadRemote() {
     return j;
   };
   const probe = await get('', { limit: 1 }, AbortSignal.timeout ? AbortSignal.timeout(4000) : undefined);
-  return { mode: 'remote', search: (q, o) => get(q, o), near: null, topics: new Map(), national: probe.results.filter((r) => r.relation === 'national').map((r) => r.contact_point) };
+  return { mode: 'remote', complete: true, search: (q, o) => get(q, o), near: null, topics: new Map(), national: probe.results.filter((r) => r.relation === 'national').map((r) => r.contact_point) };
 }
 
 // formatDate gives a record's confirmation date at its own precision:
@@ -353,6 +356,7 @@ class SelvhjelpFinder extends HTMLElement {
       this.#eng = eng;
       this.#ui.box.dataset.state = eng.mode;
       if (eng.where) this.#ui.box.dataset.engine = eng.where;
+      if (eng.complete) this.#ui.box.dataset.complete = 'true';
       this.#ui.note.hidden = true;
       if (this.#ui.status.textContent === this.#str('loading')) this.#ui.status.textContent = '';
       if (eng.mode === 'remote') { this.#notice(this.#str('remote')); this.#ui.near.hidden = true; }
@@ -370,7 +374,12 @@ class SelvhjelpFinder extends HTMLElement {
   }
 
   // engineChanged: the engine read more data (the postcodes): answer again.
-  engineChanged() { this.#guard(() => { if (this.#eng && (this.#res || this.#ui.input.value.trim())) this.#refresh(); }); }
+  engineChanged() {
+    this.#guard(() => {
+      if (this.#eng?.complete) this.#ui.box.dataset.complete = 'true';
+      if (this.#eng && (this.#res || this.#ui.input.value.trim())) this.#refresh();
+    });
+  }
 
   #notice(text) { const n = this.#ui.note; n.replaceChildren(text); n.hidden = false; }
 

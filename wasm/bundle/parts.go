@@ -31,7 +31,7 @@ func DecodeParts(dst *dataset.Dataset, b []byte) error {
 		return errors.New("dataset part: empty")
 	}
 	if b[i] != '[' {
-		part, err := Decode(b)
+		part, err := Decode(trimPart(b[i:])) // one line of a parts file may end in a comma
 		if err != nil {
 			return err
 		}
