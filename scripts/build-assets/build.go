@@ -71,8 +71,8 @@ const (
 // The dataset in two parts files (see wasm/bundle/parts.go). Like
 // v1/dataset.json they keep their names, so corrections reach pinned loaders.
 const (
-	coreName      = "v1/dataset-core.json"
-	postcodesName = "v1/postcodes.json"
+	coreName      = "v1/" + store.CoreName
+	postcodesName = "v1/" + store.PostcodesName
 )
 
 // hashedPattern matches the names this command writes, so old builds are removed.
@@ -103,7 +103,7 @@ func build(c config) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	core, postcodes, err := splitBundle(bundle)
+	core, postcodes, err := store.SplitBundle(bundle)
 	if err != nil {
 		return nil, err
 	}

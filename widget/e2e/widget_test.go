@@ -288,6 +288,7 @@ func TestNearMe(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, s.URL+"/t")
 	tb.ready(t, 0)
+	tb.wait(t, in(0, `r.querySelector('.f').dataset.complete === 'true'`), 30*time.Second) // the postcodes follow ready
 	// Denied: a plain message, no exception.
 	_, err := chromedp.CallBrowser(tb.ctx, browser.SetPermission, browser.SetPermissionParams{Permission: &browser.PermissionDescriptor{Name: "geolocation"}, Setting: browser.PermissionSettingDenied, Origin: s.URL})
 	require.NoError(t, err)
