@@ -32,7 +32,7 @@ const (
 
 // DemoCSP is the Content-Security-Policy of the demo page: strict, so that the
 // demo proves the widget works on partner pages with a strict policy.
-const DemoCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
+const DemoCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; " +
 	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
 	"manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'"
 
