@@ -128,7 +128,11 @@ function local(api, sliced, report, changed) {
     loadPostcodes,
     search: async (q, o) => { const w = wait(q); if (w) await w; return timed(() => api.search(q, o)); },
     near: async (lat, lon, o) => { await wait(null); return timed(() => api.near(lat, lon, o)); },
+    // A preset may be a postcode: it waits for the postcodes like a query.
+    preset: async (k, v) => { const w = wait(v); if (w) await w; return api.preset ? api.preset(k, v) : ''; },
+    withTopic: async (id) => (api.withTopic ? api.withTopic(id) : '{"results":[]}'),
     info: () => api.info(),
+    labels: () => (api.labels ? api.labels() : 'null'),
   };
 }
 
@@ -144,12 +148,12 @@ if (inWorker) {
   }
   const ready = boot(false, report).then((api) => local(api, false, report, () => postMessage({ type: 'changed' })));
   ready.then((l) => {
-    postMessage({ type: 'ready', info: l.info() });
+    postMessage({ type: 'ready', info: l.info(), labels: l.labels() });
     setTimeout(() => l.loadPostcodes().catch(() => {}), 0);
   }, (e) => postMessage({ type: 'failed', error: String(e && e.message || e) }));
   globalThis.onmessage = (ev) => {
     const { id, op, args } = ev.data || {};
-    ready.then((l) => (op === 'near' ? l.near(...args) : l.search(...args)))
+    ready.then((l) => (op === 'near' || op === 'preset' || op === 'withTopic' ? l[op](...args) : l.search(...args)))
       .then((json) => postMessage({ id, json }), (e) => postMessage({ id, error: String(e && e.message || e) }));
   };
 }
@@ -173,10 +177,17 @@ export async function start() {
   return eng;
 }
 
-function engineOf(where, info, search, near) {
+// engineOf is what the element uses: every call is asynchronous and answers
+// parsed JSON (preset: a string id).
+function engineOf(where, info, labels, call) {
   const i = JSON.parse(info);
   const eng = {
-    mode: 'local', where, search, near,
+    mode: 'local', where,
+    search: (q, o) => call('search', [q, o]).then(JSON.parse),
+    near: (lat, lon, o) => call('near', [lat, lon, o]).then(JSON.parse),
+    preset: (k, v) => call('preset', [k, v]),
+    withTopic: (id) => call('withTopic', [id]).then(JSON.parse),
+    labels: JSON.parse(labels || 'null'),
     topics: new Map(i.suggestions.map((s) => [s.id, s.label])),
     national: i.results.map((r) => r.contact_point),
     complete: false, // true once the postcodes are in
@@ -208,7 +219,7 @@ function startWorker() {
       const id = ++next;
       calls.set(id, { resolve: res, reject: rej });
       w.postMessage({ id, op, args });
-    }).then((json) => JSON.parse(json));
+    });
     w.onerror = (e) => { try { e.preventDefault(); } catch {} fail(new Error('worker: ' + (e.message || 'could not start'))); };
     w.onmessageerror = () => fail(new Error('worker: message error'));
     w.onmessage = (ev) => {
@@ -217,7 +228,7 @@ function startWorker() {
         const shift = m.origin - performance.timeOrigin;
         for (const [name, start, end] of m.marks) measure(name, start + shift, end + shift);
       } else if (m.type === 'ready') {
-        eng = engineOf('worker', m.info, (q, o) => call('search', [q, o]), (lat, lon, o) => call('near', [lat, lon, o]));
+        eng = engineOf('worker', m.info, m.labels, call);
         resolve(eng);
       } else if (m.type === 'failed') {
         fail(new Error(m.error));
@@ -237,7 +248,7 @@ async function startMain() {
   const api = await boot(true, measure);
   let eng;
   const l = local(api, true, measure, () => { eng.complete = true; try { eng.onchange?.(); } catch {} });
-  eng = engineOf('main', api.info(), (q, o) => l.search(q, o).then(JSON.parse), (lat, lon, o) => l.near(lat, lon, o).then(JSON.parse));
+  eng = engineOf('main', l.info(), l.labels(), (op, args) => l[op](...args));
   // The postcodes right after ready, whether or not anyone types (so that
   // no request follows a keystroke), in slices when the page is idle.
   const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 50));
