@@ -8,6 +8,8 @@
 // runs the module; main calls it once with the API object
 //
 //	load(bytes Uint8Array) -> "" or an error message   (decode bundle, build index)
+//	add(bytes Uint8Array) -> "" or an error message    (decode one part or a parts file)
+//	build() -> "" or an error message                  (index what was added; replaces the engine)
 //	search(query string, opts?) -> contract JSON string
 //	near(lat, lon number, opts?) -> contract JSON string
 //	info() -> {query: dataset version, suggestions: topics, results: national office}
@@ -38,13 +40,23 @@ func main() {
 // exports builds the API object; its functions are the only js.Funcs created.
 func (m *module) exports() js.Value {
 	api := js.Global().Get("Object").New()
-	api.Set("load", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) < 1 || args[0].Type() != js.TypeObject {
-			return "load: expected a Uint8Array"
-		}
-		b := make([]byte, args[0].Get("byteLength").Int())
-		js.CopyBytesToGo(b, args[0])
-		if err := m.load(b); err != nil {
+	bytesCall := func(name string, f func([]byte) error) js.Func {
+		return js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if len(args) < 1 || args[0].Type() != js.TypeObject {
+				return name + ": expected a Uint8Array"
+			}
+			b := make([]byte, args[0].Get("byteLength").Int())
+			js.CopyBytesToGo(b, args[0])
+			if err := f(b); err != nil {
+				return err.Error()
+			}
+			return ""
+		})
+	}
+	api.Set("load", bytesCall("load", m.load))
+	api.Set("add", bytesCall("add", m.add))
+	api.Set("build", js.FuncOf(func(js.Value, []js.Value) any {
+		if err := m.build(); err != nil {
 			return err.Error()
 		}
 		return ""

@@ -16,22 +16,50 @@ type opts = search.Options
 // module holds the engine and a reusable output buffer. The JS side is single
 // threaded, so one buffer is safe.
 type module struct {
-	eng    *search.Engine
-	ds     *dataset.Dataset
-	info   search.Response // what the widget shows besides searches
-	labels string          // labelsJSON, built once at load
-	buf    []byte
+	eng     *search.Engine
+	ds      *dataset.Dataset
+	info    search.Response  // what the widget shows besides searches
+	labels  string           // labelsJSON, built once at load
+	pending *dataset.Dataset // parts added since the last build
+	buf     []byte
 }
 
+// load decodes a whole bundle (or a parts file) and builds the index: add
+// and build in one call.
 func (m *module) load(b []byte) error {
-	ds, err := bundle.Decode(b)
-	if err != nil {
+	m.pending = nil
+	if err := m.add(b); err != nil {
 		return err
 	}
-	eng, err := search.New(ds)
+	return m.build()
+}
+
+// add decodes one part of the dataset, or a parts file, and merges it into
+// the dataset of the next build. The loader calls it once per part when it
+// must yield between parts. The engine in use is left alone: it keeps
+// answering until build replaces it.
+func (m *module) add(b []byte) error {
+	var next dataset.Dataset
+	if m.pending != nil {
+		next = *m.pending // a copy: appending never changes what the engine reads
+	}
+	if err := bundle.DecodeParts(&next, b); err != nil {
+		return err
+	}
+	m.pending = &next
+	return nil
+}
+
+// build indexes the dataset added so far and makes it the one searched.
+func (m *module) build() error {
+	if m.pending == nil {
+		return errors.New("build search index: no dataset added")
+	}
+	eng, err := search.New(m.pending)
 	if err != nil {
 		return errors.New("build search index: " + err.Error())
 	}
+	ds := m.pending
 	m.eng, m.ds, m.info = eng, ds, infoOf(ds)
 	m.labels = labelsJSON(ds)
 	return nil

@@ -129,3 +129,26 @@ func TestWithTopic(t *testing.T) {
 		}
 	}
 }
+
+func TestModuleAddThenBuild(t *testing.T) {
+	m := &module{}
+	require.Error(t, m.build(), "nothing added")
+	require.NoError(t, m.add([]byte("[\n"+`{"version":"v1","topics":[{"id":"sorg","name":"Sorg og tap"}]},`+"\n"+`{"counties":[{"number":"46","name":"Vestland"}]}`+"\n]\n")))
+	assert.Equal(t, "dataset not loaded", errorOf(t, m.search("sorg", opts{})), "add alone does not replace the engine")
+	require.NoError(t, m.build())
+	assert.Empty(t, errorOf(t, m.search("sorg", opts{})))
+	old := m.eng
+	require.NoError(t, m.add([]byte(`{"municipalities":[]}`)))
+	assert.Same(t, old, m.eng, "the engine in use stays until the next build")
+	for _, bad := range []string{"", "[", "[\n]", "[\n{\"x\":\n]", "<html>"} {
+		assert.Error(t, (&module{}).add([]byte(bad)), bad)
+	}
+}
+
+func errorOf(t *testing.T, out string) string {
+	t.Helper()
+	var v map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &v))
+	s, _ := v["error"].(string)
+	return s
+}

@@ -1,9 +1,10 @@
 // <selvhjelp-finder>: finds self-help contact points. One ES module, no
-// dependencies. Searching runs on the device in a WebAssembly module; nothing
-// is fetched until the element is near the viewport or focused. See README.md.
+// dependencies. Searching runs on the device in a WebAssembly module, in a Web
+// Worker (engine.js); nothing is fetched until the element is near the
+// viewport or focused. See README.md.
 // scripts/build-assets replaces the __NAME__ placeholders with hashed files.
 const BASE = new URL('.', import.meta.url);
-const WASM = '__FINDER_WASM__', EXEC = '__WASM_EXEC__', DATA = 'v1/dataset.json', API = 'v1/search';
+const ENGINE = '__ENGINE__', API = 'v1/search';
 const LIMIT = 8;
 const SHORT = 3; // cards shown before "Vis flere"
 const SLOW_MS = 4000; // show the national contact while still loading
@@ -190,38 +191,25 @@ const hostOf = (u) => u.replace(/^https?:\/\//, '').replace(/^www\./, '').replac
 const privateAddress = (a) => /\bc\s*\/\s*o\b/i.test(a || '');
 
 // engine() loads the search once per page and is shared by every element.
-// It resolves to {mode, search, near, info} or rejects when nothing works.
+// It resolves to {mode, where, search, near, topics, national, onchange} or
+// rejects when nothing works. engine.js runs the module in a Web Worker, else
+// on the main thread in slices; when neither works, the worker's API searches.
 let enginePromise;
+const elements = new Set(); // started elements, refreshed when the engine's data grows
 function engine() {
-  return (enginePromise ||= loadLocal().catch(loadRemote).then((e) => { nationalFromData = e.national; return e; }));
+  return (enginePromise ||= loadLocal().catch((e) => {
+    try { console.info('selvhjelp-finder: the search module could not start (' + (e && e.message || e) + '); searching through the service'); } catch {}
+    return loadRemote();
+  }).then((e) => {
+    nationalFromData = e.national;
+    e.onchange = () => { for (const el of elements) el.engineChanged(); };
+    return e;
+  }));
 }
 
 async function loadLocal() {
-  if (!globalThis.WebAssembly || !WebAssembly.instantiateStreaming) throw new Error('no WebAssembly');
-  const wasm = fetch(new URL(WASM, BASE), FETCH);
-  const data = fetch(new URL(DATA, BASE), FETCH).then((r) => { if (!r.ok) throw new Error('dataset ' + r.status); return r.arrayBuffer(); });
-  data.catch(() => {}); // handled below; avoid an unhandled rejection when wasm fails first
-  await import(new URL(EXEC, BASE).href);
-  const go = new globalThis.Go();
-  const { instance } = await WebAssembly.instantiateStreaming(wasm, go.importObject);
-  const ready = new Promise((resolve) => { globalThis.__selvhjelpFinder = resolve; });
-  go.run(instance).catch(() => {});
-  const api = await ready;
-  delete globalThis.__selvhjelpFinder;
-  const err = api.load(new Uint8Array(await data));
-  if (err) throw new Error(err);
-  const info = JSON.parse(api.info());
-  return {
-    mode: 'local',
-    search: async (q, o) => JSON.parse(api.search(q, o)),
-    near: async (lat, lon, o) => JSON.parse(api.near(lat, lon, o)),
-    dataset: info.query, // info() carries the dataset version as its query
-    topics: new Map(info.suggestions.map((t) => [t.id, t.label])),
-    national: info.results.map((r) => r.contact_point),
-    labels: api.labels ? JSON.parse(api.labels()) : null,
-    preset: api.preset && ((kind, value) => api.preset(kind, value)),
-    withTopic: api.withTopic && (async (id) => JSON.parse(api.withTopic(id))),
-  };
+  const m = await import(new URL(ENGINE, BASE).href);
+  return m.start();
 }
 
 // loadRemote is the fallback when WebAssembly is blocked: the worker searches,
@@ -242,7 +230,7 @@ async function loadRemote() {
     return j;
   };
   const probe = await get('', { limit: 1 }, AbortSignal.timeout ? AbortSignal.timeout(4000) : undefined);
-  return { mode: 'remote', dataset, search: (q, o) => get(q, o), near: null, topics: new Map(), national: probe.results.filter((r) => r.relation === 'national').map((r) => r.contact_point) };
+  return { mode: 'remote', complete: true, dataset, search: (q, o) => get(q, o), near: null, topics: new Map(), national: probe.results.filter((r) => r.relation === 'national').map((r) => r.contact_point) };
 }
 
 // formatDate gives a record's confirmation date at its own precision:
@@ -279,7 +267,7 @@ const REL_ORDER = { local: 0, nearby: 1, regional: 2, '': 2, national: 3, far: 4
 class SelvhjelpFinder extends HTMLElement {
   static observedAttributes = ['municipality', 'topic', 'lang', 'heading-level', 'near'];
   #n = ++uid; #ui; #io; #eng; #started = false; #seq = 0; #res = null; #sugg = []; #active = -1; #pick = null; #near = null; #timer = 0; #say = 0; #tell = 0;
-  #preset = {}; #warned = new Set();
+  #preset = {}; #warned = new Set(); #shown = {};
 
   constructor() {
     super();
@@ -402,11 +390,14 @@ class SelvhjelpFinder extends HTMLElement {
     this.#io?.disconnect();
     this.#ui.box.dataset.state = 'loading';
     const slow = setTimeout(() => this.#guard(() => { if (!this.#eng) this.#contact(this.#str('slow'), NATIONAL_LIST()); }), SLOW_MS);
+    elements.add(this);
     engine().then((eng) => this.#guard(async () => {
       clearTimeout(slow);
       this.#eng = eng;
       emit(this, 'finder-ready', readyDetail(eng));
       this.#ui.box.dataset.state = eng.mode;
+      if (eng.where) this.#ui.box.dataset.engine = eng.where;
+      if (eng.complete) this.#ui.box.dataset.complete = 'true';
       this.#ui.note.hidden = true;
       if (this.#ui.status.textContent === this.#str('loading')) this.#ui.status.textContent = '';
       if (eng.mode === 'remote') { this.#notice(this.#str('remote')); this.#ui.near.hidden = true; }
@@ -421,6 +412,14 @@ class SelvhjelpFinder extends HTMLElement {
       this.#contact(this.#str('failed'), NATIONAL_LIST());
       this.#ui.near.hidden = true;
     }));
+  }
+
+  // engineChanged: the engine read more data (the postcodes): answer again.
+  engineChanged() {
+    this.#guard(() => {
+      if (this.#eng?.complete) this.#ui.box.dataset.complete = 'true';
+      if (this.#eng && (this.#res || this.#ui.input.value.trim())) this.#refresh();
+    });
   }
 
   #notice(text) { const n = this.#ui.note; n.replaceChildren(text); n.hidden = false; }
@@ -444,7 +443,7 @@ class SelvhjelpFinder extends HTMLElement {
       const v = (this.getAttribute(k) || '').trim();
       if (!v) continue;
       let id = '';
-      if (eng.preset) id = eng.preset(k, v);
+      if (eng.preset) id = await eng.preset(k, v);
       else if (k === 'municipality' && /^\d{4}$/.test(v)) id = v; // the worker checks the number
       else {
         const r = await eng.search(v, { limit: 1 });
@@ -504,11 +503,21 @@ class SelvhjelpFinder extends HTMLElement {
       if (seq !== this.#seq) return;
       r.withTopic = w.results || [];
     }
-    this.#res = { ...r, typed: q.trim() };
-    this.#sugg = quiet ? [] : r.suggestions || [];
+    const res = { ...r, typed: q.trim() };
+    // Render only what changed: typing often keeps the same suggestions or cards.
+    const sugg = quiet ? [] : r.suggestions || [];
+    const sk = JSON.stringify(sugg);
+    const rk = JSON.stringify({ ...res, query: 0, suggestions: res.suggestions?.length || 0, typed: this.#nothing(res) ? res.typed : !!res.typed });
+    const was = this.#shown; // what the last #run rendered, if nothing else rendered since
+    const listSame = was.sugg === this.#sugg && was.sk === sk && this.#active === -1 && this.#ui.list.hidden === !(sugg.length > 0 && this.#ui.input.matches(':focus'));
+    const resSame = was.res === this.#res && was.rk === rk;
+    this.#res = res;
+    this.#sugg = sugg;
     this.#active = -1;
-    this.#renderList();
-    this.#renderResults();
+    this.#shown = { sugg, sk, res, rk };
+    if (!listSame) this.#renderList();
+    if (!resSame) this.#renderResults();
+    this.#ui.box.dataset.answered = q; // tests and the bench wait for this
     this.#tellResults();
     if (!silent) this.#announce();
   }

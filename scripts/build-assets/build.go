@@ -31,6 +31,8 @@ type config struct {
 	// snippets of the demo page; "" leaves it to the page's script, which
 	// uses the origin it was loaded from.
 	Origin string
+	// Budget is the most the module may weigh, brotli; 0 means moduleBudget.
+	Budget int
 }
 
 // Asset is one manifest entry.
@@ -48,6 +50,9 @@ type Asset struct {
 type Manifest struct {
 	DatasetVersion string           `json:"dataset_version"`
 	Files          map[string]Asset `json:"files"`
+	// ModulePackages is the module's code per Go package (raw bytes, largest
+	// first), when build-assets compiled it.
+	ModulePackages []pkgSize `json:"module_packages,omitempty"`
 }
 
 func (m *Manifest) names() []string {
@@ -61,12 +66,22 @@ func (m *Manifest) names() []string {
 
 // Placeholders in selvhjelp-finder.js and demo.html.
 const (
-	phWasm = "__FINDER_WASM__"
-	phExec = "__WASM_EXEC__"
+	phWasm     = "__FINDER_WASM__"
+	phExec     = "__WASM_EXEC__"
+	phEngine   = "__ENGINE__"
+	phCore     = "__DATASET_CORE__"
+	phPostcode = "__POSTCODES__"
+)
+
+// The dataset in two parts files (see wasm/bundle/parts.go). Like
+// v1/dataset.json they keep their names, so corrections reach pinned loaders.
+const (
+	coreName      = "v1/" + store.CoreName
+	postcodesName = "v1/" + store.PostcodesName
 )
 
 // hashedPattern matches the names this command writes, so old builds are removed.
-var hashedPattern = regexp.MustCompile(`^(widget|finder|wasm_exec|demo|embed|builder)\.[0-9a-f]{12}\.(js|wasm|css)$`)
+var hashedPattern = regexp.MustCompile(`^(widget|engine|finder|wasm_exec|demo|embed|builder)\.[0-9a-f]{12}\.(js|wasm|css)$`)
 
 func build(c config) (*Manifest, error) {
 	ds, err := store.LoadDir(c.Data)
@@ -93,9 +108,27 @@ func build(c config) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	wasm, err := moduleBytes(c.Wasm)
+	core, postcodes, err := store.SplitBundle(bundle)
 	if err != nil {
 		return nil, err
+	}
+	if err := samePartsInModule(bundle, core, postcodes); err != nil {
+		return nil, err
+	}
+	wasm, pkgs, err := moduleBytes(c.Wasm)
+	if err != nil {
+		return nil, err
+	}
+	budget := c.Budget
+	if budget == 0 {
+		budget = moduleBudget
+	}
+	if n := brotliSize(wasm); n > budget {
+		return nil, fmt.Errorf("the module is %d bytes brotli, over its budget of %d: not building%s", n, budget, pkgReport(pkgs))
+	}
+	engineSrc, err := os.ReadFile(filepath.Join(c.Widget, "engine.js"))
+	if err != nil {
+		return nil, fmt.Errorf("read engine: %w", err)
 	}
 	execJS, err := wasmExec()
 	if err != nil {
@@ -112,7 +145,7 @@ func build(c config) (*Manifest, error) {
 		return nil, err
 	}
 
-	m := &Manifest{DatasetVersion: version, Files: map[string]Asset{}}
+	m := &Manifest{DatasetVersion: version, Files: map[string]Asset{}, ModulePackages: pkgs}
 	put := func(logical, path string, b []byte, ctype string, immutable bool) error {
 		if err := os.WriteFile(filepath.Join(c.Out, filepath.FromSlash(path)), b, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
@@ -122,7 +155,12 @@ func build(c config) (*Manifest, error) {
 	}
 	wasmName := hashed("finder", ".wasm", wasm)
 	execName := hashed("wasm_exec", ".js", execJS)
-	loader, err := substitute(loaderSrc, map[string]string{phWasm: wasmName, phExec: execName})
+	engineJS, err := substitute(engineSrc, map[string]string{phWasm: wasmName, phExec: execName, phCore: coreName, phPostcode: postcodesName})
+	if err != nil {
+		return nil, err
+	}
+	engineName := hashed("engine", ".js", engineJS)
+	loader, err := substitute(loaderSrc, map[string]string{phEngine: engineName})
 	if err != nil {
 		return nil, err
 	}
@@ -136,9 +174,12 @@ func build(c config) (*Manifest, error) {
 	}{
 		{"finder.wasm", wasmName, wasm, "application/wasm", true},
 		{"wasm_exec.js", execName, execJS, jsCT, true},
+		{"engine.js", engineName, engineJS, jsCT, true},
 		{"widget.js", "widget" + js, loader, jsCT, false},
 		{"widget.pinned.js", loaderName, loader, jsCT, true},
 		{"dataset.json", "v1/" + store.BundleName, bundle, "application/json; charset=utf-8", false},
+		{"dataset-core.json", coreName, core, "application/json; charset=utf-8", false},
+		{"postcodes.json", postcodesName, postcodes, "application/json; charset=utf-8", false},
 	}
 	for _, s := range steps {
 		if err := put(s.logical, s.path, s.b, s.ctype, s.immutable); err != nil {
@@ -337,33 +378,61 @@ func removeOld(dir string) error {
 	return nil
 }
 
-// moduleBytes compiles ./wasm (or reads a prebuilt module).
-func moduleBytes(prebuilt string) ([]byte, error) {
+// moduleBytes compiles ./wasm (or reads a prebuilt module), and returns its
+// code per Go package, read from a second build that keeps the names.
+func moduleBytes(prebuilt string) ([]byte, []pkgSize, error) {
 	if prebuilt != "" {
 		b, err := os.ReadFile(prebuilt)
 		if err != nil {
-			return nil, fmt.Errorf("read module: %w", err)
+			return nil, nil, fmt.Errorf("read module: %w", err)
 		}
-		return b, nil
+		return b, nil, nil
 	}
 	root, err := moduleRoot()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	tmp, err := os.CreateTemp("", "finder-*.wasm")
+	compile := func(ldflags string) ([]byte, error) {
+		tmp, err := os.CreateTemp("", "finder-*.wasm")
+		if err != nil {
+			return nil, err
+		}
+		tmp.Close()
+		defer os.Remove(tmp.Name())
+		cmd := exec.Command("go", "build", "-trimpath", "-gcflags="+moduleGCFlags, "-ldflags="+ldflags, "-o", tmp.Name(), "./wasm")
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			return nil, fmt.Errorf("compile ./wasm: %w", err)
+		}
+		return os.ReadFile(tmp.Name())
+	}
+	b, err := compile("-s -w")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	tmp.Close()
-	defer os.Remove(tmp.Name())
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp.Name(), "./wasm")
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-	cmd.Stderr = os.Stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("compile ./wasm: %w", err)
+	named, err := compile("-w")
+	if err != nil {
+		return nil, nil, err
 	}
-	return os.ReadFile(tmp.Name())
+	pkgs, err := wasmSizes(named)
+	if err != nil {
+		return nil, nil, fmt.Errorf("module sizes: %w", err)
+	}
+	return b, pkgs, nil
+}
+
+// pkgReport lists the largest packages of the module, for an error.
+func pkgReport(pkgs []pkgSize) string {
+	var b strings.Builder
+	for i, p := range pkgs {
+		if i == 12 {
+			break
+		}
+		fmt.Fprintf(&b, "\n  %9d B  %s", p.Bytes, p.Pkg)
+	}
+	return b.String()
 }
 
 func moduleRoot() (string, error) {

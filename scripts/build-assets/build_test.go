@@ -40,8 +40,11 @@ func TestBuildWritesAssetsAndManifest(t *testing.T) {
 	loader, err := os.ReadFile(filepath.Join(out, "widget.js"))
 	require.NoError(t, err)
 	assert.NotContains(t, string(loader), "__FINDER_WASM__")
-	assert.Contains(t, string(loader), m.Files["finder.wasm"].Path)
-	assert.Contains(t, string(loader), m.Files["wasm_exec.js"].Path)
+	assert.Contains(t, string(loader), m.Files["engine.js"].Path, "the loader names the engine, which names the module")
+	engineJS, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(m.Files["engine.js"].Path)))
+	require.NoError(t, err)
+	assert.Contains(t, string(engineJS), m.Files["finder.wasm"].Path)
+	assert.Contains(t, string(engineJS), m.Files["wasm_exec.js"].Path)
 	assert.Equal(t, "application/wasm", m.Files["finder.wasm"].ContentType)
 	assert.Equal(t, "v1/dataset.json", m.Files["dataset.json"].Path)
 
@@ -235,4 +238,47 @@ func TestRepositoryWranglerOrigin(t *testing.T) {
 	// The checked-in setting parses and is a valid origin (or empty).
 	_, err := publicOrigin("", func(string) (string, bool) { return "", false }, "../../worker/wrangler.toml")
 	assert.NoError(t, err)
+}
+
+func TestBuildRefusesAModuleOverBudget(t *testing.T) {
+	if brotliSize([]byte("x")) < 0 {
+		t.Skip("no brotli tool")
+	}
+	_, err := build(config{Data: "../../data", Out: t.TempDir(), Widget: "../../widget", Wasm: fakeModule(t), Budget: 1})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "over its budget")
+}
+
+func TestBuildWritesEngineAndParts(t *testing.T) {
+	out := t.TempDir()
+	m, err := build(config{Data: "../../data", Out: out, Widget: "../../widget", Wasm: fakeModule(t)})
+	require.NoError(t, err)
+	assert.True(t, m.Files["engine.js"].Immutable)
+	assert.Equal(t, "v1/dataset-core.json", m.Files["dataset-core.json"].Path)
+	assert.Equal(t, "v1/postcodes.json", m.Files["postcodes.json"].Path)
+	loader, err := os.ReadFile(filepath.Join(out, "widget.js"))
+	require.NoError(t, err)
+	assert.Contains(t, string(loader), m.Files["engine.js"].Path)
+	engine, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(m.Files["engine.js"].Path)))
+	require.NoError(t, err)
+	for _, ph := range []string{phWasm, phExec, phCore, phPostcode} {
+		assert.NotContains(t, string(engine), ph)
+	}
+	assert.Contains(t, string(engine), m.Files["finder.wasm"].Path)
+}
+
+func TestWasmSizesPerPackage(t *testing.T) {
+	for _, c := range []struct{ sym, pkg string }{
+		{"github.com_selvhjelp_finder_data_search.__Engine_.Search", "github.com/selvhjelp/finder/data/search"},
+		{"internal_abi.Kind.String", "internal/abi"},
+		{"runtime.__mheap_.alloc", "runtime"},
+		{"main.main", "main"},
+		{"", "(unnamed)"},
+	} {
+		assert.Equal(t, c.pkg, goPackage(c.sym), c.sym)
+	}
+	_, err := wasmSizes([]byte("not wasm"))
+	assert.Error(t, err)
+	_, err = wasmSizes([]byte("\x00asm\x01\x00\x00\x00"))
+	assert.Error(t, err, "no name section")
 }

@@ -3,15 +3,19 @@
 //
 //	widget.js              the loader partners embed (short cache)
 //	widget.<hash>.js       the same loader under an immutable name, for SRI pinning
-//	finder.<hash>.wasm     the search module (GOOS=js GOARCH=wasm)
+//	engine.<hash>.js       loads and runs the module (in a Web Worker, else in slices on the page)
+//	finder.<hash>.wasm     the search module (GOOS=js GOARCH=wasm), at most 600 KB brotli
 //	wasm_exec.<hash>.js    Go's JS glue for the module
 //	v1/dataset.json        the validated dataset bundle
+//	v1/dataset-core.json   the same without postcodes, as parts (what the first keystroke needs)
+//	v1/postcodes.json      the postcodes, as parts
 //	index.html, demo.*     the demo page partners copy snippets from, with the snippet builder (builder.<hash>.js)
 //	embed.html             the embed page (/embed) for iframes, with embed.<hash>.js
 //	assets.json            manifest: logical name -> file, bytes, SRI, cache policy
 //
-// It refuses to build when the dataset has errors, and prints the loader's
-// SRI hash.
+// It refuses to build when the dataset has errors or the module is over its
+// budget, and prints the module's code per Go package and the loader's SRI
+// hash.
 package main
 
 import (
@@ -28,6 +32,7 @@ func main() {
 	flag.StringVar(&c.Wasm, "wasm", "", "use this prebuilt module instead of compiling ./wasm")
 	originFlag := flag.String("origin", "", "the worker's public origin for the snippets (default: PUBLIC_ORIGIN from the environment, else worker/wrangler.toml [vars])")
 	wrangler := flag.String("wrangler", "worker/wrangler.toml", "wrangler.toml to read [vars] PUBLIC_ORIGIN from")
+	flag.IntVar(&c.Budget, "budget", moduleBudget, "most bytes the module may weigh, brotli -q 11")
 	flag.Parse()
 	var err error
 	if c.Origin, err = publicOrigin(*originFlag, os.LookupEnv, *wrangler); err != nil {
@@ -42,6 +47,18 @@ func main() {
 	for _, name := range m.names() {
 		a := m.Files[name]
 		fmt.Printf("%-18s %-28s %9d B  gzip %8d B  brotli %8s\n", name, a.Path, a.Bytes, a.Gzip, brotliText(a.Brotli))
+	}
+	if len(m.ModulePackages) > 0 {
+		fmt.Printf("\nmodule code per Go package (raw bytes; the module is %s brotli, budget %d B):\n", brotliText(m.Files["finder.wasm"].Brotli), moduleBudget)
+		other := 0
+		for i, p := range m.ModulePackages {
+			if i < 14 {
+				fmt.Printf("  %9d B  %s\n", p.Bytes, p.Pkg)
+			} else {
+				other += p.Bytes
+			}
+		}
+		fmt.Printf("  %9d B  (%d other packages)\n", other, len(m.ModulePackages)-14)
 	}
 	w := m.Files["widget.pinned.js"]
 	fmt.Printf("\nSRI of the loader (pin %s):\n  %s\n", w.Path, w.SRI)

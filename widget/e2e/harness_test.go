@@ -126,6 +126,15 @@ func newSite(t *testing.T, o siteOpts) *site {
 	}
 	h, err := api.New(api.Config{Dataset: ds, Static: os.DirFS(publicDir)})
 	require.NoError(t, err)
+	// A test's own dataset is served in parts too (the built ones hold data/).
+	parts := map[string][]byte{}
+	if o.dataset != nil {
+		b, err := store.Bundle(ds)
+		require.NoError(t, err)
+		core, postcodes, err := store.SplitBundle(b)
+		require.NoError(t, err)
+		parts["/v1/"+store.CoreName], parts["/v1/"+store.PostcodesName] = core, postcodes
+	}
 	csp := o.csp
 	if csp == "" {
 		csp = StrictCSP
@@ -153,6 +162,12 @@ func newSite(t *testing.T, o siteOpts) *site {
 			return
 		}
 		if o.wrap != nil && o.wrap(w, r, h) {
+			return
+		}
+		if b, ok := parts[p]; ok {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.Header().Set("Access-Control-Allow-Origin", "*")
+			w.Write(b)
 			return
 		}
 		h.ServeHTTP(w, r)

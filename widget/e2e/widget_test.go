@@ -125,7 +125,7 @@ func TestTwoElementsAreIndependent(t *testing.T) {
 		if strings.HasSuffix(p, ".wasm") {
 			wasm++
 		}
-		if strings.HasPrefix(p, "/v1/dataset.json") {
+		if strings.HasPrefix(p, "/v1/dataset-core.json") {
 			data++
 		}
 	}
@@ -154,6 +154,8 @@ func TestLazyAndNoNetworkWhileTyping(t *testing.T) {
 		assert.False(t, strings.HasSuffix(p, ".wasm") || strings.HasPrefix(p, "/v1/"), "fetched %s before the element was near the viewport or focused", p)
 	}
 	tb.ready(t, 0)
+	// The postcodes follow ready by themselves, typed or not: wait for them.
+	tb.wait(t, in(0, `r.querySelector('.f').dataset.complete === 'true'`), 30*time.Second)
 	before := len(s.requests())
 	<-mu
 	browserBefore := len(browserReqs)
@@ -286,6 +288,7 @@ func TestNearMe(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, s.URL+"/t")
 	tb.ready(t, 0)
+	tb.wait(t, in(0, `r.querySelector('.f').dataset.complete === 'true'`), 30*time.Second) // the postcodes follow ready
 	// Denied: a plain message, no exception.
 	_, err := chromedp.CallBrowser(tb.ctx, browser.SetPermission, browser.SetPermissionParams{Permission: &browser.PermissionDescriptor{Name: "geolocation"}, Setting: browser.PermissionSettingDenied, Origin: s.URL})
 	require.NoError(t, err)

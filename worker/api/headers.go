@@ -32,14 +32,14 @@ const (
 
 // DemoCSP is the Content-Security-Policy of the demo page: strict, so that the
 // demo proves the widget works on partner pages with a strict policy.
-const DemoCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
+const DemoCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; " +
 	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
 	"manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'"
 
 // EmbedCSP is the policy of the embed page (/embed, for partners whose CMS
 // strips scripts): as strict as the demo page, but any site may frame it.
 // It sets no X-Frame-Options (that header cannot allow every origin).
-const EmbedCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
+const EmbedCSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; " +
 	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
 	"base-uri 'none'; form-action 'none'; frame-ancestors *; object-src 'none'"
 

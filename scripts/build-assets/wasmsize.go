@@ -1,0 +1,180 @@
+package main
+
+import (
+	"errors"
+	"sort"
+	"strings"
+)
+
+// moduleBudget is the most the browser module may weigh, brotli -q 11: the
+// build fails above it.
+const moduleBudget = 600_000
+
+// moduleGCFlags turns off inlining in this project's own packages when the
+// browser module is built: 10.7 KB less brotli (604.7 → 594.0 KB on
+// 2026-11-23), and no measurable change in native search or index-build
+// times (BenchmarkSearch, BenchmarkNew, -count 4). Inlining in the standard
+// library and the runtime stays on: turning it off everywhere saves 41 KB
+// but costs 20–40 % search time.
+const moduleGCFlags = "github.com/selvhjelp/finder/...=-l"
+
+// pkgSize is the code of one Go package in the module.
+type pkgSize struct {
+	Pkg   string
+	Bytes int
+}
+
+// wasmSizes reads a WebAssembly module with its name section (built without
+// -s) and returns the size of the function bodies per Go package, largest
+// first, plus the data segments (strings, tables, type data) as "(data)".
+// `go tool nm` does not read wasm, so this reads the sections itself.
+func wasmSizes(b []byte) ([]pkgSize, error) {
+	if len(b) < 8 || string(b[:4]) != "\x00asm" {
+		return nil, errors.New("not a wasm module")
+	}
+	r := &wreader{b: b, i: 8}
+	var imported int
+	var bodies []int
+	names := map[int]string{}
+	data := 0
+	for r.i < len(b) {
+		id := b[r.i]
+		r.i++
+		n := int(r.uleb())
+		end := r.i + n
+		if end > len(b) || n < 0 {
+			return nil, errors.New("truncated section")
+		}
+		s := &wreader{b: b[:end], i: r.i}
+		switch id {
+		case 2: // imports: functions among them take the first indexes
+			for c := s.uleb(); c > 0; c-- {
+				s.name()
+				s.name()
+				kind := s.byte()
+				switch kind {
+				case 0:
+					s.uleb()
+					imported++
+				case 1:
+					s.byte()
+					s.limits()
+				case 2:
+					s.limits()
+				case 3:
+					s.byte()
+					s.byte()
+				}
+			}
+		case 10: // code
+			for c := s.uleb(); c > 0; c-- {
+				sz := int(s.uleb())
+				bodies = append(bodies, sz)
+				s.i += sz
+			}
+		case 11:
+			data += n
+		case 0:
+			if s.name() == "name" {
+				for s.i < end {
+					sub := s.byte()
+					sn := int(s.uleb())
+					subEnd := s.i + sn
+					if sub == 1 {
+						for c := s.uleb(); c > 0; c-- {
+							idx := int(s.uleb())
+							names[idx] = s.name()
+						}
+					}
+					s.i = subEnd
+				}
+			}
+		}
+		if s.err != nil {
+			return nil, s.err
+		}
+		r.i = end
+	}
+	if len(names) == 0 {
+		return nil, errors.New("no name section (built with -s?)")
+	}
+	per := map[string]int{}
+	for i, sz := range bodies {
+		per[goPackage(names[imported+i])] += sz
+	}
+	per["(data)"] += data
+	out := make([]pkgSize, 0, len(per))
+	for p, n := range per {
+		out = append(out, pkgSize{p, n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Bytes > out[j].Bytes || out[i].Bytes == out[j].Bytes && out[i].Pkg < out[j].Pkg
+	})
+	return out, nil
+}
+
+// goPackage is the package of a function in the name section, where Go
+// writes "/" as "_": "github.com_a_b.__T_.M" -> "github.com/a/b",
+// "internal_abi.Kind.String" -> "internal/abi".
+func goPackage(sym string) string {
+	if sym == "" {
+		return "(unnamed)"
+	}
+	from := 0
+	for _, tld := range []string{".com_", ".org_", ".in_", ".io_", ".net_", ".dev_"} {
+		if i := strings.Index(sym, tld); i > 0 && !strings.Contains(sym[:i], ".") {
+			from = i + len(tld) // a host name: its dot is not the package's end
+			break
+		}
+	}
+	if dot := strings.IndexByte(sym[from:], '.'); dot >= 0 {
+		sym = sym[:from+dot]
+	}
+	return strings.ReplaceAll(sym, "_", "/")
+}
+
+type wreader struct {
+	b   []byte
+	i   int
+	err error
+}
+
+func (r *wreader) byte() byte {
+	if r.i >= len(r.b) {
+		r.err = errors.New("truncated module")
+		return 0
+	}
+	c := r.b[r.i]
+	r.i++
+	return c
+}
+
+func (r *wreader) uleb() uint64 {
+	var v uint64
+	for shift := 0; shift < 64; shift += 7 {
+		c := r.byte()
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 || r.err != nil {
+			return v
+		}
+	}
+	return v
+}
+
+func (r *wreader) name() string {
+	n := int(r.uleb())
+	if n < 0 || r.i+n > len(r.b) {
+		r.err = errors.New("truncated name")
+		return ""
+	}
+	s := string(r.b[r.i : r.i+n])
+	r.i += n
+	return s
+}
+
+func (r *wreader) limits() {
+	if r.byte()&1 == 1 {
+		r.uleb()
+	}
+	r.uleb()
+}

@@ -1,0 +1,258 @@
+// engine.js: loads the search module (Go compiled to WebAssembly) and answers
+// searches for <selvhjelp-finder>. widget.js imports it when an element is
+// first near the viewport or focused, and calls start().
+//
+// The module runs in a dedicated Web Worker, so the page's main thread never
+// runs Go. The worker is a module worker made from a one-line blob: bootstrap
+// that imports this file (a Worker script must be same-origin with the page,
+// and this file is on the finder's origin). When the page's CSP forbids blob:
+// workers (worker-src / child-src / script-src), or the worker fails, the
+// module runs on the main thread in slices: the dataset is decoded one part at
+// a time (see wasm/bundle/parts.go) with a yield to the event loop between
+// slices. Every phase is recorded as a performance measure named
+// selvhjelp-finder:* on the page (the worker posts its timings back).
+// scripts/build-assets replaces the __NAME__ placeholders.
+const BASE = new URL('.', import.meta.url);
+const WASM = '__FINDER_WASM__', EXEC = '__WASM_EXEC__', CORE = '__DATASET_CORE__', POSTCODES = '__POSTCODES__';
+const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+const P = 'selvhjelp-finder:';
+const SLICE_MS = 25; // main-thread work between two yields (a long task is over 50 ms)
+const DIGIT = /\d/;
+
+const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
+
+// measure records one phase here (page or worker); report passes it on.
+function measure(name, start, end) {
+  try { performance.measure(P + name, { start, end: Math.max(start, end) }); } catch { /* old browser */ }
+}
+
+// yieldNow lets the page's event loop run (input, rendering) before going on.
+function yieldNow() {
+  if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+  return new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
+}
+
+// lines splits a parts file into its parts (one JSON object a line).
+function lines(buf) {
+  const b = new Uint8Array(buf), out = [];
+  let s = 0;
+  for (let i = 0; i <= b.length; i++) {
+    if (i === b.length || b[i] === 10) {
+      const part = b.subarray(s, i);
+      s = i + 1;
+      if (part.length > 2) out.push(part); // "[" and "]" lines
+    }
+  }
+  return out;
+}
+
+function fetchBytes(name) {
+  return fetch(new URL(name, BASE), FETCH).then((r) => { if (!r.ok) throw new Error(name + ' ' + r.status); return r.arrayBuffer(); });
+}
+
+// boot starts Go and loads the dataset core. sliced: yield between slices
+// (main thread). It returns the module's API plus a loader for the postcodes.
+async function boot(sliced, report) {
+  if (!globalThis.WebAssembly || !WebAssembly.instantiateStreaming) throw new Error('no WebAssembly');
+  const wasmURL = new URL(WASM, BASE).href;
+  const t0 = performance.now();
+  const wasm = fetch(wasmURL, FETCH);
+  const core = fetchBytes(CORE).then((b) => { report('fetch-data', t0, performance.now()); return b; });
+  core.catch(() => {}); // handled below; no unhandled rejection when the module fails first
+  wasm.catch(() => {});
+  await import(new URL(EXEC, BASE).href);
+  const go = new globalThis.Go();
+  const { instance } = await WebAssembly.instantiateStreaming(wasm, go.importObject);
+  const compiled = performance.now();
+  const res = performance.getEntriesByName?.(wasmURL)?.pop();
+  if (res?.responseEnd) report('fetch', res.startTime, res.responseEnd);
+  report('compile', Math.max(t0, res?.responseEnd || t0), compiled);
+  if (sliced) await yieldNow();
+  const started = new Promise((resolve) => { globalThis.__selvhjelpFinder = resolve; });
+  const tg = performance.now();
+  go.run(instance).catch(() => {});
+  const api = await started;
+  delete globalThis.__selvhjelpFinder;
+  report('go-start', tg, performance.now());
+  await add(api, await core, sliced, report, 'decode');
+  const ti = performance.now();
+  if (sliced) await yieldNow();
+  const err = api.build();
+  if (err) throw new Error(err);
+  report('index', ti, performance.now());
+  return api;
+}
+
+// add feeds a parts file to Go: all at once, or one slice at a time.
+async function add(api, buf, sliced, report, name) {
+  const t = performance.now();
+  if (!sliced) {
+    const err = api.add(new Uint8Array(buf));
+    if (err) throw new Error(err);
+  } else {
+    let slice = performance.now();
+    for (const part of lines(buf)) {
+      if (performance.now() - slice > SLICE_MS) { await yieldNow(); slice = performance.now(); }
+      const err = api.add(part);
+      if (err) throw new Error(err);
+    }
+  }
+  report(name, t, performance.now());
+}
+
+// local wraps the module's API: searches, and the postcodes loaded after ready.
+// A query with a digit, and "near me", wait for the postcodes.
+function local(api, sliced, report, changed) {
+  let first = true, postcodes = null;
+  const loadPostcodes = () => (postcodes ||= (async () => {
+    const t = performance.now();
+    const buf = await fetchBytes(POSTCODES);
+    await add(api, buf, sliced, report, 'postcodes-decode');
+    if (sliced) await yieldNow();
+    const ti = performance.now();
+    const err = api.build();
+    if (err) throw new Error(err);
+    report('postcodes-index', ti, performance.now());
+    report('postcodes', t, performance.now());
+    changed();
+  })().catch((e) => { postcodes = null; throw e; }));
+  const timed = (f) => {
+    if (!first) return f();
+    first = false;
+    const t = performance.now(), out = f();
+    report('first-search', t, performance.now());
+    return out;
+  };
+  const wait = (q) => (q === null || DIGIT.test(q) ? loadPostcodes().catch(() => {}) : null);
+  return {
+    loadPostcodes,
+    search: async (q, o) => { const w = wait(q); if (w) await w; return timed(() => api.search(q, o)); },
+    near: async (lat, lon, o) => { await wait(null); return timed(() => api.near(lat, lon, o)); },
+    // A preset may be a postcode: it waits for the postcodes like a query.
+    preset: async (k, v) => { const w = wait(v); if (w) await w; return api.preset ? api.preset(k, v) : ''; },
+    withTopic: async (id) => (api.withTopic ? api.withTopic(id) : '{"results":[]}'),
+    info: () => api.info(),
+    labels: () => (api.labels ? api.labels() : 'null'),
+  };
+}
+
+// --- in the worker -----------------------------------------------------------
+
+if (inWorker) {
+  const marks = [];
+  const report = (name, start, end) => { measure(name, start, end); marks.push([name, start, end]); flush(); };
+  let pending = 0;
+  function flush() {
+    if (pending) return;
+    pending = setTimeout(() => { pending = 0; postMessage({ type: 'marks', origin: performance.timeOrigin, marks: marks.splice(0) }); }, 0);
+  }
+  const ready = boot(false, report).then((api) => local(api, false, report, () => postMessage({ type: 'changed' })));
+  ready.then((l) => {
+    postMessage({ type: 'ready', info: l.info(), labels: l.labels() });
+    setTimeout(() => l.loadPostcodes().catch(() => {}), 0);
+  }, (e) => postMessage({ type: 'failed', error: String(e && e.message || e) }));
+  globalThis.onmessage = (ev) => {
+    const { id, op, args } = ev.data || {};
+    ready.then((l) => (op === 'near' || op === 'preset' || op === 'withTopic' ? l[op](...args) : l.search(...args)))
+      .then((json) => postMessage({ id, json }), (e) => postMessage({ id, error: String(e && e.message || e) }));
+  };
+}
+
+// --- on the page -------------------------------------------------------------
+
+// start loads the engine once: in a Worker, else on the main thread in slices.
+// It resolves to {mode: 'local', where: 'worker'|'main', search, near, topics,
+// national, onchange} and rejects when neither works (widget.js then falls back
+// to the remote API).
+export async function start() {
+  const t = performance.now();
+  let eng;
+  try {
+    eng = await startWorker();
+  } catch (e) {
+    try { console.info('selvhjelp-finder: no Web Worker (' + (e && e.message || e) + '); searching on the main thread'); } catch {}
+    eng = await startMain();
+  }
+  measure('ready', t, performance.now());
+  return eng;
+}
+
+// engineOf is what the element uses: every call is asynchronous and answers
+// parsed JSON (preset: a string id).
+function engineOf(where, info, labels, call) {
+  const i = JSON.parse(info);
+  const eng = {
+    mode: 'local', where,
+    dataset: i.query, // info() carries the dataset version as its query (finder-ready)
+    search: (q, o) => call('search', [q, o]).then(JSON.parse),
+    near: (lat, lon, o) => call('near', [lat, lon, o]).then(JSON.parse),
+    preset: (k, v) => call('preset', [k, v]),
+    withTopic: (id) => call('withTopic', [id]).then(JSON.parse),
+    labels: JSON.parse(labels || 'null'),
+    topics: new Map(i.suggestions.map((s) => [s.id, s.label])),
+    national: i.results.map((r) => r.contact_point),
+    complete: false, // true once the postcodes are in
+    onchange: null,
+  };
+  return eng;
+}
+
+function startWorker() {
+  return new Promise((resolve, reject) => {
+    if (typeof Worker !== 'function' || typeof Blob !== 'function' || !URL.createObjectURL) throw new Error('no Worker');
+    const src = 'import(' + JSON.stringify(import.meta.url) + ").catch((e) => postMessage({type: 'failed', error: 'import: ' + e}));\n";
+    const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+    let w;
+    try {
+      w = new Worker(url, { type: 'module', name: 'selvhjelp-finder' }); // throws when the CSP forbids blob: workers
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    }
+    const calls = new Map();
+    let next = 0, eng = null;
+    const fail = (e) => {
+      const err = e instanceof Error ? e : new Error(e?.message || 'worker failed');
+      for (const c of calls.values()) c.reject(err);
+      calls.clear();
+      if (!eng) { try { w.terminate(); } catch {} reject(err); }
+    };
+    const call = (op, args) => new Promise((res, rej) => {
+      const id = ++next;
+      calls.set(id, { resolve: res, reject: rej });
+      w.postMessage({ id, op, args });
+    });
+    w.onerror = (e) => { try { e.preventDefault(); } catch {} fail(new Error('worker: ' + (e.message || 'could not start'))); };
+    w.onmessageerror = () => fail(new Error('worker: message error'));
+    w.onmessage = (ev) => {
+      const m = ev.data || {};
+      if (m.type === 'marks') {
+        const shift = m.origin - performance.timeOrigin;
+        for (const [name, start, end] of m.marks) measure(name, start + shift, end + shift);
+      } else if (m.type === 'ready') {
+        eng = engineOf('worker', m.info, m.labels, call);
+        resolve(eng);
+      } else if (m.type === 'failed') {
+        fail(new Error(m.error));
+      } else if (m.type === 'changed') {
+        if (eng) eng.complete = true;
+        try { eng?.onchange?.(); } catch {}
+      } else if (calls.has(m.id)) {
+        const c = calls.get(m.id);
+        calls.delete(m.id);
+        if (m.error) c.reject(new Error(m.error)); else c.resolve(m.json);
+      }
+    };
+  });
+}
+
+async function startMain() {
+  const api = await boot(true, measure);
+  let eng;
+  const l = local(api, true, measure, () => { eng.complete = true; try { eng.onchange?.(); } catch {} });
+  eng = engineOf('main', l.info(), l.labels(), (op, args) => l[op](...args));
+  // The postcodes right after ready, whether or not anyone types (so that
+  // no request follows a keystroke), in slices when the page is idle.
+  const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 50));
+  idle(() => l.loadPostcodes().catch(() => {}), { timeout: 1000 });
+  return eng;
+}
