@@ -21,6 +21,17 @@ const DIGIT = /\d/;
 
 const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
 
+// Built-ins the page may replace: start() takes the ones widget.js captured
+// when it loaded (before a host page could change them); these are the
+// fallback. A host page that wraps fetch or JSON.parse later changes nothing.
+// Promises are awaited, never .then()-ed, so a replaced Promise.prototype.then
+// cannot leave a rejection unhandled.
+const B = { fetch: globalThis.fetch, parse: JSON.parse, apply: Reflect.apply };
+const fetchNow = (...a) => B.apply(B.fetch, globalThis, a);
+const parse = (s) => B.apply(B.parse, JSON, [s]);
+// quiet marks a promise as handled (its failure is seen where it is awaited).
+async function quiet(p) { try { await p; } catch { /* seen elsewhere */ } }
+
 // measure records one phase here (page or worker); report passes it on.
 function measure(name, start, end) {
   try { performance.measure(P + name, { start, end: Math.max(start, end) }); } catch { /* old browser */ }
@@ -46,8 +57,10 @@ function lines(buf) {
   return out;
 }
 
-function fetchBytes(name) {
-  return fetch(new URL(name, BASE), FETCH).then((r) => { if (!r.ok) throw new Error(name + ' ' + r.status); return r.arrayBuffer(); });
+async function fetchBytes(name) {
+  const r = await fetchNow(new URL(name, BASE), FETCH);
+  if (!r || !r.ok) throw new Error(name + ' ' + (r && r.status));
+  return await r.arrayBuffer();
 }
 
 // boot starts Go and loads the dataset core. sliced: yield between slices
@@ -56,10 +69,10 @@ async function boot(sliced, report) {
   if (!globalThis.WebAssembly || !WebAssembly.instantiateStreaming) throw new Error('no WebAssembly');
   const wasmURL = new URL(WASM, BASE).href;
   const t0 = performance.now();
-  const wasm = fetch(wasmURL, FETCH);
-  const core = fetchBytes(CORE).then((b) => { report('fetch-data', t0, performance.now()); return b; });
-  core.catch(() => {}); // handled below; no unhandled rejection when the module fails first
-  wasm.catch(() => {});
+  const wasm = (async () => await fetchNow(wasmURL, FETCH))(); // a fetch that throws becomes a rejection
+  const core = (async () => { const b = await fetchBytes(CORE); report('fetch-data', t0, performance.now()); return b; })();
+  quiet(core); // awaited below; no unhandled rejection when the module fails first
+  quiet(wasm);
   await import(new URL(EXEC, BASE).href);
   const go = new globalThis.Go();
   const { instance } = await WebAssembly.instantiateStreaming(wasm, go.importObject);
@@ -70,7 +83,7 @@ async function boot(sliced, report) {
   if (sliced) await yieldNow();
   const started = new Promise((resolve) => { globalThis.__selvhjelpFinder = resolve; });
   const tg = performance.now();
-  go.run(instance).catch(() => {});
+  quiet(go.run(instance));
   const api = await started;
   delete globalThis.__selvhjelpFinder;
   report('go-start', tg, performance.now());
@@ -105,6 +118,9 @@ async function add(api, buf, sliced, report, name) {
 function local(api, sliced, report, changed) {
   let first = true, postcodes = null;
   const loadPostcodes = () => (postcodes ||= (async () => {
+    try { return await loadingPostcodes(); } catch (e) { postcodes = null; throw e; }
+  })());
+  const loadingPostcodes = async () => {
     const t = performance.now();
     const buf = await fetchBytes(POSTCODES);
     await add(api, buf, sliced, report, 'postcodes-decode');
@@ -115,7 +131,8 @@ function local(api, sliced, report, changed) {
     report('postcodes-index', ti, performance.now());
     report('postcodes', t, performance.now());
     changed();
-  })().catch((e) => { postcodes = null; throw e; }));
+  };
+  const quietPostcodes = async () => { try { await loadPostcodes(); } catch { /* searches go on without them */ } };
   const timed = (f) => {
     if (!first) return f();
     first = false;
@@ -123,7 +140,7 @@ function local(api, sliced, report, changed) {
     report('first-search', t, performance.now());
     return out;
   };
-  const wait = (q) => (q === null || DIGIT.test(q) ? loadPostcodes().catch(() => {}) : null);
+  const wait = (q) => (q === null || DIGIT.test(q) ? quietPostcodes() : null);
   return {
     loadPostcodes,
     search: async (q, o) => { const w = wait(q); if (w) await w; return timed(() => api.search(q, o)); },
@@ -164,7 +181,10 @@ if (inWorker) {
 // It resolves to {mode: 'local', where: 'worker'|'main', search, near, topics,
 // national, onchange} and rejects when neither works (widget.js then falls back
 // to the remote API).
-export async function start() {
+export async function start(builtins) {
+  if (builtins?.fetch) B.fetch = builtins.fetch;
+  if (builtins?.parse) B.parse = builtins.parse;
+  if (builtins?.apply) B.apply = builtins.apply;
   const t = performance.now();
   let eng;
   try {
@@ -180,17 +200,18 @@ export async function start() {
 // engineOf is what the element uses: every call is asynchronous and answers
 // parsed JSON (preset: a string id).
 function engineOf(where, info, labels, call) {
-  const i = JSON.parse(info);
+  const i = parse(info);
+  const national = [];
+  for (let k = 0; k < i.results.length; k++) national[k] = i.results[k].contact_point;
   const eng = {
     mode: 'local', where,
     dataset: i.query, // info() carries the dataset version as its query (finder-ready)
-    search: (q, o) => call('search', [q, o]).then(JSON.parse),
-    near: (lat, lon, o) => call('near', [lat, lon, o]).then(JSON.parse),
-    preset: (k, v) => call('preset', [k, v]),
-    withTopic: (id) => call('withTopic', [id]).then(JSON.parse),
-    labels: JSON.parse(labels || 'null'),
-    topics: new Map(i.suggestions.map((s) => [s.id, s.label])),
-    national: i.results.map((r) => r.contact_point),
+    search: async (q, o) => parse(await call('search', [q, o])),
+    near: async (lat, lon, o) => parse(await call('near', [lat, lon, o])),
+    preset: async (k, v) => await call('preset', [k, v]),
+    withTopic: async (id) => parse(await call('withTopic', [id])),
+    labels: parse(labels || 'null'),
+    national,
     complete: false, // true once the postcodes are in
     onchange: null,
   };
@@ -253,6 +274,6 @@ async function startMain() {
   // The postcodes right after ready, whether or not anyone types (so that
   // no request follows a keystroke), in slices when the page is idle.
   const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 50));
-  idle(() => l.loadPostcodes().catch(() => {}), { timeout: 1000 });
+  idle(() => { quiet(l.loadPostcodes()); }, { timeout: 1000 });
   return eng;
 }

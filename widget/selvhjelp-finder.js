@@ -4,6 +4,25 @@
 // viewport or focused. See README.md.
 // scripts/build-assets replaces the __NAME__ placeholders with hashed files.
 const BASE = new URL('.', import.meta.url);
+// Built-ins captured when this module loads. A host page that later replaces
+// fetch, JSON, Element.prototype.append/replaceChildren or Array.prototype.map
+// (filter, some) changes nothing here: the element builds nodes with
+// Node.prototype.appendChild, loops with its own map/filter/some, awaits
+// promises instead of calling .then (a replaced Promise.prototype.then cannot
+// leave a rejection unhandled) and never lets an exception out (#guard).
+const B = (() => {
+  const o = {};
+  try { o.apply = Reflect.apply; o.fetch = globalThis.fetch; o.parse = JSON.parse; o.stringify = JSON.stringify; o.appendChild = Node.prototype.appendChild; o.keys = Object.keys; } catch { /* a very broken page: #guard catches the rest */ }
+  return o;
+})();
+const fetchNow = (...a) => B.apply(B.fetch, globalThis, a);
+const stringify = (v) => B.apply(B.stringify, JSON, [v]);
+const isArr = Array.isArray;
+function map(xs, f) { const out = []; if (xs) for (let i = 0; i < xs.length; i++) out[out.length] = f(xs[i], i); return out; }
+function filter(xs, f) { const out = []; if (xs) for (let i = 0; i < xs.length; i++) if (f(xs[i], i)) out[out.length] = xs[i]; return out; }
+function some(xs, f) { if (xs) for (let i = 0; i < xs.length; i++) if (f(xs[i], i)) return true; return false; }
+// settle awaits p and hands a failure to onError: no rejection is ever left unhandled.
+async function settle(p, onError) { try { await p; } catch (e) { try { onError(e); } catch { /* nothing may escape */ } } }
 const ENGINE = '__ENGINE__', API = 'v1/search';
 const LIMIT = 8;
 const SHORT = 3; // cards shown before "Vis flere"
@@ -40,6 +59,7 @@ const T = {
     geoDenied: 'Du delte ikke posisjonen din, så vi vet ikke hvor du er. Skriv kommune eller postnummer.', geoBusy: 'Finner posisjonen din …',
     remote: 'Søkemodulen kunne ikke lastes, så det du skriver sendes til selvhjelp-tjenesten for å søke.',
     failed: 'Søket er ikke tilgjengelig nå. Du kan kontakte', slow: 'Søket laster fortsatt. Du kan også kontakte',
+    broken: 'Søket svarte ikke. Prøv igjen om litt, eller kontakt', brokenSay: 'Søket svarte ikke.', failedSay: 'Søket er ikke tilgjengelig nå.',
   },
   nn: {
     label: 'Finn sjølvhjelp nær deg', hint: 'Skriv kommune, postnummer, stad eller tema, til dømes «sorg Bergen». Søket skjer på eininga di.',
@@ -59,6 +79,7 @@ const T = {
     geoDenied: 'Du delte ikkje posisjonen din, så vi veit ikkje kvar du er. Skriv kommune eller postnummer.', geoBusy: 'Finn posisjonen din …',
     remote: 'Søkjemodulen kunne ikkje lastast, så det du skriv blir sendt til sjølvhjelpstenesta for å søkje.',
     failed: 'Søket er ikkje tilgjengeleg no. Du kan kontakte', slow: 'Søket lastar framleis. Du kan òg kontakte',
+    broken: 'Søket svarte ikkje. Prøv igjen om litt, eller kontakt', brokenSay: 'Søket svarte ikkje.', failedSay: 'Søket er ikkje tilgjengeleg no.',
   },
   en: {
     label: 'Find self-help near you', hint: 'Type a municipality, postcode, place or topic, for example “grief Bergen”. The search runs on your device.',
@@ -78,6 +99,7 @@ const T = {
     geoDenied: 'You did not share your position, so we do not know where you are. Type a municipality or postcode.', geoBusy: 'Finding your position …',
     remote: 'The search module could not load, so what you type is sent to the self-help service to search.',
     failed: 'Search is not available right now. You can contact', slow: 'Search is still loading. You can also contact',
+    broken: 'The search did not answer. Try again shortly, or contact', brokenSay: 'The search did not answer.', failedSay: 'Search is not available right now.',
   },
   // Northern Sami: kept short and plain; to be reviewed by a native speaker.
   se: {
@@ -108,7 +130,7 @@ const DARK = { text: '#f0f3f6', bg: '#1b1f24', surface: '#2a3038', accent: '#8cc
 const NAV = { ...LIGHT, text: '#23262a', accent: '#0067c5', focus: '#00347d', border: '#6f7785', muted: '#49515e', surface: '#f1f1f1', mark: '#ffd799', 'warning-background': '#fff5e4' };
 // The public names: --selvhjelp-color (text), --selvhjelp-background, and --selvhjelp-<key> for the rest.
 const pub = (k) => (k === 'text' ? 'color' : k === 'bg' ? 'background' : k);
-const vars = (p) => Object.entries(p).map(([k, v]) => `--_${k}:var(--selvhjelp-${pub(k)},${v});`).join('');
+const vars = (p) => { let s = ''; for (const k in p) if (Object.hasOwn(p, k)) s += `--_${k}:var(--selvhjelp-${pub(k)},${p[k]});`; return s; };
 
 const CSS = `
 :host{display:block;${vars(LIGHT)}--_radius:var(--selvhjelp-radius,6px)}
@@ -175,10 +197,19 @@ function styles() {
 // h builds an element; children are nodes or strings (always text, never HTML).
 function h(tag, attrs, ...kids) {
   const e = document.createElement(tag);
-  for (const k in attrs || {}) if (attrs[k] != null && attrs[k] !== false) e.setAttribute(k, attrs[k]);
-  for (const c of kids.flat(Infinity)) if (c != null && c !== '' && c !== false) e.append(c instanceof Node ? c : String(c));
+  const ks = attrs ? B.keys(attrs) : []; // own keys only (a host's Object.prototype.foo is no attribute)
+  for (let i = 0; i < ks.length; i++) if (attrs[ks[i]] != null && attrs[ks[i]] !== false) e.setAttribute(ks[i], attrs[ks[i]]);
+  add(e, kids);
   return e;
 }
+// add appends children (nested arrays flattened; null, '' and false skipped) as nodes or text.
+function add(e, c) {
+  if (c == null || c === '' || c === false) return;
+  if (isArr(c)) { for (let i = 0; i < c.length; i++) add(e, c[i]); return; }
+  B.apply(B.appendChild, e, [c instanceof Node ? c : document.createTextNode(String(c))]);
+}
+// put replaces an element's children.
+function put(e, ...kids) { e.textContent = ''; add(e, kids); }
 
 // safeURL returns an http(s) URL or null: dataset text never becomes a javascript: link.
 function safeURL(u) {
@@ -197,19 +228,25 @@ const privateAddress = (a) => /\bc\s*\/\s*o\b/i.test(a || '');
 let enginePromise;
 const elements = new Set(); // started elements, refreshed when the engine's data grows
 function engine() {
-  return (enginePromise ||= loadLocal().catch((e) => {
-    try { console.info('selvhjelp-finder: the search module could not start (' + (e && e.message || e) + '); searching through the service'); } catch {}
-    return loadRemote();
-  }).then((e) => {
-    nationalFromData = e.national;
-    e.onchange = () => { for (const el of elements) el.engineChanged(); };
-    return e;
-  }));
+  return (enginePromise ||= loadEngine());
+}
+
+async function loadEngine() {
+  let e;
+  try {
+    e = await loadLocal();
+  } catch (err) {
+    try { console.info('selvhjelp-finder: the search module could not start (' + (err && err.message || err) + '); searching through the service'); } catch {}
+    e = await loadRemote();
+  }
+  if (isArr(e.national)) nationalFromData = filter(e.national, (c) => c && typeof c === 'object' && typeof c.name === 'string');
+  e.onchange = () => { for (const el of elements) el.engineChanged(); };
+  return e;
 }
 
 async function loadLocal() {
   const m = await import(new URL(ENGINE, BASE).href);
-  return m.start();
+  return await m.start({ fetch: B.fetch, parse: B.parse, apply: B.apply });
 }
 
 // loadRemote is the fallback when WebAssembly is blocked: the worker searches,
@@ -222,15 +259,59 @@ async function loadRemote() {
     u.searchParams.set('limit', o.limit || LIMIT);
     if (o.municipality) u.searchParams.set('municipality', o.municipality);
     if (o.topic) u.searchParams.set('topic', o.topic);
-    const r = await fetch(u, { ...FETCH, signal });
-    if (!r.ok) throw new Error('search ' + r.status);
-    dataset ||= r.headers.get('X-Finder-Dataset');
-    const j = await r.json();
-    if (!Array.isArray(j.results)) throw new Error('bad response');
-    return j;
+    const r = await fetchNow(u, { ...FETCH, signal });
+    if (!r || !r.ok) throw new Error('search ' + (r && r.status));
+    try { dataset ||= r.headers.get('X-Finder-Dataset'); } catch { /* not a Response: r.json() says so */ }
+    return answer(await r.json()); // throws on a malformed answer (HTML, invalid JSON, wrong shapes)
   };
-  const probe = await get('', { limit: 1 }, AbortSignal.timeout ? AbortSignal.timeout(4000) : undefined);
-  return { mode: 'remote', complete: true, dataset, search: (q, o) => get(q, o), near: null, topics: new Map(), national: probe.results.filter((r) => r.relation === 'national').map((r) => r.contact_point) };
+  const timeout = (ms) => (AbortSignal.timeout ? AbortSignal.timeout(ms) : undefined);
+  const probe = await get('', { limit: 1 }, timeout(4000));
+  // A search that hangs fails after a while instead of leaving the last answer standing.
+  return { mode: 'remote', complete: true, dataset, search: (q, o) => get(q, o, timeout(8000)), near: null, national: map(filter(probe.results, (r) => r.relation === 'national'), (r) => r.contact_point) };
+}
+
+// answer checks an answer's shape (the module's or the worker's) and keeps
+// only what the element can show: a malformed answer throws, malformed
+// entries are left out, and no field reaches the DOM with the wrong type.
+function answer(j) {
+  const obj = (x) => (x && typeof x === 'object' && !isArr(x) ? x : null);
+  const str = (x) => typeof x === 'string';
+  const strs = (x, keys) => { const o = {}; for (let i = 0; i < keys.length; i++) if (str(x[keys[i]])) o[keys[i]] = x[keys[i]]; return o; };
+  if (!obj(j) || !isArr(j.results) || (j.suggestions != null && !isArr(j.suggestions))) throw new Error('malformed answer');
+  const out = { query: str(j.query) ? j.query : '', place: null, topic: null, topics: [], suggestions: [], results: [] };
+  const p = obj(j.place);
+  if (p && str(p.name) && str(p.municipality)) {
+    out.place = strs(p, ['municipality', 'name', 'county', 'matched', 'district']);
+    const g = obj(p.region);
+    if (g && str(g.name)) out.place.region = { name: g.name, kind: str(g.kind) ? g.kind : '' };
+  }
+  const topic = (x) => (obj(x) && str(x.id) && str(x.name) ? { id: x.id, name: x.name } : null);
+  out.topic = topic(j.topic);
+  if (isArr(j.topics)) out.topics = filter(map(j.topics, topic), Boolean);
+  const t = obj(j.territory);
+  if (t && str(t.name)) out.territory = strs(t, ['name', 'kind', 'id']);
+  const range = (x) => isArr(x) && x.length === 2 && Number.isInteger(x[0]) && Number.isInteger(x[1]);
+  out.suggestions = map(filter(j.suggestions, (s) => obj(s) && str(s.label) && str(s.kind)), (s) => ({
+    ...strs(s, ['kind', 'id', 'label', 'detail']), highlight: isArr(s.highlight) ? filter(s.highlight, range) : [],
+  }));
+  out.results = results(j.results);
+  const c = obj(j.crisis);
+  if (c && isArr(c.lines)) {
+    const lines = map(filter(c.lines, (l) => obj(l) && str(l.name)), (l) => strs(l, ['name', 'number', 'url', 'hours', 'for']));
+    if (lines.length) out.crisis = { lines };
+  }
+  if (j.error) out.error = String(j.error);
+  return out;
+}
+
+// results keeps the results whose contact point has a name, with text fields only.
+function results(xs) {
+  if (!isArr(xs)) return [];
+  return map(filter(xs, (x) => x && typeof x === 'object' && x.contact_point && typeof x.contact_point === 'object' && typeof x.contact_point.name === 'string'), (x) => {
+    const c = {}, cp = x.contact_point, keys = B.keys(cp);
+    for (let i = 0; i < keys.length; i++) if (typeof cp[keys[i]] === 'string') c[keys[i]] = cp[keys[i]];
+    return { contact_point: c, relation: typeof x.relation === 'string' ? x.relation : '', distance_km: typeof x.distance_km === 'number' && x.distance_km >= 0 ? x.distance_km : 0, lists_topic: x.lists_topic === true };
+  });
 }
 
 // formatDate gives a record's confirmation date at its own precision:
@@ -271,7 +352,7 @@ class SelvhjelpFinder extends HTMLElement {
 
   constructor() {
     super();
-    try { this.#build(); } catch (e) { console.error('selvhjelp-finder:', e); }
+    try { this.#build(); } catch (e) { try { console.error('selvhjelp-finder:', e); this.#ui = null; this.#bare(); } catch { /* nothing may escape */ } }
   }
 
   get #lang() { return langOf(this.getAttribute('lang')); }
@@ -309,13 +390,14 @@ class SelvhjelpFinder extends HTMLElement {
     u.acute = h('p', { class: 'acute' });
     u.box = h('div', { class: 'f', 'data-state': 'idle' }, u.label, h('div', { class: 'row' }, h('div', { class: 'cb' }, u.input, u.list), u.near), u.hint, u.status, u.note, u.results, u.acute);
     root.append(u.box);
+    // Every handler runs in #guard and hands it its promise: nothing escapes.
     const on = (el, ev, fn) => el.addEventListener(ev, (e) => this.#guard(() => fn(e)));
-    on(u.input, 'input', () => { this.#pick = null; this.#near = null; this.#query(); });
+    on(u.input, 'input', () => { this.#pick = null; this.#near = null; return this.#query(); });
     on(u.input, 'keydown', (e) => this.#key(e));
     on(u.input, 'blur', () => this.#close());
     on(u.list, 'pointerdown', (e) => e.preventDefault()); // keep focus in the input
-    on(u.list, 'click', (e) => { const o = e.target.closest('[role=option]'); if (o) this.#choose(+o.dataset.i); });
-    on(u.near, 'click', () => { this.#start(); return engine().then(() => this.#guard(() => this.#locate())); });
+    on(u.list, 'click', (e) => { const o = e.target.closest('[role=option]'); if (o) return this.#choose(+o.dataset.i); });
+    on(u.near, 'click', async () => { this.#start(); await engine(); return this.#locate(); });
     on(this, 'focusin', () => this.#start());
     this.#texts();
     this.#syncNear();
@@ -345,12 +427,12 @@ class SelvhjelpFinder extends HTMLElement {
     this.#guard(() => {
       if (this.#started || this.#io) return;
       if (!('IntersectionObserver' in globalThis)) return this.#start();
-      this.#io = new IntersectionObserver((es) => { if (es.some((e) => e.isIntersecting)) this.#guard(() => this.#start()); }, { rootMargin: '200px' });
+      this.#io = new IntersectionObserver((es) => this.#guard(() => { if (some(es, (e) => e.isIntersecting)) this.#start(); }), { rootMargin: '200px' });
       this.#io.observe(this);
     });
   }
 
-  disconnectedCallback() { this.#io?.disconnect(); this.#io = null; }
+  disconnectedCallback() { this.#guard(() => { this.#io?.disconnect(); this.#io = null; }); }
 
   attributeChangedCallback(name, old, val) {
     if (old === val || !this.#ui) return;
@@ -360,29 +442,68 @@ class SelvhjelpFinder extends HTMLElement {
       this.#pick = null;
       if (!this.#eng) return;
       await this.#presets();
-      return this.#refresh();
+      await this.#refresh();
     });
   }
 
-  // #guard keeps every failure inside the element: the host page never sees one.
+  // #guard keeps every failure inside the element: the host page never sees
+  // one. A function's promise is awaited (settle), never .then()-ed.
   #guard(fn) {
-    try { const p = fn(); if (p && p.catch) p.catch((e) => this.#fail(e)); } catch (e) { this.#fail(e); }
+    let p;
+    try { p = fn(); } catch (e) { this.#fail(e); return; }
+    if (p && typeof p === 'object') settle(p, (e) => this.#fail(e));
   }
 
-  #fail(e, reason = 'search') { try { console.error('selvhjelp-finder:', e); } catch {} emit(this, 'finder-error', { reason }); }
+  // #fail: something went wrong. The element says so (finder-error, the
+  // live region) and shows the national contact instead of a stale answer.
+  #fail(e, reason = 'search') {
+    try { console.error('selvhjelp-finder:', e); } catch {}
+    emit(this, 'finder-error', { reason });
+    try { this.#showFailure(); } catch (e2) { try { this.#bare(); } catch { /* nothing may escape */ } }
+  }
+
+  #showFailure() {
+    const u = this.#ui;
+    if (!u) return this.#bare();
+    clearTimeout(this.#say); clearTimeout(this.#tell); clearTimeout(this.#timer);
+    this.#seq++; // an answer still on its way is no longer wanted
+    const start = u.box.dataset.state !== 'local' && u.box.dataset.state !== 'remote';
+    if (start) { u.box.dataset.state = 'failed'; u.near.hidden = true; }
+    u.box.dataset.error = 'true';
+    this.#sugg = [];
+    this.#close();
+    put(u.list);
+    this.#res = { results: nationalResults(), place: null, topic: null, failed: true };
+    this.#shown = {};
+    this.#renderResults();
+    this.#contact(this.#str(start ? 'failed' : 'broken'), NATIONAL_LIST());
+    u.status.textContent = this.#str(start ? 'failedSay' : 'brokenSay');
+  }
+
+  // #bare is the last resort when even rendering fails: plain text, no markup.
+  #bare() {
+    const say = this.#str('brokenSay') + ' ' + this.#str('always') + ' ' + NATIONAL.name + ': ' + NATIONAL.email + ', ' + NATIONAL.url.replace(/^https:\/\//, '') + '.';
+    const u = this.#ui;
+    if (u?.note) { u.note.textContent = say; u.note.hidden = false; u.status.textContent = this.#str('brokenSay'); u.list.hidden = true; return; }
+    if (this.shadowRoot) this.shadowRoot.textContent = say;
+  }
 
   #texts() {
-    const t = this.#t, u = this.#ui;
+    const u = this.#ui;
     u.box.lang = this.#lang;
-    u.label.replaceChildren(this.#s('label'));
-    u.hint.replaceChildren(this.#s('hint'));
-    u.near.replaceChildren(this.#s('near'));
+    put(u.label, this.#s('label'));
+    put(u.hint, this.#s('hint'));
+    put(u.near, this.#s('near'));
     u.list.setAttribute('aria-label', this.#str('options'));
     // 113 and Hjelpetelefonen 116 123, always, in small type under the results.
-    u.acute.replaceChildren(this.#s('acute'), ' ', h('a', { href: telOf(ACUTE[0][1]) }, ACUTE[0][0]), ' · ',
+    put(u.acute, this.#s('acute'), ' ', h('a', { href: telOf(ACUTE[0][1]) }, ACUTE[0][0]), ' · ',
       this.#lang === 'nb' ? 'Hjelpetelefonen' : this.#nb('Hjelpetelefonen'), ' ', h('a', { href: telOf(ACUTE[1][1]) }, ACUTE[1][0]));
-    if (this.#eng?.mode === 'remote') this.#notice(t.remote ?? T.nb.remote);
+    if (u.box.dataset.error) this.#showFailure();
+    else if (this.#eng?.mode === 'remote') this.#remoteNote();
   }
+
+  // #remoteNote: the module could not load; what is typed goes to the service.
+  #remoteNote() { this.#contact(this.#str('remote') + ' ' + this.#str('always'), NATIONAL_LIST()); }
 
   #start() {
     if (this.#started) return;
@@ -391,7 +512,14 @@ class SelvhjelpFinder extends HTMLElement {
     this.#ui.box.dataset.state = 'loading';
     const slow = setTimeout(() => this.#guard(() => { if (!this.#eng) this.#contact(this.#str('slow'), NATIONAL_LIST()); }), SLOW_MS);
     elements.add(this);
-    engine().then((eng) => this.#guard(async () => {
+    this.#guard(async () => {
+      let eng;
+      try {
+        eng = await engine();
+      } catch (e) {
+        clearTimeout(slow);
+        return this.#fail(e, 'unavailable'); // the national contact, "not available now"
+      }
       clearTimeout(slow);
       this.#eng = eng;
       emit(this, 'finder-ready', readyDetail(eng));
@@ -400,34 +528,25 @@ class SelvhjelpFinder extends HTMLElement {
       if (eng.complete) this.#ui.box.dataset.complete = 'true';
       this.#ui.note.hidden = true;
       if (this.#ui.status.textContent === this.#str('loading')) this.#ui.status.textContent = '';
-      if (eng.mode === 'remote') { this.#notice(this.#str('remote')); this.#ui.near.hidden = true; }
+      if (eng.mode === 'remote') { this.#remoteNote(); this.#ui.near.hidden = true; }
       if (!('geolocation' in navigator)) this.#ui.near.hidden = true;
       await this.#presets();
-      return this.#refresh();
-    }), (e) => this.#guard(() => {
-      clearTimeout(slow);
-      this.#fail(e, 'unavailable');
-      this.#ui.box.dataset.state = 'failed';
-      this.#ui.status.textContent = '';
-      this.#contact(this.#str('failed'), NATIONAL_LIST());
-      this.#ui.near.hidden = true;
-    }));
+      await this.#refresh();
+    });
   }
 
   // engineChanged: the engine read more data (the postcodes): answer again.
   engineChanged() {
     this.#guard(() => {
       if (this.#eng?.complete) this.#ui.box.dataset.complete = 'true';
-      if (this.#eng && (this.#res || this.#ui.input.value.trim())) this.#refresh();
+      if (this.#eng && (this.#res || this.#ui.input.value.trim())) return this.#refresh();
     });
   }
-
-  #notice(text) { const n = this.#ui.note; n.replaceChildren(text); n.hidden = false; }
 
   // #contact shows the national contact details (never a dead end).
   #contact(lead, list) {
     const n = this.#ui.note;
-    n.replaceChildren(h('p', null, lead), ...list.map((c) => {
+    put(n, h('p', null, lead), map(list, (c) => {
       const web = safeURL(c.url);
       return h('p', null, h('strong', null, c.name), web && [' · ', h('a', { href: web }, c.url.replace(/^https?:\/\//, ''))], c.email && [' · ', h('a', { href: 'mailto:' + c.email }, c.email)], c.phone && [' · ', h('a', { href: telOf(c.phone) }, c.phone)]);
     }));
@@ -443,7 +562,7 @@ class SelvhjelpFinder extends HTMLElement {
       const v = (this.getAttribute(k) || '').trim();
       if (!v) continue;
       let id = '';
-      if (eng.preset) id = await eng.preset(k, v);
+      if (eng.preset) id = String((await eng.preset(k, v)) || '');
       else if (k === 'municipality' && /^\d{4}$/.test(v)) id = v; // the worker checks the number
       else {
         const r = await eng.search(v, { limit: 1 });
@@ -494,20 +613,23 @@ class SelvhjelpFinder extends HTMLElement {
   // a preset); silent: nothing announced (the element opening on a preset).
   async #run(q, o, { quiet = false, silent = false } = {}) {
     const seq = ++this.#seq;
-    const r = await this.#eng.search(q, o);
-    if (seq !== this.#seq) return; // a newer query answered first
-    if (r.error) throw new Error(r.error);
-    // A topic without a place: list the contact points that work with it.
-    if (r.topic && !r.place && !r.territory && this.#eng.withTopic) {
-      const w = await this.#eng.withTopic(r.topic.id);
-      if (seq !== this.#seq) return;
-      r.withTopic = w.results || [];
+    let r;
+    try {
+      r = answer(await this.#eng.search(q, o));
+      if (r.error) throw new Error(r.error);
+      // A topic without a place: list the contact points that work with it.
+      if (r.topic && !r.place && !r.territory && this.#eng.withTopic) r.withTopic = results((await this.#eng.withTopic(r.topic.id))?.results);
+    } catch (e) {
+      if (seq !== this.#seq) return; // a newer query is on its way: its answer counts
+      throw e; // #guard: #fail shows the national contact and says what happened
     }
+    if (seq !== this.#seq) return; // a newer query answered first
+    this.#recovered();
     const res = { ...r, typed: q.trim() };
     // Render only what changed: typing often keeps the same suggestions or cards.
     const sugg = quiet ? [] : r.suggestions || [];
-    const sk = JSON.stringify(sugg);
-    const rk = JSON.stringify({ ...res, query: 0, suggestions: res.suggestions?.length || 0, typed: this.#nothing(res) ? res.typed : !!res.typed });
+    const sk = stringify(sugg);
+    const rk = stringify({ ...res, query: 0, suggestions: res.suggestions?.length || 0, typed: this.#nothing(res) ? res.typed : !!res.typed });
     const was = this.#shown; // what the last #run rendered, if nothing else rendered since
     const listSame = was.sugg === this.#sugg && was.sk === sk && this.#active === -1 && this.#ui.list.hidden === !(sugg.length > 0 && this.#ui.input.matches(':focus'));
     const resSame = was.res === this.#res && was.rk === rk;
@@ -520,6 +642,14 @@ class SelvhjelpFinder extends HTMLElement {
     this.#ui.box.dataset.answered = q; // tests and the bench wait for this
     this.#tellResults();
     if (!silent) this.#announce();
+  }
+
+  // #recovered: an answer came after a failure; the failure note goes.
+  #recovered() {
+    const u = this.#ui;
+    if (!u.box.dataset.error) return;
+    delete u.box.dataset.error;
+    if (this.#eng?.mode === 'remote') this.#remoteNote(); else u.note.hidden = true;
   }
 
   // #nothing: the query was read as neither place nor topic nor crisis.
@@ -538,7 +668,7 @@ class SelvhjelpFinder extends HTMLElement {
 
   #renderList() {
     const u = this.#ui, kinds = this.#t.kinds || T.nb.kinds;
-    u.list.replaceChildren(...this.#sugg.map((s, i) => h('li', { id: 'o' + i, role: 'option', 'aria-selected': i === this.#active ? 'true' : 'false', 'data-i': i },
+    put(u.list, map(this.#sugg, (s, i) => h('li', { id: 'o' + i, role: 'option', 'aria-selected': i === this.#active ? 'true' : 'false', 'data-i': i },
       h('span', s.kind === 'topic' && this.#lang !== 'nb' ? { lang: 'nb' } : null, marked(s.label, s.highlight)), h('span', { class: 'k' }, kinds[s.kind] || T.nb.kinds[s.kind] || s.kind), s.detail && h('span', { class: 'd' }, s.detail))));
     const open = this.#sugg.length > 0 && u.input.matches(':focus');
     u.list.hidden = !open;
@@ -564,7 +694,8 @@ class SelvhjelpFinder extends HTMLElement {
       // active option gives the focus back to the text.
       case 'Home': case 'End': if (this.#active >= 0) { this.#active = -1; this.#renderList(); } break;
       case 'Enter':
-        if (open && this.#active >= 0) { e.preventDefault(); this.#choose(this.#active); } else if (open) { e.preventDefault(); this.#close(); }
+        if (open && this.#active >= 0) { e.preventDefault(); return this.#choose(this.#active); }
+        if (open) { e.preventDefault(); this.#close(); }
         break;
       case 'Escape':
         if (open) { e.preventDefault(); this.#close(); } else if (this.#ui.input.value) {
@@ -573,7 +704,7 @@ class SelvhjelpFinder extends HTMLElement {
           this.#pick = null;
           clearTimeout(this.#say);
           this.#ui.status.textContent = ''; // the old counts are no longer true
-          this.#query();
+          return this.#query();
         }
         break;
     }
@@ -593,7 +724,7 @@ class SelvhjelpFinder extends HTMLElement {
     else if (['municipality', 'postal_place', 'region', 'district'].includes(s.kind)) { o.municipality = s.id; if (topic) { o.topic = topic.id; text = `${topic.name} ${s.label}`; } }
     this.#ui.input.value = text;
     this.#close();
-    if (s.kind === 'postcode' || s.kind === 'contact_point') { this.#pick = null; return this.#run(s.kind === 'postcode' ? [topic?.name, s.id].filter(Boolean).join(' ') : s.label, o, { quiet: true }); }
+    if (s.kind === 'postcode' || s.kind === 'contact_point') { this.#pick = null; return this.#run(s.kind === 'postcode' ? filter([topic?.name, s.id], Boolean).join(' ') : s.label, o, { quiet: true }); }
     this.#pick = o;
     return this.#run('', o, { quiet: true });
   }
@@ -604,8 +735,9 @@ class SelvhjelpFinder extends HTMLElement {
     this.#ui.status.textContent = this.#str('geoBusy');
     navigator.geolocation.getCurrentPosition((p) => this.#guard(async () => {
       this.#near = { lat: p.coords.latitude, lon: p.coords.longitude };
-      const r = await eng.near(this.#near.lat, this.#near.lon, this.#opts());
+      const r = answer(await eng.near(this.#near.lat, this.#near.lon, this.#opts()));
       if (r.error) throw new Error(r.error);
+      this.#recovered();
       this.#res = { ...r, near: true };
       this.#sugg = [];
       this.#renderList();
@@ -616,7 +748,7 @@ class SelvhjelpFinder extends HTMLElement {
       // Refused (or no fix): say so, and still show the national contact.
       this.#near = null;
       clearTimeout(this.#say);
-      this.#res = { results: NATIONAL_LIST().map((c) => ({ contact_point: c, relation: 'national', distance_km: 0 })), place: null, topic: null, denied: true };
+      this.#res = { results: nationalResults(), place: null, topic: null, denied: true };
       this.#sugg = [];
       this.#renderList();
       this.#renderResults();
@@ -648,15 +780,15 @@ class SelvhjelpFinder extends HTMLElement {
 
   #renderResults() {
     const u = this.#ui, r = this.#res, hl = this.#hl;
-    if (!r) { u.results.removeAttribute('aria-labelledby'); return u.results.replaceChildren(); }
+    if (!r) { u.results.removeAttribute('aria-labelledby'); return put(u.results); }
     const out = [];
     const H = (n, attrs, ...kids) => h('h' + Math.min(n, 6), attrs, ...kids);
     if (r.crisis?.lines?.length) out.push(this.#crisis(r.crisis.lines, H));
     const results = r.results || [];
-    const national = results.filter((x) => x.relation === 'national');
+    const national = filter(results, (x) => x.relation === 'national');
     let heading, list = results, ask = null, start = null;
-    if (r.denied || this.#nothing(r)) {
-      if (!r.denied) out.push(h('p', { class: 'none' }, this.#s('noneText', r.typed)));
+    if (r.denied || r.failed || this.#nothing(r)) {
+      if (!r.denied && !r.failed) out.push(h('p', { class: 'none' }, this.#s('noneText', r.typed)));
       heading = this.#s('always');
       list = national;
     } else if (r.near) {
@@ -667,20 +799,20 @@ class SelvhjelpFinder extends HTMLElement {
       if (r.withTopic?.length) { heading = this.#s('withTopic', ''); heading = [heading, tn]; list = [...r.withTopic, ...national]; }
       else { heading = this.#s('always'); list = national; }
     } else if (r.place || r.territory) {
-      const what = [r.place ? this.#placeName(r.place) : r.territory.name, ...(r.topics?.length ? r.topics : r.topic ? [r.topic] : []).map((tp) => this.#topicName(tp))];
-      heading = [this.#s('results'), ' ', this.#s('for'), ' ', what.map((w, i) => (i ? [', ', w] : w))];
+      const what = [r.place ? this.#placeName(r.place) : r.territory.name, ...map(r.topics?.length ? r.topics : r.topic ? [r.topic] : [], (tp) => this.#topicName(tp))];
+      heading = [this.#s('results'), ' ', this.#s('for'), ' ', map(what, (w, i) => (i ? [', ', w] : w))];
       // Where no open contact point is near: how a group can be started locally.
-      if (!results.some((x) => (x.relation === 'local' || x.relation === 'nearby') && x.contact_point?.status !== 'closed')) start = this.#startBox(H);
+      if (!some(results, (x) => (x.relation === 'local' || x.relation === 'nearby') && x.contact_point?.status !== 'closed')) start = this.#startBox(H);
     } else {
       heading = this.#s('always');
       list = national;
     }
     if (ask) out.push(ask);
-    const open = list.filter((x) => x.contact_point?.status !== 'closed');
-    const near = open.filter((x) => x.relation !== 'far').sort((a, b) => (REL_ORDER[a.relation] ?? 2) - (REL_ORDER[b.relation] ?? 2));
-    const far = open.filter((x) => x.relation === 'far');
-    const rest = [...near.slice(SHORT), ...list.filter((x) => x.contact_point?.status === 'closed')];
-    const cards = (xs) => h('ul', { class: 'cards' }, xs.map((x) => this.#card(x, r, hl + 1)));
+    const open = filter(list, (x) => x.contact_point?.status !== 'closed');
+    const near = filter(open, (x) => x.relation !== 'far').sort((a, b) => (REL_ORDER[a.relation] ?? 2) - (REL_ORDER[b.relation] ?? 2));
+    const far = filter(open, (x) => x.relation === 'far');
+    const rest = [...near.slice(SHORT), ...filter(list, (x) => x.contact_point?.status === 'closed')];
+    const cards = (xs) => h('ul', { class: 'cards' }, map(xs, (x) => this.#card(x, r, hl + 1)));
     if (list.length) {
       out.push(H(hl, { id: 'rh', class: 'rh' }, heading), cards(near.slice(0, SHORT)));
       if (rest.length) out.push(h('details', { class: 'more' }, h('summary', null, this.#s('more', rest.length)), cards(rest)));
@@ -688,7 +820,7 @@ class SelvhjelpFinder extends HTMLElement {
     }
     if (start) out.push(start);
     if (list.length) u.results.setAttribute('aria-labelledby', 'rh'); else u.results.removeAttribute('aria-labelledby');
-    u.results.replaceChildren(...out);
+    put(u.results, out);
   }
 
   #crisis(lines, H) {
@@ -700,8 +832,8 @@ class SelvhjelpFinder extends HTMLElement {
     };
     const first = lines.slice(0, 5), more = lines.slice(5);
     return h('section', { class: 'crisis', 'aria-labelledby': 'ch' }, H(this.#hl, { id: 'ch', class: 'bh' }, this.#s('crisis')),
-      h('p', null, this.#s('crisisText')), h('ul', null, first.map(line)),
-      more.length > 0 && h('details', null, h('summary', null, this.#s('moreLines', more.length)), h('ul', null, more.map(line))));
+      h('p', null, this.#s('crisisText')), h('ul', null, map(first, line)),
+      more.length > 0 && h('details', null, h('summary', null, this.#s('moreLines', more.length)), h('ul', null, map(more, line))));
   }
 
   #startBox(H) {
@@ -732,15 +864,15 @@ class SelvhjelpFinder extends HTMLElement {
     const web = c.url && safeURL(c.url);
     const tel = c.phone && c.phone.replace(/[^\d+]/g, '').length >= 3 && c.phone;
     const mail = c.email && /^[^\s@"<>]+@[^\s@"<>]+$/.test(c.email) && c.email;
-    const addr = !privateAddress(c.address) && [c.address, [c.postcode, c.postal_place].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    const addr = !privateAddress(c.address) && filter([c.address, filter([c.postcode, c.postal_place], Boolean).join(' ')], Boolean).join(', ');
     const showKm = ['nearby', 'regional', 'far'].includes(x.relation) && x.distance_km > 0;
     const km = showKm && (x.distance_km < 1 ? '< 1 km' : Math.round(x.distance_km).toLocaleString(LOCALE[lang]) + ' km');
     const rel = this.#relation(x, r);
-    const todo = [
+    const todo = filter([
       tel && [this.#s('call'), ' ', h('a', { href: telOf(c.phone) }, tel)],
       mail && [this.#s('write'), ' ', h('a', { href: 'mailto:' + mail }, mail)],
       web && [this.#s('read'), ' ', h('a', { href: web }, hostOf(web))],
-    ].filter(Boolean);
+    ], Boolean);
     const nat = NATIONAL_LIST()[0];
     const topic = x.lists_topic && r.topic && this.#topicName(r.topic);
     if (topic) topic.textContent = topic.textContent.toLowerCase();
@@ -750,7 +882,7 @@ class SelvhjelpFinder extends HTMLElement {
       c.citizen_note && this.#nb(c.citizen_note, 'p', { class: 'cnote' }),
       topic && h('p', null, this.#s('lists', ''), topic),
       addr && h('p', null, addr),
-      todo.length ? h('p', { class: 'todo' }, todo.map((t, i) => (i ? [' · ', t] : t)))
+      todo.length ? h('p', { class: 'todo' }, map(todo, (t, i) => (i ? [' · ', t] : t)))
         : c.status !== 'closed' && nat && h('p', { class: 'todo' }, this.#s('noContact'), ' ', nat.email ? h('a', { href: 'mailto:' + nat.email }, nat.email) : safeURL(nat.url) && h('a', { href: safeURL(nat.url) }, hostOf(nat.url))));
   }
 }
@@ -758,6 +890,7 @@ class SelvhjelpFinder extends HTMLElement {
 // NATIONAL_LIST is the national contact from the data when it loaded, else the built-in one.
 let nationalFromData = null;
 function NATIONAL_LIST() { return nationalFromData?.length ? nationalFromData : [NATIONAL]; }
+function nationalResults() { return map(NATIONAL_LIST(), (c) => ({ contact_point: c, relation: 'national', distance_km: 0 })); }
 
 // marked renders label with the [start, end) UTF-16 ranges wrapped in <mark>.
 function marked(label, ranges) {
