@@ -271,30 +271,38 @@ async function loadRemote() {
 }
 
 // answer checks an answer's shape (the module's or the worker's) and keeps
-// only what the element can show: a malformed answer throws, malformed
-// entries are left out, and no field reaches the DOM with the wrong type.
+// only what the element can show, with the right types. The engine never
+// sends a malformed place, topic, suggestion or result: one of those means
+// the answer is not the engine's (a proxy, a captive portal, a bug), and the
+// whole answer is refused (it throws). Optional details (highlights, crisis
+// lines) that are malformed are left out.
 function answer(j) {
   const obj = (x) => (x && typeof x === 'object' && !isArr(x) ? x : null);
   const str = (x) => typeof x === 'string';
   const strs = (x, keys) => { const o = {}; for (let i = 0; i < keys.length; i++) if (str(x[keys[i]])) o[keys[i]] = x[keys[i]]; return o; };
   if (!obj(j) || !isArr(j.results) || (j.suggestions != null && !isArr(j.suggestions))) throw new Error('malformed answer');
   const out = { query: str(j.query) ? j.query : '', place: null, topic: null, topics: [], suggestions: [], results: [] };
+  const bad = () => { throw new Error('malformed answer'); };
   const p = obj(j.place);
-  if (p && str(p.name) && str(p.municipality)) {
+  if (j.place != null && !(p && str(p.name) && str(p.municipality))) bad();
+  if (p) {
     out.place = strs(p, ['municipality', 'name', 'county', 'matched', 'district']);
     const g = obj(p.region);
     if (g && str(g.name)) out.place.region = { name: g.name, kind: str(g.kind) ? g.kind : '' };
   }
   const topic = (x) => (obj(x) && str(x.id) && str(x.name) ? { id: x.id, name: x.name } : null);
   out.topic = topic(j.topic);
+  if (j.topic != null && !out.topic) bad();
   if (isArr(j.topics)) out.topics = filter(map(j.topics, topic), Boolean);
   const t = obj(j.territory);
   if (t && str(t.name)) out.territory = strs(t, ['name', 'kind', 'id']);
   const range = (x) => isArr(x) && x.length === 2 && Number.isInteger(x[0]) && Number.isInteger(x[1]);
-  out.suggestions = map(filter(j.suggestions, (s) => obj(s) && str(s.label) && str(s.kind)), (s) => ({
+  if (some(j.suggestions, (s) => !(obj(s) && str(s.label) && str(s.kind)))) bad();
+  out.suggestions = map(j.suggestions, (s) => ({
     ...strs(s, ['kind', 'id', 'label', 'detail']), highlight: isArr(s.highlight) ? filter(s.highlight, range) : [],
   }));
   out.results = results(j.results);
+  if (out.results.length !== j.results.length) bad();
   const c = obj(j.crisis);
   if (c && isArr(c.lines)) {
     const lines = map(filter(c.lines, (l) => obj(l) && str(l.name)), (l) => strs(l, ['name', 'number', 'url', 'hours', 'for']));
