@@ -405,7 +405,11 @@ class SelvhjelpFinder extends HTMLElement {
     on(u.input, 'blur', () => this.#close());
     on(u.list, 'pointerdown', (e) => e.preventDefault()); // keep focus in the input
     on(u.list, 'click', (e) => { const o = e.target.closest('[role=option]'); if (o) return this.#choose(+o.dataset.i); });
-    on(u.near, 'click', async () => { this.#start(); await engine(); return this.#locate(); });
+    on(u.near, 'click', async () => {
+      this.#start();
+      try { await engine(); } catch { return; } // #start shows and reports that failure
+      return this.#locate();
+    });
     on(this, 'focusin', () => this.#start());
     this.#texts();
     this.#syncNear();

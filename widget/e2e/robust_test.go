@@ -262,7 +262,7 @@ func TestHostilePrototypes(t *testing.T) {
 				} else {
 					tb.typeText(t, "tromso")
 					tb.until(t, answered+` || `+contactShown, 30*time.Second)
-					state, _ := eval[string](tb, in(0, `r.querySelector('.f')?.dataset.state + (r.querySelector('#rh') ? ': answered' : ': national contact')`))
+					state, _ := eval[string](tb, in(0, `r.querySelector('.f')?.dataset.state + (r.querySelector('#rh')?.textContent.includes('Tromsø') ? ': answered' : ': national contact')`))
 					t.Logf("before the loader, %s: %s", h.name, state)
 				}
 				tb.until(t, in(0, `r.querySelector('.f').dataset.state !== 'loading'`), 5*time.Second)
