@@ -400,7 +400,7 @@ class SelvhjelpFinder extends HTMLElement {
     root.append(u.box);
     // Every handler runs in #guard and hands it its promise: nothing escapes.
     const on = (el, ev, fn) => el.addEventListener(ev, (e) => this.#guard(() => fn(e)));
-    on(u.input, 'input', () => { this.#pick = null; this.#near = null; return this.#query(); });
+    on(u.input, 'input', () => { this.#pick = null; this.#near = null; this.#leaveOption(); return this.#query(); });
     on(u.input, 'keydown', (e) => this.#key(e));
     on(u.input, 'blur', () => this.#close());
     on(u.list, 'pointerdown', (e) => e.preventDefault()); // keep focus in the input
@@ -643,11 +643,15 @@ class SelvhjelpFinder extends HTMLElement {
     const sk = stringify(sugg);
     const rk = stringify({ ...res, query: 0, suggestions: res.suggestions?.length || 0, typed: this.#nothing(res) ? res.typed : !!res.typed });
     const was = this.#shown; // what the last #run rendered, if nothing else rendered since
-    const listSame = was.sugg === this.#sugg && was.sk === sk && this.#active === -1 && this.#ui.list.hidden === !(sugg.length > 0 && this.#ui.input.matches(':focus'));
+    const sameList = was.sugg === this.#sugg && was.sk === sk;
+    // The same suggestions again (the postcodes came in and the element
+    // answered again) keep the option the person is on with the arrow keys.
+    const keep = sameList && this.#active >= 0 && this.#active < sugg.length;
+    const listSame = sameList && (keep || this.#active === -1) && this.#ui.list.hidden === !(sugg.length > 0 && this.#ui.input.matches(':focus'));
     const resSame = was.res === this.#res && was.rk === rk;
     this.#res = res;
     this.#sugg = sugg;
-    this.#active = -1;
+    if (!keep) this.#active = -1;
     this.#shown = { sugg, sk, res, rk };
     if (!listSame) this.#renderList();
     if (!resSame) this.#renderResults();
@@ -686,6 +690,15 @@ class SelvhjelpFinder extends HTMLElement {
     u.list.hidden = !open;
     u.input.setAttribute('aria-expanded', String(open));
     if (this.#active >= 0 && open) { u.input.setAttribute('aria-activedescendant', 'o' + this.#active); u.list.children[this.#active]?.scrollIntoView?.({ block: 'nearest' }); } else u.input.removeAttribute('aria-activedescendant');
+  }
+
+  // #leaveOption: typing moves the focus back to the text (APG editable
+  // combobox): no option stays active.
+  #leaveOption() {
+    if (this.#active < 0) return;
+    this.#active = -1;
+    this.#ui.input.removeAttribute('aria-activedescendant');
+    this.#renderList();
   }
 
   #close() {

@@ -385,3 +385,28 @@ func TestPartnerPageOnAnotherOrigin(t *testing.T) {
 	tb.typeText(t, "bergn")
 	tb.wait(t, in(0, `r.querySelector('[role=option]')?.textContent.startsWith('Bergen')`), 10*time.Second)
 }
+
+// TestOptionSurvivesAnswerAgain: when the element answers the same query
+// again (the postcodes came in after ready), the option the person is on
+// with the arrow keys stays active; typing leaves it (APG).
+func TestOptionSurvivesAnswerAgain(t *testing.T) {
+	s := newSite(t, siteOpts{pages: map[string]string{"/t": one}})
+	tb := newTab(t)
+	tb.open(t, s.URL+"/t")
+	tb.ready(t, 0)
+	tb.focus(t, 0)
+	tb.typeText(t, "berg")
+	tb.wait(t, in(0, `r.querySelectorAll('[role=option]').length > 2`), 30*time.Second)
+	tb.wait(t, `document.querySelector('selvhjelp-finder').shadowRoot.querySelector('[data-answered]')?.dataset.answered === 'berg'`, 10*time.Second)
+	tb.do(t, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown))
+	active := func() string {
+		return mustEval[string](t, tb, in(0, `r.querySelector('input').getAttribute('aria-activedescendant') || ''`))
+	}
+	require.Equal(t, "o1", active())
+	// Answer again, as when the postcodes arrive; wait until it has answered.
+	mustEval[bool](t, tb, `(() => { const el = document.querySelector('selvhjelp-finder'); const box = el.shadowRoot.querySelector('[data-answered]'); box.dataset.answered = ''; el.engineChanged(); return true; })()`)
+	tb.wait(t, `document.querySelector('selvhjelp-finder').shadowRoot.querySelector('[data-answered]').dataset.answered === 'berg'`, 10*time.Second)
+	assert.Equal(t, "o1", active(), "answering the same query again keeps the active option")
+	tb.typeText(t, "e")
+	assert.Equal(t, "", active(), "typing moves the focus back to the text")
+}
