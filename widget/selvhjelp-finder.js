@@ -3,6 +3,7 @@
 // Worker (engine.js); nothing is fetched until the element is near the
 // viewport or focused. See README.md.
 // scripts/build-assets replaces the __NAME__ placeholders with hashed files.
+try { performance.mark('selvhjelp-finder:loader'); } catch { /* old browser */ } // the element's cost starts here (scripts/bench-widget)
 const BASE = new URL('.', import.meta.url);
 // Built-ins captured when this module loads. A host page that later replaces
 // fetch, JSON, Element.prototype.append/replaceChildren or Array.prototype.map
@@ -113,7 +114,6 @@ const T = {
     failed: 'Ohcan ii doaimma dál. Váldde oktavuođa:', slow: 'Ohcan ii leat gárvvis. Váldde oktavuođa:',
   },
 };
-const LOCALE = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB', se: 'se-NO' };
 
 // langOf reads a lang attribute as browsers match language tags: the primary
 // subtag decides (en-GB → en, nb-NO → nb, nn-NO → nn, sme → se, no → nb).
@@ -323,17 +323,24 @@ function results(xs) {
 }
 
 // formatDate gives a record's confirmation date at its own precision:
-// "2017", "februar 2017"; numeric ("02.2017") where the browser has no
-// locale data for the language (Chromium has none for Sami).
+// "2017", "februar 2017"; numeric ("02.2017") in Northern Sami. The month
+// names are built in rather than asked of Intl: the first
+// Intl.DateTimeFormat, supportedLocalesOf or toLocaleString on a page loads
+// the locale's ICU data, 30-100 ms on the host page's main thread inside the
+// first render of the cards, and every new formatter ~1 ms per card (seen in
+// scripts/bench-widget -trace). Chromium has no Sami or Nynorsk data anyway.
+const MONTHS = { nb: 'januar februar mars april mai juni juli august september oktober november desember'.split(' '),
+  en: 'January February March April May June July August September October November December'.split(' ') };
+MONTHS.nn = MONTHS.nb;
 function formatDate(s, lang) {
   const m = /^(\d{4})(?:-(\d{2}))?/.exec(s || '');
   if (!m) return '';
   if (!m[2]) return m[1];
-  try {
-    if (!Intl.DateTimeFormat.supportedLocalesOf([LOCALE[lang]]).length) return `${m[2]}.${m[1]}`;
-    return new Intl.DateTimeFormat(LOCALE[lang], { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(+m[1], +m[2] - 1, 1)));
-  } catch { return `${m[2]}.${m[1]}`; }
+  const name = MONTHS[lang]?.[+m[2] - 1];
+  return name ? `${name} ${m[1]}` : `${m[2]}.${m[1]}`;
 }
+// kilometres: whole kilometres grouped as the language writes them (1 234 km; 1,234 km).
+const kilometres = (n, lang) => String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, lang === 'en' ? ',' : '\u00a0') + ' km';
 
 // Events for the host page (README: Hendelser / Events): they bubble and are
 // composed, so a listener on document hears every element. They carry what
@@ -891,7 +898,7 @@ class SelvhjelpFinder extends HTMLElement {
     const mail = c.email && /^[^\s@"<>]+@[^\s@"<>]+$/.test(c.email) && c.email;
     const addr = !privateAddress(c.address) && filter([c.address, filter([c.postcode, c.postal_place], Boolean).join(' ')], Boolean).join(', ');
     const showKm = ['nearby', 'regional', 'far'].includes(x.relation) && x.distance_km > 0;
-    const km = showKm && (x.distance_km < 1 ? '< 1 km' : Math.round(x.distance_km).toLocaleString(LOCALE[lang]) + ' km');
+    const km = showKm && (x.distance_km < 1 ? '< 1 km' : kilometres(x.distance_km, lang));
     const rel = this.#relation(x, r);
     const todo = filter([
       tel && [this.#s('call'), ' ', h('a', { href: telOf(c.phone) }, tel)],
