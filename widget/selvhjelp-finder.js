@@ -211,6 +211,9 @@ function add(e, c) {
 // put replaces an element's children.
 function put(e, ...kids) { e.textContent = ''; add(e, kids); }
 
+// nextTask resolves after the page has had a chance to handle input and paint.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 // safeURL returns an http(s) URL or null: dataset text never becomes a javascript: link.
 function safeURL(u) {
   if (typeof u !== 'string' || !u.trim()) return null; // no address: no link (never "https://undefined/")
@@ -363,7 +366,7 @@ const REL_ORDER = { local: 0, nearby: 1, regional: 2, '': 2, national: 3, far: 4
 class SelvhjelpFinder extends HTMLElement {
   static observedAttributes = ['municipality', 'topic', 'lang', 'heading-level', 'near'];
   #n = ++uid; #ui; #io; #eng; #started = false; #seq = 0; #res = null; #sugg = []; #active = -1; #pick = null; #near = null; #timer = 0; #say = 0; #tell = 0;
-  #preset = {}; #warned = new Set(); #shown = {};
+  #preset = {}; #warned = new Set(); #shown = {}; #rest = null;
 
   constructor() {
     super();
@@ -659,9 +662,17 @@ class SelvhjelpFinder extends HTMLElement {
     this.#res = res;
     this.#sugg = sugg;
     if (!keep) this.#active = -1;
-    this.#shown = { sugg, sk, res, rk };
+    const shown = (this.#shown = { sugg, sk, res: resSame ? res : null, rk: resSame ? rk : null });
     if (!listSame) this.#renderList();
-    if (!resSame) this.#renderResults();
+    if (!resSame) {
+      // The suggestions first, the cards in the next task: with cold code
+      // the two are one long task on the host page (bench-widget -trace).
+      if (!listSame) { await nextTask(); if (seq !== this.#seq) return; }
+      this.#renderResults();
+      shown.res = res;
+      shown.rk = rk;
+    }
+    if (this.#rest) { await this.#rest; if (seq !== this.#seq) return; } // the cards built after the visible ones
     this.#ui.box.dataset.answered = q; // tests and the bench wait for this
     this.#tellResults();
     if (!silent) this.#announce();
@@ -845,14 +856,29 @@ class SelvhjelpFinder extends HTMLElement {
     const far = filter(open, (x) => x.relation === 'far');
     const rest = [...near.slice(SHORT), ...filter(list, (x) => x.contact_point?.status === 'closed')];
     const cards = (xs) => h('ul', { class: 'cards' }, map(xs, (x) => this.#card(x, r, hl + 1)));
+    // The cards behind a closed "Vis flere" / "Lenger unna" are built in the
+    // next task, after the visible ones (or at once when the group is opened):
+    // the first answer, with cold code, is otherwise one long task on the host
+    // page (scripts/bench-widget -trace).
+    const later = [];
+    const group = (cls, summary, xs) => {
+      const ul = h('ul', { class: 'cards' });
+      let done = false;
+      const fill = () => { if (!done && ul.isConnected) { done = true; add(ul, map(xs, (x) => this.#card(x, r, hl + 1))); } };
+      later.push(fill);
+      const d = h('details', { class: cls }, h('summary', null, summary), ul);
+      d.addEventListener('toggle', () => this.#guard(fill));
+      return d;
+    };
     if (list.length) {
       out.push(H(hl, { id: 'rh', class: 'rh' }, heading), cards(near.slice(0, SHORT)));
-      if (rest.length) out.push(h('details', { class: 'more' }, h('summary', null, this.#s('more', rest.length)), cards(rest)));
-      if (far.length) out.push(h('details', { class: 'far' }, h('summary', null, this.#s('far', far.length)), cards(far)));
+      if (rest.length) out.push(group('more', this.#s('more', rest.length), rest));
+      if (far.length) out.push(group('far', this.#s('far', far.length), far));
     }
     if (start) out.push(start);
     if (list.length) u.results.setAttribute('aria-labelledby', 'rh'); else u.results.removeAttribute('aria-labelledby');
     put(u.results, out);
+    this.#rest = later.length ? new Promise((resolve) => setTimeout(() => { try { this.#guard(() => { for (let i = 0; i < later.length; i++) later[i](); }); } finally { resolve(); } }, 0)) : null;
   }
 
   #crisis(lines, H) {

@@ -286,14 +286,16 @@ const firstUse = `new Promise((res) => {
   check();
 })`
 
-// typing types each string, waits for the element's answer and then for the
-// next frame: input -> paint.
+// typing types each string, waits until the element has shown the whole
+// answer (data-answered: suggestions and cards) and then for the next frame:
+// input -> paint.
 const typing = `(async (qs) => {
   const r = document.querySelector('selvhjelp-finder').shadowRoot, input = r.querySelector('input');
   const frame = () => new Promise((res) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = res; c.port2.postMessage(0); }));
   const out = [], start = performance.now();
   for (const q of qs) {
-    const changed = new Promise((res) => { const mo = new MutationObserver(() => { mo.disconnect(); res(); }); mo.observe(r, {subtree: true, childList: true, attributes: true, characterData: true}); setTimeout(() => { mo.disconnect(); res(); }, 2000); });
+    const box = r.querySelector('.f');
+    const changed = new Promise((res) => { const mo = new MutationObserver(() => { if (box.dataset.answered === q) { mo.disconnect(); res(); } }); mo.observe(box, {attributes: true, attributeFilter: ['data-answered']}); setTimeout(() => { mo.disconnect(); res(); }, 2000); });
     const t0 = performance.now();
     input.value = q;
     input.dispatchEvent(new Event('input'));
