@@ -20,7 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-var traceCategories = []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "v8",
+var traceCategories = []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "v8", "v8.wasm", "disabled-by-default-v8.wasm.detailed",
 	"blink.user_timing", "loading", "disabled-by-default-v8.cpu_profiler", "toplevel", "disabled-by-default-devtools.timeline.frame"}
 
 type traceEvent struct {
