@@ -49,6 +49,9 @@ func TestKeyboardOnly(t *testing.T) {
 	tb.do(t, chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
 	focused := mustEval[string](t, tb, `document.activeElement?.tagName + '/' + document.activeElement?.shadowRoot?.activeElement?.getAttribute('role')`)
 	require.Equal(t, "SELVHJELP-FINDER/combobox", focused)
+	// The postcodes follow ready and change the suggestions for "berg" (postal
+	// places): navigate the list they give.
+	tb.wait(t, in(0, `r.querySelector('.f').dataset.complete === 'true'`), 30*time.Second)
 	tb.typeText(t, "berg")
 	tb.wait(t, in(0, `r.querySelectorAll('[role=option]').length > 2`), 30*time.Second)
 	active := func() string {
@@ -394,6 +397,9 @@ func TestOptionSurvivesAnswerAgain(t *testing.T) {
 	tb := newTab(t)
 	tb.open(t, s.URL+"/t")
 	tb.ready(t, 0)
+	// The postcodes follow ready and add postal places to the suggestions:
+	// wait for them, so that answering again gives the same list.
+	tb.wait(t, in(0, `r.querySelector('.f').dataset.complete === 'true'`), 30*time.Second)
 	tb.focus(t, 0)
 	tb.typeText(t, "berg")
 	tb.wait(t, in(0, `r.querySelectorAll('[role=option]').length > 2`), 30*time.Second)
