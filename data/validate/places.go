@@ -89,11 +89,7 @@ func (c *checker) crisisLinesFile(ls []dataset.CrisisLine) {
 	uniq := c.unique(f, "id")
 	for i, l := range ls {
 		rec := recordID(l.ID, i)
-		if !idPattern.MatchString(l.ID) {
-			c.add(f, rec, "id", "id %q skal bestå av små bokstaver a-z, sifre og bindestrek", l.ID)
-		} else {
-			uniq(l.ID)
-		}
+		c.id(f, rec, l.ID, uniq)
 		c.text(f, rec, "name", l.Name, true)
 		if l.Number == "" && l.URL == "" {
 			c.add(f, rec, "number", "mangler: en krisetelefon trenger et nummer eller en nettadresse")

@@ -247,6 +247,15 @@ func checkFileSizes(fsys fs.FS) []Problem {
 	return c.ps
 }
 
+// id checks a record id's form and, when well formed, that it is unique.
+func (c *checker) id(f, rec, id string, uniq func(string) bool) {
+	if !idPattern.MatchString(id) {
+		c.add(f, rec, "id", "id %q skal bestå av små bokstaver a-z, sifre og bindestrek", id)
+		return
+	}
+	uniq(id)
+}
+
 func (c *checker) unique(file, field string) func(id string) bool {
 	seen := map[string]bool{}
 	return func(id string) bool {
@@ -412,11 +421,7 @@ func (c *checker) topicsFile(ts []dataset.Topic) {
 	uniq := c.unique(f, "id")
 	for i, t := range ts {
 		rec := recordID(t.ID, i)
-		if !idPattern.MatchString(t.ID) {
-			c.add(f, rec, "id", "id %q skal bestå av små bokstaver a-z, sifre og bindestrek", t.ID)
-		} else {
-			uniq(t.ID)
-		}
+		c.id(f, rec, t.ID, uniq)
 		c.text(f, rec, "name", t.Name, true)
 		langs := map[string]bool{}
 		for j, n := range t.Names {
@@ -465,11 +470,7 @@ func (c *checker) contactPointsFile(cps []dataset.ContactPoint) {
 	uniq := c.unique(f, "id")
 	for i, p := range cps {
 		rec := recordID(p.ID, i)
-		if !idPattern.MatchString(p.ID) {
-			c.add(f, rec, "id", "id %q skal bestå av små bokstaver a-z, sifre og bindestrek", p.ID)
-		} else {
-			uniq(p.ID)
-		}
+		c.id(f, rec, p.ID, uniq)
 		c.text(f, rec, "name", p.Name, true)
 		if dataset.KindLabel(p.Kind) == "" {
 			c.add(f, rec, "kind", "ukjent type %q (%s)", p.Kind, strings.Join(dataset.Kinds(), ", "))
@@ -607,11 +608,7 @@ func (c *checker) sourcesFile(ss []dataset.Source) {
 	uniq := c.unique(f, "id")
 	for i, s := range ss {
 		rec := recordID(s.ID, i)
-		if !idPattern.MatchString(s.ID) {
-			c.add(f, rec, "id", "id %q skal bestå av små bokstaver a-z, sifre og bindestrek", s.ID)
-		} else {
-			uniq(s.ID)
-		}
+		c.id(f, rec, s.ID, uniq)
 		c.text(f, rec, "name", s.Name, true)
 		if msg := CheckURL(s.URL, true); msg != "" {
 			c.add(f, rec, "url", "%s", msg)
