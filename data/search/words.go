@@ -132,6 +132,9 @@ var crisisPhrases = []string{
 	"want to die", "wanna die", "wish i was dead", "kill myself", "killing myself", "end my life",
 	"end it all", "take my life", "take my own life", "self harm", "hurt myself", "hurting myself",
 	"cut myself", "cutting myself", "dont want to live", "don t want to live", "do not want to live",
+	// No reason left to live, said without "vil" (hopelessness).
+	"ingen vits a leve", "ingen vits i a leve", "ingen grunn til a leve", "ingen grunn til a leva",
+	"ikkje noko vits a leve", "ser ingen vei ut", "ser ingen veg ut", "no reason to live",
 }
 
 // inflections are endings a topic word may carry ("angsten", "depresjonen",
