@@ -27,8 +27,10 @@ const (
 	entContact                       // a contact point's name (suggestion only)
 )
 
-// entry is one name the engine can match: its label as shown, the folded
-// forms and where each folded byte came from in the label.
+// entry is one name the engine can match: its label as shown and its
+// folded forms. Where each folded byte came from in the label is worked out
+// again for the few entries shown (foldSpans): keeping it for every entry
+// would cost memory and index size for nothing.
 type entry struct {
 	kind    entryKind
 	exact   bool   // only an exact match counts (acronyms such as "AA", "KOLS")
@@ -36,7 +38,6 @@ type entry struct {
 	label   string // as shown
 	fold    string // folded label, words separated by one space
 	key     string // fold without spaces
-	foldSrc []span // per byte of fold: UTF-16 span in label
 	mask    uint32
 	// targets are municipality indexes (places, see target) or the topic
 	// index (topics) or the contact point index.
@@ -156,8 +157,53 @@ type regionInfo struct {
 // New builds the index for d. d must not change afterwards. It fails only
 // when d contradicts itself in ways the engine cannot work around (a
 // municipality in an unknown county is not one of them: its detail is left
-// empty).
+// empty). Load builds the same engine from an index New's engine wrote.
 func New(d *dataset.Dataset) (*Engine, error) {
+	e := newEngine(d)
+	nEntries := 2*len(d.Municipalities) + len(d.FormerMunicipalities) + len(d.Postcodes)/2 + 12*len(d.Topics) + len(d.ContactPoints) + len(d.Territories) +
+		2*len(d.Regions) + 2*len(d.Districts) + 2*len(d.Counties)
+	e.entries = make([]entry, 0, nEntries)
+	e.exact = make(map[string][]int32, nEntries)
+	b := builder{e: e, seen: make(map[dedupeKey]int32, nEntries)}
+	b.buf = make([]byte, 0, 24*nEntries)
+
+	muniKey, currentKey := e.addMunicipalities(&b)
+	e.addFormer(&b, currentKey)
+	e.addPostalPlaces(&b, muniKey)
+	// Svalbard and Jan Mayen by name.
+	for i, t := range d.Territories {
+		j := b.add(entPostal, t.Name, b.one(territoryTarget(i)), 0, nil)
+		if j >= 0 {
+			e.entries[j].lat, e.entries[j].lon = t.Lat, t.Lon
+		}
+	}
+	e.addRegions(&b, currentKey)
+	e.addDistricts(&b)
+	e.addTopics(&b)
+	for i := range d.ContactPoints {
+		if j := b.add(entContact, d.ContactPoints[i].Name, b.one(int32(i)), 0, nil); j >= 0 {
+			e.contactEntries = append(e.contactEntries, int32(j))
+		}
+	}
+
+	e.sorted = make([]int32, len(e.entries))
+	for i := range e.sorted {
+		e.sorted[i] = int32(i)
+	}
+	slices.SortFunc(e.sorted, func(i, j int32) int {
+		if c := strings.Compare(e.entries[i].key, e.entries[j].key); c != 0 {
+			return c
+		}
+		return int(i - j)
+	})
+	e.buildBuckets(e.bestFirst())
+	return e, nil
+}
+
+// newEngine sets up what the engine reads straight from d, before any name
+// is indexed: municipalities, postcodes, topics, contact points and crisis
+// lines. New and Load share it.
+func newEngine(d *dataset.Dataset) *Engine {
 	e := &Engine{
 		d:         d,
 		muniByNo:  make(map[string]int32, len(d.Municipalities)),
@@ -174,99 +220,48 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		e.munis[i] = muni{m: m, county: counties[m.County], countyNo: m.County}
 		e.muniByNo[m.Number] = int32(i)
 	}
-	nEntries := 2*len(d.Municipalities) + len(d.FormerMunicipalities) + len(d.Postcodes)/2 + 12*len(d.Topics) + len(d.ContactPoints) + len(d.Territories) +
-		2*len(d.Regions) + 2*len(d.Districts) + 2*len(d.Counties)
-	e.entries = make([]entry, 0, nEntries)
-	e.exact = make(map[string][]int32, nEntries)
-	b := builder{e: e, seen: make(map[dedupeKey]int32, nEntries)}
-	b.buf = make([]byte, 0, 24*nEntries)
-	b.spans = make([]span, 0, 24*nEntries)
+	e.indexPostcodes()
+	e.crisisLines = slices.Clone(d.CrisisLines)
+	slices.SortStableFunc(e.crisisLines, func(a, b dataset.CrisisLine) int { return a.Order - b.Order })
+	e.topics = make([]*dataset.Topic, len(d.Topics))
+	for i := range d.Topics {
+		e.topics[i] = &d.Topics[i]
+		e.topicByID[d.Topics[i].ID] = int32(i)
+	}
+	e.indexContacts()
+	return e
+}
 
-	// Municipality names: the Norwegian one, then every parallel form.
-	muniKey := make([]string, len(e.munis))
-	for i := range e.munis {
-		m := e.munis[i].m
-		t := b.one(int32(i))
-		if j := b.add(entMunicipality, m.Name, t, m.Population, nil); j >= 0 {
-			muniKey[i] = e.entries[j].key
-		}
-		for _, n := range m.Names {
-			if n.Name != m.Name {
-				b.add(entParallel, n.Name, t, m.Population, nil)
-			}
-		}
+// postcodeTarget returns what a postcode's municipality number points at:
+// a 2024 municipality or a territory.
+func (e *Engine) postcodeTarget(terrNo map[string]int32, no string) (target, bool) {
+	if mi, ok := e.muniByNo[no]; ok {
+		return mi, true
 	}
-	currentKey := make(map[string][]int32, len(e.munis))
-	for _, ei := range e.exact {
-		for _, j := range ei {
-			en := &e.entries[j]
-			if en.kind == entMunicipality || en.kind == entParallel {
-				currentKey[en.key] = append(currentKey[en.key], en.targets[0])
-			}
-		}
-	}
-	// Former municipalities: skip a name that still exists in one of its
-	// successors (Ålesund, Haram): the current name already says it.
-	for _, f := range d.FormerMunicipalities {
-		var targets []int32
-		pop := 0
-		for _, s := range f.Successors {
-			if j, ok := e.muniByNo[s]; ok {
-				targets = append(targets, j)
-				pop += e.munis[j].m.Population
-			}
-		}
-		if len(targets) == 0 {
-			continue
-		}
-		skip := func(k string) bool { return containsAny(currentKey[k], targets) }
-		for _, name := range formerNames(f.Name) {
-			b.add(entFormer, name, targets, pop, skip)
-		}
-	}
+	mi, ok := terrNo[no]
+	return mi, ok
+}
 
-	// Postcodes and postal places.
-	type ppKey struct {
-		name string
-		muni int32
-	}
-	type ppAcc struct {
-		label    string
-		muni     int32
-		n        int
-		lat, lon float64
-		points   int
-	}
-	ppIndex := make(map[ppKey]int, 2048)
-	pp := make([]ppAcc, 0, 2048)
-	e.postcodes = make([]postcode, 0, len(d.Postcodes))
-	terrNo := make(map[string]int32, len(d.Territories))
-	for i, t := range d.Territories {
+func (e *Engine) territoryNumbers() map[string]int32 {
+	terrNo := make(map[string]int32, len(e.d.Territories))
+	for i, t := range e.d.Territories {
 		terrNo[t.Number] = territoryTarget(i)
 	}
+	return terrNo
+}
+
+// indexPostcodes lists the postcodes sorted by code, each once.
+func (e *Engine) indexPostcodes() {
+	d := e.d
+	terrNo := e.territoryNumbers()
+	e.postcodes = make([]postcode, 0, len(d.Postcodes))
 	for _, p := range d.Postcodes {
-		mi, ok := e.muniByNo[p.Municipality]
+		mi, ok := e.postcodeTarget(terrNo, p.Municipality)
 		if !ok {
-			if mi, ok = terrNo[p.Municipality]; !ok {
-				continue
-			}
+			continue
 		}
 		e.postcodes = append(e.postcodes, postcode{code: p.Code, place: p.Place, muni: mi,
 			lat: p.Lat, lon: p.Lon, hasPoint: p.HasPoint()})
-		k := ppKey{p.Place, mi}
-		ai, ok := ppIndex[k]
-		if !ok {
-			ai = len(pp)
-			ppIndex[k] = ai
-			pp = append(pp, ppAcc{label: p.Place, muni: mi})
-		}
-		a := &pp[ai]
-		a.n++
-		if p.HasPoint() {
-			a.lat += p.Lat
-			a.lon += p.Lon
-			a.points++
-		}
 	}
 	if !slices.IsSortedFunc(e.postcodes, func(a, b postcode) int { return strings.Compare(a.code, b.code) }) {
 		slices.SortStableFunc(e.postcodes, func(a, b postcode) int { return strings.Compare(a.code, b.code) })
@@ -280,71 +275,12 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		out = append(out, p)
 	}
 	e.postcodes = out
-	for i := range pp {
-		a := &pp[i]
-		var skip func(string) bool
-		rank := a.n
-		if a.muni >= 0 {
-			rank += e.munis[a.muni].m.Population / 1000
-			own := muniKey[a.muni]
-			skip = func(k string) bool { return k == own } // "Bergen" in Bergen: the municipality says it
-		}
-		j := b.add(entPostal, a.label, b.one(a.muni), rank, skip)
-		if j >= 0 && a.points > 0 {
-			e.entries[j].lat = a.lat / float64(a.points)
-			e.entries[j].lon = a.lon / float64(a.points)
-		}
-	}
+}
 
-	// Svalbard and Jan Mayen by name.
-	for i, t := range d.Territories {
-		j := b.add(entPostal, t.Name, b.one(territoryTarget(i)), 0, nil)
-		if j >= 0 {
-			e.entries[j].lat, e.entries[j].lon = t.Lat, t.Lon
-		}
-	}
-
-	e.addRegions(&b, currentKey)
-	e.addDistricts(&b)
-
-	e.crisisLines = slices.Clone(d.CrisisLines)
-	slices.SortStableFunc(e.crisisLines, func(a, b dataset.CrisisLine) int { return a.Order - b.Order })
-
-	// Topics: the name, then each synonym; a parenthesis is a second synonym
-	// ("tolvtrinnsgrupper (12-trinn)").
-	e.topics = make([]*dataset.Topic, len(d.Topics))
-	for i := range d.Topics {
-		t := &d.Topics[i]
-		e.topics[i] = t
-		e.topicByID[t.ID] = int32(i)
-		rank := len(d.Topics) - i
-		ti := b.one(int32(i))
-		nameEntry := b.add(entTopic, t.Name, ti, rank, nil)
-		// The id is a word too ("rus", "sorg"); it is shown as the name,
-		// which it begins.
-		if j := b.add(entSynonym, t.ID, ti, rank, nil); j >= 0 && nameEntry >= 0 &&
-			strings.HasPrefix(e.entries[nameEntry].fold, e.entries[j].fold) {
-			e.entries[j].alias = int32(nameEntry)
-		}
-		for _, s := range t.Synonyms {
-			for _, part := range splitParen(s) {
-				b.add(entSynonym, part, ti, rank, nil)
-			}
-		}
-		// The names in nynorsk, English and Sami are words people type too.
-		for _, n := range t.Names {
-			b.add(entSynonym, n.Name, ti, rank, nil)
-		}
-		if t.ID == griefTopic {
-			for _, v := range strings.Fields(lossVerbs) {
-				for _, p := range strings.Fields(personWords) {
-					b.add(entSynonym, v+" "+p, ti, rank, nil)
-				}
-			}
-		}
-	}
-
-	// Contact points.
+// indexContacts gives every contact point its municipality, point and the
+// municipalities it serves.
+func (e *Engine) indexContacts() {
+	d := e.d
 	e.contacts = make([]contact, len(d.ContactPoints))
 	pcIndex := func(code string) (postcode, bool) {
 		i := sort.Search(len(e.postcodes), func(i int) bool { return e.postcodes[i].code >= code })
@@ -370,23 +306,145 @@ func New(d *dataset.Dataset) (*Engine, error) {
 			}
 		}
 		e.contacts[i] = c
-		if j := b.add(entContact, cp.Name, b.one(int32(i)), 0, nil); j >= 0 {
-			e.contactEntries = append(e.contactEntries, int32(j))
-		}
 	}
+}
 
-	e.sorted = make([]int32, len(e.entries))
-	for i := range e.sorted {
-		e.sorted[i] = int32(i)
-	}
-	slices.SortFunc(e.sorted, func(i, j int32) int {
-		if c := strings.Compare(e.entries[i].key, e.entries[j].key); c != 0 {
-			return c
+// addMunicipalities indexes every municipality's Norwegian name, then its
+// parallel forms. It returns each municipality's key and the municipalities
+// by key.
+func (e *Engine) addMunicipalities(b *builder) (muniKey []string, currentKey map[string][]int32) {
+	muniKey = make([]string, len(e.munis))
+	for i := range e.munis {
+		m := e.munis[i].m
+		t := b.one(int32(i))
+		if j := b.add(entMunicipality, m.Name, t, m.Population, nil); j >= 0 {
+			muniKey[i] = e.entries[j].key
 		}
-		return int(i - j)
-	})
-	e.buildBuckets()
-	return e, nil
+		for _, n := range m.Names {
+			if n.Name != m.Name {
+				b.add(entParallel, n.Name, t, m.Population, nil)
+			}
+		}
+	}
+	currentKey = make(map[string][]int32, len(e.munis))
+	for _, ei := range e.exact {
+		for _, j := range ei {
+			en := &e.entries[j]
+			if en.kind == entMunicipality || en.kind == entParallel {
+				currentKey[en.key] = append(currentKey[en.key], en.targets[0])
+			}
+		}
+	}
+	return muniKey, currentKey
+}
+
+// addFormer indexes former municipalities, skipping a name that still
+// exists in one of its successors (Ålesund, Haram): the current name
+// already says it.
+func (e *Engine) addFormer(b *builder, currentKey map[string][]int32) {
+	for _, f := range e.d.FormerMunicipalities {
+		var targets []int32
+		pop := 0
+		for _, s := range f.Successors {
+			if j, ok := e.muniByNo[s]; ok {
+				targets = append(targets, j)
+				pop += e.munis[j].m.Population
+			}
+		}
+		if len(targets) == 0 {
+			continue
+		}
+		skip := func(k string) bool { return containsAny(currentKey[k], targets) }
+		for _, name := range formerNames(f.Name) {
+			b.add(entFormer, name, targets, pop, skip)
+		}
+	}
+}
+
+// addPostalPlaces indexes the postal places, each at the mean of its
+// postcodes' points, ranked by postcodes and municipality size.
+func (e *Engine) addPostalPlaces(b *builder, muniKey []string) {
+	type ppKey struct {
+		name string
+		muni int32
+	}
+	type ppAcc struct {
+		label    string
+		muni     int32
+		n        int
+		lat, lon float64
+		points   int
+	}
+	ppIndex := make(map[ppKey]int, 2048)
+	pp := make([]ppAcc, 0, 2048)
+	terrNo := e.territoryNumbers()
+	for _, p := range e.d.Postcodes {
+		mi, ok := e.postcodeTarget(terrNo, p.Municipality)
+		if !ok {
+			continue
+		}
+		k := ppKey{p.Place, mi}
+		ai, ok := ppIndex[k]
+		if !ok {
+			ai = len(pp)
+			ppIndex[k] = ai
+			pp = append(pp, ppAcc{label: p.Place, muni: mi})
+		}
+		a := &pp[ai]
+		a.n++
+		if p.HasPoint() {
+			a.lat += p.Lat
+			a.lon += p.Lon
+			a.points++
+		}
+	}
+	for i := range pp {
+		a := &pp[i]
+		var skip func(string) bool
+		rank := a.n
+		if a.muni >= 0 {
+			rank += e.munis[a.muni].m.Population / 1000
+			own := muniKey[a.muni]
+			skip = func(k string) bool { return k == own } // "Bergen" in Bergen: the municipality says it
+		}
+		j := b.add(entPostal, a.label, b.one(a.muni), rank, skip)
+		if j >= 0 && a.points > 0 {
+			e.entries[j].lat = a.lat / float64(a.points)
+			e.entries[j].lon = a.lon / float64(a.points)
+		}
+	}
+}
+
+// addTopics indexes each topic's name, then each synonym; a parenthesis is
+// a second synonym ("tolvtrinnsgrupper (12-trinn)").
+func (e *Engine) addTopics(b *builder) {
+	for i, t := range e.topics {
+		rank := len(e.topics) - i
+		ti := b.one(int32(i))
+		nameEntry := b.add(entTopic, t.Name, ti, rank, nil)
+		// The id is a word too ("rus", "sorg"); it is shown as the name,
+		// which it begins.
+		if j := b.add(entSynonym, t.ID, ti, rank, nil); j >= 0 && nameEntry >= 0 &&
+			strings.HasPrefix(e.entries[nameEntry].fold, e.entries[j].fold) {
+			e.entries[j].alias = int32(nameEntry)
+		}
+		for _, s := range t.Synonyms {
+			for _, part := range splitParen(s) {
+				b.add(entSynonym, part, ti, rank, nil)
+			}
+		}
+		// The names in nynorsk, English and Sami are words people type too.
+		for _, n := range t.Names {
+			b.add(entSynonym, n.Name, ti, rank, nil)
+		}
+		if t.ID == griefTopic {
+			for _, v := range strings.Fields(lossVerbs) {
+				for _, p := range strings.Fields(personWords) {
+					b.add(entSynonym, v+" "+p, ti, rank, nil)
+				}
+			}
+		}
+	}
 }
 
 // regionKindOrder is the order regions are indexed in: when two share a
@@ -500,7 +558,7 @@ const (
 )
 
 // buildBuckets fills byFirst, bySecond and prefixTop.
-func (e *Engine) buildBuckets() {
+func (e *Engine) buildBuckets(order []int32) {
 	var n1, n2 [256]int
 	for i := range e.entries {
 		k := e.entries[i].key
@@ -527,8 +585,22 @@ func (e *Engine) buildBuckets() {
 			}
 		}
 	}
-	// Entries in best-first order (kind, then size, then shorter), then
-	// each short prefix takes the first prefixTopN of them it covers.
+	// Each short prefix takes the first prefixTopN entries it covers, in
+	// best-first order.
+	e.prefixTop = make(map[string][]int32, 1024)
+	for _, j := range order {
+		k := e.entries[j].key
+		for n := 1; n <= maxPrefixKey && n <= len(k); n++ {
+			p := k[:n]
+			if l := e.prefixTop[p]; len(l) < prefixTopN {
+				e.prefixTop[p] = append(l, j)
+			}
+		}
+	}
+}
+
+// bestFirst lists the entries best first: kind, then size, then shorter.
+func (e *Engine) bestFirst() []int32 {
 	order := make([]int32, len(e.entries))
 	for i := range order {
 		order[i] = int32(i)
@@ -545,16 +617,7 @@ func (e *Engine) buildBuckets() {
 		}
 		return int(a - b)
 	})
-	e.prefixTop = make(map[string][]int32, 1024)
-	for _, j := range order {
-		k := e.entries[j].key
-		for n := 1; n <= maxPrefixKey && n <= len(k); n++ {
-			p := k[:n]
-			if l := e.prefixTop[p]; len(l) < prefixTopN {
-				e.prefixTop[p] = append(l, j)
-			}
-		}
-	}
+	return order
 }
 
 // builder collects entries, sharing one backing array for their folded
@@ -563,7 +626,6 @@ type builder struct {
 	e     *Engine
 	seen  map[dedupeKey]int32
 	buf   []byte
-	spans []span
 	slab  []int32
 }
 
@@ -585,11 +647,10 @@ func (b *builder) add(kind entryKind, label string, targets []int32, rank int, s
 		return -1
 	}
 	start := len(b.buf)
-	b.buf, b.spans = appendFold(b.buf, b.spans, label, true)
+	b.buf, _ = appendFold(b.buf, nil, label, false)
 	if len(b.buf) == start {
 		return -1
 	}
-	foldSrc := b.spans[start:len(b.spans):len(b.spans)]
 	// The key (no spaces) goes right after the fold in the same buffer.
 	kstart := len(b.buf)
 	for i := start; i < kstart; i++ {
@@ -597,7 +658,6 @@ func (b *builder) add(kind entryKind, label string, targets []int32, rank int, s
 			b.buf = append(b.buf, b.buf[i])
 		}
 	}
-	b.spans = append(b.spans, make([]span, len(b.buf)-kstart)...) // keep buf and spans aligned
 	fold := string(b.buf[start:kstart])
 	key := fold
 	if kstart-start != len(b.buf)-kstart {
@@ -613,17 +673,21 @@ func (b *builder) add(kind entryKind, label string, targets []int32, rank int, s
 	if _, dup := b.seen[dk]; dup {
 		return -1
 	}
-	en := entry{kind: kind, label: label, fold: fold, key: key, foldSrc: foldSrc,
-		mask: letterMask(key), targets: targets, rank: rank}
+	j := int32(len(b.e.entries))
+	b.seen[dk] = j
+	b.e.entries = append(b.e.entries, newEntry(kind, label, fold, key, targets, rank))
+	b.e.exact[key] = append(b.e.exact[key], j)
+	return int(j)
+}
+
+// newEntry is an entry with what follows from its label and fold.
+func newEntry(kind entryKind, label, fold, key string, targets []int32, rank int) entry {
+	en := entry{kind: kind, label: label, fold: fold, key: key, mask: letterMask(key), targets: targets, rank: rank}
 	if kind == entSynonym && isAcronym(label) {
 		en.exact = true
 		en.upper = len(key) <= 2
 	}
-	j := int32(len(b.e.entries))
-	b.seen[dk] = j
-	b.e.entries = append(b.e.entries, en)
-	b.e.exact[key] = append(b.e.exact[key], j)
-	return int(j)
+	return en
 }
 
 // one returns a one-element targets slice cut from a shared slab.

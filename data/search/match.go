@@ -488,6 +488,7 @@ func isDoubling(long, short string) bool {
 // merged and ordered.
 func (e *Engine) highlight(m *match) [][2]int {
 	en := &e.entries[m.entry]
+	_, foldSrc := appendFold(nil, make([]span, 0, len(en.fold)), en.label, true)
 	out := make([][2]int, 0, 2)
 	push := func(sp span) {
 		s, t := int(sp.start), int(sp.end)
@@ -504,8 +505,8 @@ func (e *Engine) highlight(m *match) [][2]int {
 	}
 	if m.hl == hlFuzzy {
 		for _, i := range m.fz {
-			if i >= 0 && i < len(en.foldSrc) {
-				push(en.foldSrc[i])
+			if i >= 0 && i < len(foldSrc) {
+				push(foldSrc[i])
 			}
 		}
 		return out
@@ -516,8 +517,8 @@ func (e *Engine) highlight(m *match) [][2]int {
 		if en.fold[i] == ' ' {
 			continue
 		}
-		if k >= int(m.hlOff) {
-			push(en.foldSrc[i])
+		if k >= int(m.hlOff) && i < len(foldSrc) {
+			push(foldSrc[i])
 		}
 		k++
 	}
