@@ -32,13 +32,13 @@ const (
 // again for the few entries shown (foldSpans): keeping it for every entry
 // would cost memory and index size for nothing.
 type entry struct {
-	kind    entryKind
-	exact   bool   // only an exact match counts (acronyms such as "AA", "KOLS")
-	upper   bool   // the acronym must be typed in capitals ("AA", "NA", "ME")
-	label   string // as shown
-	fold    string // folded label, words separated by one space
-	key     string // fold without spaces
-	mask    uint32
+	kind  entryKind
+	exact bool   // only an exact match counts (acronyms such as "AA", "KOLS")
+	upper bool   // the acronym must be typed in capitals ("AA", "NA", "ME")
+	label string // as shown
+	fold  string // folded label, words separated by one space
+	key   string // fold without spaces
+	mask  uint32
 	// targets are municipality indexes (places, see target) or the topic
 	// index (topics) or the contact point index.
 	targets []int32
@@ -623,10 +623,10 @@ func (e *Engine) bestFirst() []int32 {
 // builder collects entries, sharing one backing array for their folded
 // forms so that New allocates little.
 type builder struct {
-	e     *Engine
-	seen  map[dedupeKey]int32
-	buf   []byte
-	slab  []int32
+	e    *Engine
+	seen map[dedupeKey]int32
+	buf  []byte
+	slab []int32
 }
 
 // dedupeKey identifies an entry: the same kind, key and targets twice is
