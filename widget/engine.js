@@ -18,6 +18,16 @@ const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 const P = 'selvhjelp-finder:';
 const SLICE_MS = 25; // main-thread work between two yields (a long task is over 50 ms)
 const DIGIT = /\d/;
+// GO_ENV is the Go runtime's environment. GOGC=200 lets the heap grow to
+// three times what is live, not two, before the collector runs. Start-up
+// (decoding the dataset, indexing it, then again with the postcodes) makes
+// much short-lived garbage: with the default the module collected 4 times in
+// its first 170 ms (79 ms of collection, stopping the module), with 200 twice
+// (23 ms). Over 20,000 searches it collects 73 times instead of 143. The cost
+// is memory: WebAssembly memory 14.0 MB instead of 11.8 MB after start, 16.0
+// instead of 14.5 MB after the searches. (Node 20, --liftoff-only so that
+// compilation does not blur the figures; GODEBUG=gctrace=1.)
+const GO_ENV = { GOGC: '200' };
 
 const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
 
@@ -75,6 +85,7 @@ async function boot(sliced, report) {
   quiet(wasm);
   await import(new URL(EXEC, BASE).href);
   const go = new globalThis.Go();
+  go.env = GO_ENV;
   const { instance } = await WebAssembly.instantiateStreaming(wasm, go.importObject);
   const compiled = performance.now();
   const res = performance.getEntriesByName?.(wasmURL)?.pop();

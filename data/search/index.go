@@ -29,7 +29,7 @@ const (
 
 // entry is one name the engine can match: its label as shown and its
 // folded forms. Where each folded byte came from in the label is worked out
-// again for the few entries shown (foldSpans): keeping it for every entry
+// again for the few entries shown (highlight): keeping it for every entry
 // would cost memory and index size for nothing.
 type entry struct {
 	kind  entryKind
@@ -157,7 +157,7 @@ type regionInfo struct {
 // New builds the index for d. d must not change afterwards. It fails only
 // when d contradicts itself in ways the engine cannot work around (a
 // municipality in an unknown county is not one of them: its detail is left
-// empty). Load builds the same engine from an index New's engine wrote.
+// empty).
 func New(d *dataset.Dataset) (*Engine, error) {
 	e := newEngine(d)
 	nEntries := 2*len(d.Municipalities) + len(d.FormerMunicipalities) + len(d.Postcodes)/2 + 12*len(d.Topics) + len(d.ContactPoints) + len(d.Territories) +
@@ -202,7 +202,7 @@ func New(d *dataset.Dataset) (*Engine, error) {
 
 // newEngine sets up what the engine reads straight from d, before any name
 // is indexed: municipalities, postcodes, topics, contact points and crisis
-// lines. New and Load share it.
+// lines.
 func newEngine(d *dataset.Dataset) *Engine {
 	e := &Engine{
 		d:         d,
