@@ -7,16 +7,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -69,7 +65,7 @@ func TestMemoryFlat(t *testing.T) {
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 		MaxIdleConnsPerHost: memConcurrency, MaxConnsPerHost: memConcurrency,
 	}}
-	load := func(n, offset int) loadResult { return searchLoad(t, client, srv.URL, queries, n, offset) }
+	load := func(n, offset int) loadResult { return searchLoad(client, srv.URL, queries, n, offset) }
 
 	warm := load(memWarmup, 0)
 	require.Zero(t, warm.errors, "warm-up: %s", strings.Join(warm.samples, "\n"))
@@ -77,8 +73,7 @@ func TestMemoryFlat(t *testing.T) {
 	res := load(memRequests, memWarmup)
 	after := snapshot(t, client, srv)
 
-	fmt.Printf("worker/e2e memory: %d searches (after %d warm-up), concurrency %d: %.0f req/s, p50 %s, p99 %s, errors %d\n",
-		memRequests, memWarmup, memConcurrency, res.rate, elapsedMS(res.p50), elapsedMS(res.p99), res.errors)
+	fmt.Printf("worker/e2e memory: searches after %d warm-up ones: %s\n", memWarmup, res)
 	fmt.Printf("worker/e2e memory: before: %s\nworker/e2e memory: after:  %s\n", before, after)
 	assert.Zero(t, res.errors, strings.Join(res.samples, "\n"))
 	assert.LessOrEqual(t, after.Memory.HeapLive, before.Memory.HeapLive+maxHeapGrowth, "Go heap live after GC")
@@ -149,70 +144,22 @@ func realisticQueries(t *testing.T) []string {
 	return qs
 }
 
-type loadResult struct {
-	rate     float64
-	p50, p99 time.Duration
-	errors   int64
-	samples  []string
-}
-
 // searchLoad sends n searches (queries in turn from offset, with varied
 // limits and Accept-Encoding) at memConcurrency and requires 200s.
-func searchLoad(t *testing.T, client *http.Client, base string, queries []string, n, offset int) loadResult {
-	t.Helper()
-	var (
-		next   atomic.Int64
-		errs   atomic.Int64
-		mu     sync.Mutex
-		sample []string
-		lat    = make([]time.Duration, n)
-		wg     sync.WaitGroup
-	)
-	begin := time.Now()
-	for w := 0; w < memConcurrency; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				k := offset + i
-				target := base + "/v1/search?q=" + url.QueryEscape(queries[k%len(queries)])
-				if k%3 == 1 {
-					target += "&limit=" + strconv.Itoa(1+k%50)
-				}
-				req, _ := http.NewRequest(http.MethodGet, target, nil)
-				if k%2 == 0 {
-					req.Header.Set("Accept-Encoding", "gzip")
-				}
-				t0 := time.Now()
-				res, err := client.Do(req)
-				if err == nil {
-					_, err = io.Copy(io.Discard, res.Body)
-					res.Body.Close()
-					if err == nil && res.StatusCode != http.StatusOK {
-						err = fmt.Errorf("%s: status %d", target, res.StatusCode)
-					}
-				}
-				lat[i] = time.Since(t0)
-				if err != nil {
-					errs.Add(1)
-					mu.Lock()
-					if len(sample) < 10 {
-						sample = append(sample, err.Error())
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(begin)
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	return loadResult{
-		rate: float64(n) / elapsed.Seconds(), p50: lat[n/2], p99: lat[n*99/100],
-		errors: errs.Load(), samples: sample,
-	}
+func searchLoad(client *http.Client, base string, queries []string, n, offset int) loadResult {
+	return runLoad(client, n, memConcurrency, func(i int) (*http.Request, int, error) {
+		k := offset + i
+		target := base + "/v1/search?q=" + url.QueryEscape(queries[k%len(queries)])
+		if k%3 == 1 {
+			target += "&limit=" + strconv.Itoa(1+k%50)
+		}
+		req, err := http.NewRequest(http.MethodGet, target, nil)
+		if err != nil {
+			return nil, 0, err
+		}
+		if k%2 == 0 {
+			req.Header.Set("Accept-Encoding", "gzip")
+		}
+		return req, http.StatusOK, nil
+	})
 }
