@@ -36,42 +36,50 @@ func main() {
 	if err != nil {
 		h = broken(err)
 	}
-	// worker.mjs sends every request through serveBytes. syumai/workers'
+	// worker.mjs sends every request through finder_serve. syumai/workers'
 	// handleRequest stays registered for its stock runtime
 	// (WORKER_RUNTIME=stock ./worker/build.sh), which does not keep an
 	// instance long enough for its per-request objects to matter.
 	workers.ServeNonBlock(rawBodies(h))
-	exportBridge(h)
+	bridged = h
 	workers.Ready()
 	// Stay alive: worker.mjs keeps this instance and sends it every request
 	// of the isolate, instead of starting Go for each one.
 	select {}
 }
 
-// exportBridge sets binding.reserve and binding.serve for worker.mjs:
+// The bridge worker.mjs calls, as WebAssembly exports of the module:
 //
-//	ptr = reserve(n)  // room for an n-byte request at ptr in the Go memory
-//	ptr = serve(n)    // handle it; the response (see worker/bridge) is at ptr
+//	ptr = finder_reserve(n)  // room for an n-byte request at ptr in the Go memory
+//	ptr = finder_serve(n)    // handle it; the response (see worker/bridge) is at ptr
 //
-// Both are created once and only numbers cross: no js.Value is made per
-// request (beyond the small call record syscall/js keeps until Go's next GC),
-// so nothing of a request outlives it on either side.
-func exportBridge(h http.Handler) {
-	in := make([]byte, 4096)
-	var out []byte
-	binding := js.Global().Get("context").Get("binding")
-	binding.Set("reserve", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		n := max(args[0].Int(), 1)
-		if cap(in) < n {
-			in = make([]byte, n)
-		}
-		in = in[:n]
-		return uintptr(unsafe.Pointer(&in[0]))
-	}))
-	binding.Set("serve", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		out = bridge.Serve(h, in[:min(args[0].Int(), len(in))], out)
-		return uintptr(unsafe.Pointer(&out[0]))
-	}))
+// Only numbers cross, and a wasmexport call creates no js.Value at all (a
+// js.FuncOf call leaves a call record and its arguments in wasm_exec.js's
+// table until Go's next GC), so serving a request leaves nothing on either
+// side: /healthz's js_values stays flat (worker/e2e TestJSValuesFlat).
+var (
+	bridged  http.Handler // set by main before workers.Ready
+	request  = make([]byte, requestBuffer)
+	response []byte
+)
+
+// requestBuffer fits the head of a typical request; reserve grows it.
+const requestBuffer = 4096
+
+//go:wasmexport finder_reserve
+func reserve(n int32) uint32 {
+	size := max(int(n), 1)
+	if cap(request) < size {
+		request = make([]byte, size)
+	}
+	request = request[:size]
+	return uint32(uintptr(unsafe.Pointer(&request[0])))
+}
+
+//go:wasmexport finder_serve
+func serve(n int32) uint32 {
+	response = bridge.Serve(bridged, request[:min(max(int(n), 0), len(request))], response)
+	return uint32(uintptr(unsafe.Pointer(&response[0])))
 }
 
 // hostMemory reads the figures runtime/worker.mjs exposes as getters on

@@ -46,9 +46,12 @@ type Config struct {
 	// Started is when the instance began loading; /healthz reports how long
 	// loading took (the cold-start cost of a new instance). Zero: not shown.
 	Started time.Time
-	// RuntimeCompresses says the runtime compresses bodies itself (workerd
-	// does when a response carries Content-Encoding), so the handler only
-	// sets the header. Natively the handler gzips.
+	// RuntimeCompresses says the platform compresses responses itself, so
+	// the handler must not: Cloudflare's edge (and miniflare under wrangler
+	// dev) encodes by the client's own Accept-Encoding, which the worker never
+	// sees, because the request that reaches it always says "br, gzip". A
+	// Content-Encoding set by the worker would be sent even to a client that
+	// asked for none. Natively the handler gzips.
 	RuntimeCompresses bool
 	// HostMemory, when set, reports what the host runtime knows of the
 	// instance's memory (in the worker: the WebAssembly memory size and the
@@ -126,12 +129,7 @@ func (e *entity) gzipped() []byte {
 		if len(e.body) < compressMin || !compressible(e.contentType) {
 			return
 		}
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-		_, _ = zw.Write(e.body)
-		if zw.Close() == nil && b.Len() < len(e.body) {
-			e.gz = b.Bytes()
-		}
+		e.gz, _ = gzipBytes(e.body, gzip.BestCompression)
 	})
 	return e.gz
 }
@@ -410,21 +408,35 @@ func (h *handler) json(w http.ResponseWriter, r *http.Request, status int, body 
 	if hdr.Get("Content-Security-Policy") == "" {
 		hdr.Set("Content-Security-Policy", apiCSP)
 	}
-	if len(body) >= compressMin && acceptsGzip(r) {
+	if len(body) >= compressMin {
 		hdr.Add("Vary", "Accept-Encoding")
-		if h.cfg.RuntimeCompresses {
-			hdr.Set("Content-Encoding", "gzip")
-		} else {
-			var b bytes.Buffer
-			zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
-			_, _ = zw.Write(body)
-			if zw.Close() == nil {
+		if h.compresses(r) {
+			if gz, ok := gzipBytes(body, gzip.BestSpeed); ok {
 				hdr.Set("Content-Encoding", "gzip")
-				body = b.Bytes()
+				body = gz
 			}
 		}
 	}
-	writeBody(w, r, status, body, !h.cfg.RuntimeCompresses || hdr.Get("Content-Encoding") == "")
+	writeBody(w, r, status, body)
+}
+
+// compresses reports whether the handler gzips the response to r itself.
+func (h *handler) compresses(r *http.Request) bool {
+	return !h.cfg.RuntimeCompresses && acceptsGzip(r)
+}
+
+// gzipBytes compresses b at level; ok is false when that fails or does not pay.
+func gzipBytes(b []byte, level int) (gz []byte, ok bool) {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, level)
+	if err != nil {
+		return nil, false
+	}
+	_, _ = zw.Write(b) // a bytes.Buffer does not fail; Close reports any error
+	if zw.Close() != nil || buf.Len() >= len(b) {
+		return nil, false
+	}
+	return buf.Bytes(), true
 }
 
 func (h *handler) fail(w http.ResponseWriter, r *http.Request, status int, msg, param string) {
@@ -448,23 +460,20 @@ func (h *handler) serveEntity(w http.ResponseWriter, r *http.Request, e *entity)
 		return
 	}
 	body := e.body
-	if acceptsGzip(r) && compressible(e.contentType) && len(e.body) >= compressMin {
-		if h.cfg.RuntimeCompresses {
-			hdr.Set("Content-Encoding", "gzip")
-		} else if gz := e.gzipped(); gz != nil {
+	if h.compresses(r) {
+		if gz := e.gzipped(); gz != nil {
 			hdr.Set("Content-Encoding", "gzip")
 			body = gz
 		}
 	}
-	writeBody(w, r, http.StatusOK, body, !h.cfg.RuntimeCompresses || hdr.Get("Content-Encoding") == "")
+	writeBody(w, r, http.StatusOK, body)
 }
 
 // writeBody writes status and body; HEAD gets the headers only. The length
-// is only declared when the bytes written are the bytes sent.
-func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte, declareLength bool) {
-	if declareLength {
-		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	}
+// declared is that of the bytes written: a platform that compresses them
+// afterwards replaces it.
+func writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(body)

@@ -44,13 +44,57 @@ func TestLoad(t *testing.T) {
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 		MaxIdleConnsPerHost: concurrency, MaxConnsPerHost: concurrency,
 	}}
+	load := runLoad(client, total, concurrency, func(i int) (*http.Request, int, error) {
+		tg := mix[i%len(mix)]
+		req, err := http.NewRequest(http.MethodGet, server.URL+tg.path, nil)
+		if err != nil {
+			return nil, 0, err
+		}
+		for k, v := range tg.hdr {
+			req.Header.Set(k, v)
+		}
+		return req, tg.want, nil
+	})
+	fmt.Printf("worker/e2e load: %s\n", load)
+	assert.Zero(t, load.errors, strings.Join(load.samples, "\n"))
+	res, _ = fetch(t, "GET", "/healthz", nil)
+	assert.Equal(t, 200, res.StatusCode)
+}
+
+// maxErrorSamples is how many failed requests a load run keeps to report.
+const maxErrorSamples = 10
+
+// loadResult is what one runLoad measured.
+type loadResult struct {
+	requests, concurrency int
+	elapsed               time.Duration
+	rate                  float64 // requests per second
+	p50, p99, max         time.Duration
+	errors                int64
+	samples               []string // the first maxErrorSamples errors
+}
+
+func (r loadResult) String() string {
+	return fmt.Sprintf("%d requests, concurrency %d, %s, %.0f req/s, p50 %s, p99 %s, max %s, errors %d",
+		r.requests, r.concurrency, r.elapsed.Round(time.Millisecond), r.rate,
+		elapsedMS(r.p50), elapsedMS(r.p99), elapsedMS(r.max), r.errors)
+}
+
+// loadRequest builds the i-th request of a run and the status it must get.
+type loadRequest func(i int) (req *http.Request, want int, err error)
+
+// runLoad sends n requests from concurrency workers, request i built by
+// next, and measures each one's latency. A transport error, a body that
+// cannot be read or another status than wanted counts as an error; it never
+// fails the test itself (t.FailNow must not run in the workers).
+func runLoad(client *http.Client, n, concurrency int, next loadRequest) loadResult {
 	var (
-		next     atomic.Int64
-		mu       sync.Mutex
-		errs     []string
-		errCount atomic.Int64
-		lat      = make([]time.Duration, total)
-		wg       sync.WaitGroup
+		counter atomic.Int64
+		errs    atomic.Int64
+		mu      sync.Mutex
+		samples []string
+		lat     = make([]time.Duration, n)
+		wg      sync.WaitGroup
 	)
 	begin := time.Now()
 	for w := 0; w < concurrency; w++ {
@@ -58,30 +102,17 @@ func TestLoad(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for {
-				i := next.Add(1) - 1
-				if i >= total {
+				i := int(counter.Add(1) - 1)
+				if i >= n {
 					return
 				}
-				tg := mix[i%int64(len(mix))]
-				req, _ := http.NewRequest("GET", server.URL+tg.path, nil)
-				for k, v := range tg.hdr {
-					req.Header.Set(k, v)
-				}
-				t0 := time.Now()
-				res, err := client.Do(req)
-				if err == nil {
-					_, err = io.Copy(io.Discard, res.Body)
-					res.Body.Close()
-					if err == nil && res.StatusCode != tg.want {
-						err = fmt.Errorf("%s: status %d, want %d", tg.path, res.StatusCode, tg.want)
-					}
-				}
-				lat[i] = time.Since(t0)
+				var err error
+				lat[i], err = timedRequest(client, i, next)
 				if err != nil {
-					errCount.Add(1)
+					errs.Add(1)
 					mu.Lock()
-					if len(errs) < 10 {
-						errs = append(errs, err.Error())
+					if len(samples) < maxErrorSamples {
+						samples = append(samples, err.Error())
 					}
 					mu.Unlock()
 				}
@@ -91,12 +122,33 @@ func TestLoad(t *testing.T) {
 	wg.Wait()
 	elapsed := time.Since(begin)
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	fmt.Printf("worker/e2e load: %d requests, concurrency %d, %s, %.0f req/s, p50 %s, p99 %s, max %s, errors %d\n",
-		total, concurrency, elapsed.Round(time.Millisecond), float64(total)/elapsed.Seconds(),
-		elapsedMS(lat[total/2]), elapsedMS(lat[total*99/100]), elapsedMS(lat[total-1]), errCount.Load())
-	assert.Zero(t, errCount.Load(), strings.Join(errs, "\n"))
-	res, _ = fetch(t, "GET", "/healthz", nil)
-	assert.Equal(t, 200, res.StatusCode)
+	return loadResult{
+		requests: n, concurrency: concurrency, elapsed: elapsed, rate: float64(n) / elapsed.Seconds(),
+		p50: lat[n/2], p99: lat[n*99/100], max: lat[n-1], errors: errs.Load(), samples: samples,
+	}
+}
+
+// timedRequest sends request i, reads its body and checks its status.
+func timedRequest(client *http.Client, i int, next loadRequest) (time.Duration, error) {
+	req, want, err := next(i)
+	if err != nil {
+		return 0, fmt.Errorf("request %d: %w", i, err)
+	}
+	begin := time.Now()
+	res, err := client.Do(req)
+	if err != nil {
+		return time.Since(begin), fmt.Errorf("%s: %w", req.URL, err)
+	}
+	_, err = io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	elapsed := time.Since(begin)
+	switch {
+	case err != nil:
+		return elapsed, fmt.Errorf("%s: read body: %w", req.URL, err)
+	case res.StatusCode != want:
+		return elapsed, fmt.Errorf("%s: status %d, want %d", req.URL, res.StatusCode, want)
+	}
+	return elapsed, nil
 }
 
 // rawRequest sends bytes the Go client would refuse to send and returns the

@@ -47,7 +47,11 @@ function start(env) {
   };
   const exited = go.run(instance);
   const p = Promise.race([
-    isReady.then(() => ({ reserve: binding.reserve, serve: binding.serve, memory: instance.exports.mem })),
+    isReady.then(() => ({
+      reserve: instance.exports.finder_reserve,
+      serve: instance.exports.finder_serve,
+      memory: instance.exports.mem,
+    })),
     exited.then(() => {
       throw new Error("Go exited before it was ready");
     }),
@@ -83,9 +87,10 @@ function serve(go, req) {
   let head = req.method + "\n" + req.url + "\n";
   for (const [name, value] of req.headers) head += name + ":" + value + "\n";
   const bytes = encoder.encode(head);
-  const inPtr = go.reserve(bytes.length);
+  // Both return a pointer as a wasm i32: >>> 0 reads it unsigned.
+  const inPtr = go.reserve(bytes.length) >>> 0;
   new Uint8Array(go.memory.buffer, inPtr, bytes.length).set(bytes);
-  const outPtr = go.serve(bytes.length);
+  const outPtr = go.serve(bytes.length) >>> 0;
   // Read the buffer only now: a Go call may have grown (and so replaced) it.
   const view = new DataView(go.memory.buffer, outPtr, 8);
   const total = view.getUint32(0, true);
