@@ -124,16 +124,37 @@ async function add(api, buf, sliced, report, name) {
   report(name, t, performance.now());
 }
 
+// POSTCODES_IDLE_MS is the pause in searching after which the postcodes,
+// fetched right after ready, are indexed: that takes 0.1-0.4 s in which the
+// module answers nothing, so it waits for the person to stop typing. A query
+// with a digit, and "near me", need the postcodes and do not wait.
+const POSTCODES_IDLE_MS = 400;
+// WARMUP are searches nobody sees, run one task each right after ready in the
+// Web Worker: the first search of each kind runs cold code (2-20 times slower),
+// and the person's first keystrokes should not pay for that. No digits: they
+// would wait for the postcodes.
+const WARMUP = ['b', 'ber', 'bergn', 'sorg', 'angst i tromsø', 'kona mi har kreft', 'tenker på selvmord'];
+
 // local wraps the module's API: searches, and the postcodes loaded after ready.
-// A query with a digit, and "near me", wait for the postcodes.
 function local(api, sliced, report, changed) {
   let first = true, postcodes = null;
+  let last = performance.now(); // when the last search came (ready counts as one)
+  let urgent = false, wake = null; // a search needs the postcodes now
   const loadPostcodes = () => (postcodes ||= (async () => {
     try { return await loadingPostcodes(); } catch (e) { postcodes = null; throw e; }
   })());
+  // pause resolves once no search has come for POSTCODES_IDLE_MS, or at
+  // once when a search needs the postcodes.
+  const pause = async () => {
+    for (let left; !urgent && (left = last + POSTCODES_IDLE_MS - performance.now()) > 0;) {
+      await new Promise((res) => { const id = setTimeout(res, left); wake = () => { clearTimeout(id); res(); }; });
+    }
+    wake = null;
+  };
   const loadingPostcodes = async () => {
     const t = performance.now();
-    const buf = await fetchBytes(POSTCODES);
+    const buf = await fetchBytes(POSTCODES); // right away, whatever is typed: no request follows a keystroke
+    await pause();
     await add(api, buf, sliced, report, 'postcodes-decode');
     if (sliced) await yieldNow();
     const ti = performance.now();
@@ -151,9 +172,15 @@ function local(api, sliced, report, changed) {
     report('first-search', t, performance.now());
     return out;
   };
-  const wait = (q) => (q === null || DIGIT.test(q) ? quietPostcodes() : null);
+  const need = () => { urgent = true; wake?.(); return quietPostcodes(); };
+  const wait = (q) => { last = performance.now(); return q === null || DIGIT.test(q) ? need() : null; };
   return {
     loadPostcodes,
+    warm: async () => {
+      const t = performance.now();
+      for (const q of WARMUP) { await yieldNow(); api.search(q, { limit: 10 }); }
+      report('warm-up', t, performance.now());
+    },
     search: async (q, o) => { const w = wait(q); if (w) await w; return timed(() => api.search(q, o)); },
     near: async (lat, lon, o) => { await wait(null); return timed(() => api.near(lat, lon, o)); },
     // A preset may be a postcode: it waits for the postcodes like a query.
@@ -177,7 +204,8 @@ if (inWorker) {
   const ready = boot(false, report).then((api) => local(api, false, report, () => postMessage({ type: 'changed' })));
   ready.then((l) => {
     postMessage({ type: 'ready', info: l.info(), labels: l.labels() });
-    setTimeout(() => l.loadPostcodes().catch(() => {}), 0);
+    l.loadPostcodes().catch(() => {});
+    l.warm().catch(() => {});
   }, (e) => postMessage({ type: 'failed', error: String(e && e.message || e) }));
   globalThis.onmessage = (ev) => {
     const { id, op, args } = ev.data || {};
