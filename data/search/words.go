@@ -135,6 +135,13 @@ var crisisPhrases = []string{
 	// No reason left to live, said without "vil" (hopelessness).
 	"ingen vits a leve", "ingen vits i a leve", "ingen grunn til a leve", "ingen grunn til a leva",
 	"ikkje noko vits a leve", "ser ingen vei ut", "ser ingen veg ut", "no reason to live",
+	// Despair said as having no strength left ("jeg orker ikke mer"). It
+	// need not mean suicidal thoughts, but it is what people in crisis
+	// write, and the crisis card (a line to talk to, shown beside any
+	// results) costs little to someone who is only worn out.
+	"orker ikke mer", "orker ikke lenger", "orkar ikkje meir", "orkar ikkje lenger",
+	"klarer ikke mer", "klarer ikke mer na", "klarar ikkje meir", "holder ikke ut lenger",
+	"held ikkje ut lenger", "can t take it anymore", "cant take it anymore", "can t go on", "cant go on",
 }
 
 // inflections are endings a topic word may carry ("angsten", "depresjonen",
