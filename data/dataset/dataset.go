@@ -59,6 +59,13 @@ type Name struct {
 	Language string `json:"language"`
 }
 
+// Text is a text in one language: "nn" (Nynorsk) or "en" (English) for a
+// contact point's citizen note, whose bokmål text is CitizenNote itself.
+type Text struct {
+	Language string `json:"language" csv:"språk"`
+	Text     string `json:"text" csv:"tekst"`
+}
+
 // County is one of the 15 counties of 2024.
 type County struct {
 	Number       string `json:"number"`        // two digits, "46"
@@ -208,6 +215,10 @@ type ContactPoint struct {
 	// CitizenNote is what a citizen reads about the record, in plain
 	// Norwegian (bokmål); the notes above are for maintainers.
 	CitizenNote string `json:"citizen_note,omitempty" csv:"merknad_innbygger"`
+	// CitizenNotes are CitizenNote in Nynorsk and English, for the widget
+	// to show in the element's language; the spreadsheet gives them numbered
+	// columns, merknad_innbygger1_språk, merknad_innbygger1_tekst, ...
+	CitizenNotes []Text `json:"citizen_notes,omitempty" csv:"merknad_innbygger"`
 	// LastVerified is the newest date the sources show for the record, as
 	// precise as they give it: "2017-02-03", "2019-11" or "2023". Empty when
 	// no source shows a date: the record has never been verified.

@@ -79,6 +79,10 @@ func appendContactPoint(b []byte, v *dataset.ContactPoint) []byte {
 		b = append(b, `,"citizen_note":`...)
 		b = appendString(b, v.CitizenNote)
 	}
+	if len(v.CitizenNotes) > 0 {
+		b = append(b, `,"citizen_notes":`...)
+		b = appendList(b, v.CitizenNotes, appendText)
+	}
 	b = append(b, `,"last_verified":`...)
 	b = appendString(b, v.LastVerified)
 	b = append(b, `,"sources":`...)
@@ -115,6 +119,16 @@ func appendCrisisLine(b []byte, v *dataset.CrisisLine) []byte {
 	}
 	b = append(b, `,"sources":`...)
 	b = appendList(b, v.Sources, appendSourceRef)
+	return append(b, '}')
+}
+
+// appendText appends the JSON form of a dataset.Text, as encoding/json writes it.
+func appendText(b []byte, v *dataset.Text) []byte {
+	b = append(b, '{')
+	b = append(b, `"language":`...)
+	b = appendString(b, v.Language)
+	b = append(b, `,"text":`...)
+	b = appendString(b, v.Text)
 	return append(b, '}')
 }
 

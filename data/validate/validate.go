@@ -174,6 +174,10 @@ var Languages = map[string]bool{"nb": true, "se": true, "smj": true, "sma": true
 // widget's lang values besides bokmål (Name).
 var DisplayLanguages = map[string]bool{"nn": true, "en": true, "se": true}
 
+// NoteLanguages are the languages a contact point's citizen_notes may be in:
+// bokmål is citizen_note itself, and no Sami text has been written.
+var NoteLanguages = map[string]bool{"nn": true, "en": true}
+
 var (
 	statuses       = map[string]bool{dataset.StatusActive: true, dataset.StatusClosed: true, dataset.StatusUnknown: true}
 	languageForms  = map[string]bool{"Bokmål": true, "Nynorsk": true, "Nøytral": true}
@@ -524,9 +528,30 @@ func (c *checker) contactPointsFile(cps []dataset.ContactPoint) {
 		c.text(f, rec, "status_note", p.StatusNote, false)
 		c.text(f, rec, "note", p.Note, false)
 		c.text(f, rec, "citizen_note", p.CitizenNote, false)
+		c.citizenNotes(f, rec, p)
 		c.privacy(f, rec, p)
 		c.verified(f, rec, p)
 		c.sourceRefs(f, rec, p.Sources)
+	}
+}
+
+// citizenNotes checks the translations of citizen_note: plain text like
+// it, one per language, and only where there is a bokmål text to translate.
+func (c *checker) citizenNotes(f, rec string, p dataset.ContactPoint) {
+	if len(p.CitizenNotes) > 0 && strings.TrimSpace(p.CitizenNote) == "" {
+		c.add(f, rec, "citizen_notes", "oversettelser uten citizen_note: skriv først teksten på bokmål")
+	}
+	langs := map[string]bool{}
+	for j, n := range p.CitizenNotes {
+		field := fmt.Sprintf("citizen_notes[%d]", j)
+		c.text(f, rec, field+".text", n.Text, true)
+		switch {
+		case !NoteLanguages[n.Language]:
+			c.add(f, rec, field+".language", "ukjent språk %q for en merknad (nn eller en; bokmål står i citizen_note)", n.Language)
+		case langs[n.Language]:
+			c.add(f, rec, field+".language", "%s står to ganger", n.Language)
+		}
+		langs[n.Language] = true
 	}
 }
 

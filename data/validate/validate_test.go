@@ -145,6 +145,42 @@ func TestEveryProblemClass(t *testing.T) {
 		{"topic display name twice", func(d *dataset.Dataset) {
 			d.Topics[0].Names = []dataset.Name{{Name: "a", Language: "en"}, {Name: "b", Language: "en"}}
 		}, dataset.TopicsFile, d0topic, "names[1].language", "to ganger", false},
+		{"citizen note language", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "se", Text: "Teaksta"}}
+		},
+			dataset.ContactPointsFile, "link-oslo", "citizen_notes[0].language", "ukjent språk", false},
+		{"citizen note in bokmål", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "nb", Text: "Tekst"}}
+		},
+			dataset.ContactPointsFile, "link-oslo", "citizen_notes[0].language", "bokmål står i citizen_note", false},
+		{"citizen note language twice", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "en", Text: "a"}, {Language: "nn", Text: "b"}, {Language: "en", Text: "c"}}
+		}, dataset.ContactPointsFile, "link-oslo", "citizen_notes[2].language", "to ganger", false},
+		{"citizen note text missing", func(d *dataset.Dataset) { cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "en"}} },
+			dataset.ContactPointsFile, "link-oslo", "citizen_notes[0].text", "mangler", false},
+		{"citizen note markup", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "en", Text: `Call <a href="x">us</a>`}}
+		}, dataset.ContactPointsFile, "link-oslo", "citizen_notes[0].text", "markup", false},
+		{"citizen note bidi override", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "nn", Text: "Ring \u202eoss"}}
+		}, dataset.ContactPointsFile, "link-oslo", "citizen_notes[0].text", "usynlig styringstegn", false},
+		{"citizen note zero-width character", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "nn", Text: "ring\u200boss"}}
+		}, dataset.ContactPointsFile, "link-oslo", "citizen_notes[0].text", "nullbredde", false},
+		{"citizen note line break", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "en", Text: "one\ntwo"}}
+		}, dataset.ContactPointsFile, "link-oslo", "citizen_notes[0].text", "kontrolltegn", false},
+		{"citizen note too long", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "en", Text: strings.Repeat("long text ", 250) + "end"}}
+		}, dataset.ContactPointsFile, "link-oslo", "citizen_notes[0].text", "høyst 2000", false},
+		{"citizen note spaces", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").CitizenNotes = []dataset.Text{{Language: "en", Text: "text "}}
+		},
+			dataset.ContactPointsFile, "link-oslo", "citizen_notes[0].text", "mellomrom", false},
+		{"citizen notes without the bokmål note", func(d *dataset.Dataset) {
+			p := cp(d, "link-oslo")
+			p.CitizenNote, p.CitizenNotes = "", []dataset.Text{{Language: "en", Text: "text"}}
+		}, dataset.ContactPointsFile, "link-oslo", "citizen_notes", "uten citizen_note", false},
 		{"region member unknown", func(d *dataset.Dataset) { d.Regions[0].Municipalities[0] = "1201" },
 			dataset.RegionsFile, "Midhordland", "municipalities[0]", "finnes ikke", false},
 		{"region without members", func(d *dataset.Dataset) { d.Regions[0].Municipalities = nil },

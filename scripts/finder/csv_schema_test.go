@@ -41,8 +41,8 @@ func TestCSVRoundTripsEveryField(t *testing.T) {
 }
 
 // TestCSVSchema: the columns the csv tags give, each once and documented in
-// data/README.md; the required ones; the numbered source columns; and a
-// field without a tag is refused by name.
+// data/README.md; the required ones; the numbered columns (citizen notes,
+// sources); and a field without a tag is refused by name.
 func TestCSVSchema(t *testing.T) {
 	readme, err := os.ReadFile("../../data/README.md")
 	require.NoError(t, err)
@@ -57,10 +57,14 @@ func TestCSVSchema(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"id", "navn", "type", "status"}, required)
-	headers := contactCSV.headers([]int{0})
-	require.Len(t, contactCSV.groups, 1)
-	assert.Equal(t, []string{"kilde1_url", "kilde1_dato", "kilde1_fakta", "kilde2_url", "kilde2_dato", "kilde2_fakta"},
-		contactCSV.headers([]int{2})[len(headers):])
+	headers := contactCSV.headers([]int{0, 0})
+	require.Len(t, contactCSV.groups, 2)
+	for _, g := range contactCSV.groups {
+		assert.Contains(t, string(readme), "`"+g.header(1, g.subs[0])+"`", "data/README.md must document the numbered columns")
+	}
+	assert.Equal(t, []string{"merknad_innbygger1_språk", "merknad_innbygger1_tekst",
+		"kilde1_url", "kilde1_dato", "kilde1_fakta", "kilde2_url", "kilde2_dato", "kilde2_fakta"},
+		contactCSV.headers([]int{1, 2})[len(headers):])
 
 	for _, tc := range []struct {
 		name string
@@ -87,13 +91,14 @@ func TestCSVSchema(t *testing.T) {
 
 func TestHeaderOf(t *testing.T) {
 	for field, want := range map[string]string{
-		"phone":            "telefon",
-		"serves[2]":        "betjener_kommuner",
-		"sources":          "kilde1_url",
-		"sources[1].url":   "kilde2_url",
-		"sources[0].facts": "kilde1_fakta",
-		"sources[3]":       "kilde4",
-		"nonsense":         "nonsense",
+		"phone":                 "telefon",
+		"serves[2]":             "betjener_kommuner",
+		"sources":               "kilde1_url",
+		"sources[1].url":        "kilde2_url",
+		"sources[0].facts":      "kilde1_fakta",
+		"sources[3]":            "kilde4",
+		"citizen_notes[1].text": "merknad_innbygger2_tekst",
+		"nonsense":              "nonsense",
 	} {
 		assert.Equal(t, want, headerOf(field), field)
 	}

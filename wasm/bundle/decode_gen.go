@@ -220,6 +220,8 @@ func (d *decoder) decodeContactPoint(v *dataset.ContactPoint) error {
 			v.Note, err = d.str()
 		case "citizen_note":
 			v.CitizenNote, err = d.str()
+		case "citizen_notes":
+			v.CitizenNotes, err = list(d, d.decodeText)
 		case "last_verified":
 			v.LastVerified, err = d.str()
 		case "sources":
@@ -360,6 +362,21 @@ func (d *decoder) decodeSourceRef(v *dataset.SourceRef) error {
 			v.PageDate, err = d.str()
 		case "facts":
 			v.Facts, err = d.str()
+		default:
+			err = d.skip()
+		}
+		return wrapKey(k, err)
+	})
+}
+
+// decodeText decodes a dataset.Text; unknown keys are skipped.
+func (d *decoder) decodeText(v *dataset.Text) error {
+	return d.object(func(k string) (err error) {
+		switch k {
+		case "language":
+			v.Language, err = d.str()
+		case "text":
+			v.Text, err = d.str()
 		default:
 			err = d.skip()
 		}
