@@ -315,14 +315,21 @@ function answer(j) {
   return out;
 }
 
-// results keeps the results whose contact point has a name, with text fields only.
+// results keeps the results whose contact point has a name, with text
+// fields only, and the citizen note's translations (citizen_notes).
 function results(xs) {
   if (!isArr(xs)) return [];
   return map(filter(xs, (x) => x && typeof x === 'object' && x.contact_point && typeof x.contact_point === 'object' && typeof x.contact_point.name === 'string'), (x) => {
     const c = {}, cp = x.contact_point, keys = B.keys(cp);
     for (let i = 0; i < keys.length; i++) if (typeof cp[keys[i]] === 'string') c[keys[i]] = cp[keys[i]];
+    if (isArr(cp.citizen_notes)) c.citizen_notes = notes(cp.citizen_notes);
     return { contact_point: c, relation: typeof x.relation === 'string' ? x.relation : '', distance_km: typeof x.distance_km === 'number' && x.distance_km >= 0 ? x.distance_km : 0, lists_topic: x.lists_topic === true };
   });
+}
+
+// notes keeps the {language, text} pairs of a citizen_notes list.
+function notes(xs) {
+  return map(filter(xs, (n) => n && typeof n === 'object' && typeof n.language === 'string' && typeof n.text === 'string' && n.text), (n) => ({ language: n.language, text: n.text }));
 }
 
 // formatDate gives a record's confirmation date at its own precision:
@@ -917,6 +924,15 @@ class SelvhjelpFinder extends HTMLElement {
   // #card shows only what is meant for citizens: name, relation and
   // distance, state, the citizen note and how to get in touch. Never the
   // maintainers' status_note or note, and never a c/o address.
+  // #note is the citizen note in the element's language (citizen_notes:
+  // nn, en), else the bokmål citizen_note marked lang="nb" (so in Sami too).
+  #note(c) {
+    const l = this.#lang;
+    const t = filter(notes(c.citizen_notes), (n) => n.language === l)[0];
+    if (t) return h('p', { class: 'cnote' }, t.text);
+    return c.citizen_note && this.#nb(c.citizen_note, 'p', { class: 'cnote' });
+  }
+
   #card(x, r, level) {
     const c = x.contact_point || {}, lang = this.#lang;
     const web = c.url && safeURL(c.url);
@@ -937,7 +953,7 @@ class SelvhjelpFinder extends HTMLElement {
     return h('li', { class: 'card', 'data-relation': x.relation || null, 'data-status': c.status || null },
       h('h' + Math.min(level, 6), { class: 'cn' }, c.name),
       h('p', { class: 'meta' }, rel, rel && km ? ' · ' : '', km, (rel || km) ? ' ' : '', this.#badge(c)),
-      c.citizen_note && this.#nb(c.citizen_note, 'p', { class: 'cnote' }),
+      this.#note(c),
       topic && h('p', null, this.#s('lists', ''), topic),
       addr && h('p', null, addr),
       todo.length ? h('p', { class: 'todo' }, map(todo, (t, i) => (i ? [' · ', t] : t)))

@@ -449,8 +449,8 @@ func TestLanguages(t *testing.T) {
 	tb.wait(t, in(0, `r.querySelector('#rh')?.textContent.includes('Tromsø')`), 30*time.Second)
 	en := mustEval[string](t, tb, in(0, `(() => { const s = r.querySelector('#rh').lastElementChild; return (s.getAttribute('lang') || 'en') + '|' + s.textContent; })()`))
 	assert.True(t, en == "nb|Angst" || (strings.HasPrefix(en, "en|") && en != "en|Angst"), "topic in the heading: %s", en)
-	// Dataset text (bokmål) inside English content is marked.
-	assert.True(t, mustEval[bool](t, tb, in(0, `[...r.querySelectorAll('.cnote')].every(p => p.lang === 'nb')`)))
+	// Citizen notes are in English (data/ has them), so not marked as bokmål.
+	assert.True(t, mustEval[bool](t, tb, in(0, `[...r.querySelectorAll('.cnote')].every(p => !p.hasAttribute('lang') && p.closest('[lang]').lang === 'en')`)))
 	assert.Equal(t, "nb", mustEval[string](t, tb, in(0, `r.querySelector('.acute span[lang]')?.lang || ''`)), "Hjelpetelefonen marked as Norwegian")
 	// Sami: the Sami name of the municipality, and no Norwegian month names.
 	tb.search(t, 1, "Guovdageaidnu")
@@ -463,6 +463,65 @@ func TestLanguages(t *testing.T) {
 	assert.NotRegexp(t, regexp.MustCompile(`januar|februar|mars|april|juni|juli|august|september|oktober|november|desember`), badges)
 	// Every piece of Norwegian text in the Sami element says so.
 	assert.True(t, mustEval[bool](t, tb, in(1, `[...r.querySelectorAll('.cnote, .badge span')].every(e => e.closest('[lang]').lang === 'nb')`)))
+}
+
+// cardNote is what a card shows as its citizen note.
+type cardNote struct {
+	Name    string `json:"name"`
+	Note    string `json:"note"`
+	Lang    string `json:"lang"`    // the note's own lang attribute
+	Closest string `json:"closest"` // the language it is read in
+}
+
+// TestCitizenNoteInTheElementsLanguage: a card shows the citizen note in
+// the element's language when the record has one (then with no lang of its
+// own), else the bokmål note marked lang="nb"; Sami always the bokmål one.
+func TestCitizenNoteInTheElementsLanguage(t *testing.T) {
+	ds := realDataset(t)
+	test := func(id, name string, notes []dataset.Text) dataset.ContactPoint {
+		return dataset.ContactPoint{ID: id, Name: name, Kind: dataset.KindLocal, Municipality: "4601",
+			Status: dataset.StatusUnknown, LastVerified: "2017-02-03", CitizenNote: "Tekst på bokmål.", CitizenNotes: notes,
+			Sources: []dataset.SourceRef{{URL: "https://example.org/kilde"}}}
+	}
+	ds.ContactPoints = append(ds.ContactPoints,
+		test("note-oversatt", "Testgruppe oversatt", []dataset.Text{{Language: "nn", Text: "Tekst på nynorsk."}, {Language: "en", Text: "Text in English."}}),
+		test("note-bokmaal", "Testgruppe bokmål", nil))
+	byName := map[string]dataset.ContactPoint{}
+	for _, c := range ds.ContactPoints {
+		byName[c.Name] = c
+	}
+	langs := []string{"en", "nn", "se"}
+	var body strings.Builder
+	for _, l := range langs {
+		fmt.Fprintf(&body, `<selvhjelp-finder lang="%s" municipality="4601" topic="sorg"></selvhjelp-finder>`, l)
+	}
+	s := newSite(t, siteOpts{dataset: ds, pages: map[string]string{"/t": body.String()}})
+	tb := newTab(t)
+	tb.open(t, s.URL+"/t")
+	for i, l := range langs {
+		t.Run(l, func(t *testing.T) {
+			tb.do(t, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelectorAll('selvhjelp-finder')[%d].scrollIntoView()`, i)))
+			tb.wait(t, in(i, `[...r.querySelectorAll('.card .cn')].some(h => h.textContent === 'Testgruppe bokmål')`), 30*time.Second)
+			cards := mustEval[[]cardNote](t, tb, in(i, `[...r.querySelectorAll('.card')].map(c => { const p = c.querySelector('.cnote');
+				return {name: c.querySelector('.cn').textContent, note: p?.textContent || '', lang: p?.getAttribute('lang') || '', closest: p?.closest('[lang]')?.lang || ''}; })`))
+			require.Greater(t, len(cards), 2)
+			for _, c := range cards {
+				rec, ok := byName[c.Name]
+				require.True(t, ok, "card %q is no record", c.Name)
+				want := cardNote{Name: c.Name, Note: rec.CitizenNote, Lang: "nb", Closest: "nb"}
+				for _, n := range rec.CitizenNotes {
+					if n.Language == l {
+						want = cardNote{Name: c.Name, Note: n.Text, Closest: l}
+					}
+				}
+				assert.Equal(t, want, c)
+			}
+			if l != "se" {
+				assert.Contains(t, cards, cardNote{Name: "Testgruppe oversatt", Note: map[string]string{"en": "Text in English.", "nn": "Tekst på nynorsk."}[l], Closest: l})
+			}
+			assert.Contains(t, cards, cardNote{Name: "Testgruppe bokmål", Note: "Tekst på bokmål.", Lang: "nb", Closest: "nb"})
+		})
+	}
 }
 
 // TestForgivingPresets: former numbers, names and topic names work; an
