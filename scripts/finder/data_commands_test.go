@@ -238,6 +238,7 @@ func TestImportCSVWithOneBadRowChangesNothing(t *testing.T) {
 
 func TestImportCSV(t *testing.T) {
 	header := "id;navn;type;kommunenummer;status;sist_verifisert;kilde1_url;kilde1_dato;nettadresse;telefon"
+	notesHeader := "id;navn;type;kommunenummer;status;kilde1_url;merknad_innbygger;merknad_innbygger1_språk;merknad_innbygger1_tekst;merknad_innbygger2_språk;merknad_innbygger2_tekst"
 	tests := []struct {
 		name    string
 		csv     string
@@ -272,6 +273,18 @@ func TestImportCSV(t *testing.T) {
 		{"not UTF-8", "id;navn;type;status\nx;Troms\xf8;senter;ukjent\n", 1, "ikke UTF-8"},
 		{"too many cells", header + "\nlink-test;LINK Test;senter;4601;ukjent;;https://example.no;;;;;;\n", 1, "rad 2: 13 celler"},
 		{"future date", header + "\nlink-test;LINK Test;senter;4601;ukjent;2099-01-01;https://example.no;;;\n", 1, "rad 2: kolonne sist_verifisert: 2099-01-01 ligger i fremtiden"},
+		{"citizen notes in other languages",
+			notesHeader + "\nlink-test;LINK Test;senter;4601;ukjent;https://example.no;Tekst.;nn;Tekst på nynorsk.;en;Text in English.\n",
+			0, "ny: link-test"},
+		{"citizen note in an unknown language",
+			notesHeader + "\nlink-test;LINK Test;senter;4601;ukjent;https://example.no;Tekst.;nn;Tekst.;se;Teaksta.\n",
+			1, "rad 2: kolonne merknad_innbygger2_språk: ukjent språk \"se\""},
+		{"citizen note language twice",
+			notesHeader + "\nlink-test;LINK Test;senter;4601;ukjent;https://example.no;Tekst.;en;One.;en;Two.\n",
+			1, "rad 2: kolonne merknad_innbygger2_språk: en står to ganger"},
+		{"citizen note without its text",
+			notesHeader + "\nlink-test;LINK Test;senter;4601;ukjent;https://example.no;Tekst.;nn;;en;Text.\n",
+			1, "rad 2: kolonne merknad_innbygger1_tekst: mangler"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -292,6 +305,25 @@ func TestImportCSV(t *testing.T) {
 			assert.Equal(t, before, snapshot(t, dir), "a bad sheet must change nothing")
 		})
 	}
+}
+
+// TestImportCSVCitizenNotes: the numbered columns become citizen_notes,
+// in column order, and export writes them back as they came in.
+func TestImportCSVCitizenNotes(t *testing.T) {
+	dir := copyData(t)
+	sheet := "id;navn;type;kommunenummer;status;kilde1_url;merknad_innbygger;merknad_innbygger1_språk;merknad_innbygger1_tekst;merknad_innbygger2_språk;merknad_innbygger2_tekst\n" +
+		"link-test;LINK Test;senter;4601;ukjent;https://example.no;Tekst.;nn;Tekst på nynorsk.;en;Text in English.\n"
+	file := filepath.Join(t.TempDir(), "ark.csv")
+	require.NoError(t, os.WriteFile(file, []byte(sheet), 0o644))
+	code, out, stderr := runCmd(t, "", "import-csv", "--data", dir, file)
+	require.Equal(t, 0, code, "stdout: %s\nstderr: %s", out, stderr)
+	d, err := store.LoadDir(dir)
+	require.NoError(t, err)
+	i := slices.IndexFunc(d.ContactPoints, func(c dataset.ContactPoint) bool { return c.ID == "link-test" })
+	require.GreaterOrEqual(t, i, 0)
+	assert.Equal(t, []dataset.Text{{Language: "nn", Text: "Tekst på nynorsk."}, {Language: "en", Text: "Text in English."}}, d.ContactPoints[i].CitizenNotes)
+	_, csvText, _ := runCmd(t, "", "export-csv", "--data", dir, "--bom=false")
+	assert.Contains(t, csvText, ";nn;Tekst på nynorsk.;en;Text in English.;https://example.no;")
 }
 
 func TestDiff(t *testing.T) {
