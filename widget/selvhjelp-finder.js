@@ -671,6 +671,7 @@ class SelvhjelpFinder extends HTMLElement {
     if (!keep) this.#active = -1;
     const shown = (this.#shown = { sugg, sk, res: resSame ? res : null, rk: resSame ? rk : null });
     if (!listSame) this.#renderList();
+    this.#ui.box.dataset.listed = q; // the suggestions are in: what the keystroke shows first (bench-widget)
     if (!resSame) {
       // The suggestions first, the cards in the next task: with cold code
       // the two are one long task on the host page (bench-widget -trace).
