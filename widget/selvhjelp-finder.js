@@ -642,44 +642,49 @@ class SelvhjelpFinder extends HTMLElement {
   // a preset); silent: nothing announced (the element opening on a preset).
   async #run(q, o, { quiet = false, silent = false } = {}) {
     const seq = ++this.#seq;
+    // A failure of a call that a newer query has overtaken does not count;
+    // any other goes to #guard, whose #fail shows the national contact.
+    const stale = (e) => { if (seq !== this.#seq) return true; throw e; };
     let r;
     try {
       r = answer(await this.#eng.search(q, o));
       if (r.error) throw new Error(r.error);
-      // A topic without a place: list the contact points that work with it.
-      if (r.topic && !r.place && !r.territory && this.#eng.withTopic) r.withTopic = results((await this.#eng.withTopic(r.topic.id))?.results);
-    } catch (e) {
-      if (seq !== this.#seq) return; // a newer query is on its way: its answer counts
-      throw e; // #guard: #fail shows the national contact and says what happened
-    }
+    } catch (e) { if (stale(e)) return; }
     if (seq !== this.#seq) return; // a newer query answered first
     this.#recovered();
-    const res = { ...r, typed: q.trim() };
-    // Render only what changed: typing often keeps the same suggestions or cards.
+    // The suggestions first: they are what answers the keystroke. Render
+    // only what changed: typing often keeps the same suggestions or cards.
     const sugg = quiet ? [] : r.suggestions || [];
     const sk = stringify(sugg);
-    const rk = stringify({ ...res, query: 0, suggestions: res.suggestions?.length || 0, typed: this.#nothing(res) ? res.typed : !!res.typed });
     const was = this.#shown; // what the last #run rendered, if nothing else rendered since
     const sameList = was.sugg === this.#sugg && was.sk === sk;
     // The same suggestions again (the postcodes came in and the element
     // answered again) keep the option the person is on with the arrow keys.
     const keep = sameList && this.#active >= 0 && this.#active < sugg.length;
     const listSame = sameList && (keep || this.#active === -1) && this.#ui.list.hidden === !(sugg.length > 0 && this.#ui.input.matches(':focus'));
-    const resSame = was.res === this.#res && was.rk === rk;
-    this.#res = res;
     this.#sugg = sugg;
     if (!keep) this.#active = -1;
-    const shown = (this.#shown = { sugg, sk, res: resSame ? res : null, rk: resSame ? rk : null });
+    const shown = (this.#shown = { sugg, sk, res: null, rk: null });
     if (!listSame) this.#renderList();
-    this.#ui.box.dataset.listed = q; // the suggestions are in: what the keystroke shows first (bench-widget)
+    this.#ui.box.dataset.listed = q; // the suggestions are in (bench-widget)
+    // A topic without a place: the cards list the contact points that work
+    // with it, which takes a second call; the suggestions do not wait for it.
+    if (r.topic && !r.place && !r.territory && this.#eng.withTopic) {
+      try { r.withTopic = results((await this.#eng.withTopic(r.topic.id))?.results); } catch (e) { if (stale(e)) return; }
+      if (seq !== this.#seq) return;
+    }
+    const res = { ...r, typed: q.trim() };
+    const rk = stringify({ ...res, query: 0, suggestions: res.suggestions?.length || 0, typed: this.#nothing(res) ? res.typed : !!res.typed });
+    const resSame = was.res === this.#res && was.rk === rk;
+    this.#res = res;
     if (!resSame) {
-      // The suggestions first, the cards in the next task: with cold code
-      // the two are one long task on the host page (bench-widget -trace).
+      // The cards in the next task: with cold code the suggestions and the
+      // cards were one long task on the host page (bench-widget -trace).
       if (!listSame) { await nextTask(); if (seq !== this.#seq) return; }
       this.#renderResults();
-      shown.res = res;
-      shown.rk = rk;
     }
+    shown.res = res;
+    shown.rk = rk;
     if (this.#rest) { await this.#rest; if (seq !== this.#seq) return; } // the cards built after the visible ones
     this.#ui.box.dataset.answered = q; // tests and the bench wait for this
     this.#tellResults();
