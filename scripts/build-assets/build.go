@@ -33,6 +33,8 @@ type config struct {
 	Origin string
 	// Budget is the most the module may weigh, brotli; 0 means moduleBudget.
 	Budget int
+	// LoaderBudget is the most widget.js may weigh, brotli; 0 means loaderBudget.
+	LoaderBudget int
 }
 
 // Asset is one manifest entry.
@@ -163,6 +165,13 @@ func build(c config) (*Manifest, error) {
 	loader, err := substitute(loaderSrc, map[string]string{phEngine: engineName})
 	if err != nil {
 		return nil, err
+	}
+	lb := c.LoaderBudget
+	if lb == 0 {
+		lb = loaderBudget
+	}
+	if n := brotliSize(loader); n > lb {
+		return nil, fmt.Errorf("widget.js is %d bytes brotli, over its budget of %d: not building", n, lb)
 	}
 	loaderName := hashed("widget", ".js", loader)
 	const js, jsCT = ".js", "text/javascript; charset=utf-8"

@@ -249,6 +249,16 @@ func TestBuildRefusesAModuleOverBudget(t *testing.T) {
 	assert.Contains(t, err.Error(), "over its budget")
 }
 
+func TestBuildRefusesALoaderOverBudget(t *testing.T) {
+	if brotliSize([]byte("x")) < 0 {
+		t.Skip("no brotli tool")
+	}
+	_, err := build(config{Data: "../../data", Out: t.TempDir(), Widget: "../../widget", Wasm: fakeModule(t), LoaderBudget: 1})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "widget.js is")
+	assert.Contains(t, err.Error(), "over its budget")
+}
+
 func TestBuildWritesEngineAndParts(t *testing.T) {
 	out := t.TempDir()
 	m, err := build(config{Data: "../../data", Out: out, Widget: "../../widget", Wasm: fakeModule(t)})
