@@ -19,6 +19,10 @@ func foldKeyWords(s string) string {
 	return string(b)
 }
 
+// notCrisisAfter, right after a crisis phrase, undoes it: "vil ta livet
+// mitt tilbake" (take my life back).
+const notCrisisAfter = "tilbake"
+
 // minCrisisPrefix is how much of a crisis word the word being typed needs
 // ("selvmo"): "selv" alone is too common, and "selj" is Seljord.
 const minCrisisPrefix = 6
@@ -50,6 +54,10 @@ func markCrisis(fold []byte, toks []token, open bool) bool {
 			for k := 1; k < len(p) && ok; k++ {
 				u := toks[i+k]
 				ok = string(fold[u.a:u.b]) == p[k]
+			}
+			// "ta livet mitt tilbake" takes a life back, it does not end one.
+			if ok && i+len(p) < len(toks) && string(fold[toks[i+len(p)].a:toks[i+len(p)].b]) == notCrisisAfter {
+				ok = false
 			}
 			if ok {
 				for k := range p {

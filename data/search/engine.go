@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/selvhjelp/finder/data/dataset"
@@ -254,6 +255,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	toks := s.toks
 	if len(toks) > 1 {
 		markPlainWords(q, fold, toks)
+		markYears(fold, toks)
 	}
 	// A postcode typed in two parts ("50 03").
 	for i := 0; i+1 < len(toks); i++ {
@@ -302,24 +304,68 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 // any case) in a query of several words: "ha" is the verb there, "hå" is
 // still Hå.
 func markPlainWords(q string, fold []byte, toks []token) {
+	word := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return string(fold[toks[i].a:toks[i].b])
+	}
 	for i := range toks {
 		t := &toks[i]
-		w := string(fold[t.a:t.b])
-		if t.common || !slices.Contains(plainWords, w) {
+		w := word(i)
+		if t.common {
 			continue
 		}
-		for k := 0; k+len(w) <= len(q); k++ {
-			if !strings.EqualFold(q[k:k+len(w)], w) {
-				continue
-			}
-			before := k == 0 || !isWordByte(q[k-1])
-			after := k+len(w) == len(q) || !isWordByte(q[k+len(w)])
-			if before && after {
-				t.common = true
-				break
-			}
+		plain := slices.Contains(plainWords, w) && typedAsIs(q, w)
+		homograph := len(toks) >= minHomographTokens && homographPlaces[w]
+		if !plain && !homograph || placeCue(word(i-1), w, word(i+1), i == 0) {
+			continue
+		}
+		t.common = true
+	}
+}
+
+// markYears marks a year told as one ("døde i 2019", "skilt i 2020", "since
+// 2021") as a stop word: four digits in the range of years after a word
+// that introduces a time, never a postcode.
+func markYears(fold []byte, toks []token) {
+	for i := 1; i < len(toks); i++ {
+		t := &toks[i]
+		if !t.digits || t.b-t.a != 4 || !yearCues[string(fold[toks[i-1].a:toks[i-1].b])] {
+			continue
+		}
+		if y, err := strconv.Atoi(string(fold[t.a:t.b])); err == nil && y >= minYear && y <= maxYear {
+			t.stop = true
 		}
 	}
+}
+
+// typedAsIs reports whether w, a folded word, stands in q letter for
+// letter: "ha" typed so is a word, typed "hå" the place.
+func typedAsIs(q, w string) bool {
+	for k := 0; k+len(w) <= len(q); k++ {
+		if !strings.EqualFold(q[k:k+len(w)], w) {
+			continue
+		}
+		before := k == 0 || !isWordByte(q[k-1])
+		after := k+len(w) == len(q) || !isWordByte(q[k+len(w)])
+		if before && after {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCue reports whether the words around w make it a place: a place
+// preposition right before it ("bor i lom", "angst i ski"; not the idiom
+// "i stad", a while ago), "kommune" right after ("time kommune"), or, first
+// in the query, a preposition after it: the way a place is told from its
+// namesakes ("os i hordaland", "hol i hallingdal", "vik i sogn").
+func placeCue(before, w, after string, first bool) bool {
+	if municipalityWords[after] || first && placePrepositions[after] {
+		return true
+	}
+	return placePrepositions[before] && !(before == "i" && w == "stad")
 }
 
 // isWordByte reports whether c can be part of a word (any byte of a

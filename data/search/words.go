@@ -80,6 +80,8 @@ var commonWords = newWordSet(
 	"what where when who why how which that this these those there here and or but not no yes so very",
 	"with without from about into onto near nearby around someone anyone somebody anybody looking find",
 	"talk talking meet people person lost losing loss weight life living live someone something anything",
+	// words one letter from a place ("trene" Træna, "i fjor" Fjord)
+	"trene trener trent trening fjor",
 )
 
 // plainWords are ordinary words that are also the folded names of places
@@ -87,6 +89,40 @@ var commonWords = newWordSet(
 // (Fet), "ski" (Ski). Typed exactly so in a query of several words they
 // are words ("jeg vil ha mer hjelp"); alone, or typed "hå", "bø", a place.
 var plainWords = []string{"ha", "bo", "time", "fet", "ski"}
+
+// homographPlaces are municipalities named by an ordinary word, folded:
+// "sola skinner", "langs stranda", "røde kinn", "et hol i hjartet", "grue
+// meg", "råde meg", "ferie på gran canaria" aside, "my gran died", "i stad".
+// In a query of minHomographTokens words or more they are words unless a
+// place preposition comes right before or "kommune" right after
+// (placeCue); in a shorter query ("sola angst") they are places.
+var homographPlaces = newWordSet(
+	"sola stranda strand fjord kinn stad hol hole grue rade trena rost gran as al heim vik lom nes",
+	"vang sande lund lier leka loppa hvaler marker stange oyer sel alver osen valle tinn fla",
+)
+
+// minHomographTokens is the shortest query in which a homograph place is
+// read as the ordinary word: two words are a place and a topic ("sola
+// angst"), three or more begin to be a sentence.
+const minHomographTokens = 3
+
+// placePrepositions, right before a homograph or plain word, make it a
+// place ("bor i lom", "fra ski", "in hole").
+var placePrepositions = newWordSet("i pa fra til in from")
+
+// yearCues introduce a year ("i 2019", "fra 2020", "siden 2021", "in
+// 2019"); minYear and maxYear bound what is read as one. Postcodes in that
+// range typed after these words are rare; a year read as a postcode sends
+// "pappa døde i 2019" to Lillestrøm.
+var yearCues = newWordSet("i fra siden sidan sia til etter før in since from until after before år året")
+
+const (
+	minYear = 1940
+	maxYear = 2039
+)
+
+// municipalityWords, right after a name, say it is a municipality.
+var municipalityWords = newWordSet("kommune kommun kommunen")
 
 // lossVerbs and personWords make the phrases of bereavement ("mistet
 // mannen min", "mista mor", "lost my mother"): every pair is a word for
@@ -142,6 +178,17 @@ var crisisPhrases = []string{
 	"orker ikke mer", "orker ikke lenger", "orkar ikkje meir", "orkar ikkje lenger",
 	"klarer ikke mer", "klarer ikke mer na", "klarar ikkje meir", "holder ikke ut lenger",
 	"held ikkje ut lenger", "can t take it anymore", "cant take it anymore", "can t go on", "cant go on",
+	// Suicidal thoughts said indirectly: wanting to be gone, being a burden,
+	// not waking up, being tired of life, a farewell letter, an overdose.
+	"vil bare forsvinne", "vil berre forsvinne", "jeg vil forsvinne", "eg vil forsvinne", "ingen vil savne meg", "ingen kommer til a savne meg",
+	"bedre uten meg", "betre utan meg", "hva er vitsen med a leve", "kva er vitsen med a leve", "vitsen med a leve",
+	"aldri vakne", "aldri vakne igjen", "ikke vakne igjen", "ikkje vakne att", "vil ikke vakne", "vil ikkje vakne",
+	"for mange piller", "tatt en overdose", "tok en overdose", "en byrde for alle", "ei byrde for alle",
+	"bare en byrde", "berre ei byrde", "vil hoppe", "avskjedsbrev", "lei av livet", "livstrott", "livstrøtt",
+	"vil ikke vaere her", "vil ikkje vere her", "ikke vil vaere her", "orker ikke a leve",
+	"skada meg sjolv", "skader seg selv", "skadar seg sjolv", "kutter seg", "kuttar seg", "tok sitt eget liv",
+	"tok sitt eige liv", "end it", "better off without me", "nobody would miss me", "no one would miss me",
+	"nie chce zyc", "vill inte leva", "vil ikke leve mere", "jag vill do",
 }
 
 // inflections are endings a topic word may carry ("angsten", "depresjonen",
