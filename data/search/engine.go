@@ -38,6 +38,7 @@ const (
 	minSentencePrefix   = 4 // ... and in a sentence (a query with a common word) from this length ("mor er syk")
 	typoResolveFrom     = 5 // a typo resolves a place from this length ("tynn" is not Tinn)
 	finishedTypoFrom    = 6 // a finished word (more words follow) from this length, by a slip only (see isSlip)
+	finishedDropFrom    = 5 // or, from this length, with one letter left out (see isDropped)
 	minTopicStem        = 4 // an inflected topic word keeps at least this much ("sorg-a")
 	maxTopicSuffix      = 3 // a finished word may lack this much of a topic word ("ensom" → ensomhet)
 	minCompoundPart     = 3 // each part of a compound has at least this much ("rus-avhengig")
@@ -358,14 +359,14 @@ func typedAsIs(q, w string) bool {
 
 // placeCue reports whether the words around w make it a place: a place
 // preposition right before it ("bor i lom", "angst i ski"; not the idiom
-// "i stad", a while ago), "kommune" right after ("time kommune"), or, first
+// "i stad", a while ago, nor "på gran canaria"), "kommune" right after ("time kommune"), or, first
 // in the query, a preposition after it: the way a place is told from its
 // namesakes ("os i hordaland", "hol i hallingdal", "vik i sogn").
 func placeCue(before, w, after string, first bool) bool {
 	if municipalityWords[after] || first && placePrepositions[after] {
 		return true
 	}
-	return placePrepositions[before] && !(before == "i" && w == "stad")
+	return placePrepositions[before] && !(before == "i" && w == "stad") && !(w == "gran" && after == "canaria")
 }
 
 // isWordByte reports whether c can be part of a word (any byte of a

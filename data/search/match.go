@@ -430,7 +430,8 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 		// ("trondhiem", "hauggesund", "lilehammer"). Many ordinary words
 		// are one other edit from a place ("lyster" is not Luster,
 		// "modulen" not Modalen, "jerpen" not Jæren).
-		if place && !sp.tail && (len(key) < finishedTypoFrom || en.kind > entFormer || !isSlip(key, en.key)) {
+		if place && !sp.tail && (en.kind > entFormer || !(len(key) >= finishedTypoFrom && isSlip(key, en.key) ||
+			len(key) >= finishedDropFrom && isDropped(key, en.key))) {
 			return false
 		}
 		if en.key[0] != key[0] {
@@ -438,8 +439,13 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 		}
 		return true
 	case howPrefix:
+		if place && !sp.tail {
+			// A finished word that is a long name short of its last letter
+			// ("haugesun", "porsgrun", "lillestrøn"): the thumb missed it.
+			return len(key) > finishedDropFrom && len(en.key)-len(key) == 1 && en.kind <= entFormer
+		}
 		if place {
-			return sp.tail && (len(key) >= minSentencePrefix || !sp.sentence && len(key) >= minResolvePrefix)
+			return len(key) >= minSentencePrefix || !sp.sentence && len(key) >= minResolvePrefix
 		}
 		// A topic word may also be finished short of its name's ending
 		// ("ensom" is ensomhet, "rusavhengig" is rusavhengighet).
@@ -472,6 +478,19 @@ func isSlip(typed, name string) bool {
 		return isDoubling(name, typed)
 	}
 	return false
+}
+
+// isDropped reports whether typed is name with one letter left out, not
+// the first: the thumb missed a key ("bergn", "stavangr", "porsgrun").
+func isDropped(typed, name string) bool {
+	if len(name)-len(typed) != 1 || typed[0] != name[0] {
+		return false
+	}
+	i := 0
+	for i < len(typed) && typed[i] == name[i] {
+		i++
+	}
+	return typed[i:] == name[i+1:]
 }
 
 // isDoubling reports whether long is short with one letter doubled.

@@ -189,6 +189,8 @@ var crisisPhrases = []string{
 	"skada meg sjolv", "skader seg selv", "skadar seg sjolv", "kutter seg", "kuttar seg", "tok sitt eget liv",
 	"tok sitt eige liv", "end it", "better off without me", "nobody would miss me", "no one would miss me",
 	"nie chce zyc", "vill inte leva", "vil ikke leve mere", "jag vill do",
+	"killed himself", "killed herself", "killed themselves", "took his own life", "took her own life",
+	"took their own life", "committed suicide",
 }
 
 // inflections are endings a topic word may carry ("angsten", "depresjonen",
