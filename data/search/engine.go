@@ -255,7 +255,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	}
 	toks := s.toks
 	if len(toks) > 1 {
-		markPlainWords(q, fold, toks)
+		markPlainWords(q, fold, toks, e.isRegionWord)
 		markYears(fold, toks)
 	}
 	// A postcode typed in two parts ("50 03").
@@ -304,7 +304,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 // markPlainWords marks as common the plainWords typed exactly so (ASCII,
 // any case) in a query of several words: "ha" is the verb there, "hå" is
 // still Hå.
-func markPlainWords(q string, fold []byte, toks []token) {
+func markPlainWords(q string, fold []byte, toks []token, isRegion func(string) bool) {
 	word := func(i int) string {
 		if i < 0 || i >= len(toks) {
 			return ""
@@ -319,7 +319,7 @@ func markPlainWords(q string, fold []byte, toks []token) {
 		}
 		plain := slices.Contains(plainWords, w) && typedAsIs(q, w)
 		homograph := len(toks) >= minHomographTokens && homographPlaces[w]
-		if !plain && !homograph || placeCue(word(i-1), w, word(i+1), i == 0) {
+		if !plain && !homograph || placeCue(word(i-1), w, word(i+1), i == 0) || isRegion(word(i+1)) {
 			continue
 		}
 		t.common = true
@@ -339,6 +339,18 @@ func markYears(fold []byte, toks []token) {
 			t.stop = true
 		}
 	}
+}
+
+// isRegionWord reports whether w, a folded word, names a county or region:
+// after a place word it says which of its namesakes is meant ("os
+// hordaland", "time rogaland").
+func (e *Engine) isRegionWord(w string) bool {
+	for _, j := range e.exact[w] {
+		if e.entries[j].kind == entRegion {
+			return true
+		}
+	}
+	return false
 }
 
 // typedAsIs reports whether w, a folded word, stands in q letter for

@@ -94,10 +94,11 @@ var plainWords = []string{"ha", "bo", "time", "fet", "ski"}
 // "sola skinner", "langs stranda", "røde kinn", "et hol i hjartet", "grue
 // meg", "råde meg", "ferie på gran canaria" aside, "my gran died", "i stad".
 // In a query of minHomographTokens words or more they are words unless a
-// place preposition comes right before or "kommune" right after
-// (placeCue); in a shorter query ("sola angst") they are places.
+// place preposition comes right before, "kommune" right after (placeCue)
+// or a county or region ("os hordaland"); in a shorter query ("sola
+// angst") they are places.
 var homographPlaces = newWordSet(
-	"sola stranda strand fjord kinn stad hol hole grue rade trena rost gran as al heim vik lom nes",
+	"sola stranda strand fjord kinn stad hol hole grue rade trena rost gran as os al heim vik lom nes",
 	"vang sande lund lier leka loppa hvaler marker stange oyer sel alver osen valle tinn fla",
 )
 
