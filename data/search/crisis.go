@@ -88,3 +88,16 @@ func isCrisisWord(w string, typing bool) bool {
 	}
 	return false
 }
+
+// toldOfAnother reports whether the folded query tells of another person's
+// suicide ("min bror tok livet sitt", "she killed herself"): whoever writes
+// it is bereaved.
+func toldOfAnother(fold []byte) bool {
+	q := " " + string(fold) + " "
+	for _, p := range bereavedPhrases {
+		if strings.Contains(q, " "+p+" ") {
+			return true
+		}
+	}
+	return false
+}

@@ -156,6 +156,7 @@ type reading struct {
 	pcPrefix  string // 1-3 digits being typed: postcode suggestions
 	topics    []int  // match indexes, best first
 	crisis    bool
+	bereaved  bool // a suicide told of someone else ("min bror tok livet sitt"): grief too
 	// placeAlternative are the municipalities the place's words also name.
 	placeAlternative []int32
 	// placeAlternativeMatches are the matches behind placeAlternative.
@@ -268,6 +269,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		}
 	}
 	r.crisis = markCrisis(fold, toks, open)
+	r.bereaved = r.crisis && toldOfAnother(fold)
 	allStop := true
 	for _, t := range toks {
 		if !t.stop && !t.crisis {
@@ -838,6 +840,12 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	}
 	if len(topics) == 0 && opts.Topic != "" {
 		if j, ok := e.topicByID[opts.Topic]; ok {
+			topics = append(topics, j)
+		}
+	}
+	// Bereaved by suicide: the crisis lines, and the grief groups.
+	if len(topics) == 0 && r.bereaved {
+		if j, ok := e.topicByID[griefTopic]; ok {
 			topics = append(topics, j)
 		}
 	}

@@ -141,6 +141,15 @@ var (
 // griefTopic is the topic the bereavement phrases read as.
 const griefTopic = "sorg"
 
+// bereavedPhrases, folded, tell of another person's suicide: the answer
+// carries the crisis lines and the grief topic.
+var bereavedPhrases = []string{
+	"tok livet sitt", "tok livet av seg", "tatt livet av seg", "tatt livet sitt", "tok sitt eget liv",
+	"tok sitt eige liv", "tok selvmord", "tok sjolvmord", "begikk selvmord", "begjekk sjolvmord",
+	"killed himself", "killed herself", "killed themselves", "took his own life", "took her own life",
+	"took their own life", "committed suicide",
+}
+
 // crisisStems are word beginnings that mean suicide or self-harm in
 // bokmål, nynorsk and English ("selvmordstanker", "sjølvmordstankar",
 // "selvskading", "suicidal"). A word that begins with one (or with one
