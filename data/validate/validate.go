@@ -431,13 +431,7 @@ func (c *checker) topicsFile(ts []dataset.Topic) {
 		for j, n := range t.Names {
 			field := fmt.Sprintf("names[%d]", j)
 			c.text(f, rec, field+".name", n.Name, true)
-			switch {
-			case !DisplayLanguages[n.Language]:
-				c.add(f, rec, field+".language", "ukjent språk %q for et visningsnavn (nn, en eller se)", n.Language)
-			case langs[n.Language]:
-				c.add(f, rec, field+".language", "%s står to ganger", n.Language)
-			}
-			langs[n.Language] = true
+			c.language(f, rec, field+".language", n.Language, DisplayLanguages, langs, "ukjent språk %q for et visningsnavn (nn, en eller se)")
 		}
 		seen := map[string]bool{}
 		for j, s := range t.Synonyms {
@@ -545,14 +539,20 @@ func (c *checker) citizenNotes(f, rec string, p dataset.ContactPoint) {
 	for j, n := range p.CitizenNotes {
 		field := fmt.Sprintf("citizen_notes[%d]", j)
 		c.text(f, rec, field+".text", n.Text, true)
-		switch {
-		case !NoteLanguages[n.Language]:
-			c.add(f, rec, field+".language", "ukjent språk %q for en merknad (nn eller en; bokmål står i citizen_note)", n.Language)
-		case langs[n.Language]:
-			c.add(f, rec, field+".language", "%s står to ganger", n.Language)
-		}
-		langs[n.Language] = true
+		c.language(f, rec, field+".language", n.Language, NoteLanguages, langs, "ukjent språk %q for en merknad (nn eller en; bokmål står i citizen_note)")
 	}
+}
+
+// language checks one entry of a list of texts by language: lang is one of
+// allowed (else unknown, a format for it) and not in seen, which it joins.
+func (c *checker) language(f, rec, field, lang string, allowed, seen map[string]bool, unknown string) {
+	switch {
+	case !allowed[lang]:
+		c.add(f, rec, field, unknown, lang)
+	case seen[lang]:
+		c.add(f, rec, field, "%s står to ganger", lang)
+	}
+	seen[lang] = true
 }
 
 // careOfAddress is "c/o" followed, in the same clause, by a house number:

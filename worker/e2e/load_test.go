@@ -26,35 +26,21 @@ func TestLoad(t *testing.T) {
 	const total, concurrency = 20000, 32
 	res, _ := fetch(t, "GET", "/v1/dataset.json", nil)
 	etag := res.Header.Get("ETag")
-	type target struct {
-		path string
-		hdr  map[string]string
-		want int
-	}
-	mix := []target{
-		{"/v1/search?q=sorg%20bergen", nil, 200},
-		{"/v1/search?q=5003", nil, 200},
-		{"/v1/search?q=troms%C3%B8&limit=3", nil, 200},
-		{"/healthz", nil, 200},
-		{"/widget.js", nil, 200},
-		{"/v1/dataset.json", map[string]string{"If-None-Match": etag}, 304},
-		{"/v1/contact-points/no-such-id", nil, 404},
-		{"/v1/search?q=a&limit=x", nil, 400},
+	get := http.MethodGet
+	mix := []mixTarget{
+		{get, "/v1/search?q=sorg%20bergen", nil, 200},
+		{get, "/v1/search?q=5003", nil, 200},
+		{get, "/v1/search?q=troms%C3%B8&limit=3", nil, 200},
+		{get, "/healthz", nil, 200},
+		{get, "/widget.js", nil, 200},
+		{get, "/v1/dataset.json", map[string]string{"If-None-Match": etag}, 304},
+		{get, "/v1/contact-points/no-such-id", nil, 404},
+		{get, "/v1/search?q=a&limit=x", nil, 400},
 	}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{
 		MaxIdleConnsPerHost: concurrency, MaxConnsPerHost: concurrency,
 	}}
-	load := runLoad(client, total, concurrency, func(i int) (*http.Request, int, error) {
-		tg := mix[i%len(mix)]
-		req, err := http.NewRequest(http.MethodGet, server.URL+tg.path, nil)
-		if err != nil {
-			return nil, 0, err
-		}
-		for k, v := range tg.hdr {
-			req.Header.Set(k, v)
-		}
-		return req, tg.want, nil
-	})
+	load := runLoad(client, total, concurrency, mixRequests(server.URL, mix))
 	fmt.Printf("worker/e2e load: %s\n", load)
 	assert.Zero(t, load.errors, strings.Join(load.samples, "\n"))
 	res, _ = fetch(t, "GET", "/healthz", nil)
@@ -82,6 +68,28 @@ func (r loadResult) String() string {
 
 // loadRequest builds the i-th request of a run and the status it must get.
 type loadRequest func(i int) (req *http.Request, want int, err error)
+
+// mixTarget is one kind of request in a load run and the status it must get.
+type mixTarget struct {
+	method, path string
+	hdr          map[string]string
+	want         int
+}
+
+// mixRequests cycles through mix against base: request i is mix[i%len(mix)].
+func mixRequests(base string, mix []mixTarget) loadRequest {
+	return func(i int) (*http.Request, int, error) {
+		tg := mix[i%len(mix)]
+		req, err := http.NewRequest(tg.method, base+tg.path, nil)
+		if err != nil {
+			return nil, 0, err
+		}
+		for k, v := range tg.hdr {
+			req.Header.Set(k, v)
+		}
+		return req, tg.want, nil
+	}
+}
 
 // runLoad sends n requests from concurrency workers, request i built by
 // next, and measures each one's latency. A transport error, a body that

@@ -103,19 +103,7 @@ func TestJSValuesFlat(t *testing.T) {
 	res, _ := rawFetch(t, http.MethodGet, srv.URL+"/v1/dataset.json", nil)
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	mix := jsValuesMix(res.Header.Get("ETag"))
-	load := func(n int) loadResult {
-		return runLoad(client, n, memConcurrency, func(i int) (*http.Request, int, error) {
-			tg := mix[i%len(mix)]
-			req, err := http.NewRequest(tg.method, srv.URL+tg.path, nil)
-			if err != nil {
-				return nil, 0, err
-			}
-			for k, v := range tg.hdr {
-				req.Header.Set(k, v)
-			}
-			return req, tg.want, nil
-		})
-	}
+	load := func(n int) loadResult { return runLoad(client, n, memConcurrency, mixRequests(srv.URL, mix)) }
 	warm := load(jsWarmup)
 	require.Zero(t, warm.errors, strings.Join(warm.samples, "\n"))
 	before := snapshot(t, client, srv)
@@ -126,12 +114,6 @@ func TestJSValuesFlat(t *testing.T) {
 	assert.Zero(t, res2.errors, strings.Join(res2.samples, "\n"))
 	assert.Positive(t, before.Memory.JSValues, "/healthz reports js_values")
 	assert.LessOrEqual(t, after.Memory.JSValues, before.Memory.JSValues, "JavaScript values held by Go")
-}
-
-type mixTarget struct {
-	method, path string
-	hdr          map[string]string
-	want         int
 }
 
 // jsValuesMix is every way a request reaches Go: searches (GET, HEAD,
