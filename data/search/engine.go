@@ -377,15 +377,15 @@ func typedAsIs(q, w string) bool {
 }
 
 // placeCue reports whether the words around w make it a place: a place
-// preposition right before it ("bor i lom", "angst i ski"; not the idiom
-// "i stad", a while ago, nor "på gran canaria"), "kommune" right after ("time kommune"), or, first
-// in the query, a preposition after it: the way a place is told from its
-// namesakes ("os i hordaland", "hol i hallingdal", "vik i sogn").
+// preposition right before it ("bor i lom", "angst i ski"), "kommune" right
+// after ("time kommune"), or, first in the query, a preposition after it:
+// the way a place is told from its namesakes ("os i hordaland", "hol i
+// hallingdal", "vik i sogn"). In a homographIdiom the word is no place.
 func placeCue(before, w, after string, first bool) bool {
-	if municipalityWords[after] || first && placePrepositions[after] {
-		return true
+	if homographIdioms[before+" "+w] || homographIdioms[w+" "+after] {
+		return false
 	}
-	return placePrepositions[before] && !(before == "i" && w == "stad") && !(w == "gran" && after == "canaria")
+	return municipalityWords[after] || first && placePrepositions[after] || placePrepositions[before]
 }
 
 // isWordByte reports whether c can be part of a word (any byte of a
