@@ -1,17 +1,16 @@
 package search
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // crisisPhraseWords are crisisPhrases split into words, by first word, so
 // that a query is compared only with the phrases its words can begin.
 var crisisPhraseWords = func() map[string][][]string {
 	m := map[string][][]string{}
-	for _, p := range slices.Concat(crisisPhrases, bereavedPhrases) {
-		w := strings.Fields(foldKeyWords(p))
-		m[w[0]] = append(m[w[0]], w)
+	for _, list := range [][]string{crisisPhrases, bereavedPhrases} {
+		for _, p := range list {
+			w := strings.Fields(foldKeyWords(p))
+			m[w[0]] = append(m[w[0]], w)
+		}
 	}
 	return m
 }()
