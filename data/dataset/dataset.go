@@ -29,6 +29,7 @@ const (
 	RegionsFile              = "regions.json"
 	DistrictsFile            = "districts.json"
 	CrisisLinesFile          = "crisis_lines.json"
+	LexiconFile              = "lexicon.json"
 )
 
 // Dataset is the whole dataset. Its JSON form (the bundle served as
@@ -47,6 +48,7 @@ type Dataset struct {
 	Regions              []Region             `json:"regions"`
 	Districts            []District           `json:"districts"`
 	CrisisLines          []CrisisLine         `json:"crisis_lines"`
+	Lexicon              []Lexeme             `json:"lexicon"`
 }
 
 // Name is one official form of a place name with its language:
@@ -300,4 +302,103 @@ type CrisisLine struct {
 	Order   int         `json:"order"`
 	Note    string      `json:"note,omitempty"`
 	Sources []SourceRef `json:"sources"`
+}
+
+// Lexeme is one entry of the language the engine reads queries with: a word,
+// a word beginning, a phrase or an ending, and the role it plays when a query
+// holds it. The lexicon is curated data (data/lexicon.json), so that people
+// who know a language can read and correct it without Go; the engine folds
+// Text (ø→o, æ→e, å→a, lower case) when it loads.
+type Lexeme struct {
+	Text string `json:"text" csv:"tekst,required"` // as written: "tenkjer på", "selvmord"
+	Role string `json:"role" csv:"rolle,required"` // one of Roles()
+	// Language is a BCP 47 primary tag ("nb", "nn", "en", "pl"); "no" for a
+	// form bokmål and nynorsk share, "und" for one of no single language.
+	Language string `json:"language" csv:"språk,required"`
+	// Category refines a role: the kind of crisis signal of a crisis cue
+	// (CrisisCategories), the kind of place of a place cue (PlaceRoles).
+	Category string `json:"category,omitempty" csv:"kategori"`
+	// Place is the municipality number Text folds to when it is also a
+	// place's name ("sola", "gran"): the entry must say so, and validation
+	// checks it.
+	Place string `json:"place,omitempty" csv:"kommunenummer,number"`
+	// Reviewed is true when someone who reads the language (and, for crisis
+	// cues, a clinician's eye) has checked the entry; unreviewed entries are
+	// listed for review (finder lexicon --unreviewed).
+	Reviewed bool   `json:"reviewed,omitempty" csv:"gjennomgått"`
+	Note     string `json:"note,omitempty" csv:"merknad"` // why the entry is there
+}
+
+// Lexeme roles: what an entry does in a query. The one table of roles:
+// validation, the diff and the engine read it.
+const (
+	RoleStop             = "stop"              // skipped between a place and a topic: "i", "gruppe"
+	RoleCommon           = "common"            // an ordinary word, never a place: "har", "kona"
+	RolePlainWord        = "plain_word"        // a place's name without its letters, a word typed so: "ha" (Hå)
+	RoleHomograph        = "homograph"         // a place named by an ordinary word: "sola", "gran"
+	RolePlacePreposition = "place_preposition" // before a homograph, makes it a place: "i", "fra"
+	RoleYearCue          = "year_cue"          // before four digits, makes them a year: "siden"
+	RoleIdiom            = "idiom"             // a phrase in which a homograph is a word: "i stad"
+	RoleMunicipalityWord = "municipality_word" // after a name, says municipality: "kommune"
+	RoleLossVerb         = "loss_verb"         // with a kin word, grief: "mistet"
+	RoleKin              = "kin"               // a person close to the writer: "mor", "kona", "sønnen"
+	RoleBereaved         = "bereaved"          // another person's suicide: "tok livet sitt"
+	RoleCrisisStem       = "crisis_stem"       // a word beginning that means suicide or self-harm
+	RoleCrisisPhrase     = "crisis_phrase"     // a phrase that does: "vil ikke leve"
+	RoleCrisisUndo       = "crisis_undo"       // right after a crisis phrase, undoes it: "tilbake"
+	RoleInflection       = "inflection"        // an ending a topic word may carry: "en", "ene"
+	RoleCompoundHead     = "compound_head"     // a compound's head after a topic word: "gruppe"
+	RoleLinker           = "linker"            // letters between a compound's parts: "s", "e"
+	RolePlaceCue         = "place_cue"         // before a place, says whose place it is (Category)
+	RoleNameCue          = "name_cue"          // before a name, says it is a person's: "heter"
+	RoleNumberCue        = "number_cue"        // before or after digits, says they are no postcode (Category)
+)
+
+// Roles lists every lexeme role.
+func Roles() []string {
+	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
+		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
+		RoleCrisisUndo, RoleInflection, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue}
+}
+
+// Place cue categories: whose place a place named after the cue is. Where
+// the writer lives outranks the rest ("fra Tromsø men bor i Harstad").
+const (
+	PlaceLives     = "lives"     // "bor i", "live in"
+	PlaceElsewhere = "elsewhere" // origin, work, study, the past, a trip: "vokste opp i", "jobber i"
+)
+
+// PlaceRoles lists the place cue categories.
+func PlaceRoles() []string { return []string{PlaceLives, PlaceElsewhere} }
+
+// Number cue categories: what digits next to the cue are.
+const (
+	NumberPhone    = "phone"    // "tlf", "ring meg på", "+47"
+	NumberAge      = "age"      // "jeg er" before, "år" after
+	NumberQuantity = "quantity" // a unit after: "dager", "barn", "kg"
+	NumberAddress  = "address"  // a street word before a house number: "gate", "vei"
+)
+
+// NumberRoles lists the number cue categories.
+func NumberRoles() []string {
+	return []string{NumberPhone, NumberAge, NumberQuantity, NumberAddress}
+}
+
+// Crisis cue categories, after the signals clinicians screen for (the
+// Columbia Suicide Severity Rating Scale's): every one raises crisis help.
+const (
+	CrisisSuicide     = "suicide"      // suicide named or thought of
+	CrisisWishDead    = "wish_dead"    // wish to be dead, not to wake up
+	CrisisMethod      = "method"       // a way to die: pills, rope, a bridge
+	CrisisPreparation = "preparation"  // gathering means, farewell letters
+	CrisisSelfHarm    = "self_harm"    // cutting, burning, hurting oneself
+	CrisisHopeless    = "hopelessness" // no way out, a burden, no strength left
+	CrisisAcute       = "acute"        // acute crisis, danger now
+	CrisisBereaved    = "bereaved"     // someone close took their own life
+)
+
+// CrisisCategories lists the crisis cue categories.
+func CrisisCategories() []string {
+	return []string{CrisisSuicide, CrisisWishDead, CrisisMethod, CrisisPreparation, CrisisSelfHarm,
+		CrisisHopeless, CrisisAcute, CrisisBereaved}
 }

@@ -111,7 +111,7 @@ func synthetic(real *dataset.Dataset, factor int) (*dataset.Dataset, []string) {
 		}
 		return string([]rune(s)[0]-32) + string([]rune(s)[1:])
 	}
-	d := &dataset.Dataset{Counties: real.Counties, Topics: real.Topics, Territories: real.Territories}
+	d := &dataset.Dataset{Counties: real.Counties, Topics: real.Topics, Territories: real.Territories, Lexicon: real.Lexicon}
 	var names []string
 	for k := 0; k < factor; k++ {
 		for _, m := range real.Municipalities {

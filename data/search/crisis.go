@@ -2,28 +2,11 @@ package search
 
 import "strings"
 
-// crisisPhraseWords are crisisPhrases split into words, by first word, so
-// that a query is compared only with the phrases its words can begin.
-var crisisPhraseWords = func() map[string][][]string {
-	m := map[string][][]string{}
-	for _, list := range [][]string{crisisPhrases, bereavedPhrases} {
-		for _, p := range list {
-			w := strings.Fields(foldKeyWords(p))
-			m[w[0]] = append(m[w[0]], w)
-		}
-	}
-	return m
-}()
-
 // foldKeyWords folds s keeping its word breaks.
 func foldKeyWords(s string) string {
 	b, _ := appendFold(nil, nil, s, false)
 	return string(b)
 }
-
-// notCrisisAfter, right after a crisis phrase, undoes it: "vil ta livet
-// mitt tilbake" (take my life back).
-const notCrisisAfter = "tilbake"
 
 // minCrisisPrefix is how much of a crisis word the word being typed needs
 // ("selvmo"): "selv" alone is too common, and "selj" is Seljord.
@@ -36,7 +19,7 @@ const minCrisisPrefix = 6
 // what keeps Seljord a place; the word being typed counts from
 // minCrisisPrefix letters of a stem; a phrase counts word for word ("vil
 // ikke leve", "ta livet mitt", "i want to die").
-func markCrisis(fold []byte, toks []token, open bool) bool {
+func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 	found := false
 	for i := range toks {
 		t := &toks[i]
@@ -44,11 +27,12 @@ func markCrisis(fold []byte, toks []token, open bool) bool {
 			continue
 		}
 		w := string(fold[t.a:t.b])
-		if isCrisisWord(w, open && i == len(toks)-1) {
+		if l.isCrisisWord(w, open && i == len(toks)-1) {
 			t.crisis, found = true, true
 			continue
 		}
-		for _, p := range crisisPhraseWords[w] {
+		for _, ph := range l.phrases[w] {
+			p := ph.words
 			if i+len(p) > len(toks) {
 				continue
 			}
@@ -58,7 +42,7 @@ func markCrisis(fold []byte, toks []token, open bool) bool {
 				ok = string(fold[u.a:u.b]) == p[k]
 			}
 			// "ta livet mitt tilbake" takes a life back, it does not end one.
-			if ok && i+len(p) < len(toks) && string(fold[toks[i+len(p)].a:toks[i+len(p)].b]) == notCrisisAfter {
+			if ok && i+len(p) < len(toks) && l.crisisUndo[string(fold[toks[i+len(p)].a:toks[i+len(p)].b])] {
 				ok = false
 			}
 			if ok {
@@ -74,8 +58,8 @@ func markCrisis(fold []byte, toks []token, open bool) bool {
 
 // isCrisisWord reports whether one folded word is a crisis word; typing
 // says it is still being typed.
-func isCrisisWord(w string, typing bool) bool {
-	for _, stem := range crisisStems {
+func (l *lexicon) isCrisisWord(w string, typing bool) bool {
+	for _, stem := range l.crisisStems {
 		if strings.HasPrefix(w, stem) {
 			return true
 		}
@@ -94,9 +78,9 @@ func isCrisisWord(w string, typing bool) bool {
 // toldOfAnother reports whether the folded query tells of another person's
 // suicide ("min bror tok livet sitt", "she killed herself"): whoever writes
 // it is bereaved.
-func toldOfAnother(fold []byte) bool {
+func (l *lexicon) toldOfAnother(fold []byte) bool {
 	q := " " + string(fold) + " "
-	for _, p := range bereavedPhrases {
+	for _, p := range l.bereaved {
 		if strings.Contains(q, " "+p+" ") {
 			return true
 		}

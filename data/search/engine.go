@@ -248,15 +248,15 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 			}
 		}
 		w := string(fold[i:j])
-		t.stop = stopWords[w]
-		t.common = commonWords[w]
+		t.stop = e.lex.stop[w]
+		t.common = e.lex.common[w]
 		s.toks = append(s.toks, t)
 		i = j + 1
 	}
 	toks := s.toks
 	if len(toks) > 1 {
-		markPlainWords(q, fold, toks, e.isRegionWord)
-		markYears(fold, toks)
+		e.lex.markPlainWords(q, fold, toks, e.isRegionWord)
+		e.lex.markYears(fold, toks)
 	}
 	// A postcode typed in two parts ("50 03").
 	for i := 0; i+1 < len(toks); i++ {
@@ -267,8 +267,8 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 			i++
 		}
 	}
-	r.crisis = markCrisis(fold, toks, open)
-	r.bereaved = r.crisis && toldOfAnother(fold)
+	r.crisis = e.lex.markCrisis(fold, toks, open)
+	r.bereaved = r.crisis && e.lex.toldOfAnother(fold)
 	allStop := true
 	for _, t := range toks {
 		if !t.stop && !t.crisis {
@@ -305,7 +305,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 // markPlainWords marks as common the plainWords typed exactly so (ASCII,
 // any case) in a query of several words: "ha" is the verb there, "hå" is
 // still Hå.
-func markPlainWords(q string, fold []byte, toks []token, isRegion func(string) bool) {
+func (l *lexicon) markPlainWords(q string, fold []byte, toks []token, isRegion func(string) bool) {
 	word := func(i int) string {
 		if i < 0 || i >= len(toks) {
 			return ""
@@ -318,9 +318,9 @@ func markPlainWords(q string, fold []byte, toks []token, isRegion func(string) b
 		if t.common {
 			continue
 		}
-		plain := slices.Contains(plainWords, w) && typedAsIs(q, w)
-		homograph := len(toks) >= minHomographTokens && homographPlaces[w]
-		if !plain && !homograph || placeCue(word(i-1), w, word(i+1), i == 0) || isRegion(word(i+1)) {
+		plain := l.plain[w] && typedAsIs(q, w)
+		homograph := len(toks) >= minHomographTokens && l.homograph[w]
+		if !plain && !homograph || l.placeCue(word(i-1), w, word(i+1), i == 0) || isRegion(word(i+1)) {
 			continue
 		}
 		t.common = true
@@ -330,10 +330,10 @@ func markPlainWords(q string, fold []byte, toks []token, isRegion func(string) b
 // markYears marks a year told as one ("døde i 2019", "skilt i 2020", "since
 // 2021") as a stop word: four digits in the range of years after a word
 // that introduces a time, never a postcode.
-func markYears(fold []byte, toks []token) {
+func (l *lexicon) markYears(fold []byte, toks []token) {
 	for i := 1; i < len(toks); i++ {
 		t := &toks[i]
-		if !t.digits || t.b-t.a != 4 || !yearCues[string(fold[toks[i-1].a:toks[i-1].b])] {
+		if !t.digits || t.b-t.a != 4 || !l.yearCue[string(fold[toks[i-1].a:toks[i-1].b])] {
 			continue
 		}
 		// The four bytes are digits (t.digits); no strconv, whose package
@@ -381,11 +381,11 @@ func typedAsIs(q, w string) bool {
 // after ("time kommune"), or, first in the query, a preposition after it:
 // the way a place is told from its namesakes ("os i hordaland", "hol i
 // hallingdal", "vik i sogn"). In a homographIdiom the word is no place.
-func placeCue(before, w, after string, first bool) bool {
-	if homographIdioms[before+" "+w] || homographIdioms[w+" "+after] {
+func (l *lexicon) placeCue(before, w, after string, first bool) bool {
+	if l.idiom[before+" "+w] || l.idiom[w+" "+after] {
 		return false
 	}
-	return municipalityWords[after] || first && placePrepositions[after] || placePrepositions[before]
+	return l.municipalityWord[after] || first && l.placePreposition[after] || l.placePreposition[before]
 }
 
 // isWordByte reports whether c can be part of a word (any byte of a

@@ -100,6 +100,8 @@ type Engine struct {
 	regions []regionInfo
 	// crisisLines are the dataset's crisis lines in their order.
 	crisisLines []dataset.CrisisLine
+	// lex is the language of reading (data/lexicon.json).
+	lex *lexicon
 }
 
 // contact is one contact point with its point for distances.
@@ -209,6 +211,7 @@ func newEngine(d *dataset.Dataset) *Engine {
 		muniByNo:  make(map[string]int32, len(d.Municipalities)),
 		topicByID: make(map[string]int32, len(d.Topics)),
 		terr:      d.Territories,
+		lex:       newLexicon(d.Lexicon),
 	}
 	counties := make(map[string]string, len(d.Counties))
 	for _, c := range d.Counties {
@@ -438,8 +441,8 @@ func (e *Engine) addTopics(b *builder) {
 			b.add(entSynonym, n.Name, ti, rank, nil)
 		}
 		if t.ID == griefTopic {
-			for _, v := range strings.Fields(lossVerbs) {
-				for _, p := range strings.Fields(personWords) {
+			for _, v := range e.lex.lossVerbs {
+				for _, p := range e.lex.kin {
 					b.add(entSynonym, v+" "+p, ti, rank, nil)
 				}
 			}

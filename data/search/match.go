@@ -309,7 +309,7 @@ func (e *Engine) lookupTopicWord(p lookupParams, add func(match)) {
 	// The word inflected: strip an ending, also leaving a final e
 	// ("skilsmiss-en" → "skilsmisse").
 	if len(key) >= minTopicStem+1 {
-		for _, end := range inflections {
+		for _, end := range e.lex.inflections {
 			stem, ok := strings.CutSuffix(key, end)
 			if !ok || len(stem) < minTopicStem {
 				continue
@@ -361,11 +361,11 @@ func (e *Engine) isTopicWord(w string) bool {
 // word: a generic head ("gruppe", "problemer", "avhengig") or a topic word,
 // maybe inflected.
 func (e *Engine) isHead(w string) bool {
-	if compoundHeads[w] || e.isTopicWord(w) {
+	if e.lex.compoundHead[w] || e.isTopicWord(w) {
 		return true
 	}
-	for _, end := range inflections {
-		if stem, ok := strings.CutSuffix(w, end); ok && len(stem) >= minCompoundPart && (compoundHeads[stem] || e.isTopicWord(stem)) {
+	for _, end := range e.lex.inflections {
+		if stem, ok := strings.CutSuffix(w, end); ok && len(stem) >= minCompoundPart && (e.lex.compoundHead[stem] || e.isTopicWord(stem)) {
 			return true
 		}
 	}

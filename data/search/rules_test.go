@@ -341,7 +341,7 @@ func TestReadingRules(t *testing.T) {
 // name in any of its forms.
 func TestCommonWordsAreNoMunicipality(t *testing.T) {
 	e := engine(t)
-	for w := range commonWords {
+	for w := range e.lex.common {
 		for _, j := range e.exact[w] {
 			en := &e.entries[j]
 			assert.False(t, en.kind == entMunicipality || en.kind == entParallel || en.kind == entFormer,
@@ -354,6 +354,7 @@ func TestCommonWordsAreNoMunicipality(t *testing.T) {
 // a district measures from its own point.
 func TestRegionAndDistrictResults(t *testing.T) {
 	d := &dataset.Dataset{
+		Lexicon: []dataset.Lexeme{{Text: "selvmord", Role: dataset.RoleCrisisStem, Language: "nb"}},
 		Counties: []dataset.County{{Number: "46", Name: "Vestland"}},
 		Municipalities: []dataset.Municipality{
 			{Number: "4601", Name: "Bergen", County: "46", Population: 290000, Lat: 60.39, Lon: 5.32},

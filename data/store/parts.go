@@ -17,8 +17,8 @@ const (
 )
 
 // coreOrder is the order of the core parts: what the first keystroke needs
-// first (topics and crisis lines, then places and contact points).
-var coreOrder = []string{"topics", "crisis_lines", "counties", "territories", "contact_points", "municipalities",
+// first (the lexicon, topics and crisis lines, then places and contact points).
+var coreOrder = []string{"lexicon", "topics", "crisis_lines", "counties", "territories", "contact_points", "municipalities",
 	"former_municipalities", "regions", "districts", "sources"}
 
 // partBytes is the most JSON one part holds (about 10 ms of decoding in the

@@ -38,6 +38,7 @@ var Files = []string{
 	dataset.RegionsFile,
 	dataset.DistrictsFile,
 	dataset.CrisisLinesFile,
+	dataset.LexiconFile,
 }
 
 // FileError is a problem with one file, at a position when known (Line 0 =
@@ -81,6 +82,8 @@ func target(d *dataset.Dataset, file string) any {
 		return &d.Districts
 	case dataset.CrisisLinesFile:
 		return &d.CrisisLines
+	case dataset.LexiconFile:
+		return &d.Lexicon
 	}
 	return nil
 }
@@ -267,6 +270,9 @@ func Canonical(d *dataset.Dataset) *dataset.Dataset {
 	for i := range c.CrisisLines {
 		c.CrisisLines[i].Sources = nonNil(c.CrisisLines[i].Sources)
 	}
+	// The lexicon keeps its curated order: entries grouped by role, as
+	// people read them.
+	c.Lexicon = nonNil(append([]dataset.Lexeme{}, d.Lexicon...))
 	return &c
 }
 
@@ -305,31 +311,20 @@ func marshal(v any, indent bool) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// EncodeFile returns the canonical bytes of one dataset file. Postcodes are
-// written one compact record a line, so a diff shows one line per postcode;
-// the other files are indented for people.
+// EncodeFile returns the canonical bytes of one dataset file. Postcodes and
+// lexemes are written one compact record a line, so a diff shows one line per
+// record; the other files are indented for people.
 func EncodeFile(d *dataset.Dataset, file string) ([]byte, error) {
 	c := Canonical(d)
 	v := target(c, file)
 	if v == nil {
 		return nil, fmt.Errorf("unknown dataset file %q", file)
 	}
-	if file == dataset.PostcodesFile {
-		var buf bytes.Buffer
-		buf.WriteString("[\n")
-		for i, p := range c.Postcodes {
-			b, err := marshal(p, false)
-			if err != nil {
-				return nil, fmt.Errorf("%s: postcode %s: %w", file, p.Code, err)
-			}
-			buf.Write(b)
-			if i < len(c.Postcodes)-1 {
-				buf.WriteByte(',')
-			}
-			buf.WriteByte('\n')
-		}
-		buf.WriteString("]\n")
-		return buf.Bytes(), nil
+	switch file {
+	case dataset.PostcodesFile:
+		return lines(file, c.Postcodes, func(p dataset.Postcode) string { return p.Code })
+	case dataset.LexiconFile:
+		return lines(file, c.Lexicon, func(l dataset.Lexeme) string { return l.Role + " " + l.Text })
 	}
 	b, err := marshal(v, true)
 	if err != nil {
@@ -338,13 +333,33 @@ func EncodeFile(d *dataset.Dataset, file string) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
+// lines writes records as a JSON array, one compact record a line; name says
+// which record an error is about.
+func lines[T any](file string, recs []T, name func(T) string) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("[\n")
+	for i, r := range recs {
+		b, err := marshal(r, false)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", file, name(r), err)
+		}
+		buf.Write(b)
+		if i < len(recs)-1 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+	}
+	buf.WriteString("]\n")
+	return buf.Bytes(), nil
+}
+
 // Curated reports whether people keep file by hand or through the CLI
-// (contact points, topics with their words, crisis lines). `make data`
+// (contact points, topics with their words, crisis lines, the lexicon). `make data`
 // writes the other files from the sources; it creates a curated file only
 // when it is missing.
 func Curated(file string) bool {
 	switch file {
-	case dataset.ContactPointsFile, dataset.TopicsFile, dataset.CrisisLinesFile:
+	case dataset.ContactPointsFile, dataset.TopicsFile, dataset.CrisisLinesFile, dataset.LexiconFile:
 		return true
 	}
 	return false

@@ -29,6 +29,7 @@ var recordKeys = map[string][]string{
 	dataset.RegionsFile:              {"kind", "name"},
 	dataset.DistrictsFile:            {"municipality", "name"},
 	dataset.CrisisLinesFile:          {"id"},
+	dataset.LexiconFile:              {"role", "text"},
 }
 
 // fieldChange is one changed value; Old or New is empty when the value was

@@ -33,6 +33,8 @@ func (d *decoder) decodeDataset(v *dataset.Dataset) error {
 			v.Districts, err = list(d, d.decodeDistrict)
 		case "crisis_lines":
 			v.CrisisLines, err = list(d, d.decodeCrisisLine)
+		case "lexicon":
+			v.Lexicon, err = list(d, d.decodeLexeme)
 		default:
 			err = d.skip()
 		}
@@ -330,6 +332,31 @@ func (d *decoder) decodeCrisisLine(v *dataset.CrisisLine) error {
 			v.Note, err = d.str()
 		case "sources":
 			v.Sources, err = list(d, d.decodeSourceRef)
+		default:
+			err = d.skip()
+		}
+		return wrapKey(k, err)
+	})
+}
+
+// decodeLexeme decodes a dataset.Lexeme; unknown keys are skipped.
+func (d *decoder) decodeLexeme(v *dataset.Lexeme) error {
+	return d.object(func(k string) (err error) {
+		switch k {
+		case "text":
+			v.Text, err = d.str()
+		case "role":
+			v.Role, err = d.str()
+		case "language":
+			v.Language, err = d.str()
+		case "category":
+			v.Category, err = d.str()
+		case "place":
+			v.Place, err = d.str()
+		case "reviewed":
+			v.Reviewed, err = d.bool()
+		case "note":
+			v.Note, err = d.str()
 		default:
 			err = d.skip()
 		}

@@ -98,4 +98,5 @@ func Merge(dst, part *dataset.Dataset) {
 	dst.Regions = append(dst.Regions, part.Regions...)
 	dst.Districts = append(dst.Districts, part.Districts...)
 	dst.CrisisLines = append(dst.CrisisLines, part.CrisisLines...)
+	dst.Lexicon = append(dst.Lexicon, part.Lexicon...)
 }

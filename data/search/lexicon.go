@@ -1,0 +1,92 @@
+package search
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/selvhjelp/finder/data/dataset"
+)
+
+// lexicon is the language the engine reads queries with, built from the
+// dataset's curated lexicon (data/lexicon.json): which words are stop words,
+// ordinary words, cues, crisis signals, endings. Every word is folded (see
+// Normalize: ø→o, æ→e, å→a). The names and topic words come from the rest
+// of the dataset; the lexicon is about the language, not the places.
+type lexicon struct {
+	stop, common, homograph, placePreposition, yearCue, municipalityWord wordSet
+	compoundHead, crisisUndo, nameCue                                    wordSet
+	plain                                                                wordSet
+	idiom                                                                wordSet // "i stad": two folded words
+	lossVerbs, kin                                                       []string
+	crisisStems                                                          []string
+	// phrases are the crisis and bereavement phrases split into words, by
+	// first word, so that a query is compared only with the phrases its
+	// words can begin.
+	phrases  map[string][]phrase
+	bereaved []string // folded phrases that tell of another's suicide
+	// inflections are the endings of topic words, longest first.
+	inflections []string
+	// placeCues are the words before a place that say whose it is, by
+	// their words (one or two), with the category.
+	placeCues map[string]string
+	// numberCues say what digits next to them are (category).
+	numberCues map[string]string
+}
+
+// phrase is one crisis or bereavement phrase in folded words.
+type phrase struct {
+	words    []string
+	bereaved bool
+}
+
+// wordSet is a set of folded words.
+type wordSet map[string]bool
+
+// newLexicon builds the lexicon from the dataset's entries. Entries of a
+// role it does not know are skipped: the validator names them.
+func newLexicon(entries []dataset.Lexeme) *lexicon {
+	l := &lexicon{phrases: map[string][]phrase{}, placeCues: map[string]string{}, numberCues: map[string]string{}}
+	sets := map[string]*wordSet{
+		dataset.RoleStop: &l.stop, dataset.RoleCommon: &l.common, dataset.RoleHomograph: &l.homograph,
+		dataset.RolePlacePreposition: &l.placePreposition, dataset.RoleYearCue: &l.yearCue,
+		dataset.RoleMunicipalityWord: &l.municipalityWord, dataset.RoleCompoundHead: &l.compoundHead,
+		dataset.RoleCrisisUndo: &l.crisisUndo, dataset.RoleNameCue: &l.nameCue, dataset.RolePlainWord: &l.plain,
+		dataset.RoleIdiom: &l.idiom,
+	}
+	for _, s := range sets {
+		*s = wordSet{}
+	}
+	for _, x := range entries {
+		f := foldKeyWords(x.Text)
+		if f == "" {
+			continue
+		}
+		if s, ok := sets[x.Role]; ok {
+			(*s)[f] = true
+			continue
+		}
+		switch x.Role {
+		case dataset.RoleLossVerb:
+			l.lossVerbs = append(l.lossVerbs, f)
+		case dataset.RoleKin:
+			l.kin = append(l.kin, f)
+		case dataset.RoleCrisisStem:
+			l.crisisStems = append(l.crisisStems, strings.ReplaceAll(f, " ", ""))
+		case dataset.RoleCrisisPhrase, dataset.RoleBereaved:
+			w := strings.Fields(f)
+			bereaved := x.Role == dataset.RoleBereaved
+			l.phrases[w[0]] = append(l.phrases[w[0]], phrase{words: w, bereaved: bereaved})
+			if bereaved {
+				l.bereaved = append(l.bereaved, f)
+			}
+		case dataset.RoleInflection:
+			l.inflections = append(l.inflections, f)
+		case dataset.RolePlaceCue:
+			l.placeCues[f] = x.Category
+		case dataset.RoleNumberCue:
+			l.numberCues[f] = x.Category
+		}
+	}
+	slices.SortStableFunc(l.inflections, func(a, b string) int { return len(b) - len(a) })
+	return l
+}
