@@ -352,13 +352,16 @@ const (
 	RolePlaceCue         = "place_cue"         // before a place, says whose place it is (Category)
 	RoleNameCue          = "name_cue"          // before a name, says it is a person's: "heter"
 	RoleNumberCue        = "number_cue"        // before or after digits, says they are no postcode (Category)
+	RoleAbroad           = "abroad"            // a place outside Norway: never a Norwegian place
+	RoleSelf             = "self"              // the writer: "jeg", "eg"; a problem after it is the writer's own
 )
 
 // Roles lists every lexeme role.
 func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
 		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
-		RoleCrisisUndo, RoleInflection, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue}
+		RoleCrisisUndo, RoleInflection, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
+		RoleAbroad, RoleSelf}
 }
 
 // Place cue categories: whose place a place named after the cue is. Where

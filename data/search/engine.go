@@ -75,9 +75,8 @@ type Options struct {
 const (
 	DefaultSuggestions = 8
 	DefaultResults     = 10
-	maxTokens          = 16 // words of a query looked at; the rest is ignored
-	maxSpanWords       = 4  // longest name in words ("Bø i Telemark", "Anonyme Alkoholikere")
-	maxTopics          = 4  // most topics read from one query
+	maxSpanWords       = 4 // longest name in words ("Bø i Telemark", "Anonyme Alkoholikere")
+	maxTopics          = 4 // most topics read from one query
 )
 
 // Topic notes (Response.TopicNote).
@@ -100,6 +99,9 @@ type token struct {
 	digits bool
 	common bool   // an ordinary word: never a place
 	crisis bool   // part of a crisis word or phrase: never a place
+	person bool   // a person's name ("jeg heter Hege Lier"): never a place
+	upper  bool   // typed with a capital first letter, not at a sentence's start
+	role   int8   // whose place a name beginning here is: roleLives, roleElsewhere, 0
 	code   string // a postcode typed in two parts ("50 03"), on the first part
 }
 
@@ -155,7 +157,8 @@ type reading struct {
 	pcPrefix  string // 1-3 digits being typed: postcode suggestions
 	topics    []int  // match indexes, best first
 	crisis    bool
-	bereaved  bool // a suicide told of someone else ("min bror tok livet sitt"): grief too
+	bereaved  bool   // a suicide told of someone else ("min bror tok livet sitt"): grief too
+	abroad    string // a place outside Norway named, folded ("stockholm")
 	// placeAlternative are the municipalities the place's words also name.
 	placeAlternative []int32
 	// placeAlternativeMatches are the matches behind placeAlternative.
@@ -227,127 +230,6 @@ func limits(opts Options) (sug, res int) {
 	return DefaultSuggestions, DefaultResults
 }
 
-// words folds the query and splits it into tokens: stop words, common
-// words, crisis words, postcodes (also typed "50 03", "N-5003", "postnr
-// 4307") and the digits being typed.
-func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
-	s.lastOpen = open
-	s.fold, _ = appendFold(s.fold[:0], nil, q, false)
-	fold := s.fold
-	s.toks = s.toks[:0]
-	for i := 0; i < len(fold) && len(s.toks) < maxTokens; {
-		j := i
-		for j < len(fold) && fold[j] != ' ' {
-			j++
-		}
-		t := token{a: i, b: j, digits: true}
-		for k := i; k < j; k++ {
-			if fold[k] < '0' || fold[k] > '9' {
-				t.digits = false
-				break
-			}
-		}
-		w := string(fold[i:j])
-		t.stop = e.lex.stop[w]
-		t.common = e.lex.common[w]
-		s.toks = append(s.toks, t)
-		i = j + 1
-	}
-	toks := s.toks
-	if len(toks) > 1 {
-		e.lex.markPlainWords(q, fold, toks, e.isRegionWord)
-		e.lex.markYears(fold, toks)
-	}
-	// A postcode typed in two parts ("50 03").
-	for i := 0; i+1 < len(toks); i++ {
-		a, b := &toks[i], &toks[i+1]
-		if a.digits && b.digits && a.b-a.a+b.b-b.a == 4 && a.b-a.a < 4 {
-			a.code = string(fold[a.a:a.b]) + string(fold[b.a:b.b])
-			b.stop = true
-			i++
-		}
-	}
-	r.crisis = e.lex.markCrisis(fold, toks, open)
-	r.bereaved = r.crisis && e.lex.toldOfAnother(fold)
-	allStop := true
-	for _, t := range toks {
-		if !t.stop && !t.crisis {
-			allStop = false
-		}
-	}
-	if allStop {
-		for i := range toks {
-			toks[i].stop = false
-		}
-	}
-	// Postcodes: four digits that exist resolve; 1-3 digits at the end
-	// suggest postcodes.
-	for i := range toks {
-		t := &toks[i]
-		if !t.digits || t.stop {
-			continue
-		}
-		code := t.code
-		if code == "" {
-			code = string(fold[t.a:t.b])
-		}
-		switch {
-		case len(code) == 4:
-			if p := e.postcodeIndex(code); p >= 0 && r.pc < 0 {
-				r.pc, r.pcToken = p, i
-			}
-		case len(code) < 4 && i == len(toks)-1:
-			r.pcPrefix = code
-		}
-	}
-}
-
-// markPlainWords marks as common the plainWords typed exactly so (ASCII,
-// any case) in a query of several words: "ha" is the verb there, "hå" is
-// still Hå.
-func (l *lexicon) markPlainWords(q string, fold []byte, toks []token, isRegion func(string) bool) {
-	word := func(i int) string {
-		if i < 0 || i >= len(toks) {
-			return ""
-		}
-		return string(fold[toks[i].a:toks[i].b])
-	}
-	for i := range toks {
-		t := &toks[i]
-		w := word(i)
-		if t.common {
-			continue
-		}
-		plain := l.plain[w] && typedAsIs(q, w)
-		homograph := len(toks) >= minHomographTokens && l.homograph[w]
-		if !plain && !homograph || l.placeCue(word(i-1), w, word(i+1), i == 0) || isRegion(word(i+1)) {
-			continue
-		}
-		t.common = true
-	}
-}
-
-// markYears marks a year told as one ("døde i 2019", "skilt i 2020", "since
-// 2021") as a stop word: four digits in the range of years after a word
-// that introduces a time, never a postcode.
-func (l *lexicon) markYears(fold []byte, toks []token) {
-	for i := 1; i < len(toks); i++ {
-		t := &toks[i]
-		if !t.digits || t.b-t.a != 4 || !l.yearCue[string(fold[toks[i-1].a:toks[i-1].b])] {
-			continue
-		}
-		// The four bytes are digits (t.digits); no strconv, whose package
-		// would add 6 KB to the browser module.
-		y := 0
-		for _, c := range fold[t.a:t.b] {
-			y = y*10 + int(c-'0')
-		}
-		if y >= minYear && y <= maxYear {
-			t.stop = true
-		}
-	}
-}
-
 // isRegionWord reports whether w, a folded word, names a county or region:
 // after a place word it says which of its namesakes is meant ("os
 // hordaland", "time rogaland").
@@ -358,34 +240,6 @@ func (e *Engine) isRegionWord(w string) bool {
 		}
 	}
 	return false
-}
-
-// typedAsIs reports whether w, a folded word, stands in q letter for
-// letter: "ha" typed so is a word, typed "hå" the place.
-func typedAsIs(q, w string) bool {
-	for k := 0; k+len(w) <= len(q); k++ {
-		if !strings.EqualFold(q[k:k+len(w)], w) {
-			continue
-		}
-		before := k == 0 || !isWordByte(q[k-1])
-		after := k+len(w) == len(q) || !isWordByte(q[k+len(w)])
-		if before && after {
-			return true
-		}
-	}
-	return false
-}
-
-// placeCue reports whether the words around w make it a place: a place
-// preposition right before it ("bor i lom", "angst i ski"), "kommune" right
-// after ("time kommune"), or, first in the query, a preposition after it:
-// the way a place is told from its namesakes ("os i hordaland", "hol i
-// hallingdal", "vik i sogn"). In a homographIdiom the word is no place.
-func (l *lexicon) placeCue(before, w, after string, first bool) bool {
-	if l.idiom[before+" "+w] || l.idiom[w+" "+after] {
-		return false
-	}
-	return l.municipalityWord[after] || first && l.placePreposition[after] || l.placePreposition[before]
 }
 
 // isWordByte reports whether c can be part of a word (any byte of a
@@ -567,6 +421,26 @@ func (e *Engine) choose(s *scratch, r *reading) {
 				bestTopic[i] = -1
 			}
 		}
+	}
+	// Whose place: a place where the writer lives outranks the others, and
+	// a place without a cue outranks one told as elsewhere (markRoles).
+	role := func(p int) int8 { return s.toks[s.spans[p].i].role }
+	topRole := int8(math.MinInt8)
+	if r.pc >= 0 {
+		topRole = s.toks[r.pcToken].role
+	}
+	for p := range bestPlace {
+		if bestPlace[p] >= 0 {
+			topRole = max(topRole, role(p))
+		}
+	}
+	for p := range bestPlace {
+		if bestPlace[p] >= 0 && role(p) < topRole {
+			bestPlace[p] = -1
+		}
+	}
+	if r.pc >= 0 && s.toks[r.pcToken].role < topRole {
+		r.pc = -1
 	}
 	base := func(mi int) int { return int(s.ms[mi].q) * s.spans[s.ms[mi].span].content }
 	weight := func(mi int) int { return tieWeight[e.entries[s.ms[mi].entry].kind] }
@@ -848,6 +722,12 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 			topics = append(topics, j)
 		}
 	}
+	// A problem of someone close ("broren min har psykose"): the relatives'
+	// groups first, then the problem's own.
+	if j, ok := e.topicByID[carerTopic]; ok && len(topics) > 0 && e.aboutSomeoneClose(s, r) {
+		topics = slices.DeleteFunc(topics, func(t int32) bool { return t == j })
+		topics = slices.Insert(topics, 0, j)
+	}
 	// Bereaved by suicide: the crisis lines, and the grief groups.
 	if len(topics) == 0 && r.bereaved {
 		if j, ok := e.topicByID[griefTopic]; ok {
@@ -862,6 +742,38 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 		resp.Topic = &TopicRef{ID: resp.Topics[0].ID, Name: resp.Topics[0].Name}
 	}
 	return topics
+}
+
+// carerTopic is the topic of relatives and carers.
+const carerTopic = "parorende"
+
+// ownTopics are the topics a person close to the writer cannot have for
+// them: a loss, a break-up and a crisis of life are the writer's own ("kona
+// mi har forlatt meg"), and the mixed groups are for anyone.
+var ownTopics = []string{griefTopic, "samlivsbrudd", "livskriser", genericTopic, carerTopic}
+
+// aboutSomeoneClose reports whether the first topic read is the problem of
+// someone close to the writer: the nearest person named before its words
+// is a kin word ("sønnen min ruser seg", "my husband drinks"), not the
+// writer ("jeg har angst fordi mamma er syk" is the writer's).
+func (e *Engine) aboutSomeoneClose(s *scratch, r *reading) bool {
+	if len(r.topics) == 0 {
+		return false
+	}
+	mi := r.topics[0]
+	if slices.Contains(ownTopics, e.topics[e.entries[s.ms[mi].entry].targets[0]].ID) {
+		return false
+	}
+	for i := s.spans[s.ms[mi].span].i - 1; i >= 0; i-- {
+		w := s.word(i)
+		switch {
+		case e.lex.self[w]:
+			return false
+		case e.lex.kinSet[w]:
+			return true
+		}
+	}
+	return false
 }
 
 // bestTarget picks the most populous of a name's municipalities.

@@ -9,7 +9,7 @@ import (
 
 // MaxQueryRunes bounds a query: anything longer is cut, so no input can make
 // a search slow.
-const MaxQueryRunes = 200
+const MaxQueryRunes = 1000
 
 // span is a [start, end) range of UTF-16 offsets in an original string.
 type span struct{ start, end uint16 }

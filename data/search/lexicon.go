@@ -31,6 +31,33 @@ type lexicon struct {
 	placeCues map[string]string
 	// numberCues say what digits next to them are (category).
 	numberCues map[string]string
+	kinSet     wordSet // kin as a set
+	self       wordSet // the writer: "jeg", "eg"
+	abroad     wordSet // places outside Norway, one to three folded words
+	// lang holds, for each stop or common word, the languages it is a word
+	// of (one bit per language, langBit); localCommon holds the common
+	// words that are also the name of a place: they are words only in a
+	// sentence of their own language ("time" in English, "sola" in Spanish).
+	lang        map[string]uint32
+	localCommon map[string]uint32
+	langBit     map[string]uint32
+	// local is the bits of the languages whose sentences name Norwegian
+	// places as they are: Norwegian in either form and Sami.
+	local uint32
+}
+
+// localLanguages are the languages of a sentence in which a place's name is
+// the place: Norwegian (bokmål, nynorsk, either) and Sami.
+var localLanguages = []string{"nb", "nn", "no", "se", "smj", "sma", "fkv", "und"}
+
+// bit returns the bit of language tag, giving it one when new.
+func (l *lexicon) bit(tag string) uint32 {
+	b, ok := l.langBit[tag]
+	if !ok && len(l.langBit) < 32 {
+		b = 1 << len(l.langBit)
+		l.langBit[tag] = b
+	}
+	return b
 }
 
 // phrase is one crisis or bereavement phrase in folded words.
@@ -45,13 +72,17 @@ type wordSet map[string]bool
 // newLexicon builds the lexicon from the dataset's entries. Entries of a
 // role it does not know are skipped: the validator names them.
 func newLexicon(entries []dataset.Lexeme) *lexicon {
-	l := &lexicon{phrases: map[string][]phrase{}, placeCues: map[string]string{}, numberCues: map[string]string{}}
+	l := &lexicon{phrases: map[string][]phrase{}, placeCues: map[string]string{}, numberCues: map[string]string{},
+		lang: map[string]uint32{}, localCommon: map[string]uint32{}, langBit: map[string]uint32{}}
+	for _, tag := range localLanguages {
+		l.local |= l.bit(tag)
+	}
 	sets := map[string]*wordSet{
 		dataset.RoleStop: &l.stop, dataset.RoleCommon: &l.common, dataset.RoleHomograph: &l.homograph,
 		dataset.RolePlacePreposition: &l.placePreposition, dataset.RoleYearCue: &l.yearCue,
 		dataset.RoleMunicipalityWord: &l.municipalityWord, dataset.RoleCompoundHead: &l.compoundHead,
 		dataset.RoleCrisisUndo: &l.crisisUndo, dataset.RoleNameCue: &l.nameCue, dataset.RolePlainWord: &l.plain,
-		dataset.RoleIdiom: &l.idiom,
+		dataset.RoleIdiom: &l.idiom, dataset.RoleSelf: &l.self, dataset.RoleAbroad: &l.abroad,
 	}
 	for _, s := range sets {
 		*s = wordSet{}
@@ -59,6 +90,15 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	for _, x := range entries {
 		f := foldKeyWords(x.Text)
 		if f == "" {
+			continue
+		}
+		if x.Role == dataset.RoleStop || x.Role == dataset.RoleCommon {
+			l.lang[f] |= l.bit(x.Language)
+		}
+		if x.Role == dataset.RoleCommon && x.Place != "" && l.bit(x.Language)&l.local == 0 {
+			// A foreign word that is a Norwegian place's name ("time"):
+			// a word only in a sentence of its language.
+			l.localCommon[f] |= l.bit(x.Language)
 			continue
 		}
 		if s, ok := sets[x.Role]; ok {
@@ -86,6 +126,10 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		case dataset.RoleNumberCue:
 			l.numberCues[f] = x.Category
 		}
+	}
+	l.kinSet = wordSet{}
+	for _, k := range l.kin {
+		l.kinSet[k] = true
 	}
 	slices.SortStableFunc(l.inflections, func(a, b string) int { return len(b) - len(a) })
 	return l

@@ -122,9 +122,16 @@ func parsePlace(s string) (placeWant, error) {
 // loadRealistic reads every TSV file of the set.
 func loadRealistic(tb testing.TB) []realisticCase {
 	tb.Helper()
-	files, err := filepath.Glob(filepath.Join(realisticDir, "*.tsv"))
+	return loadSet(tb, realisticDir, func(class string) bool { _, ok := hitRates[class]; return ok })
+}
+
+// loadSet reads every TSV file of a query set in dir; known says which
+// classes the set may use.
+func loadSet(tb testing.TB, dir string, known func(class string) bool) []realisticCase {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
 	require.NoError(tb, err)
-	require.NotEmpty(tb, files, "no TSV files in %s", realisticDir)
+	require.NotEmpty(tb, files, "no TSV files in %s", dir)
 	var cases []realisticCase
 	for _, name := range files {
 		f, err := os.Open(name)
@@ -159,8 +166,7 @@ func loadRealistic(tb testing.TB) []realisticCase {
 			if len(cols) == 6 {
 				c.note = cols[5]
 			}
-			_, known := hitRates[c.class]
-			require.True(tb, known, "%s:%d: unknown class %q", name, n, c.class)
+			require.True(tb, known(c.class), "%s:%d: unknown class %q", name, n, c.class)
 			cases = append(cases, c)
 		}
 		require.NoError(tb, sc.Err())

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/search"
@@ -81,7 +82,9 @@ type Memory struct {
 
 // Limits of /v1/search.
 const (
-	MaxQueryBytes = 200 // longer queries are not place or topic names
+	// MaxQueryRunes is the longest query, in runes: the engine's own limit,
+	// so that a message the browser module reads is one the API reads.
+	MaxQueryRunes = search.MaxQueryRunes
 	DefaultLimit  = 10
 	MaxLimit      = 50
 	compressMin   = 1024 // smaller bodies are not worth compressing
@@ -335,12 +338,12 @@ func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, http.StatusBadRequest, "missing parameter q: the text to search for", "q")
 		return
 	}
-	if len(q) > MaxQueryBytes {
-		h.fail(w, r, http.StatusBadRequest, fmt.Sprintf("q is too long: at most %d bytes", MaxQueryBytes), "q")
-		return
-	}
 	if !validUTF8(q) {
 		h.fail(w, r, http.StatusBadRequest, "q is not valid UTF-8", "q")
+		return
+	}
+	if utf8.RuneCountInString(q) > MaxQueryRunes {
+		h.fail(w, r, http.StatusBadRequest, fmt.Sprintf("q is too long: at most %d characters", MaxQueryRunes), "q")
 		return
 	}
 	q = blankControls(q)

@@ -105,7 +105,10 @@ func TestRoutes(t *testing.T) {
 		{"limit overflow", "GET", "/v1/search?q=a&limit=99999999999999999999", nil, 400, "application/json", CacheNone, "limit must be", "limit"},
 		{"bad municipality", "GET", "/v1/search?q=a&municipality=46", nil, 400, "application/json", CacheNone, "four-digit", "municipality"},
 		{"bad topic", "GET", "/v1/search?q=a&topic=%3Cscript%3E", nil, 400, "application/json", CacheNone, "topic id", "topic"},
-		{"query too long", "GET", "/v1/search?q=" + strings.Repeat("a", MaxQueryBytes+1), nil, 400, "application/json", CacheNone, "too long", "q"},
+		{"query too long", "GET", "/v1/search?q=" + strings.Repeat("a", MaxQueryRunes+1), nil, 400, "application/json", CacheNone, "too long", "q"},
+		// The limit counts characters, as the engine does: a message of
+		// MaxQueryRunes letters æ (two bytes each) is read, not refused.
+		{"long query in æøå", "GET", "/v1/search?q=" + strings.Repeat("%C3%A6", MaxQueryRunes), nil, 200, "application/json", CacheNone, `"query"`, ""},
 		{"invalid utf-8", "GET", "/v1/search?q=%ff%fe", nil, 400, "application/json", CacheNone, "UTF-8", "q"},
 		{"bad percent escape", "GET", "/v1/search?q=%zz", nil, 400, "application/json", CacheNone, "percent escape", "q"},
 		{"bad escape in a name", "GET", "/v1/search?%zz=1&q=a", nil, 400, "application/json", CacheNone, "percent escape", ""},

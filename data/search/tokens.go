@@ -1,0 +1,470 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/selvhjelp/finder/data/dataset"
+)
+
+// Reading a query begins as an analysis pipeline does (Bleve's analyzers are
+// the model): a tokenizer splits the folded query into words, then token
+// filters run in order, each marking what its words are. Every filter is a
+// rule about a class of words, and its words are data (data/lexicon.json):
+//
+//	numbers  → digits that are a year, a phone number, an age or a quantity are no postcode
+//	plain    → a place named by an ordinary word is that word in a sentence
+//	names    → a person's name is no place ("jeg heter Hege Lier")
+//	abroad   → a place outside Norway is no Norwegian place
+//	language → in a sentence of another language, that language's words are words
+//	crisis   → suicide, self-harm, acute crisis (crisis.go)
+//	roles    → whose place a name is: where the writer lives, or elsewhere
+//
+// No filter looks at more than a few words around each word, so reading is
+// linear in the length of the query.
+
+// Place roles of a token (token.role): what the words before a place say
+// about it. A place where the writer lives outranks one without a cue, which
+// outranks one told as elsewhere (origin, work, the past).
+const (
+	roleElsewhere int8 = -1
+	roleLives     int8 = 1
+)
+
+// maxCueWords is the longest cue phrase ("navnet mitt er", "used to live").
+const maxCueWords = 3
+
+// maxCueGap is how many stop or common words may stand between a place cue
+// and its place ("bor nå i Harstad").
+const maxCueGap = 3
+
+// maxNameWords is how many words after a name cue are a person's name (a
+// first name and a surname).
+const maxNameWords = 2
+
+// minForeignWords is how many words of another language make a sentence of
+// that language ("my wife has no time").
+const minForeignWords = 2
+
+// words folds the query, splits it into tokens and runs the token filters;
+// then it reads crisis words and postcodes.
+func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
+	e.tokenize(s, q, open)
+	toks, fold := s.toks, s.fold
+	if len(toks) > 1 {
+		e.markNumbers(s)
+		e.lex.markPlainWords(q, fold, toks, e.isRegionWord)
+		e.markNames(s)
+		r.abroad = e.markAbroad(s)
+		e.markForeign(s)
+	}
+	r.crisis = e.lex.markCrisis(fold, toks, open)
+	r.bereaved = r.crisis && e.lex.toldOfAnother(fold)
+	e.markRoles(s)
+	allStop := true
+	for _, t := range toks {
+		if !t.stop && !t.crisis {
+			allStop = false
+		}
+	}
+	if allStop {
+		for i := range toks {
+			toks[i].stop = false
+		}
+	}
+	e.readPostcodes(s, r)
+}
+
+// tokenize folds q into s.fold and splits it into s.toks: digits, stop
+// words, common words, and which words were typed with a capital letter.
+func (e *Engine) tokenize(s *scratch, q string, open bool) {
+	s.lastOpen = open
+	s.fold, _ = appendFold(s.fold[:0], nil, q, false)
+	fold := s.fold
+	s.toks = s.toks[:0]
+	for i := 0; i < len(fold); {
+		j := i
+		for j < len(fold) && fold[j] != ' ' {
+			j++
+		}
+		t := token{a: i, b: j, digits: true}
+		for k := i; k < j; k++ {
+			if fold[k] < '0' || fold[k] > '9' {
+				t.digits = false
+				break
+			}
+		}
+		t.stop = e.lex.stop[string(fold[i:j])]
+		t.common = e.lex.common[string(fold[i:j])]
+		s.toks = append(s.toks, t)
+		i = j + 1
+	}
+	markCapitals(q, s.toks)
+}
+
+// markCapitals sets token.upper for the words typed with a capital first
+// letter inside a sentence (not first, nor after . ! ?). The folded words
+// are the runs of letters or of digits of q, in order, so the two are
+// walked side by side.
+func markCapitals(q string, toks []token) {
+	k, class, sentenceStart := -1, 0, true
+	for _, r := range q {
+		c := 0
+		switch {
+		case unicode.IsLetter(r):
+			c = 1
+		case unicode.IsDigit(r):
+			c = 2
+		case unicode.Is(unicode.Mn, r):
+			continue
+		}
+		if c == 0 {
+			if r == '.' || r == '!' || r == '?' {
+				sentenceStart = true
+			}
+			class = 0
+			continue
+		}
+		if c != class {
+			k++
+			if k >= len(toks) {
+				return
+			}
+			toks[k].upper = c == 1 && unicode.IsUpper(r) && !sentenceStart && !isAllCaps(q, r)
+			sentenceStart = false
+		}
+		class = c
+	}
+}
+
+// isAllCaps reports whether q is typed in capitals throughout (then a
+// capital says nothing); r is the rune at hand, which must be upper case.
+func isAllCaps(q string, r rune) bool {
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	return strings.ToUpper(q) == q
+}
+
+// word returns the folded word of token i, or "" outside the query.
+func (s *scratch) word(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return string(s.fold[s.toks[i].a:s.toks[i].b])
+}
+
+// phraseAt returns the folded words of tokens [i, i+n) joined by one space
+// ("" when they run past the query), in s.key's memory.
+func (s *scratch) phraseAt(i, n int) string {
+	if i < 0 || i+n > len(s.toks) || n <= 0 {
+		return ""
+	}
+	return string(s.fold[s.toks[i].a:s.toks[i+n-1].b])
+}
+
+// cueBefore returns the value of the longest cue of m that ends right
+// before token i.
+func (s *scratch) cueBefore(i int, m map[string]string) string {
+	for n := maxCueWords; n >= 1; n-- {
+		if v, ok := m[s.phraseAt(i-n, n)]; ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// markNumbers reads runs of digit groups: a phone number ("41 23 45 67",
+// "+47 412 34 567", "tlf 90012345"), a year ("døde i 2019", "født 1985"),
+// an age or a quantity ("jeg er 54", "2000 kroner", "i 300 dager") is no
+// postcode; two groups that make four digits are one ("50 03").
+func (e *Engine) markNumbers(s *scratch) {
+	toks := s.toks
+	for i := 0; i < len(toks); {
+		if !toks[i].digits {
+			i++
+			continue
+		}
+		j, total := i, 0
+		for j < len(toks) && toks[j].digits {
+			total += toks[j].b - toks[j].a
+			j++
+		}
+		before := s.cueBefore(i, e.lex.numberCues)
+		after := e.lex.numberCues[s.word(j)]
+		switch {
+		case before == dataset.NumberPhone || total >= phoneDigits:
+			markStop(toks[i:j])
+		case before == dataset.NumberAddress && j-i > 1:
+			// "Storgata 5 8006 Bodø": the house number, then the rest.
+			toks[i].stop = true
+		case before == dataset.NumberAge || after == dataset.NumberQuantity || after == dataset.NumberAge:
+			markStop(toks[i:j])
+		case j-i == 2 && total == 4 && toks[i].b-toks[i].a < 4:
+			toks[i].code = string(s.fold[toks[i].a:toks[i].b]) + string(s.fold[toks[i+1].a:toks[i+1].b])
+			toks[i+1].stop = true
+		}
+		if j-i == 1 && e.lex.yearCue[s.word(i-1)] && isYear(s.fold[toks[i].a:toks[i].b]) {
+			toks[i].stop = true
+		}
+		i = j
+	}
+}
+
+// phoneDigits is how many digits in a run of digit groups make a phone
+// number: Norwegian numbers have eight.
+const phoneDigits = 8
+
+func markStop(toks []token) {
+	for i := range toks {
+		toks[i].stop = true
+	}
+}
+
+// isYear reports whether four digits lie in the range read as a year.
+func isYear(b []byte) bool {
+	if len(b) != 4 {
+		return false
+	}
+	// No strconv: its package would add 6 KB to the browser module.
+	y := 0
+	for _, c := range b {
+		y = y*10 + int(c-'0')
+	}
+	return y >= minYear && y <= maxYear
+}
+
+// markPlainWords marks as common the plain words typed exactly so (ASCII,
+// any case) in a query of several words ("ha" is the verb there, "hå" is
+// still Hå), and the homograph places of a sentence ("sola skinner") unless
+// a place cue says place ("bor i lom", "time kommune", "os hordaland").
+func (l *lexicon) markPlainWords(q string, fold []byte, toks []token, isRegion func(string) bool) {
+	word := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return string(fold[toks[i].a:toks[i].b])
+	}
+	for i := range toks {
+		t := &toks[i]
+		w := word(i)
+		if t.common {
+			continue
+		}
+		plain := l.plain[w] && typedAsIs(q, w)
+		homograph := len(toks) >= minHomographTokens && l.homograph[w]
+		if !plain && !homograph || l.placeCue(word(i-1), w, word(i+1), i == 0) || isRegion(word(i+1)) {
+			continue
+		}
+		t.common = true
+	}
+}
+
+// typedAsIs reports whether w, a folded word, stands in q letter for
+// letter: "ha" typed so is a word, typed "hå" the place.
+func typedAsIs(q, w string) bool {
+	for k := 0; k+len(w) <= len(q); k++ {
+		if !strings.EqualFold(q[k:k+len(w)], w) {
+			continue
+		}
+		before := k == 0 || !isWordByte(q[k-1])
+		after := k+len(w) == len(q) || !isWordByte(q[k+len(w)])
+		if before && after {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCue reports whether the words around w make it a place: a place
+// preposition right before it ("bor i lom", "angst i ski"), "kommune" right
+// after ("time kommune"), or, first in the query, a preposition after it:
+// the way a place is told from its namesakes ("os i hordaland", "hol i
+// hallingdal", "vik i sogn"). In an idiom the word is no place.
+func (l *lexicon) placeCue(before, w, after string, first bool) bool {
+	if l.idiom[before+" "+w] || l.idiom[w+" "+after] {
+		return false
+	}
+	return l.municipalityWord[after] || first && l.placePreposition[after] || l.placePreposition[before]
+}
+
+// markNames marks people's names, which are never places: the words right
+// after a name cue ("jeg heter Hege Lier", "my name is"), a capitalised
+// word after a kin word ("sønnen min Stian", "naboen Stian Vik") with the
+// capitalised word after it (a surname), and two capitalised words inside a
+// sentence of which the first names nothing ("snakket med Hege Lier").
+func (e *Engine) markNames(s *scratch) {
+	toks := s.toks
+	for i := range toks {
+		switch {
+		case s.nameCueBefore(i, e.lex.nameCue):
+			e.markName(s, i, false)
+		case e.lex.kinSet[s.word(i-1)] && toks[i].upper:
+			e.markName(s, i, true)
+		case e.lex.kinSet[s.word(i-2)] && toks[i-1].common && toks[i].upper:
+			e.markName(s, i, true)
+		case toks[i].upper && i+1 < len(toks) && toks[i+1].upper && e.namesNothing(s, i) &&
+			!e.isPlaceName(s.word(i)+s.word(i+1)):
+			e.markName(s, i, true)
+		}
+	}
+}
+
+// nameCueBefore reports whether a name cue ends right before token i.
+func (s *scratch) nameCueBefore(i int, cues wordSet) bool {
+	for n := maxCueWords; n >= 1; n-- {
+		if cues[s.phraseAt(i-n, n)] {
+			return true
+		}
+	}
+	return false
+}
+
+// markName marks up to maxNameWords words from token i as a person's name,
+// stopping at a stop, common or topic word; capitalised says the name's
+// further words must be capitalised too.
+func (e *Engine) markName(s *scratch, i int, capitalised bool) {
+	for k := i; k < len(s.toks) && k < i+maxNameWords; k++ {
+		t := &s.toks[k]
+		if t.stop || t.digits || t.common && k > i || e.isTopicWord(s.word(k)) || capitalised && !t.upper {
+			return
+		}
+		t.person, t.common = true, true
+	}
+}
+
+// namesNothing reports whether token i is no name of a place or topic
+// and no ordinary word: a first name, most likely.
+func (e *Engine) namesNothing(s *scratch, i int) bool {
+	t := &s.toks[i]
+	return !t.common && !t.stop && !t.digits && len(e.exact[s.word(i)]) == 0
+}
+
+// isPlaceName reports whether key is exactly some place's name.
+func (e *Engine) isPlaceName(key string) bool {
+	for _, j := range e.exact[key] {
+		if isPlaceKind(e.entries[j].kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// markAbroad marks the names of places outside Norway (one to three words:
+// "Stockholm", "New York") as words, never a Norwegian place, and returns
+// the first one as typed, for the answer to say that the finder covers
+// Norway.
+func (e *Engine) markAbroad(s *scratch) string {
+	found := ""
+	for i := range s.toks {
+		for n := maxCueWords; n >= 1; n-- {
+			p := s.phraseAt(i, n)
+			if p == "" || !e.lex.abroad[p] {
+				continue
+			}
+			for k := i; k < i+n; k++ {
+				s.toks[k].common = true
+			}
+			if found == "" {
+				found = p
+			}
+			break
+		}
+	}
+	return found
+}
+
+// markForeign finds the language of a sentence from its stop and common
+// words; in a sentence of another language than Norwegian or Sami, a word
+// of that language which is also a place's name ("I have no time", "estoy
+// sola") is the word, unless a place preposition comes right before it.
+func (e *Engine) markForeign(s *scratch) {
+	if len(e.lex.localCommon) == 0 {
+		return
+	}
+	counts := map[uint32]int{}
+	local := 0
+	for i := range s.toks {
+		m := e.lex.lang[s.word(i)]
+		switch {
+		case m == 0:
+		case m&e.lex.local != 0:
+			local++
+		default:
+			for b := uint32(1); b != 0 && b <= m; b <<= 1 {
+				if m&b != 0 {
+					counts[b]++
+				}
+			}
+		}
+	}
+	var lang uint32
+	for b, n := range counts {
+		if n >= minForeignWords && n > local && (lang == 0 || n > counts[lang]) {
+			lang = b
+		}
+	}
+	if lang == 0 {
+		return
+	}
+	for i := range s.toks {
+		if e.lex.localCommon[s.word(i)]&lang != 0 && !e.lex.placePreposition[s.word(i-1)] && !s.toks[i].upper {
+			s.toks[i].common = true
+		}
+	}
+}
+
+// markRoles reads whose place a name is from the cue before it: "bor i",
+// "live in", "flyttet til" (where the writer lives) or "vokste opp i",
+// "jobber i", "fra", "bodde i" (elsewhere). The role lands on the first
+// word after the cue that is not a stop or common word, at most maxCueGap
+// words on ("bor nå i Harstad").
+func (e *Engine) markRoles(s *scratch) {
+	if len(e.lex.placeCues) == 0 {
+		return
+	}
+	for i := 1; i < len(s.toks); i++ {
+		cue := s.cueBefore(i, e.lex.placeCues)
+		if cue == "" {
+			continue
+		}
+		role := roleElsewhere
+		if cue == dataset.PlaceLives {
+			role = roleLives
+		}
+		for k := i; k < len(s.toks) && k <= i+maxCueGap; k++ {
+			t := &s.toks[k]
+			if t.stop || t.common && !t.person {
+				continue
+			}
+			if t.role == 0 {
+				t.role = role
+			}
+			break
+		}
+	}
+}
+
+// readPostcodes reads the postcode of the query: four digits that exist
+// (or two groups that make them, "50 03") resolve; 1-3 digits at the end
+// suggest postcodes.
+func (e *Engine) readPostcodes(s *scratch, r *reading) {
+	for i := range s.toks {
+		t := &s.toks[i]
+		if !t.digits || t.stop {
+			continue
+		}
+		code := t.code
+		if code == "" {
+			code = string(s.fold[t.a:t.b])
+		}
+		switch {
+		case len(code) == 4:
+			if p := e.postcodeIndex(code); p >= 0 && (r.pc < 0 || t.role > s.toks[r.pcToken].role) {
+				r.pc, r.pcToken = p, i
+			}
+		case len(code) < 4 && i == len(s.toks)-1:
+			r.pcPrefix = code
+		}
+	}
+}
