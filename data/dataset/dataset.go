@@ -354,6 +354,9 @@ const (
 	RoleNumberCue        = "number_cue"        // before or after digits, says they are no postcode (Category)
 	RoleAbroad           = "abroad"            // a place outside Norway: never a Norwegian place
 	RoleSelf             = "self"              // the writer: "jeg", "eg"; a problem after it is the writer's own
+	RoleOther            = "other"             // another person: "han", "hun"; a home told after it is theirs
+	RoleCrisisCue        = "crisis_cue"        // a crisis signal only with another (Category): "tau" + "kjøpt"
+	RoleTopicWord        = "topic_word"        // an everyday word or description of a topic (Category: topic id)
 )
 
 // Roles lists every lexeme role.
@@ -361,7 +364,28 @@ func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
 		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
 		RoleCrisisUndo, RoleInflection, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
-		RoleAbroad, RoleSelf}
+		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleTopicWord}
+}
+
+// Name cue categories: a name cue without one is followed by a name in any
+// case ("heter"); NamePerson is a noun for a person, followed by a name only
+// when it is capitalised ("kollegaen min Rana").
+const NamePerson = "person"
+
+// Crisis cue categories (RoleCrisisCue): signals that raise crisis help only
+// together, within a few words: a method with a preparation or a time
+// ("har kjøpt tau", "pillene i kveld"), a farewell with a time ("i kveld er
+// siste kveld").
+const (
+	CueMethod      = "method"      // pills, a rope, a bridge, a weapon
+	CuePreparation = "preparation" // bought, gathered, counted, standing on
+	CueTime        = "time"        // tonight, this weekend
+	CueFarewell    = "farewell"    // the last evening, thank you for everything
+)
+
+// CrisisCueCategories lists the crisis cue categories.
+func CrisisCueCategories() []string {
+	return []string{CueMethod, CuePreparation, CueTime, CueFarewell}
 }
 
 // Place cue categories: whose place a place named after the cue is. Where

@@ -1,6 +1,11 @@
 package search
 
-import "strings"
+import (
+	"slices"
+	"strings"
+
+	"github.com/selvhjelp/finder/data/dataset"
+)
 
 // foldKeyWords folds s keeping its word breaks.
 func foldKeyWords(s string) string {
@@ -86,4 +91,55 @@ func (l *lexicon) toldOfAnother(fold []byte) bool {
 		}
 	}
 	return false
+}
+
+// crisisWindow is how many words apart two crisis cues may stand and still
+// combine ("har kjøpt tau og vet hvor jeg skal gå").
+const crisisWindow = 8
+
+// cueKinds are the crisis cue categories in the order of cueCombines.
+var cueKinds = [...]string{dataset.CueMethod, dataset.CuePreparation, dataset.CueTime, dataset.CueFarewell}
+
+// cueCombines says which kinds raise crisis help together: a method with a
+// preparation ("samlet opp pillene", "står på brua") or a time ("tauet i
+// kveld"), a farewell with a time, a preparation or another farewell ("i
+// kveld er siste kveld, takk for alt", "gitt bort katten … alt er i orden").
+// None alone does: "kjøpte tau til hytta".
+var cueCombines = [len(cueKinds)][len(cueKinds)]bool{
+	{false, true, true, false},  // method
+	{true, false, false, false}, // preparation
+	{true, false, false, true},  // time
+	{false, false, true, true},  // farewell
+}
+
+// markCrisisCues marks the crisis cues that combine (cueCombines) within
+// crisisWindow words and reports whether any did.
+func (l *lexicon) markCrisisCues(s *scratch) bool {
+	if len(l.crisisCues) == 0 {
+		return false
+	}
+	var last [len(cueKinds)]int
+	for k := range last {
+		last[k] = -crisisWindow - 1
+	}
+	found := false
+	for i := range s.toks {
+		for n := maxCueWords; n >= 1; n-- {
+			kind := slices.Index(cueKinds[:], l.crisisCues[s.phraseAt(i, n)])
+			if kind < 0 {
+				continue
+			}
+			for other, ok := range cueCombines[kind] {
+				if ok && i-last[other] <= crisisWindow {
+					found = true
+					for k := last[other]; k < i+n; k++ {
+						s.toks[k].crisis = true
+					}
+				}
+			}
+			last[kind] = i
+			break
+		}
+	}
+	return found
 }

@@ -94,15 +94,16 @@ const (
 
 // token is one word of the folded query.
 type token struct {
-	a, b   int // bytes of the folded query
-	stop   bool
-	digits bool
-	common bool   // an ordinary word: never a place
-	crisis bool   // part of a crisis word or phrase: never a place
-	person bool   // a person's name ("jeg heter Hege Lier"): never a place
-	upper  bool   // typed with a capital first letter, not at a sentence's start
-	role   int8   // whose place a name beginning here is: roleLives, roleElsewhere, 0
-	code   string // a postcode typed in two parts ("50 03"), on the first part
+	a, b    int // bytes of the folded query
+	stop    bool
+	digits  bool
+	common  bool   // an ordinary word: never a place
+	crisis  bool   // part of a crisis word or phrase: never a place
+	person  bool   // a person's name ("jeg heter Hege Lier"): never a place
+	upper   bool   // typed with a capital first letter, not at a sentence's start
+	capital bool   // typed with a capital first letter (the query not all in capitals)
+	role    int8   // whose place a name beginning here is: roleLives, roleElsewhere, 0
+	code    string // a postcode typed in two parts ("50 03"), on the first part
 }
 
 // qspan is a run of words read as one name.
@@ -116,6 +117,10 @@ type qspan struct {
 	// sentence says the query holds a common word: its last word is
 	// more likely finished, so it needs more letters to resolve a place.
 	sentence bool
+	// message says the query is a message (messageWords or more); cued
+	// that the span is told as a place (a capital letter, a place
+	// preposition before it, a place cue).
+	message, cued bool
 }
 
 // scratch is the per-search working memory, pooled.
@@ -293,7 +298,8 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 				continue
 			}
 			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, common: common,
-				sentence: sentence}
+				sentence: sentence, message: len(toks) >= messageWords,
+				cued: toks[i].capital || toks[i].role != 0 || e.lex.placePreposition[s.word(i-1)]}
 			for _, x := range e.exact[sp.key] {
 				sp.region = sp.region || e.entries[x].kind == entRegion
 			}

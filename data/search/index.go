@@ -440,6 +440,11 @@ func (e *Engine) addTopics(b *builder) {
 		for _, n := range t.Names {
 			b.add(entSynonym, n.Name, ti, rank, nil)
 		}
+		// So are the lexicon's everyday words and descriptions of the topic,
+		// in every language it holds.
+		for _, w := range e.lex.topicWords[t.ID] {
+			b.add(entSynonym, w, ti, rank, nil)
+		}
 		if t.ID == griefTopic {
 			for _, v := range e.lex.lossVerbs {
 				for _, p := range e.lex.kin {

@@ -33,6 +33,14 @@ type lexicon struct {
 	numberCues map[string]string
 	kinSet     wordSet // kin as a set
 	self       wordSet // the writer: "jeg", "eg"
+	other      wordSet // another person: "han", "hun"
+	personNoun wordSet // a noun for a person before a capitalised name: "kollegaen"
+	// crisisCues are signals that raise crisis help only together
+	// (dataset.CrisisCueCategories), by their folded words.
+	crisisCues map[string]string
+	// topicWords are the lexicon's words for each topic, by topic id, as
+	// written.
+	topicWords map[string][]string
 	abroad     wordSet // places outside Norway, one to three folded words
 	// lang holds, for each stop or common word, the languages it is a word
 	// of (one bit per language, langBit); localCommon holds the common
@@ -73,7 +81,8 @@ type wordSet map[string]bool
 // role it does not know are skipped: the validator names them.
 func newLexicon(entries []dataset.Lexeme) *lexicon {
 	l := &lexicon{phrases: map[string][]phrase{}, placeCues: map[string]string{}, numberCues: map[string]string{},
-		lang: map[string]uint32{}, localCommon: map[string]uint32{}, langBit: map[string]uint32{}}
+		lang: map[string]uint32{}, localCommon: map[string]uint32{}, langBit: map[string]uint32{},
+		crisisCues: map[string]string{}, topicWords: map[string][]string{}}
 	for _, tag := range localLanguages {
 		l.local |= l.bit(tag)
 	}
@@ -83,10 +92,12 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		dataset.RoleMunicipalityWord: &l.municipalityWord, dataset.RoleCompoundHead: &l.compoundHead,
 		dataset.RoleCrisisUndo: &l.crisisUndo, dataset.RoleNameCue: &l.nameCue, dataset.RolePlainWord: &l.plain,
 		dataset.RoleIdiom: &l.idiom, dataset.RoleSelf: &l.self, dataset.RoleAbroad: &l.abroad,
+		dataset.RoleOther: &l.other,
 	}
 	for _, s := range sets {
 		*s = wordSet{}
 	}
+	l.personNoun = wordSet{}
 	for _, x := range entries {
 		f := foldKeyWords(x.Text)
 		if f == "" {
@@ -99,6 +110,10 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			// A foreign word that is a Norwegian place's name ("time"):
 			// a word only in a sentence of its language.
 			l.localCommon[f] |= l.bit(x.Language)
+			continue
+		}
+		if x.Role == dataset.RoleNameCue && x.Category == dataset.NamePerson {
+			l.personNoun[f] = true
 			continue
 		}
 		if s, ok := sets[x.Role]; ok {
@@ -125,11 +140,18 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			l.placeCues[f] = x.Category
 		case dataset.RoleNumberCue:
 			l.numberCues[f] = x.Category
+		case dataset.RoleCrisisCue:
+			l.crisisCues[f] = x.Category
+		case dataset.RoleTopicWord:
+			l.topicWords[x.Category] = append(l.topicWords[x.Category], x.Text)
 		}
 	}
+	// A word for someone close is an ordinary word: never a place ("tante"
+	// is not Tråante).
 	l.kinSet = wordSet{}
 	for _, k := range l.kin {
 		l.kinSet[k] = true
+		l.common[k] = true
 	}
 	slices.SortStableFunc(l.inflections, func(a, b string) int { return len(b) - len(a) })
 	return l

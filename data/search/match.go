@@ -408,6 +408,12 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	if en.kind == entContact || place && sp.common {
 		return false
 	}
+	// In a message, a name that is only a postal place or a district is a
+	// place where the message says so: many are ordinary words ("roen",
+	// "moen", "hell").
+	if place && sp.message && !sp.cued && (en.kind == entPostal || en.kind == entDistrict) {
+		return false
+	}
 	switch m.how {
 	case howExact, howInflected, howCompound:
 		return true

@@ -354,7 +354,7 @@ func TestCommonWordsAreNoMunicipality(t *testing.T) {
 // a district measures from its own point.
 func TestRegionAndDistrictResults(t *testing.T) {
 	d := &dataset.Dataset{
-		Lexicon: []dataset.Lexeme{{Text: "selvmord", Role: dataset.RoleCrisisStem, Language: "nb"}},
+		Lexicon:  []dataset.Lexeme{{Text: "selvmord", Role: dataset.RoleCrisisStem, Language: "nb"}},
 		Counties: []dataset.County{{Number: "46", Name: "Vestland"}},
 		Municipalities: []dataset.Municipality{
 			{Number: "4601", Name: "Bergen", County: "46", Population: 290000, Lat: 60.39, Lon: 5.32},

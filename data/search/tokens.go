@@ -28,7 +28,8 @@ import (
 // outranks one told as elsewhere (origin, work, the past).
 const (
 	roleElsewhere int8 = -1
-	roleLives     int8 = 1
+	roleLives     int8 = 1 // someone else's home: "mamma bor i"
+	roleLivesSelf int8 = 2 // the writer's: "bor i", "jeg bor i", "her i"
 )
 
 // maxCueWords is the longest cue phrase ("navnet mitt er", "used to live").
@@ -42,6 +43,12 @@ const maxCueGap = 3
 // first name and a surname).
 const maxNameWords = 2
 
+// messageWords is the length, in words, from which a query is a message:
+// every word is finished, and a name that is only a postal place or a
+// district is a place only where the message says so (a place preposition
+// before it, a capital letter, or a place cue).
+const messageWords = 6
+
 // minForeignWords is how many words of another language make a sentence of
 // that language ("my wife has no time").
 const minForeignWords = 2
@@ -51,6 +58,11 @@ const minForeignWords = 2
 func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	e.tokenize(s, q, open)
 	toks, fold := s.toks, s.fold
+	// A message is written, not typed word by word: its last word is
+	// finished too ("… alene hver helg" is not Helgeland).
+	if len(toks) >= messageWords {
+		s.lastOpen, open = false, false
+	}
 	if len(toks) > 1 {
 		e.markNumbers(s)
 		e.lex.markPlainWords(q, fold, toks, e.isRegionWord)
@@ -59,6 +71,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		e.markForeign(s)
 	}
 	r.crisis = e.lex.markCrisis(fold, toks, open)
+	r.crisis = e.lex.markCrisisCues(s) || r.crisis
 	r.bereaved = r.crisis && e.lex.toldOfAnother(fold)
 	e.markRoles(s)
 	allStop := true
@@ -130,7 +143,8 @@ func markCapitals(q string, toks []token) {
 			if k >= len(toks) {
 				return
 			}
-			toks[k].upper = c == 1 && unicode.IsUpper(r) && !sentenceStart && !isAllCaps(q, r)
+			toks[k].capital = c == 1 && unicode.IsUpper(r) && !isAllCaps(q, r)
+			toks[k].upper = toks[k].capital && !sentenceStart
 			sentenceStart = false
 		}
 		class = c
@@ -166,12 +180,18 @@ func (s *scratch) phraseAt(i, n int) string {
 // cueBefore returns the value of the longest cue of m that ends right
 // before token i.
 func (s *scratch) cueBefore(i int, m map[string]string) string {
+	v, _ := s.cueBeforeN(i, m)
+	return v
+}
+
+// cueBeforeN is cueBefore with the cue's length in words.
+func (s *scratch) cueBeforeN(i int, m map[string]string) (string, int) {
 	for n := maxCueWords; n >= 1; n-- {
 		if v, ok := m[s.phraseAt(i-n, n)]; ok {
-			return v
+			return v, n
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // markNumbers reads runs of digit groups: a phone number ("41 23 45 67",
@@ -198,13 +218,17 @@ func (e *Engine) markNumbers(s *scratch) {
 		case before == dataset.NumberAddress && j-i > 1:
 			// "Storgata 5 8006 Bodø": the house number, then the rest.
 			toks[i].stop = true
-		case before == dataset.NumberAge || after == dataset.NumberQuantity || after == dataset.NumberAge:
+		case before == dataset.NumberAge || before == dataset.NumberQuantity || after == dataset.NumberQuantity ||
+			after == dataset.NumberAge:
 			markStop(toks[i:j])
 		case j-i == 2 && total == 4 && toks[i].b-toks[i].a < 4:
 			toks[i].code = string(s.fold[toks[i].a:toks[i].b]) + string(s.fold[toks[i+1].a:toks[i+1].b])
 			toks[i+1].stop = true
 		}
-		if j-i == 1 && e.lex.yearCue[s.word(i-1)] && isYear(s.fold[toks[i].a:toks[i].b]) {
+		// A year: after a year cue ("i 2019", "født 1985"), or followed by
+		// an ordinary word ("2024 har vært et helvete").
+		if j-i == 1 && isYear(s.fold[toks[i].a:toks[i].b]) &&
+			(e.lex.yearCue[s.word(i-1)] || j < len(toks) && toks[j].common && !toks[j].stop) {
 			toks[i].stop = true
 		}
 		i = j
@@ -295,15 +319,16 @@ func (l *lexicon) placeCue(before, w, after string, first bool) bool {
 // sentence of which the first names nothing ("snakket med Hege Lier").
 func (e *Engine) markNames(s *scratch) {
 	toks := s.toks
+	person := func(w string) bool { return e.lex.kinSet[w] || e.lex.personNoun[w] }
 	for i := range toks {
 		switch {
 		case s.nameCueBefore(i, e.lex.nameCue):
 			e.markName(s, i, false)
-		case e.lex.kinSet[s.word(i-1)] && toks[i].upper:
+		case person(s.word(i-1)) && toks[i].upper:
 			e.markName(s, i, true)
-		case e.lex.kinSet[s.word(i-2)] && toks[i-1].common && toks[i].upper:
+		case i >= 2 && person(s.word(i-2)) && toks[i-1].common && toks[i].upper:
 			e.markName(s, i, true)
-		case toks[i].upper && i+1 < len(toks) && toks[i+1].upper && e.namesNothing(s, i) &&
+		case toks[i].capital && i+1 < len(toks) && toks[i+1].upper && e.namesNothing(s, i) &&
 			!e.isPlaceName(s.word(i)+s.word(i+1)):
 			e.markName(s, i, true)
 		}
@@ -326,7 +351,7 @@ func (s *scratch) nameCueBefore(i int, cues wordSet) bool {
 func (e *Engine) markName(s *scratch, i int, capitalised bool) {
 	for k := i; k < len(s.toks) && k < i+maxNameWords; k++ {
 		t := &s.toks[k]
-		if t.stop || t.digits || t.common && k > i || e.isTopicWord(s.word(k)) || capitalised && !t.upper {
+		if t.stop || t.digits || t.common && k > i || e.isTopicWord(s.word(k)) || capitalised && !t.capital {
 			return
 		}
 		t.person, t.common = true, true
@@ -424,13 +449,13 @@ func (e *Engine) markRoles(s *scratch) {
 		return
 	}
 	for i := 1; i < len(s.toks); i++ {
-		cue := s.cueBefore(i, e.lex.placeCues)
+		cue, n := s.cueBeforeN(i, e.lex.placeCues)
 		if cue == "" {
 			continue
 		}
 		role := roleElsewhere
 		if cue == dataset.PlaceLives {
-			role = roleLives
+			role = e.whoseHome(s, i-n)
 		}
 		for k := i; k < len(s.toks) && k <= i+maxCueGap; k++ {
 			t := &s.toks[k]
@@ -443,6 +468,25 @@ func (e *Engine) markRoles(s *scratch) {
 			break
 		}
 	}
+}
+
+// whoseHome ranks a home told by the cue that begins at token c: the
+// writer's ("bor i", "jeg bor i", "bor jeg i", "her i") outranks someone
+// else's ("mamma bor i", "han bor i", "barna bor i").
+func (e *Engine) whoseHome(s *scratch, c int) int8 {
+	for _, k := range [...]int{c - 1, c - 2, c + 1} {
+		if k < 0 || k >= len(s.toks) {
+			continue
+		}
+		w := s.word(k)
+		switch {
+		case e.lex.self[w]:
+			return roleLivesSelf
+		case e.lex.kinSet[w] || e.lex.other[w] || s.toks[k].person:
+			return roleLives
+		}
+	}
+	return roleLivesSelf
 }
 
 // readPostcodes reads the postcode of the query: four digits that exist

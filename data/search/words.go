@@ -12,7 +12,7 @@ const minHomographTokens = 3
 // lies in this range. Postcodes in that range typed after these words are
 // rare; a year read as a postcode sends "pappa døde i 2019" to Lillestrøm.
 const (
-	minYear = 1940
+	minYear = 1800
 	maxYear = 2039
 )
 
