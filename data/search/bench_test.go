@@ -23,6 +23,19 @@ var benchSets = []struct {
 	{"combined", []string{"angst i tromsø", "5003 angst", "kreft trondhiem", "sorg bergn", "depresjon på hamar", "12-trinn i Sandvika", "AA oslo", "skilsmisse mo i rana", "pårørende for oslo", "grupper for sorg i bergen"}},
 	{"sentence", []string{"kona mi har kreft og jeg bor i bergen", "mistet mannen min i fjor og føler meg så ensom", "jeg har tvangstanker og bor i moss", "er det noen grupper for ensomme eldre i Hamar", "var i en bilulykke og sliter med nakken", "mamma dode i fjor og jeg bor i baerum", "vi skal skilles og jeg bor i Stavanger", "far min drikk for mykje og eg bur på voss", "my husband died and i live in tromsø", "jeg spiller bort alle pengene mine på nettcasino"}},
 	{"crisis", []string{"tenker på selvmord", "sjølvmordstankar", "vil ikke leve lenger", "selvmord bergen", "i want to die", "kutter meg", "etterlatt etter selvmord", "ta livet mitt", "selvskading", "Seljord"}},
+	// Messages by length in words, for the ≤ 1 ms p99 budget of a 60-word
+	// message (issue 17).
+	{"words-1", []string{"bergen", "angst", "5003", "sorg", "tromsø"}},
+	{"words-5", []string{"kona mi har kreft bergen", "jeg bor i mo i rana", "pappa drikker for mye nå", "ring meg på 41 23 45 67", "vokste opp i narvik, bor i tromsø"}},
+	{"words-20", []string{
+		"hei, jeg heter Hege Lier og er 54 år. mannen min døde i fjor og nå bor jeg alene i Harstad",
+		"sønnen vår på 17 har begynt å ruse seg og vi vet ikke hva vi skal gjøre, bor i Kristiansand",
+		"jobber i Drammen men bor i Lier, har vært sykmeldt i 300 dager og føler meg helt alene nå",
+	}},
+	{"words-60", []string{
+		"Hei alle sammen. Jeg har lest her en stund uten å skrive noe, men nå må jeg bare få det ut. Samboeren min gjennom elleve år flyttet ut i mai, og jeg sitter igjen med huset, gjelda og to katter. Vennene våre har valgt side. Jeg jobber i barnehage og holder fasaden hele dagen, men om kvelden gråter jeg. Vokste opp i Narvik, men nå bor jeg alene i en leilighet i Mo i Rana. Finnes det grupper her?",
+		"Mamma fikk alzheimer-diagnosen for to år siden, og nå er det pappa som bærer alt. Han er 81, nekter avlastning og sier at han klarer seg. Jeg bor tre timer unna og har dårlig samvittighet hele tiden. Søsteren min og jeg krangler om hva som er riktig å gjøre. Ring meg gjerne på 41 23 45 67 om det finnes noe for pårørende rundt Steinkjer, der de bor, eller i Trondheim der jeg bor.",
+	}},
 	{"compound+region", []string{"angstgruppe bergen", "brystkreft", "spiseforstyrrelsesgruppe", "alkoholproblemer", "Lofoten", "Nord-Norge", "Grünerløkka", "Os Hordaland", "50 03", "angst og depresjon i Bodø"}},
 }
 

@@ -1,0 +1,52 @@
+package search_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// firstContactSets are the query sets written for issue 17 by hands that
+// had not read the engine, each scored once on first contact (the figure
+// in testdata/firstcontact/README.md). They stay as regression: the engine
+// may not read them worse than it did when they joined.
+var firstContactSets = []struct {
+	dir          string
+	minHitRate   float64 // share of queries read exactly as expected
+	maxWrong     int     // confident wrong answers
+	maxCrisisMis int     // crisis messages without crisis help
+}{
+	{"2026-12-05-a", 0.90, 4, 2},
+	{"2026-12-05-b", 0.81, 5, 28},
+}
+
+func TestFirstContactSets(t *testing.T) {
+	e := newEngine(t)
+	for _, set := range firstContactSets {
+		t.Run(set.dir, func(t *testing.T) {
+			cases := loadSet(t, filepath.Join("testdata/firstcontact", set.dir), func(string) bool { return true })
+			hits, wrong, crisisMiss := 0, 0, 0
+			for _, c := range cases {
+				got, err := searchSafely(t, e, c.query)
+				assert.NoError(t, err)
+				v := judge(c, got)
+				if v.hit() {
+					hits++
+				}
+				if v.confidentWr {
+					wrong++
+					t.Logf("confident wrong: %s", v)
+				}
+				if c.crisis && !got.crisis {
+					crisisMiss++
+				}
+			}
+			rate := float64(hits) / float64(len(cases))
+			t.Logf("%s: %d/%d = %.1f %%, %d confident wrong, %d crisis missed", set.dir, hits, len(cases), 100*rate, wrong, crisisMiss)
+			assert.GreaterOrEqual(t, rate, set.minHitRate)
+			assert.LessOrEqual(t, wrong, set.maxWrong)
+			assert.LessOrEqual(t, crisisMiss, set.maxCrisisMis)
+		})
+	}
+}
