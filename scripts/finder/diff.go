@@ -120,6 +120,7 @@ func printChanges(w io.Writer, changes []recordChange) {
 		}
 	}
 	fmt.Fprintf(w, "%d nye, %d fjernet, %d endret.\n", added, removed, changed)
+	printLexiconReviews(w, changes) // lexicon_diff.go
 }
 
 // diffDirs compares two dataset folders record by record and field by

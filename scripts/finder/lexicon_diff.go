@@ -67,3 +67,21 @@ func countChange(c recordChange, added, removed, changed int) (int, int, int) {
 	}
 	return added, removed, changed
 }
+
+// printLexiconReviews closes a diff with the number of crisis cues that
+// need a second review, when there are any.
+func printLexiconReviews(w io.Writer, changes []recordChange) {
+	n := 0
+	for _, c := range changes {
+		role, _, _ := strings.Cut(c.Record, "/")
+		if c.File == dataset.LexiconFile && lexemeNeedsReview(role, c.Change) {
+			n++
+		}
+	}
+	switch {
+	case n == 1:
+		fmt.Fprintln(w, "1 endring av et krisesignal trenger en ny gjennomgang før publisering.")
+	case n > 1:
+		fmt.Fprintf(w, "%d endringer av krisesignaler trenger en ny gjennomgang før publisering.\n", n)
+	}
+}

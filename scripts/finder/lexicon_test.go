@@ -245,6 +245,7 @@ func TestDiffLexicon(t *testing.T) {
 				assert.Contains(t, out, w)
 			}
 			assert.Equal(t, tt.flag, strings.Contains(out, "trenger en ny gjennomgang"), out)
+			assert.Equal(t, tt.flag, strings.HasSuffix(out, "1 endring av et krisesignal trenger en ny gjennomgang før publisering.\n"), out)
 			assert.Equal(t, 1, strings.Count(out, "lexicon.json: "), "one change: %s", out)
 			assert.Regexp(t, `(?m)^[01] nye, [01] fjernet, [01] endret\.$`, out)
 		})
