@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +14,7 @@ import (
 
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/store"
+	"github.com/selvhjelp/finder/data/validate"
 	"github.com/selvhjelp/finder/scripts/gen-schema/schematest"
 )
 
@@ -279,4 +282,42 @@ func drop(ls []dataset.Lexeme, role, text string) []dataset.Lexeme {
 		}
 	}
 	return out
+}
+
+// FuzzImportLexiconCSV feeds arbitrary sheets to the lexicon import. It must
+// not panic; a sheet it accepts leaves no error, and exporting the result and
+// importing it again with --replace changes nothing.
+func FuzzImportLexiconCSV(f *testing.F) {
+	d, err := store.LoadDir(fixture) // small: every accepted input validates the whole dataset
+	require.NoError(f, err)
+	var two bytes.Buffer
+	require.NoError(f, exportLexiconCSV(&two, d.Lexicon[:2], ';'))
+	f.Add(two.Bytes())
+	f.Add([]byte("\uFEFFtekst,rolle,språk,kategori\r\nvil ikke leve mer,crisis_phrase,nb,wish_dead\r\n"))
+	f.Add([]byte("tekst;rolle;språk;kommunenummer\nbergen;homograph;no;4601\nBergen;homograph;no;4601\n"))
+	f.Add([]byte("tekst;rolle;språk\n\"x;y\n"))
+	f.Add([]byte("\xff\xfe"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		res, probs := importLexicon(d, in, false, fixedNow)
+		if len(probs) > 0 {
+			for _, p := range probs {
+				require.NotEmpty(t, p.String())
+			}
+			return
+		}
+		nd := *d
+		nd.Lexicon = res.lexicon
+		if n := validate.Errors(validate.DatasetAt(&nd, fixedNow)); n > 0 {
+			t.Fatalf("accepted a sheet that leaves %d errors", n)
+		}
+		var out bytes.Buffer
+		require.NoError(t, exportLexiconCSV(&out, nd.Lexicon, ','))
+		again, probs := importLexicon(&nd, out.Bytes(), true, fixedNow)
+		if len(probs) > 0 {
+			t.Fatalf("re-import of an export failed: %v", probs)
+		}
+		if !slices.Equal(nd.Lexicon, again.lexicon) {
+			t.Fatal("export/import changed the lexicon")
+		}
+	})
 }
