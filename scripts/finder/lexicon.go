@@ -446,12 +446,12 @@ func runLexiconImport(e env, args []string) int {
 	}
 	review := 0
 	for _, g := range []struct {
-		word string
-		ls   []dataset.Lexeme
-	}{{"ny", res.added}, {"endret", res.changed}, {"fjernet", res.removed}} {
+		word, change string
+		ls           []dataset.Lexeme
+	}{{"ny", "added", res.added}, {"endret", "changed", res.changed}, {"fjernet", "removed", res.removed}} {
 		for _, x := range g.ls {
 			flag := ""
-			if dataset.CrisisRole(x.Role) && (g.word != "ny" || x.Role == dataset.RoleCrisisUndo) {
+			if lexemeNeedsReview(x.Role, g.change) {
 				flag = " – krisesignal: trenger en ny gjennomgang"
 				review++
 			}
