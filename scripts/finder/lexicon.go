@@ -305,7 +305,24 @@ func lexemeKey(x dataset.Lexeme) string { return x.Role + "\x00" + search.Normal
 type lexiconImport struct {
 	lexicon                 []dataset.Lexeme
 	added, changed, removed []dataset.Lexeme
+	changedFields           [][]string // per changed entry, the json names of its changed fields
 	unchanged               int
+}
+
+// lexemeFields names the fields in which a and b differ.
+func lexemeFields(a, b dataset.Lexeme) []string {
+	var out []string
+	for _, f := range []struct {
+		name string
+		diff bool
+	}{{"text", a.Text != b.Text}, {"role", a.Role != b.Role}, {"language", a.Language != b.Language},
+		{"category", a.Category != b.Category}, {"place", a.Place != b.Place}, {"reviewed", a.Reviewed != b.Reviewed},
+		{"note", a.Note != b.Note}} {
+		if f.diff {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }
 
 // importLexicon merges the sheet's entries into d's lexicon: an entry of the
@@ -352,6 +369,7 @@ func importLexicon(d *dataset.Dataset, b []byte, replace bool, now time.Time) (l
 			res.unchanged++
 		default:
 			res.changed = append(res.changed, y)
+			res.changedFields = append(res.changedFields, lexemeFields(x, y))
 		}
 		next = append(next, y)
 	}
@@ -449,9 +467,13 @@ func runLexiconImport(e env, args []string) int {
 		word, change string
 		ls           []dataset.Lexeme
 	}{{"ny", "added", res.added}, {"endret", "changed", res.changed}, {"fjernet", "removed", res.removed}} {
-		for _, x := range g.ls {
+		for i, x := range g.ls {
+			var fields []string
+			if g.change == "changed" {
+				fields = res.changedFields[i]
+			}
 			flag := ""
-			if lexemeNeedsReview(x.Role, g.change) {
+			if lexemeNeedsReview(x.Role, g.change, fields) {
 				flag = " – krisesignal: trenger en ny gjennomgang"
 				review++
 			}

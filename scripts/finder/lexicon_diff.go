@@ -23,9 +23,35 @@ func lexemeName(r gjson.Result) string {
 		lexemeWhat(r.Get("language").String(), r.Get("category").String(), r.Get("place").String()))
 }
 
-// lexemeNeedsReview reports whether a lexicon change needs a second review.
-func lexemeNeedsReview(role, change string) bool {
-	return dataset.CrisisRole(role) && (change != "added" || role == dataset.RoleCrisisUndo)
+// lexemeNeedsReview reports whether a lexicon change needs a second review:
+// a crisis cue removed, or changed in more than its review mark and note (the
+// mark is the review itself), or a crisis_undo added. fields are the json
+// names of the changed fields.
+func lexemeNeedsReview(role, change string, fields []string) bool {
+	if !dataset.CrisisRole(role) {
+		return false
+	}
+	switch change {
+	case "added":
+		return role == dataset.RoleCrisisUndo
+	case "changed":
+		for _, f := range fields {
+			if f != "reviewed" && f != "note" {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// fieldNames are the changed fields of a diff.
+func fieldNames(fs []fieldChange) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Field)
+	}
+	return out
 }
 
 // printLexemeChange writes one change of lexicon.json in words.
@@ -50,7 +76,7 @@ func printLexemeChange(w io.Writer, c recordChange) {
 			fmt.Fprintf(w, "    %s: %s → %s\n", f.Field, f.Old, f.New)
 		}
 	}
-	if lexemeNeedsReview(role, c.Change) {
+	if lexemeNeedsReview(role, c.Change, fieldNames(c.Fields)) {
 		fmt.Fprintf(w, "    ! krisesignal %s: trenger en ny gjennomgang (en annen enn den som endret, med klinisk blikk) før publisering\n", verb)
 	}
 }
@@ -74,7 +100,7 @@ func printLexiconReviews(w io.Writer, changes []recordChange) {
 	n := 0
 	for _, c := range changes {
 		role, _, _ := strings.Cut(c.Record, "/")
-		if c.File == dataset.LexiconFile && lexemeNeedsReview(role, c.Change) {
+		if c.File == dataset.LexiconFile && lexemeNeedsReview(role, c.Change, fieldNames(c.Fields)) {
 			n++
 		}
 	}

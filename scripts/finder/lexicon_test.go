@@ -126,6 +126,9 @@ func TestLexiconImport(t *testing.T) {
 				assert.Len(t, ls, 47)
 				assert.Equal(t, dataset.Lexeme{Text: "akutt krise", Role: "crisis_phrase", Language: "nb", Category: "self_harm", Reviewed: true}, ls[37])
 			}},
+		{"marking crisis cues reviewed needs no second review", lexHeader + "akutt krise;crisis_phrase;nb;acute;;ja;sett av klinisk rådgiver\r\n", nil, 0,
+			[]string{"endret: crisis_phrase «akutt krise» (nb, acute)\n", "0 nye, 1 endret, 0 uendret, 0 fjernet. Se over"}, nil,
+			func(t *testing.T, ls []dataset.Lexeme) { assert.True(t, ls[37].Reviewed) }},
 		{"a new entry joins its role", lexHeader + "vil ikke leve;crisis_phrase;nb;wish_dead;;;\r\nkona;kin;no;;;;\r\n", nil, 0,
 			[]string{"ny: crisis_phrase «vil ikke leve» (nb, wish_dead)\n", "1 nye, 0 endret, 1 uendret, 0 fjernet."}, nil,
 			func(t *testing.T, ls []dataset.Lexeme) {
@@ -219,6 +222,10 @@ func TestDiffLexicon(t *testing.T) {
 			[]string{"lexicon.json: krisefrase fjernet: «akutt krise» (nb, acute)\n"}, true},
 		{"crisis stem changed", func(d *dataset.Dataset) { find(d.Lexicon, "crisis_stem", "selvmord").Category = dataset.CrisisSelfHarm },
 			[]string{"lexicon.json: krisestamme endret: «selvmord» (nb, self_harm)\n", "    category: «suicide» → «self_harm»\n"}, true},
+		{"crisis phrase reviewed: the mark is the review", func(d *dataset.Dataset) {
+			x := find(d.Lexicon, "crisis_phrase", "akutt krise")
+			x.Reviewed, x.Note = true, "gjennomgått av klinisk rådgiver"
+		}, []string{"lexicon.json: krisefrase endret: «akutt krise» (nb, acute)\n", "    reviewed: lagt til true\n"}, false},
 		{"bereaved phrase language changed", func(d *dataset.Dataset) { find(d.Lexicon, "bereaved", "tok livet sitt").Language = "no" },
 			[]string{"lexicon.json: etterlattfrase endret: «tok livet sitt» (no, bereaved)\n", "    language: «nb» → «no»\n"}, true},
 		{"crisis undo added", func(d *dataset.Dataset) {
