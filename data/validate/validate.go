@@ -145,6 +145,7 @@ func check(d *dataset.Dataset, ferrs []*store.FileError, now time.Time) []Proble
 	c.regionsFile(d.Regions)
 	c.districtsFile(d.Districts)
 	c.crisisLinesFile(d.CrisisLines)
+	c.lexiconFile(d.Lexicon, d.Municipalities)
 	return c.ps
 }
 

@@ -88,6 +88,11 @@ func printChanges(w io.Writer, changes []recordChange) {
 	}
 	added, removed, changed := 0, 0, 0
 	for _, c := range changes {
+		if c.File == dataset.LexiconFile { // in words, crisis cues flagged for a second review: lexicon_diff.go
+			added, removed, changed = countChange(c, added, removed, changed)
+			printLexemeChange(w, c)
+			continue
+		}
 		label := c.Record
 		if c.Name != "" && c.Name != c.Record {
 			label += " (" + c.Name + ")"
@@ -115,6 +120,7 @@ func printChanges(w io.Writer, changes []recordChange) {
 		}
 	}
 	fmt.Fprintf(w, "%d nye, %d fjernet, %d endret.\n", added, removed, changed)
+	printLexiconReviews(w, changes) // lexicon_diff.go
 }
 
 // diffDirs compares two dataset folders record by record and field by
@@ -357,6 +363,9 @@ func compact(raw string) string {
 // recordName is what a record is called, for people: its name, or a
 // postcode's place.
 func recordName(r gjson.Result) string {
+	if r.Get("role").Exists() {
+		return lexemeName(r) // a lexicon entry: lexicon_diff.go
+	}
 	if n := r.Get("name"); n.Exists() {
 		return n.String()
 	}

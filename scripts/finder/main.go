@@ -36,6 +36,7 @@ func commands() map[string]command {
 		"publish":    {"validate, show what changes against a running worker, deploy", runPublish},
 		"search":     {"search as the widget does; JSON Lines from stdin without a query", runSearch},
 		"coverage":   {"distance from every municipality to the nearest active contact point", runCoverage},
+		"lexicon":    {"the language of reading: list what awaits review, export, import", runLexicon},
 	}
 }
 

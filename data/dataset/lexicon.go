@@ -1,0 +1,103 @@
+package dataset
+
+// Helpers for the lexicon (Lexeme): the language tags an entry may carry,
+// the roles that are crisis cues, and the Norwegian word for each role. The
+// engine needs none of them; validation, the diff and the CLI do.
+
+// LexiconLanguages lists the language tags a lexicon entry may carry (BCP 47
+// primary tags), with the language's name in Norwegian: the languages of
+// Norway (bokmål, nynorsk, the Sami languages, Kven) and the languages people
+// in Norway write most besides them. "no" is a form bokmål and nynorsk share;
+// "und" is a form of no single language. A new language is one line here.
+func LexiconLanguages() []LanguageTag {
+	return []LanguageTag{
+		{"nb", "bokmål"}, {"nn", "nynorsk"}, {"no", "norsk (bokmål og nynorsk)"},
+		{"se", "nordsamisk"}, {"smj", "lulesamisk"}, {"sma", "sørsamisk"}, {"fkv", "kvensk"},
+		{"en", "engelsk"}, {"sv", "svensk"}, {"da", "dansk"}, {"de", "tysk"}, {"pl", "polsk"},
+		{"lt", "litauisk"}, {"uk", "ukrainsk"}, {"ru", "russisk"}, {"ar", "arabisk"}, {"so", "somali"},
+		{"ti", "tigrinja"}, {"fa", "persisk"}, {"tr", "tyrkisk"}, {"ur", "urdu"}, {"es", "spansk"},
+		{"und", "uten ett bestemt språk"},
+	}
+}
+
+// LanguageTag is one language a lexicon entry may be in.
+type LanguageTag struct {
+	Tag  string // "nb"
+	Name string // "bokmål"
+}
+
+// CrisisRole reports whether entries of role decide whether crisis help is
+// shown: crisis stems and phrases, another's suicide, and the words that
+// undo a crisis phrase. Such entries need a clinician's eye, and a change to
+// one needs a second review.
+func CrisisRole(role string) bool {
+	switch role {
+	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisUndo:
+		return true
+	}
+	return false
+}
+
+// RoleLabel is the Norwegian word for a lexeme role ("krisefrase"), or ""
+// for an unknown role.
+func RoleLabel(role string) string {
+	switch role {
+	case RoleStop:
+		return "stoppord"
+	case RoleCommon:
+		return "vanlig ord"
+	case RolePlainWord:
+		return "stedsnavn uten særbokstaver"
+	case RoleHomograph:
+		return "homograf"
+	case RolePlacePreposition:
+		return "stedspreposisjon"
+	case RoleYearCue:
+		return "årstallsord"
+	case RoleIdiom:
+		return "uttrykk"
+	case RoleMunicipalityWord:
+		return "kommuneord"
+	case RoleLossVerb:
+		return "tapsverb"
+	case RoleKin:
+		return "nærstående"
+	case RoleBereaved:
+		return "etterlattfrase"
+	case RoleCrisisStem:
+		return "krisestamme"
+	case RoleCrisisPhrase:
+		return "krisefrase"
+	case RoleCrisisUndo:
+		return "kriseoppheving"
+	case RoleInflection:
+		return "bøyningsendelse"
+	case RoleCompoundHead:
+		return "etterledd"
+	case RoleLinker:
+		return "fugebokstav"
+	case RolePlaceCue:
+		return "stedssignal"
+	case RoleNameCue:
+		return "navnesignal"
+	case RoleNumberCue:
+		return "tallsignal"
+	}
+	return ""
+}
+
+// CategoriesOf lists the categories an entry of role may carry: crisis
+// categories for crisis stems, phrases and another's suicide, place roles for
+// place cues, number roles for number cues, and nil for every other role
+// (whose entries carry no category).
+func CategoriesOf(role string) []string {
+	switch role {
+	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved:
+		return CrisisCategories()
+	case RolePlaceCue:
+		return PlaceRoles()
+	case RoleNumberCue:
+		return NumberRoles()
+	}
+	return nil
+}

@@ -1,0 +1,226 @@
+package validate
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/search"
+)
+
+// MinCrisisStemLetters is the fewest letters a crisis stem may have when
+// folded: a shorter beginning ("selv", "drep") starts too many ordinary words,
+// and every word it starts would raise crisis help.
+const MinCrisisStemLetters = 5
+
+var (
+	languageTagRe = regexp.MustCompile(`^[a-z]{2,3}$`)
+	// What is private or a link has no place in the language of reading:
+	// an e-mail address, a web address, a phone number (eight digits or
+	// more, in groups, with or without +47).
+	lexEmailRe = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
+	lexURLRe   = regexp.MustCompile(`(?i)\b(https?://|www\.)\S+|\b[a-z0-9\-]+\.(no|com|org|net)\b(/\S*)?`)
+	lexPhoneRe = regexp.MustCompile(`\+?[0-9][0-9 .\-]{6,}[0-9]`)
+)
+
+// LexemeRecord names a lexicon entry in a report: its role and its text,
+// "crisis_phrase «vil ikke leve»"; its position when the text is empty.
+func LexemeRecord(x dataset.Lexeme, i int) string {
+	role := x.Role
+	if role == "" {
+		role = "(uten rolle)"
+	}
+	if strings.TrimSpace(x.Text) == "" {
+		return fmt.Sprintf("%s #%d", role, i+1)
+	}
+	return role + " «" + x.Text + "»"
+}
+
+// lexiconLanguage is the set of LexiconLanguages' tags.
+var lexiconLanguage = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range dataset.LexiconLanguages() {
+		m[l.Tag] = true
+	}
+	return m
+}()
+
+func lexiconLanguageTags() string {
+	var tags []string
+	for _, l := range dataset.LexiconLanguages() {
+		tags = append(tags, l.Tag)
+	}
+	return strings.Join(tags, ", ")
+}
+
+// municipalityNames maps each folded official name of a 2024 municipality
+// (its name, every form in names, its official name) to the municipalities
+// that carry it: Herøy and Våler are two each.
+func (c *checker) municipalityNames(ms []dataset.Municipality) map[string][]string {
+	out := map[string][]string{}
+	for _, m := range ms {
+		forms := []string{m.Name, m.OfficialName}
+		for _, n := range m.Names {
+			forms = append(forms, n.Name)
+		}
+		for _, f := range forms {
+			k := search.Normalize(f)
+			if k != "" && !slices.Contains(out[k], m.Number) {
+				out[k] = append(out[k], m.Number)
+			}
+		}
+	}
+	return out
+}
+
+// lexiconFile checks the language of reading (data/lexicon.json): every
+// entry's role, language, category and text; the same folded text twice in a
+// role; crisis stems too short to be safe; entries that fold to a
+// municipality's name must say which (place), and a common word must not be
+// one; nothing private. Unreviewed crisis cues are one warning.
+func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
+	f := dataset.LexiconFile
+	munis := c.municipalityNames(ms)
+	seen := map[string]string{} // role + folded text → the text first seen
+	unreviewed := 0
+	for i, x := range ls {
+		rec := LexemeRecord(x, i)
+		knownRole := dataset.RoleLabel(x.Role) != ""
+		if !knownRole {
+			c.add(f, rec, "role", "ukjent rolle %q (%s)", x.Role, strings.Join(dataset.Roles(), ", "))
+		}
+		switch {
+		case x.Language == "":
+			c.add(f, rec, "language", "mangler (påkrevd felt)")
+		case !languageTagRe.MatchString(x.Language):
+			c.add(f, rec, "language", "%q er ikke en språkkode (to eller tre små bokstaver, BCP 47: nb, nn, en, smj)", x.Language)
+		case !lexiconLanguage[x.Language]:
+			c.add(f, rec, "language", "ukjent språkkode %q (gyldige: %s)", x.Language, lexiconLanguageTags())
+		}
+		if knownRole {
+			c.lexemeCategory(f, rec, x)
+		}
+		c.text(f, rec, "text", x.Text, true)
+		c.text(f, rec, "note", x.Note, false)
+		c.lexemePrivate(f, rec, "text", x.Text)
+		c.lexemePrivate(f, rec, "note", x.Note)
+		folded := search.Normalize(x.Text)
+		if strings.TrimSpace(x.Text) != "" && folded == "" {
+			c.add(f, rec, "text", "har ingen bokstaver eller sifre: blir tom når den foldes")
+		}
+		if folded != "" {
+			key := x.Role + "\x00" + folded
+			if first, dup := seen[key]; dup {
+				c.add(f, rec, "text", "duplikat: «%s» er samme ord som «%s» i rollen %s (foldet: «%s»)", x.Text, first, x.Role, folded)
+			} else {
+				seen[key] = x.Text
+			}
+		}
+		if x.Role == dataset.RoleCrisisStem && folded != "" {
+			if n := letters(folded); n < MinCrisisStemLetters {
+				c.add(f, rec, "text", "en krisestamme på %d bokstaver (foldet «%s») er for bred: den begynner for mange vanlige ord; skriv minst %d bokstaver", n, folded, MinCrisisStemLetters)
+			}
+		}
+		if !c.broken[dataset.MunicipalitiesFile] {
+			c.lexemePlace(f, rec, x, folded, munis)
+		}
+		if dataset.CrisisRole(x.Role) && !x.Reviewed {
+			unreviewed++
+		}
+	}
+	if unreviewed > 0 {
+		c.warn(f, "", "", "%d krisesignaler (krisestammer, krisefraser, etterlattfraser, kriseopphevinger) er ikke gjennomgått av en kliniker; se «finder lexicon --unreviewed»", unreviewed)
+	}
+}
+
+// lexemeCategory checks that an entry carries a category exactly when its
+// role has them, and one of its role's.
+func (c *checker) lexemeCategory(f, rec string, x dataset.Lexeme) {
+	cats := dataset.CategoriesOf(x.Role)
+	switch {
+	case len(cats) == 0 && x.Category != "":
+		c.add(f, rec, "category", "rollen %s har ingen kategori; la feltet stå tomt (%q)", x.Role, x.Category)
+	case len(cats) > 0 && x.Category == "":
+		c.add(f, rec, "category", "mangler: rollen %s krever en kategori (%s)", x.Role, strings.Join(cats, ", "))
+	case len(cats) > 0 && !slices.Contains(cats, x.Category):
+		c.add(f, rec, "category", "ukjent kategori %q for rollen %s (%s)", x.Category, x.Role, strings.Join(cats, ", "))
+	}
+}
+
+// lexemePlace checks the entry against the municipalities' names: an entry
+// whose folded text is a municipality's name says so in place (the data is
+// open about it), place names a municipality the text is a name of, and a
+// common word is never a place.
+func (c *checker) lexemePlace(f, rec string, x dataset.Lexeme, folded string, munis map[string][]string) {
+	numbers := munis[folded]
+	named := func(ns []string) string {
+		var out []string
+		for _, n := range ns {
+			out = append(out, n+" "+c.munis[n].Name)
+		}
+		return strings.Join(out, " eller ")
+	}
+	if x.Role == dataset.RoleCommon {
+		switch {
+		case len(numbers) > 0:
+			c.add(f, rec, "role", "et vanlig ord blir aldri et sted, men «%s» er navnet på kommune %s; gjør det til en homograf med place, eller fjern det", x.Text, named(numbers))
+		case x.Place != "":
+			c.add(f, rec, "place", "et vanlig ord blir aldri et sted; la place stå tom (%q)", x.Place)
+		}
+		return
+	}
+	if x.Place == "" {
+		if len(numbers) > 0 {
+			c.add(f, rec, "place", "«%s» er også navnet på kommune %s: skriv kommunenummeret i place", x.Text, named(numbers))
+		}
+		return
+	}
+	switch {
+	case !fourDigits.MatchString(x.Place):
+		c.add(f, rec, "place", "kommunenummer %q skal være fire sifre", x.Place)
+	case c.munis[x.Place].Number == "":
+		c.add(f, rec, "place", "kommunenummer %s finnes ikke blant 2024-kommunene", x.Place)
+	case !slices.Contains(numbers, x.Place):
+		if len(numbers) > 0 {
+			c.add(f, rec, "place", "«%s» er ikke et navn på kommune %s %s, men på %s", x.Text, x.Place, c.munis[x.Place].Name, named(numbers))
+		} else {
+			c.add(f, rec, "place", "«%s» er ikke et navn på kommune %s %s (foldet: «%s»)", x.Text, x.Place, c.munis[x.Place].Name, folded)
+		}
+	}
+}
+
+// lexemePrivate refuses an e-mail address, a web address or a phone number
+// in an entry: the lexicon is public and is about a language, not people.
+func (c *checker) lexemePrivate(f, rec, field, s string) {
+	switch {
+	case lexEmailRe.MatchString(s):
+		c.add(f, rec, field, "inneholder en e-postadresse (%q); ordlisten er offentlig og skal ikke ha personopplysninger", lexEmailRe.FindString(s))
+	case lexURLRe.MatchString(s):
+		c.add(f, rec, field, "inneholder en nettadresse (%q); skriv kilden med ord", lexURLRe.FindString(s))
+	case digits(lexPhoneRe.FindString(s)) >= 8:
+		c.add(f, rec, field, "inneholder et telefonnummer (%q); ordlisten er offentlig og skal ikke ha personopplysninger", lexPhoneRe.FindString(s))
+	}
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func digits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
