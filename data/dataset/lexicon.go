@@ -32,7 +32,7 @@ type LanguageTag struct {
 // one needs a second review.
 func CrisisRole(role string) bool {
 	switch role {
-	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisUndo:
+	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisUndo, RoleCrisisCue:
 		return true
 	}
 	return false
@@ -82,6 +82,16 @@ func RoleLabel(role string) string {
 		return "navnesignal"
 	case RoleNumberCue:
 		return "tallsignal"
+	case RoleAbroad:
+		return "sted i utlandet"
+	case RoleSelf:
+		return "skriveren selv"
+	case RoleOther:
+		return "en annen person"
+	case RoleCrisisCue:
+		return "krisesignal i kombinasjon"
+	case RoleTopicWord:
+		return "temaord"
 	}
 	return ""
 }
@@ -98,6 +108,8 @@ func CategoriesOf(role string) []string {
 		return PlaceRoles()
 	case RoleNumberCue:
 		return NumberRoles()
+	case RoleCrisisCue:
+		return CrisisCueCategories()
 	}
 	return nil
 }

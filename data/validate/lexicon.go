@@ -140,6 +140,20 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 // role has them, and one of its role's.
 func (c *checker) lexemeCategory(f, rec string, x dataset.Lexeme) {
 	cats := dataset.CategoriesOf(x.Role)
+	switch x.Role {
+	case dataset.RoleTopicWord:
+		// The category of a topic word is its topic's id.
+		if !c.topics[x.Category] {
+			c.add(f, rec, "category", "ukjent tema %q: et temaord har temaets id som kategori", x.Category)
+		}
+		return
+	case dataset.RoleNameCue:
+		// A noun for a person ("kollegaen") before a capitalised name.
+		if x.Category != "" && x.Category != dataset.NamePerson {
+			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, dataset.NamePerson)
+		}
+		return
+	}
 	switch {
 	case len(cats) == 0 && x.Category != "":
 		c.add(f, rec, "category", "rollen %s har ingen kategori; la feltet stå tomt (%q)", x.Role, x.Category)
@@ -163,6 +177,15 @@ func (c *checker) lexemePlace(f, rec string, x dataset.Lexeme, folded string, mu
 		}
 		return strings.Join(out, " eller ")
 	}
+	// A word of another language that is also a Norwegian place's name
+	// ("time" in English) is a word only in that language's sentences: it
+	// says which place it shares its name with.
+	if x.Role == dataset.RoleCommon && !localLanguage(x.Language) && x.Place != "" {
+		if c.munis[x.Place].Number == "" {
+			c.add(f, rec, "place", "kommunenummer %s finnes ikke blant 2024-kommunene", x.Place)
+		}
+		return
+	}
 	if x.Role == dataset.RoleCommon {
 		switch {
 		case len(numbers) > 0:
@@ -184,6 +207,11 @@ func (c *checker) lexemePlace(f, rec string, x dataset.Lexeme, folded string, mu
 	case c.munis[x.Place].Number == "":
 		c.add(f, rec, "place", "kommunenummer %s finnes ikke blant 2024-kommunene", x.Place)
 	case !slices.Contains(numbers, x.Place):
+		// Not a municipality's name: a postal place or a district of the
+		// municipality in place ("tau" is Tau in Strand).
+		if len(numbers) == 0 && c.postalPlaceIn(folded, x.Place) {
+			return
+		}
 		if len(numbers) > 0 {
 			c.add(f, rec, "place", "«%s» er ikke et navn på kommune %s %s, men på %s", x.Text, x.Place, c.munis[x.Place].Name, named(numbers))
 		} else {
@@ -223,4 +251,25 @@ func digits(s string) int {
 		}
 	}
 	return n
+}
+
+// localLanguage reports whether a sentence in lang names Norwegian places as
+// they are (Norwegian in either form, Sami, Kven).
+func localLanguage(lang string) bool {
+	switch lang {
+	case "nb", "nn", "no", "se", "smj", "sma", "fkv", "und":
+		return true
+	}
+	return false
+}
+
+// postalPlaceIn reports whether folded is the name of a postal place in
+// municipality number.
+func (c *checker) postalPlaceIn(folded, number string) bool {
+	for _, p := range c.posts {
+		if p.Municipality == number && search.Normalize(p.Place) == folded {
+			return true
+		}
+	}
+	return false
 }
