@@ -51,7 +51,7 @@ func ReviewReason(file, field, old, new string) string {
 	case new == "", a == b:
 		return ""
 	case old == "":
-		return fmt.Sprintf("ny %s: %s", what(field), b)
+		return fmt.Sprintf("nytt %s: %s", what(field), b)
 	}
 	return fmt.Sprintf("%s endret: %s → %s", what(field), a, b)
 }

@@ -152,15 +152,15 @@ func TestReview(t *testing.T) {
 		{"another phone number", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Phone = "23 33 19 01" }, []string{
 			"contact_points.json: selvhjelp-norge: phone: advarsel: telefonnummer endret: 23331900 → 23331901: " + validate.SecondReview}},
 		{"a phone where there was none", func(d *dataset.Dataset) { cp(d, "link-oslo").Phone = "22 22 22 22" }, []string{
-			"contact_points.json: link-oslo: phone: advarsel: ny telefonnummer: 22222222: " + validate.SecondReview}},
+			"contact_points.json: link-oslo: phone: advarsel: nytt telefonnummer: 22222222: " + validate.SecondReview}},
 		{"a new contact point", func(d *dataset.Dataset) {
 			n := *cp(d, "selvhjelp-norge")
 			n.ID = "ny"
 			d.ContactPoints = append(d.ContactPoints, n)
 		}, []string{
-			"contact_points.json: ny: url: advarsel: ny domene: selvhjelp.no: " + validate.SecondReview,
-			"contact_points.json: ny: email: advarsel: ny domene: selvhjelp.no: " + validate.SecondReview,
-			"contact_points.json: ny: phone: advarsel: ny telefonnummer: 23331900: " + validate.SecondReview}},
+			"contact_points.json: ny: url: advarsel: nytt domene: selvhjelp.no: " + validate.SecondReview,
+			"contact_points.json: ny: email: advarsel: nytt domene: selvhjelp.no: " + validate.SecondReview,
+			"contact_points.json: ny: phone: advarsel: nytt telefonnummer: 23331900: " + validate.SecondReview}},
 		{"another crisis number", func(d *dataset.Dataset) { d.CrisisLines[1].Number = "116 124" }, []string{
 			"crisis_lines.json: mental-helse-116123: number: advarsel: krisenummer endret: 116123 → 116124: " + validate.SecondReview}},
 		{"crisis number removed", func(d *dataset.Dataset) { d.CrisisLines[1].Number = "" }, []string{
