@@ -519,3 +519,43 @@ func TestImportReplaceNeedsAllowRemovals(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, fmt.Sprintf("%d fjernet", n))
 }
+
+// import-csv prints the warnings of the rows it adds or changes, by row and
+// column, with every change of a domain or number flagged for a second
+// review; the rest of the dataset's warnings are counted.
+func TestImportCSVPrintsWarnings(t *testing.T) {
+	dir := copyData(t)
+	_, csvText, _ := runCmd(t, "", "export-csv", "--data", dir, "--bom=false")
+	r := csv.NewReader(strings.NewReader(csvText))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	require.NoError(t, err)
+	col := func(name string) int {
+		i := slices.Index(rows[0], name)
+		require.GreaterOrEqual(t, i, 0, "column %s", name)
+		return i
+	}
+	row := slices.IndexFunc(rows, func(r []string) bool { return r[col("id")] == "selvhjelp-norge" })
+	require.Positive(t, row)
+	rows[row][col("telefon")] = "945 32 189"
+	rows[row][col("epost")] = "post@selvhjeIp.no"
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Comma = ';'
+	require.NoError(t, w.WriteAll(rows))
+	file := filepath.Join(t.TempDir(), "ark.csv")
+	require.NoError(t, os.WriteFile(file, buf.Bytes(), 0o644))
+
+	code, out, stderr := runCmd(t, "", "import-csv", file, "--data", dir)
+	require.Equal(t, 0, code, stderr)
+	sheetRow := row + 1 // the header is row 1
+	for _, want := range []string{
+		fmt.Sprintf("ark.csv: rad %d: kolonne telefon: advarsel: 945 32 189 er et mobilnummer", sheetRow),
+		fmt.Sprintf("ark.csv: rad %d: kolonne telefon: advarsel: telefonnummer endret: 23331900 → 94532189: trenger en ny gjennomgang", sheetRow),
+		fmt.Sprintf("ark.csv: rad %d: kolonne epost: advarsel: domenet \"selvhjeIp.no\" ligner \"selvhjelp.no\"", sheetRow),
+		fmt.Sprintf("ark.csv: rad %d: kolonne epost: advarsel: domene endret: selvhjelp.no → selvhjeip.no", sheetRow),
+		"advarsler til i resten av datasettet",
+	} {
+		assert.Contains(t, out, want)
+	}
+}
