@@ -18,9 +18,10 @@ deps:
 data:
 	$(GO) run ./scripts/build-data -sources $(SOURCES) -out data
 
-## validate: check the dataset; exit 1 listing every problem
+## validate: check the dataset; exit 1 listing every problem; in a git tree, warn about every uncommitted
+## change of a domain, phone or crisis number (a second review)
 validate:
-	$(GO) run ./scripts/finder validate --data data
+	$(GO) run ./scripts/finder validate --data data $(if $(shell git rev-parse --git-dir 2>/dev/null),--previous git:HEAD)
 
 ## assets: browser module, loader, demo page and dataset bundle into $(PUBLIC), with hashed names
 assets:

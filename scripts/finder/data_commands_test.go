@@ -431,6 +431,25 @@ func TestValidatePreviousFlagsSecondReview(t *testing.T) {
 	assert.Contains(t, stderr, "--previous")
 }
 
+// --previous git:HEAD compares with the last commit: what is not committed
+// yet gets its second-review warnings.
+func TestValidatePreviousGitRevision(t *testing.T) {
+	top := publishRepo(t)
+	dir := filepath.Join(top, deployedFolder)
+	code, out, stderr := runCmd(t, "", "validate", "--data", dir, "--previous", "git:HEAD")
+	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, out, "gjennomgang")
+
+	replaceIn(t, filepath.Join(dir, dataset.CrisisLinesFile), `"number": "116 123"`, `"number": "116 124"`)
+	code, out, stderr = runCmd(t, "", "validate", "--data", dir, "--previous", "git:HEAD")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "crisis_lines.json: mental-helse-116123: number: advarsel: krisenummer endret: 116123 → 116124: trenger en ny gjennomgang")
+
+	code, _, stderr = runCmd(t, "", "validate", "--data", copyData(t), "--previous", "git:HEAD")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "is not in a git work tree")
+}
+
 // contactIn returns the contact point id of d.
 func contactIn(d *dataset.Dataset, id string) *dataset.ContactPoint {
 	for i := range d.ContactPoints {

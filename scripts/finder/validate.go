@@ -23,7 +23,7 @@ type validateReport struct {
 func runValidate(e env, args []string) int {
 	fs := newFlags(e, "validate", "[--data DIR] [--previous DIR] [--json]")
 	dir := fs.String("data", "data", "mappen med datasettet")
-	prev := fs.String("previous", "", "forrige versjon av datasettet (en mappe): advar om hver endring som trenger en ny gjennomgang")
+	prev := fs.String("previous", "", "forrige versjon av datasettet, en mappe eller git:REVISJON (git:HEAD: det som ikke er committet): advar om hver endring som trenger en ny gjennomgang")
 	asJSON := fs.Bool("json", false, "skriv resultatet som JSON")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -68,13 +68,18 @@ func runValidate(e env, args []string) int {
 	return 0
 }
 
-// reviewAgainst flags the changes from the dataset in prevDir to the one in
-// dir that need a second review. A dataset that does not load has its
+// reviewAgainst flags the changes from the dataset --previous names (a
+// folder, or git:REV for dir at a git revision) to the one in dir that need
+// a second review. A dataset that does not load has its
 // errors reported by the validator already: then there is nothing to compare.
-func reviewAgainst(prevDir, dir string) ([]validate.Problem, error) {
-	prev, err := store.LoadDir(prevDir)
+func reviewAgainst(previous, dir string) ([]validate.Problem, error) {
+	fsys, err := previousFS(previous, dir)
 	if err != nil {
-		return nil, fmt.Errorf("--previous %s: %w", prevDir, err)
+		return nil, err
+	}
+	prev, err := store.LoadFS(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("--previous %s: %w", previous, err)
 	}
 	next, err := store.LoadDir(dir)
 	if err != nil {
