@@ -447,7 +447,7 @@ func TestValidatePreviousGitRevision(t *testing.T) {
 
 	code, _, stderr = runCmd(t, "", "validate", "--data", copyData(t), "--previous", "git:HEAD")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "is not in a git work tree")
+	assert.Contains(t, stderr, "ligger ikke i en git-mappe")
 }
 
 // contactIn returns the contact point id of d.

@@ -35,7 +35,7 @@ func gitDatasetFS(dir, rev string) (fs.FS, error) {
 	}
 	top, err := git(abs, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return nil, fmt.Errorf("--previous %s%s: %s is not in a git work tree: %w", gitPrefix, rev, dir, err)
+		return nil, fmt.Errorf("--previous %s%s: %s ligger ikke i en git-mappe: %w", gitPrefix, rev, dir, err)
 	}
 	rel, err := filepath.Rel(top, mustEval(abs))
 	if err != nil {
