@@ -5,7 +5,7 @@ GO ?= go
 SOURCES ?= ../shared/data-sources
 PUBLIC := worker/public
 
-.PHONY: fuzz publish all test test-native test-wasm test-e2e run data validate bench assets worker deps deploy clean
+.PHONY: fuzz publish deploy-guard all test test-native test-wasm test-e2e run data validate bench assets worker deps deploy clean
 
 all: assets worker
 
@@ -18,9 +18,10 @@ deps:
 data:
 	$(GO) run ./scripts/build-data -sources $(SOURCES) -out data
 
-## validate: check the dataset; exit 1 listing every problem
+## validate: check the dataset; exit 1 listing every problem; in a git tree, warn about every uncommitted
+## change of a domain, phone or crisis number (a second review)
 validate:
-	$(GO) run ./scripts/finder validate --data data
+	$(GO) run ./scripts/finder validate --data data $(if $(shell git rev-parse --git-dir 2>/dev/null),--previous git:HEAD)
 
 ## assets: browser module, loader, demo page and dataset bundle into $(PUBLIC), with hashed names
 assets:
@@ -66,13 +67,21 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 0s ./data/search
 	$(GO) test -run '^$$' -fuzz '^FuzzSearch$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 0s ./data/search
 
-## publish: validate, show what changes against the running worker (FINDER_URL), then deploy; DRY_RUN=1 stops before deploying
+## publish: from a clean tree, validate data/, show what changes against the running worker (FINDER_URL),
+## ask, then make deploy that commit; DRY_RUN=1 stops before deploying, YES=1 does not ask (scripts),
+## ALLOW_REMOVALS=1 passes the floor (more than 10 % of contact points removed)
 publish:
-	$(GO) run ./scripts/finder publish --url "$(FINDER_URL)" $(if $(DRY_RUN),--dry-run)
+	$(GO) run ./scripts/finder publish --url "$(FINDER_URL)" $(if $(DRY_RUN),--dry-run) $(if $(YES),--yes) $(if $(ALLOW_REMOVALS),--allow-removals)
 
-## deploy: wrangler deploy (needs CLOUDFLARE_API_TOKEN); see README
-deploy: deps assets worker
+## deploy: wrangler deploy (needs CLOUDFLARE_API_TOKEN), only as make publish's last step: it builds data/
+## at the commit finder publish validated and diffed (FINDER_PUBLISH_COMMIT), from a clean tree; see README
+deploy: deploy-guard deps assets worker
 	cd worker && npx wrangler deploy
+
+deploy-guard:
+	@test -n "$$FINDER_PUBLISH_COMMIT" || { echo "make deploy: run make publish FINDER_URL=… (it validates, shows the changes and asks first)" >&2; exit 1; }
+	@test "$$FINDER_PUBLISH_COMMIT" = "$$(git rev-parse HEAD)" || { echo "make deploy: HEAD is not the commit finder publish checked ($$FINDER_PUBLISH_COMMIT)" >&2; exit 1; }
+	@test -z "$$(git status --porcelain)" || { echo "make deploy: the tree has uncommitted changes" >&2; exit 1; }
 
 clean:
 	rm -rf $(PUBLIC) worker/build

@@ -31,7 +31,7 @@ func main() {
 	var h http.Handler
 	h, err := api.New(api.Config{
 		Dataset: compiled.Dataset, BuildID: buildID, RuntimeCompresses: true, Started: started,
-		HostMemory: hostMemory(),
+		HostMemory: hostMemory(), HealthToken: envString(healthTokenVar),
 	})
 	if err != nil {
 		h = broken(err)
@@ -80,6 +80,26 @@ func reserve(n int32) uint32 {
 func serve(n int32) uint32 {
 	response = bridge.Serve(bridged, request[:min(max(int(n), 0), len(request))], response)
 	return uint32(uintptr(unsafe.Pointer(&response[0])))
+}
+
+// healthTokenVar is the Worker secret whose value, sent in
+// api.HealthTokenHeader, shows /healthz's details.
+const healthTokenVar = "HEALTH_TOKEN"
+
+// envString reads a string variable or secret of the Worker's env, which
+// runtime/worker.mjs puts in globalThis.context before Go starts; "" when unset.
+func envString(name string) string {
+	v := js.Global().Get("context")
+	if v.Type() != js.TypeObject {
+		return ""
+	}
+	if v = v.Get("env"); v.Type() != js.TypeObject {
+		return ""
+	}
+	if v = v.Get(name); v.Type() != js.TypeString {
+		return ""
+	}
+	return v.String()
 }
 
 // hostMemory reads the figures runtime/worker.mjs exposes as getters on

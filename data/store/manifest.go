@@ -3,7 +3,9 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,8 +20,14 @@ const ManifestFile = "manifest.json"
 
 // Manifest is the content of ManifestFile.
 type Manifest struct {
-	Note  string          `json:"note"`
-	Files []ManifestEntry `json:"files"`
+	Note string `json:"note"`
+	// ContactPoints is how many contact points the list is measured
+	// against: the validator refuses a list that has lost more than a tenth
+	// of them (a truncated file, a spreadsheet with a filter left on).
+	// WriteManifest raises it to the current count, never lowers it; a
+	// commit that removes records on purpose lowers it by hand.
+	ContactPoints int             `json:"contact_points"`
+	Files         []ManifestEntry `json:"files"`
 }
 
 // ManifestEntry describes one reference file as make data wrote it.
@@ -58,9 +66,10 @@ func Hash(b []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// NewManifest describes the reference files of d as EncodeFile writes them.
+// NewManifest describes the reference files of d as EncodeFile writes them,
+// and counts its contact points.
 func NewManifest(d *dataset.Dataset) (*Manifest, error) {
-	m := &Manifest{Note: manifestNote}
+	m := &Manifest{Note: manifestNote, ContactPoints: len(d.ContactPoints)}
 	for _, f := range Reference() {
 		b, err := EncodeFile(d, f)
 		if err != nil {
@@ -71,11 +80,19 @@ func NewManifest(d *dataset.Dataset) (*Manifest, error) {
 	return m, nil
 }
 
-// WriteManifest writes the manifest of d's reference files into dir.
+// WriteManifest writes the manifest of d's reference files into dir. The
+// contact-point count of a manifest already there is kept when it is higher.
 func WriteManifest(d *dataset.Dataset, dir string) error {
 	m, err := NewManifest(d)
 	if err != nil {
 		return err
+	}
+	old, err := readManifest(dir)
+	if err != nil {
+		return err
+	}
+	if old != nil && old.ContactPoints > m.ContactPoints {
+		m.ContactPoints = old.ContactPoints
 	}
 	b, err := marshal(m, true)
 	if err != nil {
@@ -97,6 +114,22 @@ func ParseManifest(b []byte) (*Manifest, error) {
 	m := &Manifest{}
 	if err := Decode(ManifestFile, b, m); err != nil {
 		return nil, err
+	}
+	return m, nil
+}
+
+// readManifest reads dir's manifest; nil when there is none.
+func readManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", ManifestFile, err)
+	}
+	m, err := ParseManifest(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s (fix or delete it): %w", ManifestFile, err)
 	}
 	return m, nil
 }

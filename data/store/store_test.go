@@ -147,3 +147,29 @@ func TestLoadFSAllReportsEveryFile(t *testing.T) {
 	_, err := store.LoadFS(fsys)
 	assert.Error(t, err)
 }
+
+// make data raises the manifest's contact-point count, never lowers it: a
+// removal is a deliberate, reviewed edit of manifest.json.
+func TestWriteManifestKeepsTheHigherCount(t *testing.T) {
+	d, err := store.LoadDir("../testdata/small")
+	require.NoError(t, err)
+	count := func(dir string) int {
+		b, err := os.ReadFile(filepath.Join(dir, store.ManifestFile))
+		require.NoError(t, err)
+		m, err := store.ParseManifest(b)
+		require.NoError(t, err)
+		return m.ContactPoints
+	}
+	dir := t.TempDir()
+	n := len(d.ContactPoints)
+	require.NoError(t, store.WriteManifest(d, dir))
+	assert.Equal(t, n, count(dir), "a new manifest counts the list")
+	d.ContactPoints = d.ContactPoints[:n-2]
+	require.NoError(t, store.WriteManifest(d, dir))
+	assert.Equal(t, n, count(dir), "fewer records do not lower it")
+	d.ContactPoints = append(d.ContactPoints, d.ContactPoints[0], d.ContactPoints[0], d.ContactPoints[0])
+	require.NoError(t, store.WriteManifest(d, dir))
+	assert.Equal(t, n+1, count(dir), "more records raise it")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, store.ManifestFile), []byte(`{"note":"x","files":[],"extra":1}`), 0o644))
+	assert.ErrorContains(t, store.WriteManifest(d, dir), "manifest.json (fix or delete it)")
+}

@@ -11,10 +11,12 @@ import (
 // CheckPhone returns "" for a Norwegian phone number (8 digits, optionally
 // after +47, spaces allowed), or what is wrong with it.
 func CheckPhone(s string) string {
-	digits := strings.ReplaceAll(s, " ", "")
-	digits = strings.TrimPrefix(digits, "+47")
-	if len(digits) != 8 || strings.Trim(digits, "0123456789") != "" {
+	digits := phoneDigits(s)
+	switch {
+	case len(digits) != norwegianNumberDigits || strings.Trim(digits, "0123456789") != "":
 		return fmt.Sprintf("%q er ikke et norsk telefonnummer (8 sifre, eventuelt med +47 foran)", s)
+	case premiumRate(digits):
+		return premiumRateMessage(s)
 	}
 	return ""
 }
@@ -29,6 +31,9 @@ func CheckURL(s string, httpsOnly bool) string {
 		return fmt.Sprintf("%q er ikke en gyldig nettadresse (mellomrom eller ulovlige tegn)", s)
 	}
 	u, err := url.Parse(s)
+	if err == nil && u.Host != "" && ipHost(u.Hostname()) {
+		return ipHostMessage(s, u.Hostname())
+	}
 	if err != nil || u.Host == "" || !strings.Contains(u.Hostname(), ".") {
 		return fmt.Sprintf("%q er ikke en fullstendig nettadresse", s)
 	}

@@ -30,6 +30,9 @@ func checkManifest(fsys fs.FS, d *dataset.Dataset, broken map[string]bool) []Pro
 		want[e.File] = e
 	}
 	c := &checker{}
+	if !broken[dataset.ContactPointsFile] {
+		c.ps = append(c.ps, checkContactPointFloor(m, d)...)
+	}
 	for _, file := range store.Reference() {
 		e, ok := want[file]
 		if !ok {

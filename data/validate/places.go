@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/selvhjelp/finder/data/dataset"
 )
@@ -12,8 +13,9 @@ var (
 	regionKinds   = map[string]bool{dataset.RegionLandsdel: true, dataset.RegionFormerCounty: true, dataset.RegionDistrict: true, dataset.RegionEconomicRegion: true}
 	districtKinds = map[string]bool{dataset.DistrictBorough: true, dataset.DistrictNeighbourhood: true, dataset.DistrictTown: true}
 	// A crisis number as people dial it: a short number (113), a European
-	// harmonised 116 xxx number, or eight digits, in groups.
-	crisisNumberRe = regexp.MustCompile(`^(1[0-9]{2}|116 [0-9]{3}|[0-9 ]{8,11})$`)
+	// harmonised 116 xxx number, or eight digits in groups of two or three
+	// with single spaces (22 40 00 40, 800 33 321); crisisNumber counts them.
+	crisisNumberRe = regexp.MustCompile(`^(1[0-9]{2}|116 [0-9]{3}|[0-9]{2,3}( [0-9]{2,3}){2,3})$`)
 	// sourceRe is a web page or a pinned file of a repository
 	// ("github:owner/repo path@commit"): where a region's members come from.
 	sourceRe = regexp.MustCompile(`^github:[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+ .+@[0-9a-f]{40}$`)
@@ -94,8 +96,8 @@ func (c *checker) crisisLinesFile(ls []dataset.CrisisLine) {
 		if l.Number == "" && l.URL == "" {
 			c.add(f, rec, "number", "mangler: en krisetelefon trenger et nummer eller en nettadresse")
 		}
-		if l.Number != "" && !crisisNumberRe.MatchString(l.Number) {
-			c.add(f, rec, "number", "%q er ikke et nummer slik folk taster det (113, 116 123, 22 40 00 40)", l.Number)
+		if l.Number != "" {
+			c.crisisNumber(f, rec, l.Number)
 		}
 		if l.URL != "" {
 			if msg := CheckURL(l.URL, true); msg != "" {
@@ -109,5 +111,19 @@ func (c *checker) crisisLinesFile(ls []dataset.CrisisLine) {
 			c.add(f, rec, "order", "skal være et positivt tall (visningsrekkefølge)")
 		}
 		c.sourceRefs(f, rec, l.Sources)
+	}
+}
+
+// crisisNumber checks a crisis line's number: digits people can dial, in
+// the form they dial them, and not a premium-rate number.
+func (c *checker) crisisNumber(f, rec, n string) {
+	digits := phoneDigits(n)
+	switch {
+	case strings.IndexFunc(n, unicode.IsDigit) < 0:
+		c.add(f, rec, "number", "%q har ingen sifre: et krisenummer må kunne tastes (113, 116 123, 22 40 00 40)", n)
+	case !crisisNumberRe.MatchString(n) || (len(digits) > 6 && len(digits) != norwegianNumberDigits):
+		c.add(f, rec, "number", "%q er ikke et nummer slik folk taster det (113, 116 123, 22 40 00 40)", n)
+	case premiumRate(digits):
+		c.add(f, rec, "number", "%s", premiumRateMessage(n))
 	}
 }

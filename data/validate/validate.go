@@ -146,6 +146,7 @@ func check(d *dataset.Dataset, ferrs []*store.FileError, now time.Time) []Proble
 	c.districtsFile(d.Districts)
 	c.crisisLinesFile(d.CrisisLines)
 	c.lexiconFile(d.Lexicon, d.Municipalities)
+	c.confusableDomains(d)
 	return c.ps
 }
 
@@ -466,6 +467,9 @@ func (c *checker) sourceRefs(f, rec string, ss []dataset.SourceRef) {
 
 func (c *checker) contactPointsFile(cps []dataset.ContactPoint) {
 	f := dataset.ContactPointsFile
+	if len(cps) == 0 && !c.broken[f] {
+		c.add(f, "", "", "ingen kontaktpunkter: listen er tom (avkortet fil?); uten kontaktpunkter blir hvert søk en blindvei")
+	}
 	uniq := c.unique(f, "id")
 	for i, p := range cps {
 		rec := recordID(p.ID, i)
@@ -497,8 +501,10 @@ func (c *checker) contactPointsFile(cps []dataset.ContactPoint) {
 				c.add(f, rec, "phone", "%s", msg)
 			}
 		}
-		if p.Email != "" && !emailRe.MatchString(p.Email) {
-			c.add(f, rec, "email", "%q er ikke en gyldig e-postadresse", p.Email)
+		if p.Email != "" {
+			if msg := CheckEmail(p.Email); msg != "" {
+				c.add(f, rec, "email", "%s", msg)
+			}
 		}
 		if p.URL != "" {
 			if msg := CheckURL(p.URL, true); msg != "" {

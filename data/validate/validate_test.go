@@ -217,6 +217,47 @@ func TestEveryProblemClass(t *testing.T) {
 			dataset.ContactPointsFile, "link-oslo", "phone", "mobilnummer", true},
 		{"never verified warning", func(d *dataset.Dataset) {},
 			dataset.ContactPointsFile, "link-tromso", "last_verified", "aldri verifisert", true},
+		// Believable fakes (issue 19).
+		{"IPv4 link", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "https://192.0.2.10/" },
+			dataset.ContactPointsFile, "link-oslo", "url", `"https://192.0.2.10/" peker til IP-adressen 192.0.2.10`, false},
+		{"IPv6 link", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "https://[2001:db8::1]/om" },
+			dataset.ContactPointsFile, "link-oslo", "url", "IP-adressen 2001:db8::1", false},
+		{"numeric host browsers read as an IP", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "https://0x7f.1/" },
+			dataset.ContactPointsFile, "link-oslo", "url", "IP-adressen 0x7f.1", false},
+		{"IP in a cited source", func(d *dataset.Dataset) { cp(d, "link-oslo").Sources[2].URL = "http://198.51.100.7/om-link" },
+			dataset.ContactPointsFile, "link-oslo", "sources[2].url", "IP-adressen 198.51.100.7", false},
+		{"IP crisis link", func(d *dataset.Dataset) { d.CrisisLines[1].URL = "https://203.0.113.5/chat" },
+			dataset.CrisisLinesFile, "mental-helse-116123", "url", "IP-adressen 203.0.113.5", false},
+		{"IP e-mail", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Email = "post@192.0.2.10" },
+			dataset.ContactPointsFile, "selvhjelp-norge", "email", `"post@192.0.2.10" peker til IP-adressen`, false},
+		{"bracketed IP e-mail", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Email = "post@[192.0.2.10]" },
+			dataset.ContactPointsFile, "selvhjelp-norge", "email", "IP-adressen [192.0.2.10]", false},
+		{"premium-rate phone 820", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Phone = "820 12 345" },
+			dataset.ContactPointsFile, "selvhjelp-norge", "phone", `"820 12 345" er et overtaksert nummer (82x`, false},
+		{"premium-rate phone 829 with +47", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Phone = "+47 829 00 000" },
+			dataset.ContactPointsFile, "selvhjelp-norge", "phone", "overtaksert", false},
+		{"premium-rate phone 825", func(d *dataset.Dataset) { cp(d, "selvhjelp-norge").Phone = "82512345" },
+			dataset.ContactPointsFile, "selvhjelp-norge", "phone", "overtaksert", false},
+		{"premium-rate crisis number", func(d *dataset.Dataset) { d.CrisisLines[1].Number = "820 44 000" },
+			dataset.CrisisLinesFile, "mental-helse-116123", "number", "overtaksert", false},
+		{"crisis number of eight spaces", func(d *dataset.Dataset) { d.CrisisLines[0].Number = "        " },
+			dataset.CrisisLinesFile, "113", "number", `"        " har ingen sifre`, false},
+		{"crisis number of spaces and a dash", func(d *dataset.Dataset) { d.CrisisLines[0].Number = " -  " },
+			dataset.CrisisLinesFile, "113", "number", "ingen sifre", false},
+		{"crisis number too long", func(d *dataset.Dataset) { d.CrisisLines[1].Number = "22 40 00 40 40" },
+			dataset.CrisisLinesFile, "mental-helse-116123", "number", "slik folk taster", false},
+		{"crisis number with a letter O", func(d *dataset.Dataset) { d.CrisisLines[1].Number = "22 4O 00 40" },
+			dataset.CrisisLinesFile, "mental-helse-116123", "number", "slik folk taster", false},
+		{"empty contact-point list", func(d *dataset.Dataset) { d.ContactPoints = nil },
+			dataset.ContactPointsFile, "", "", "ingen kontaktpunkter", false},
+		{"look-alike domain with a capital I", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "https://www.selvhjeIp.no/" },
+			dataset.ContactPointsFile, "link-oslo", "url", `domenet "www.selvhjeIp.no" ligner "selvhjelp.no"`, true},
+		{"look-alike domain with a zero", func(d *dataset.Dataset) { cp(d, "link-tromso").URL = "https://linkosl0.no" },
+			dataset.ContactPointsFile, "link-tromso", "url", `ligner "linkoslo.no"`, true},
+		{"look-alike domain with a one", func(d *dataset.Dataset) { cp(d, "link-tromso").URL = "https://www.se1vhjelp.no/" },
+			dataset.ContactPointsFile, "link-tromso", "url", `ligner "selvhjelp.no"`, true},
+		{"look-alike e-mail domain with rn for m", func(d *dataset.Dataset) { cp(d, "norsk-selvhjelpsforum").Email = "post@norskselvhjelpsforurn.no" },
+			dataset.ContactPointsFile, "norsk-selvhjelpsforum", "email", `ligner "norskselvhjelpsforum.no"`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -228,6 +269,7 @@ func TestEveryProblemClass(t *testing.T) {
 				if p.File == tt.file && p.Record == tt.record && p.Field == tt.field && strings.Contains(p.Message, tt.message) {
 					found = true
 					assert.Equal(t, tt.warning, p.Warning, "%s", p)
+					assert.True(t, strings.HasPrefix(p.String(), location(tt.file, tt.record, tt.field)), "file: record: field: what; got %s", p)
 				}
 			}
 			assert.True(t, found, "want %s: %s: %s: …%s…; got:\n%s", tt.file, tt.record, tt.field, tt.message, render(ps))
@@ -236,6 +278,17 @@ func TestEveryProblemClass(t *testing.T) {
 			}
 		})
 	}
+}
+
+// location is how a problem's report starts: "file: record: field: ".
+func location(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p != "" {
+			b.WriteString(p + ": ")
+		}
+	}
+	return b.String()
 }
 
 func render(ps []validate.Problem) string {

@@ -284,14 +284,14 @@ func writeDemo(c config, m *Manifest, topics []dataset.Topic, put putFunc) error
 		"__DEMO_CSS__":              cssName,
 		"__LOADER__":                "widget.js",
 		"__DATASET__":               m.DatasetVersion,
-		"__SNIPPET_SRI__": html.EscapeString(`<script type="module" src="` + origin + `/` + pinned.Path + `"
-        integrity="` + pinned.SRI + `" crossorigin="anonymous"></script>`),
+		"__SNIPPET_SRI__": html.EscapeString(`<script type="module" src="` + attr(origin+`/`+pinned.Path) + `"
+        integrity="` + attr(pinned.SRI) + `" crossorigin="anonymous"></script>`),
 	}
 	// Every embedding is shown live and as the snippet to copy.
 	snippet := regexp.MustCompile(`(?s)<!--snippet-->\s*(.*?)\s*<!--/snippet-->`)
 	page = snippet.ReplaceAllFunc(page, func(b []byte) []byte {
 		el := snippet.FindSubmatch(b)[1]
-		code := `<script type="module" src="` + origin + `/widget.js"></script>` + "\n" + string(el)
+		code := `<script type="module" src="` + attr(origin+`/widget.js`) + `"></script>` + "\n" + string(el)
 		return []byte(string(el) + "\n<pre tabindex=\"0\"><code>" + html.EscapeString(code) + "</code></pre>")
 	})
 	out, err := substitute(page, vars)
@@ -300,6 +300,12 @@ func writeDemo(c config, m *Manifest, topics []dataset.Topic, put putFunc) error
 	}
 	return put("index.html", "index.html", out, "text/html; charset=utf-8", false)
 }
+
+// attr escapes a value for an HTML attribute inside a snippet, which the
+// page then escapes once more to show it as text. normalizeOrigin already
+// lets only letters, digits, ".", "-", ":" and "/" into an origin; this
+// keeps the snippet well formed should that ever change.
+func attr(s string) string { return html.EscapeString(s) }
 
 // substitute replaces every placeholder and fails if one is missing, so a
 // renamed placeholder cannot ship a broken loader.

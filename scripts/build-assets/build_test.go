@@ -163,6 +163,27 @@ func TestNormalizeOrigin(t *testing.T) {
 		{"https://user@finder.example.no", "", true},
 		{"javascript:alert(1)", "", true},
 		{"https://", "", true},
+		{"http://[::1]:8787", "http://[::1]:8787", false},
+		{"https://finder.example.no:8443/", "https://finder.example.no:8443", false},
+		// Crafted origins that would break out of a snippet's attribute or
+		// a script's string: only scheme, host and port pass.
+		{`https://finder.example.no"onload="alert(1)`, "", true},
+		{`https://finder.example.no");alert(1);//`, "", true},
+		{"https://finder.example.no(1)", "", true},
+		{`https://finder.example.no\`, "", true},
+		{"https://finder.example.no'", "", true},
+		{"https://finder.example.no<", "", true},
+		{"https://finder.example.no#x", "", true},
+		{"https://finder.example.no:99999", "", true},
+		{"https://finder.example.no:", "", true},
+		{"https://finder.example.no:80a", "", true},
+		{"https://-finder.example.no", "", true},
+		{"https://finder..example.no", "", true},
+		{"https://finder_x.example.no", "", true},
+		{"https://finder.exämple.no", "", true},
+		{"https://finder.example.no:443@evil.example", "", true},
+		{"http://[::2]:8787", "", true},
+		{"ftp://finder.example.no", "", true},
 	} {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := normalizeOrigin(tt.in)
@@ -172,6 +193,7 @@ func TestNormalizeOrigin(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
+			assert.Regexp(t, `^(https?://[a-z0-9.:\[\]-]+)?$`, got, "nothing an attribute or a script string would need escaped")
 		})
 	}
 }

@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"net/url"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -38,28 +38,72 @@ func publicOrigin(flagValue string, env func(string) (string, bool), wranglerPat
 	return o, nil
 }
 
-// normalizeOrigin accepts "" or an absolute http(s) URL with no path, query
-// or fragment, and returns its origin. http is only for loopback (local runs).
+// Origin syntax: a host name of DNS labels (letters, digits, hyphens; not
+// at a label's ends) and an optional port. Nothing else can reach the
+// snippets, so no quote, bracket, parenthesis or backslash ever does.
+var (
+	dnsLabel  = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+	portDigit = regexp.MustCompile(`^[0-9]{1,5}$`)
+)
+
+const (
+	maxHostLen = 253
+	maxPort    = 65535
+)
+
+// loopbackHosts may serve the snippets over http (local runs).
+var loopbackHosts = map[string]bool{"localhost": true, "127.0.0.1": true, "[::1]": true}
+
+// normalizeOrigin accepts "" or scheme://host[:port] (a trailing slash
+// allowed) and returns it in lower case. The host is a DNS name, or a
+// loopback address for local runs, which alone may use http.
 func normalizeOrigin(s string) (string, error) {
-	s = strings.TrimSpace(s)
+	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" {
 		return "", nil
 	}
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || u.Opaque != "" {
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok || (scheme != "https" && scheme != "http") {
 		return "", fmt.Errorf("%q is not an origin such as https://finder.example.no", s)
 	}
-	if u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
-		return "", fmt.Errorf("%q: an origin has no user, path, query or fragment", s)
+	hostPort := strings.TrimSuffix(rest, "/")
+	host, err := checkHostPort(hostPort)
+	if err != nil {
+		return "", fmt.Errorf("%q: %w", s, err)
 	}
-	loopback := u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1" || u.Hostname() == "::1"
-	switch {
-	case u.Scheme == "https":
-	case u.Scheme == "http" && loopback:
-	default:
+	if scheme == "http" && !loopbackHosts[host] {
 		return "", fmt.Errorf("%q: partners' pages need https", s)
 	}
-	return strings.ToLower(u.Scheme + "://" + u.Host), nil
+	return scheme + "://" + hostPort, nil
+}
+
+// checkHostPort checks "host[:port]" and returns the host.
+func checkHostPort(hostPort string) (string, error) {
+	if loopbackHosts[hostPort] {
+		return hostPort, nil
+	}
+	host, port, hasPort := hostPort, "", false
+	if i := strings.LastIndexByte(hostPort, ':'); i >= 0 {
+		host, port, hasPort = hostPort[:i], hostPort[i+1:], true
+	}
+	if hasPort {
+		n, err := strconv.Atoi(port)
+		if !portDigit.MatchString(port) || err != nil || n < 1 || n > maxPort {
+			return "", fmt.Errorf("port %q is not a number from 1 to %d", port, maxPort)
+		}
+	}
+	if loopbackHosts[host] {
+		return host, nil
+	}
+	if host == "" || len(host) > maxHostLen {
+		return "", fmt.Errorf("an origin is scheme://host[:port], with no user, path, query or fragment")
+	}
+	for _, label := range strings.Split(host, ".") {
+		if !dnsLabel.MatchString(label) {
+			return "", fmt.Errorf("host %q: an origin is scheme://host[:port]; a host is letters a-z, digits, hyphens and dots", host)
+		}
+	}
+	return host, nil
 }
 
 // wranglerVar reads a string from the [vars] table of a wrangler.toml: the

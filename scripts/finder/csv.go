@@ -718,6 +718,7 @@ func runImportCSV(e env, args []string) int {
 		fmt.Fprintf(e.stderr, "%s: mangler det rader? Er det meningen, kjør igjen med --allow-removals %d. Ingenting er endret.\n", file, len(res.removed))
 		return 1
 	}
+	res.printWarnings(e.stdout, file)
 	summary := fmt.Sprintf("%d nye, %d endret, %d uendret, %d fjernet", len(res.added), len(res.changed), res.unchanged, len(res.removed))
 	for _, id := range res.added {
 		fmt.Fprintf(e.stdout, "ny: %s\n", id)
@@ -749,6 +750,32 @@ type importResult struct {
 	dataset                 *dataset.Dataset
 	added, changed, removed []string
 	unchanged               int
+	// warnings are those of the rows that add or change a record, with
+	// their row and column; otherWarnings counts the rest of the dataset's.
+	warnings      []csvProblem
+	otherWarnings int
+}
+
+// warn files a warning of the imported dataset: by row and column when it
+// is about a record the sheet adds or changes, else only counted.
+func (r *importResult) warn(p validate.Problem, rowOf map[string]int, touched map[string]bool) {
+	row, ok := rowOf[p.Record]
+	if !ok || !touched[p.Record] || p.File != dataset.ContactPointsFile {
+		r.otherWarnings++
+		return
+	}
+	r.warnings = append(r.warnings, csvProblem{Row: row, Column: headerOf(p.Field), Message: "advarsel: " + p.Message})
+}
+
+// printWarnings lists the warnings of an import on w.
+func (r importResult) printWarnings(w io.Writer, file string) {
+	sort.SliceStable(r.warnings, func(i, j int) bool { return r.warnings[i].Row < r.warnings[j].Row })
+	for _, p := range r.warnings {
+		fmt.Fprintf(w, "%s: %s\n", file, p)
+	}
+	if r.otherWarnings > 0 {
+		fmt.Fprintf(w, "%d advarsler til i resten av datasettet («finder validate» viser dem).\n", r.otherWarnings)
+	}
 }
 
 // importCSV merges the spreadsheet's contact points into d (by id) and
@@ -799,8 +826,13 @@ func importCSV(d *dataset.Dataset, b []byte, replace bool, now time.Time) (impor
 		}
 		next.ContactPoints = append(next.ContactPoints, c)
 	}
-	for _, p := range validate.DatasetAt(&next, now) {
+	touched := map[string]bool{}
+	for _, id := range append(append([]string{}, res.added...), res.changed...) {
+		touched[id] = true
+	}
+	for _, p := range append(validate.DatasetAt(&next, now), validate.Review(d, &next)...) {
 		if p.Warning {
+			res.warn(p, rowOf, touched)
 			continue
 		}
 		if row, ok := rowOf[p.Record]; ok && p.File == dataset.ContactPointsFile {

@@ -352,10 +352,11 @@ func TestDiff(t *testing.T) {
 	assert.Contains(t, out, fmt.Sprintf("postcodes.json: fjernet: %s (%s)\n", gone.Code, gone.Place))
 	assert.Contains(t, out, "contact_points.json: ny: link-ny (LINK Ny)\n")
 	assert.Contains(t, out, "contact_points.json: endret: link-oslo (LINK Oslo – senter for selvhjelp og mestring)\n")
-	assert.Contains(t, out, "    phone: lagt til «22 00 00 00»\n")
+	assert.Contains(t, out, "    phone: lagt til «22 00 00 00»   ← GJENNOMGANG: nytt telefonnummer: 22000000\n")
 	assert.Contains(t, out, "    topics: lagt til «depresjon»\n")
 	assert.Contains(t, out, "    sources[0].page_date: «ingen dato vist» → «2026-11-01»\n")
 	assert.Contains(t, out, "1 nye, 1 fjernet, 1 endret.")
+	assert.Contains(t, out, "1 endringer trenger en ny gjennomgang")
 
 	code, out, _ = runCmd(t, "", "diff", "--json", oldDir, newDir)
 	assert.Equal(t, 0, code)
@@ -367,6 +368,96 @@ func TestDiff(t *testing.T) {
 	code, _, stderr := runCmd(t, "", "diff", oldDir, newDir)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "ugyldig JSON")
+}
+
+// finder diff marks every change of where a record sends people (a
+// link's or e-mail's domain, a phone or crisis number) for a second review,
+// and nothing else.
+func TestDiffSecondReview(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(d *dataset.Dataset)
+		want   string // a line of the report; "" = no line is marked
+	}{
+		{"another page on the same domain", func(d *dataset.Dataset) { contactIn(d, "link-oslo").URL = "https://linkoslo.no/kontakt/" }, ""},
+		{"a note", func(d *dataset.Dataset) { contactIn(d, "link-oslo").Note = "Ny merknad." }, ""},
+		{"a look-alike domain", func(d *dataset.Dataset) { contactIn(d, "link-oslo").URL = "https://linkosl0.no" },
+			"    url: «https://linkoslo.no» → «https://linkosl0.no»   ← GJENNOMGANG: domene endret: linkoslo.no → linkosl0.no\n"},
+		{"an e-mail at another domain", func(d *dataset.Dataset) { contactIn(d, "selvhjelp-norge").Email = "post@selvhjelp.example" },
+			"    email: «post@selvhjelp.no» → «post@selvhjelp.example»   ← GJENNOMGANG: domene endret: selvhjelp.no → selvhjelp.example\n"},
+		{"another phone number", func(d *dataset.Dataset) { contactIn(d, "selvhjelp-norge").Phone = "23 33 19 01" },
+			"    phone: «23 33 19 00» → «23 33 19 01»   ← GJENNOMGANG: telefonnummer endret: 23331900 → 23331901\n"},
+		{"another crisis number", func(d *dataset.Dataset) { d.CrisisLines[1].Number = "116 124" },
+			"    number: «116 123» → «116 124»   ← GJENNOMGANG: krisenummer endret: 116123 → 116124\n"},
+		{"a crisis line removed", func(d *dataset.Dataset) { d.CrisisLines = d.CrisisLines[:1] },
+			"crisis_lines.json: fjernet: mental-helse-116123 (Mental Helse Hjelpetelefonen)   ← GJENNOMGANG: krisetelefonen \"Mental Helse Hjelpetelefonen\" er fjernet\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			oldDir, newDir := copyData(t), copyData(t)
+			d, err := store.LoadDir(newDir)
+			require.NoError(t, err)
+			tt.change(d)
+			require.NoError(t, store.WriteDir(d, newDir))
+			code, out, stderr := runCmd(t, "", "diff", oldDir, newDir)
+			require.Equal(t, 0, code, stderr)
+			if tt.want == "" {
+				assert.NotContains(t, out, "GJENNOMGANG")
+				return
+			}
+			assert.Contains(t, out, tt.want)
+			assert.Contains(t, out, "1 endringer trenger en ny gjennomgang")
+			_, js, _ := runCmd(t, "", "diff", "--json", oldDir, newDir)
+			assert.Contains(t, js, `"review": "`)
+		})
+	}
+}
+
+// finder validate --previous warns about the same changes, as warnings.
+func TestValidatePreviousFlagsSecondReview(t *testing.T) {
+	prevDir, dir := copyData(t), copyData(t)
+	d, err := store.LoadDir(dir)
+	require.NoError(t, err)
+	contactIn(d, "selvhjelp-norge").Phone = "23 33 19 01"
+	d.CrisisLines[1].Number = "116 124"
+	require.NoError(t, store.WriteDir(d, dir))
+	code, out, stderr := runCmd(t, "", "validate", "--data", dir, "--previous", prevDir)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "contact_points.json: selvhjelp-norge: phone: advarsel: telefonnummer endret: 23331900 → 23331901: trenger en ny gjennomgang")
+	assert.Contains(t, out, "crisis_lines.json: mental-helse-116123: number: advarsel: krisenummer endret: 116123 → 116124: trenger en ny gjennomgang")
+
+	code, _, stderr = runCmd(t, "", "validate", "--data", dir, "--previous", filepath.Join(prevDir, "nope"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "--previous")
+}
+
+// --previous git:HEAD compares with the last commit: what is not committed
+// yet gets its second-review warnings.
+func TestValidatePreviousGitRevision(t *testing.T) {
+	top := publishRepo(t)
+	dir := filepath.Join(top, deployedFolder)
+	code, out, stderr := runCmd(t, "", "validate", "--data", dir, "--previous", "git:HEAD")
+	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, out, "gjennomgang")
+
+	replaceIn(t, filepath.Join(dir, dataset.CrisisLinesFile), `"number": "116 123"`, `"number": "116 124"`)
+	code, out, stderr = runCmd(t, "", "validate", "--data", dir, "--previous", "git:HEAD")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "crisis_lines.json: mental-helse-116123: number: advarsel: krisenummer endret: 116123 → 116124: trenger en ny gjennomgang")
+
+	code, _, stderr = runCmd(t, "", "validate", "--data", copyData(t), "--previous", "git:HEAD")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "ligger ikke i en git-mappe")
+}
+
+// contactIn returns the contact point id of d.
+func contactIn(d *dataset.Dataset, id string) *dataset.ContactPoint {
+	for i := range d.ContactPoints {
+		if d.ContactPoints[i].ID == id {
+			return &d.ContactPoints[i]
+		}
+	}
+	panic("no contact point " + id)
 }
 
 // Cells a spreadsheet would run as formulas are written neutralised and
@@ -446,4 +537,44 @@ func TestImportReplaceNeedsAllowRemovals(t *testing.T) {
 	code, out, stderr := runCmd(t, "", "import-csv", file, "--replace", "--allow-removals", fmt.Sprint(n), "--data", dir)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, fmt.Sprintf("%d fjernet", n))
+}
+
+// import-csv prints the warnings of the rows it adds or changes, by row and
+// column, with every change of a domain or number flagged for a second
+// review; the rest of the dataset's warnings are counted.
+func TestImportCSVPrintsWarnings(t *testing.T) {
+	dir := copyData(t)
+	_, csvText, _ := runCmd(t, "", "export-csv", "--data", dir, "--bom=false")
+	r := csv.NewReader(strings.NewReader(csvText))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	require.NoError(t, err)
+	col := func(name string) int {
+		i := slices.Index(rows[0], name)
+		require.GreaterOrEqual(t, i, 0, "column %s", name)
+		return i
+	}
+	row := slices.IndexFunc(rows, func(r []string) bool { return r[col("id")] == "selvhjelp-norge" })
+	require.Positive(t, row)
+	rows[row][col("telefon")] = "945 32 189"
+	rows[row][col("epost")] = "post@selvhjeIp.no"
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Comma = ';'
+	require.NoError(t, w.WriteAll(rows))
+	file := filepath.Join(t.TempDir(), "ark.csv")
+	require.NoError(t, os.WriteFile(file, buf.Bytes(), 0o644))
+
+	code, out, stderr := runCmd(t, "", "import-csv", file, "--data", dir)
+	require.Equal(t, 0, code, stderr)
+	sheetRow := row + 1 // the header is row 1
+	for _, want := range []string{
+		fmt.Sprintf("ark.csv: rad %d: kolonne telefon: advarsel: 945 32 189 er et mobilnummer", sheetRow),
+		fmt.Sprintf("ark.csv: rad %d: kolonne telefon: advarsel: telefonnummer endret: 23331900 → 94532189: trenger en ny gjennomgang", sheetRow),
+		fmt.Sprintf("ark.csv: rad %d: kolonne epost: advarsel: domenet \"selvhjeIp.no\" ligner \"selvhjelp.no\"", sheetRow),
+		fmt.Sprintf("ark.csv: rad %d: kolonne epost: advarsel: domene endret: selvhjelp.no → selvhjeip.no", sheetRow),
+		"advarsler til i resten av datasettet",
+	} {
+		assert.Contains(t, out, want)
+	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/store"
+	"github.com/selvhjelp/finder/data/validate"
 )
 
 // recordKeys are the gjson paths that identify a record in each file.
@@ -38,6 +39,8 @@ type fieldChange struct {
 	Field string `json:"field"`
 	Old   string `json:"old,omitempty"`
 	New   string `json:"new,omitempty"`
+	// Review says why the change needs a second review (validate.ReviewReason).
+	Review string `json:"review,omitempty"`
 }
 
 // recordChange is what happened to one record.
@@ -47,6 +50,8 @@ type recordChange struct {
 	Name   string        `json:"name,omitempty"`
 	Change string        `json:"change"` // added, removed, changed
 	Fields []fieldChange `json:"fields,omitempty"`
+	// Review says why a removal needs a second review (a crisis line).
+	Review string `json:"review,omitempty"`
 }
 
 func runDiff(e env, args []string) int {
@@ -80,47 +85,72 @@ func runDiff(e env, args []string) int {
 }
 
 // printChanges describes changes in words, one record a line and one
-// changed field an indented line, then a summary.
+// changed field an indented line, then a summary. A change that needs a
+// second review says so on its line and is counted.
 func printChanges(w io.Writer, changes []recordChange) {
 	if len(changes) == 0 {
 		fmt.Fprintln(w, "Ingen endringer.")
 		return
 	}
-	added, removed, changed := 0, 0, 0
+	n := map[string]int{}
 	for _, c := range changes {
+		n[c.Change]++
 		if c.File == dataset.LexiconFile { // in words, crisis cues flagged for a second review: lexicon_diff.go
-			added, removed, changed = countChange(c, added, removed, changed)
 			printLexemeChange(w, c)
 			continue
 		}
-		label := c.Record
-		if c.Name != "" && c.Name != c.Record {
-			label += " (" + c.Name + ")"
-		}
-		switch c.Change {
-		case "added":
-			added++
-			fmt.Fprintf(w, "%s: ny: %s\n", c.File, label)
-		case "removed":
-			removed++
-			fmt.Fprintf(w, "%s: fjernet: %s\n", c.File, label)
+		printRecordChange(w, c)
+	}
+	fmt.Fprintf(w, "%d nye, %d fjernet, %d endret.\n", n["added"], n["removed"], n["changed"])
+	printLexiconReviews(w, changes) // lexicon_diff.go
+	if r := reviewCount(changes); r > 0 {
+		fmt.Fprintf(w, "%d endringer %s: se linjene merket «GJENNOMGANG».\n", r, validate.SecondReview)
+	}
+}
+
+// changeWords are the words of printRecordChange for each kind of change.
+var changeWords = map[string]string{"added": "ny", "removed": "fjernet", "changed": "endret"}
+
+func printRecordChange(w io.Writer, c recordChange) {
+	label := c.Record
+	if c.Name != "" && c.Name != c.Record {
+		label += " (" + c.Name + ")"
+	}
+	fmt.Fprintf(w, "%s: %s: %s%s\n", c.File, changeWords[c.Change], label, reviewMark(c.Review))
+	for _, f := range c.Fields {
+		switch {
+		case f.Old == "":
+			fmt.Fprintf(w, "    %s: lagt til %s%s\n", f.Field, f.New, reviewMark(f.Review))
+		case f.New == "":
+			fmt.Fprintf(w, "    %s: fjernet %s%s\n", f.Field, f.Old, reviewMark(f.Review))
 		default:
-			changed++
-			fmt.Fprintf(w, "%s: endret: %s\n", c.File, label)
-			for _, f := range c.Fields {
-				switch {
-				case f.Old == "":
-					fmt.Fprintf(w, "    %s: lagt til %s\n", f.Field, f.New)
-				case f.New == "":
-					fmt.Fprintf(w, "    %s: fjernet %s\n", f.Field, f.Old)
-				default:
-					fmt.Fprintf(w, "    %s: %s → %s\n", f.Field, f.Old, f.New)
-				}
+			fmt.Fprintf(w, "    %s: %s → %s%s\n", f.Field, f.Old, f.New, reviewMark(f.Review))
+		}
+	}
+}
+
+// reviewMark is appended to a line whose change needs a second review.
+func reviewMark(why string) string {
+	if why == "" {
+		return ""
+	}
+	return "   ← GJENNOMGANG: " + why
+}
+
+// reviewCount counts the changes that need a second review.
+func reviewCount(changes []recordChange) int {
+	n := 0
+	for _, c := range changes {
+		if c.Review != "" {
+			n++
+		}
+		for _, f := range c.Fields {
+			if f.Review != "" {
+				n++
 			}
 		}
 	}
-	fmt.Fprintf(w, "%d nye, %d fjernet, %d endret.\n", added, removed, changed)
-	printLexiconReviews(w, changes) // lexicon_diff.go
+	return n
 }
 
 // diffDirs compares two dataset folders record by record and field by
@@ -231,16 +261,44 @@ func diffFile(file string, a, b []gjson.Result) []recordChange {
 		rb, inB := bm[k]
 		switch {
 		case !inA:
-			out = append(out, recordChange{File: file, Record: k, Name: recordName(rb), Change: "added"})
+			out = append(out, recordChange{File: file, Record: k, Name: recordName(rb), Change: "added", Fields: addedReviewed(file, rb)})
 		case !inB:
-			out = append(out, recordChange{File: file, Record: k, Name: recordName(ra), Change: "removed"})
+			out = append(out, recordChange{File: file, Record: k, Name: recordName(ra), Change: "removed", Review: removedReview(file, ra)})
 		default:
 			if fs := diffRecord(ra, rb); len(fs) > 0 {
+				markReview(file, fs, ra, rb)
 				out = append(out, recordChange{File: file, Record: k, Name: recordName(rb), Change: "changed", Fields: fs})
 			}
 		}
 	}
 	return out
+}
+
+// markReview sets Review on the changed fields that need a second review.
+func markReview(file string, fs []fieldChange, a, b gjson.Result) {
+	for i := range fs {
+		fs[i].Review = validate.ReviewReason(file, fs[i].Field, a.Get(fs[i].Field).String(), b.Get(fs[i].Field).String())
+	}
+}
+
+// addedReviewed lists the reviewed fields of a new record: a new link,
+// e-mail domain or number is as much a change as an altered one.
+func addedReviewed(file string, r gjson.Result) []fieldChange {
+	var out []fieldChange
+	for _, f := range validate.ReviewedFields(file) {
+		if v := r.Get(f); v.Exists() && v.String() != "" {
+			out = append(out, fieldChange{Field: f, New: show(v), Review: validate.ReviewReason(file, f, "", v.String())})
+		}
+	}
+	return out
+}
+
+// removedReview says why a removed record needs a second review: a crisis line.
+func removedReview(file string, r gjson.Result) string {
+	if file != dataset.CrisisLinesFile {
+		return ""
+	}
+	return fmt.Sprintf("krisetelefonen %q er fjernet", recordName(r))
 }
 
 // diffRecord compares two records leaf by leaf. Lists of plain values

@@ -21,8 +21,9 @@ type validateReport struct {
 }
 
 func runValidate(e env, args []string) int {
-	fs := newFlags(e, "validate", "[--data DIR] [--json]")
+	fs := newFlags(e, "validate", "[--data DIR] [--previous DIR] [--json]")
 	dir := fs.String("data", "data", "mappen med datasettet")
+	prev := fs.String("previous", "", "forrige versjon av datasettet, en mappe eller git:REVISJON (git:HEAD: det som ikke er committet): advar om hver endring som trenger en ny gjennomgang")
 	asJSON := fs.Bool("json", false, "skriv resultatet som JSON")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -33,6 +34,14 @@ func runValidate(e env, args []string) int {
 		return 2
 	}
 	ps := validate.DirAt(*dir, e.now())
+	if *prev != "" {
+		review, err := reviewAgainst(*prev, *dir)
+		if err != nil {
+			fmt.Fprintln(e.stderr, "finder validate:", err)
+			return 1
+		}
+		ps = append(ps, review...)
+	}
 	nerr := validate.Errors(ps)
 	if *asJSON {
 		r := validateReport{OK: nerr == 0, Errors: nerr, Warnings: len(ps) - nerr, Problems: ps}
@@ -57,6 +66,26 @@ func runValidate(e env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// reviewAgainst flags the changes from the dataset --previous names (a
+// folder, or git:REV for dir at a git revision) to the one in dir that need
+// a second review. A dataset that does not load has its
+// errors reported by the validator already: then there is nothing to compare.
+func reviewAgainst(previous, dir string) ([]validate.Problem, error) {
+	fsys, err := previousFS(previous, dir)
+	if err != nil {
+		return nil, err
+	}
+	prev, err := store.LoadFS(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("--previous %s: %w", previous, err)
+	}
+	next, err := store.LoadDir(dir)
+	if err != nil {
+		return nil, nil
+	}
+	return validate.Review(prev, next), nil
 }
 
 // staleRecord is one line of the stale report.

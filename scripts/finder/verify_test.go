@@ -3,8 +3,6 @@ package main
 import (
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,68 +104,4 @@ func servePublished(t *testing.T, dir string) *httptest.Server {
 	}))
 	t.Cleanup(srv.Close)
 	return srv
-}
-
-func TestPublish(t *testing.T) {
-	published := copyData(t)
-	srv := servePublished(t, published)
-	dir := copyData(t)
-	marker := filepath.Join(t.TempDir(), "deployed")
-	deploy := "touch " + marker
-
-	// Nothing changed: nothing to deploy.
-	code, out, stderr := runCmd(t, "", "publish", "--url", srv.URL, "--data", dir, "--deploy-cmd", deploy)
-	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, out, "Ingen endringer.")
-	assert.NoFileExists(t, marker)
-
-	// A verified record: the dry run says what changes and deploys nothing.
-	code, _, stderr = runCmd(t, "", "verify", "link-oslo", "--source", "https://linkoslo.no", "--date", "2026-11-20", "--data", dir)
-	require.Equal(t, 0, code, stderr)
-	code, out, stderr = runCmd(t, "", "publish", "--url", srv.URL, "--data", dir, "--dry-run", "--deploy-cmd", deploy)
-	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, out, "contact_points.json: endret: link-oslo")
-	assert.Contains(t, out, "last_verified: «2020-12-18» → «2026-11-20»")
-	assert.Contains(t, out, "Tørrkjøring")
-	assert.NoFileExists(t, marker)
-
-	code, out, stderr = runCmd(t, "", "publish", "--url", srv.URL, "--data", dir, "--deploy-cmd", deploy)
-	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, out, "Publisert.")
-	assert.FileExists(t, marker)
-}
-
-func TestPublishRefuses(t *testing.T) {
-	srv := servePublished(t, copyData(t))
-	marker := filepath.Join(t.TempDir(), "deployed")
-	deploy := "touch " + marker
-
-	// A dataset with an error is never deployed.
-	dir := copyData(t)
-	replaceIn(t, filepath.Join(dir, dataset.ContactPointsFile), `"phone": "23 33 19 00"`, `"phone": "2333"`)
-	code, out, stderr := runCmd(t, "", "publish", "--url", srv.URL, "--data", dir, "--deploy-cmd", deploy)
-	assert.Equal(t, 1, code)
-	assert.Contains(t, out, "selvhjelp-norge: phone")
-	assert.Contains(t, stderr, "ingenting er publisert")
-	assert.NoFileExists(t, marker)
-
-	// A truncated reference file is an error too.
-	dir = copyData(t)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, dataset.PostcodesFile), []byte("[]\n"), 0o644))
-	code, _, _ = runCmd(t, "", "publish", "--url", srv.URL, "--data", dir, "--deploy-cmd", deploy)
-	assert.Equal(t, 1, code)
-	assert.NoFileExists(t, marker)
-
-	// The published worker cannot be reached: no deploy blind.
-	code, _, stderr = runCmd(t, "", "publish", "--url", "http://127.0.0.1:1", "--data", copyData(t), "--deploy-cmd", deploy)
-	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "kan ikke hente det publiserte datasettet")
-	assert.NoFileExists(t, marker)
-
-	// A failed deploy says so.
-	dir = copyData(t)
-	runCmd(t, "", "verify", "link-oslo", "--source", "https://linkoslo.no", "--data", dir)
-	code, _, stderr = runCmd(t, "", "publish", "--url", srv.URL, "--data", dir, "--deploy-cmd", "exit 3")
-	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "exit 3")
 }

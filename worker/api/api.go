@@ -12,11 +12,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"net/http"
 	"runtime"
 	"runtime/metrics"
@@ -54,6 +56,11 @@ type Config struct {
 	// Content-Encoding set by the worker would be sent even to a client that
 	// asked for none. Natively the handler gzips.
 	RuntimeCompresses bool
+	// HealthToken, when not empty, lets a request that carries it in the
+	// HealthTokenHeader see /healthz's details (build id, load time, counts,
+	// memory). In the worker it is the secret HEALTH_TOKEN
+	// (`wrangler secret put HEALTH_TOKEN`); unset, only local requests see them.
+	HealthToken string
 	// HostMemory, when set, reports what the host runtime knows of the
 	// instance's memory (in the worker: the WebAssembly memory size and the
 	// JavaScript values Go holds). /healthz adds it to the Go heap figures.
@@ -207,6 +214,17 @@ func New(cfg Config) (http.Handler, error) {
 	return h, nil
 }
 
+// HealthTokenHeader carries Config.HealthToken to see /healthz's details.
+const HealthTokenHeader = "X-Finder-Health-Token"
+
+// publicHealth is what anyone may see of /healthz: that the worker answers
+// and which dataset it serves. The build id (with its -dirty mark), load
+// time, counts and memory figures are for the operators (healthDetails).
+type publicHealth struct {
+	Status  string `json:"status"`
+	Version string `json:"version"`
+}
+
 type health struct {
 	Status  string         `json:"status"`
 	Version string         `json:"version"`
@@ -225,6 +243,55 @@ func (h *handler) healthBody() ([]byte, error) {
 		return nil, fmt.Errorf("api: health: %w", err)
 	}
 	return b, nil
+}
+
+// publicHealthBody is /healthz's body for everyone else.
+func (h *handler) publicHealthBody() ([]byte, error) {
+	b, err := json.Marshal(publicHealth{Status: h.health.Status, Version: h.health.Version})
+	if err != nil {
+		return nil, fmt.Errorf("api: public health: %w", err)
+	}
+	return b, nil
+}
+
+// healthDetails reports whether r may see /healthz's details: a request to
+// a loopback host (workerd or wrangler dev on this machine; Cloudflare routes
+// only its zones' host names to the deployed worker, so no request there
+// carries one), or one with the configured token.
+func (h *handler) healthDetails(r *http.Request) bool {
+	if isLoopbackHost(r.Host) {
+		return true
+	}
+	token := r.Header.Get(HealthTokenHeader)
+	return h.cfg.HealthToken != "" && subtle.ConstantTimeCompare([]byte(token), []byte(h.cfg.HealthToken)) == 1
+}
+
+// isLoopbackHost reports whether a Host value ("127.0.0.1:8787",
+// "localhost", "[::1]:80") names this machine.
+func isLoopbackHost(host string) bool {
+	if name, _, err := net.SplitHostPort(host); err == nil {
+		host = name
+	}
+	host = strings.Trim(host, "[]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// serveHealth answers /healthz: details for operators, the public shape otherwise.
+func (h *handler) serveHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", CacheNone)
+	body, err := h.publicHealthBody()
+	if h.healthDetails(r) {
+		body, err = h.healthBody()
+	}
+	if err != nil {
+		h.fail(w, r, http.StatusInternalServerError, "could not encode the health report", "")
+		return
+	}
+	h.json(w, r, http.StatusOK, body)
 }
 
 // memory reads the Go runtime's figures (a short stop of the world) and the host's.
@@ -270,13 +337,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(p, "/v1/contact-points/"):
 		h.contactPoint(w, r, strings.TrimPrefix(p, "/v1/contact-points/"))
 	case p == "/healthz":
-		hdr.Set("Cache-Control", CacheNone)
-		body, err := h.healthBody()
-		if err != nil {
-			h.fail(w, r, http.StatusInternalServerError, "could not encode the health report", "")
-			return
-		}
-		h.json(w, r, http.StatusOK, body)
+		h.serveHealth(w, r)
 	case p == "/v1/dataset.json":
 		e, err := h.bundleEntity()
 		if err != nil {

@@ -50,7 +50,7 @@ var testStatic = fstest.MapFS{
 
 func newTestHandler(t *testing.T) http.Handler {
 	t.Helper()
-	h, err := New(Config{Dataset: testDataset(), BuildID: "test-build", Static: testStatic})
+	h, err := New(Config{Dataset: testDataset(), BuildID: "test-build", Static: testStatic, HealthToken: testHealthToken})
 	require.NoError(t, err)
 	return h
 }
@@ -115,7 +115,7 @@ func TestRoutes(t *testing.T) {
 		{"contact point", "GET", "/v1/contact-points/test-point", nil, 200, "application/json", CacheShort, `"id":"test-point"`, ""},
 		{"unknown contact point", "GET", "/v1/contact-points/nope", nil, 404, "application/json", CacheShort, "no contact point", "id"},
 		{"empty contact point id", "GET", "/v1/contact-points/", nil, 404, "application/json", CacheShort, "no contact point", "id"},
-		{"healthz", "GET", "/healthz", nil, 200, "application/json", CacheNone, `"build_id":"test-build"`, ""},
+		{"healthz", "GET", "/healthz", nil, 200, "application/json", CacheNone, `{"status":"ok","version":"`, ""},
 		{"dataset", "GET", "/v1/dataset.json", nil, 200, "application/json", CacheShort, `"contact_points":[`, ""},
 		{"demo page", "GET", "/", nil, 200, "text/html", CacheRevalidate, "<title>demo</title>", ""},
 		{"loader", "GET", "/widget.js", nil, 200, "text/javascript", CacheShort, "import(", ""},
@@ -186,15 +186,70 @@ func TestContactPointIsTheRecord(t *testing.T) {
 	assert.Equal(t, testDataset().ContactPoints[1], cp)
 }
 
+// testHealthToken is the operators' secret in the /healthz tests.
+const testHealthToken = "s3cret-health-token"
+
+// details is the header that shows /healthz's details in these tests.
+var details = map[string]string{HealthTokenHeader: testHealthToken}
+
 func TestHealthz(t *testing.T) {
-	rec := do(t, newTestHandler(t), "GET", "/healthz", nil)
+	rec := do(t, newTestHandler(t), "GET", "/healthz", details)
 	var got health
 	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got))
 	assert.Equal(t, "ok", got.Status)
 	assert.Len(t, got.Version, 16)
+	assert.Equal(t, "test-build", got.BuildID)
 	assert.Equal(t, 2, got.Counts["contact_points"])
 	assert.Equal(t, 200, got.Counts["postcodes"])
 	assert.Equal(t, 1, got.Counts["municipalities"])
+}
+
+// The public sees {status, version} only; the details need the secret
+// header (never when no secret is configured) or a request on this machine.
+func TestHealthzPublicShape(t *testing.T) {
+	tests := []struct {
+		name    string
+		token   string // Config.HealthToken
+		host    string
+		header  map[string]string
+		details bool
+	}{
+		{"public", testHealthToken, "finder.example.no", nil, false},
+		{"wrong token", testHealthToken, "finder.example.no", map[string]string{HealthTokenHeader: "guess"}, false},
+		{"token prefix", testHealthToken, "finder.example.no", map[string]string{HealthTokenHeader: testHealthToken[:4]}, false},
+		{"empty token configured", "", "finder.example.no", map[string]string{HealthTokenHeader: ""}, false},
+		{"loopback lookalike", "", "127.0.0.1.example.no", nil, false},
+		{"right token", testHealthToken, "finder.example.no", details, true},
+		{"workerd on this machine", "", "127.0.0.1:8787", nil, true},
+		{"localhost", "", "localhost:8787", nil, true},
+		{"ipv6 loopback", "", "[::1]:8787", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, err := New(Config{Dataset: testDataset(), BuildID: "abc123-dirty-20261205T090000Z", HealthToken: tt.token})
+			require.NoError(t, err)
+			req := httptest.NewRequest("GET", "http://"+tt.host+"/healthz", nil)
+			for k, v := range tt.header {
+				req.Header.Set(k, v)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			require.Equal(t, 200, rec.Code)
+			var got map[string]any
+			require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &got))
+			keys := make([]string, 0, len(got))
+			for k := range got {
+				keys = append(keys, k)
+			}
+			if tt.details {
+				assert.Contains(t, keys, "build_id")
+				assert.Contains(t, keys, "memory")
+				return
+			}
+			assert.ElementsMatch(t, []string{"status", "version"}, keys, rec.Body.String())
+			assert.NotContains(t, rec.Body.String(), "dirty")
+		})
+	}
 }
 
 func TestDatasetETag(t *testing.T) {
@@ -372,10 +427,10 @@ func TestHealthzMemory(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, err := New(Config{Dataset: testDataset(), BuildID: "b", HostMemory: tt.host})
+			h, err := New(Config{Dataset: testDataset(), BuildID: "b", HostMemory: tt.host, HealthToken: testHealthToken})
 			require.NoError(t, err)
 			var got health
-			require.NoError(t, json.Unmarshal(do(t, h, "GET", "/healthz", nil).Body.Bytes(), &got))
+			require.NoError(t, json.Unmarshal(do(t, h, "GET", "/healthz", details).Body.Bytes(), &got))
 			require.NotNil(t, got.Memory)
 			assert.NotZero(t, got.Memory.HeapAlloc)
 			assert.NotZero(t, got.Memory.HeapSys)

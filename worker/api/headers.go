@@ -51,6 +51,12 @@ const EmbedPath = "/embed"
 // only; in a partner's iframe the parent must also allow it (allow="geolocation").
 const pagePermissions = "geolocation=(self), camera=(), microphone=(), interest-cohort=()"
 
+// DemoCOOP is the demo page's Cross-Origin-Opener-Policy: a window it opens
+// (or that opens it) in another origin gets no handle on it, so no other site
+// can navigate it or count its frames. The embed page has none: it lives in a
+// partner's iframe, where an opener policy does not apply.
+const DemoCOOP = "same-origin"
+
 // isEmbed reports whether a URL path is the embed page.
 func isEmbed(urlPath string) bool { return urlPath == EmbedPath || urlPath == EmbedPath+".html" }
 
@@ -137,6 +143,9 @@ func pageHeaders(h http.Header, urlPath string) {
 	if isPage(urlPath) {
 		h.Set("Content-Security-Policy", pageCSP(urlPath))
 		h.Set("Permissions-Policy", pagePermissions)
+		if !isEmbed(urlPath) {
+			h.Set("Cross-Origin-Opener-Policy", DemoCOOP)
+		}
 	} else {
 		h.Set("Content-Security-Policy", apiCSP)
 	}

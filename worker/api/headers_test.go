@@ -1,6 +1,7 @@
 package api
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,6 +55,41 @@ func TestHeadersFile(t *testing.T) {
 	assert.NotContains(t, common, "Cache-Control")
 	assert.NotContains(t, common, "Content-Security-Policy")
 	assert.NotContains(t, got, "X-Frame-Options")
+}
+
+// The demo page keeps other origins' windows out (COOP); the embed page,
+// which lives in partners' iframes, and non-pages carry none.
+func TestOpenerPolicy(t *testing.T) {
+	tests := []struct {
+		path, want string
+	}{
+		{"/", DemoCOOP},
+		{"/index.html", DemoCOOP},
+		{"/embed", ""},
+		{"/embed.html", ""},
+		{"/widget.js", ""},
+		{"/v1/dataset.json", ""},
+	}
+	for _, tt := range tests {
+		h := http.Header{}
+		staticHeaders(h, tt.path)
+		assert.Equal(t, tt.want, h.Get("Cross-Origin-Opener-Policy"), tt.path)
+	}
+	got := string(HeadersFile([]string{"/index.html", "/embed.html"}))
+	assert.Contains(t, got, "/index.html\n  Cache-Control: "+CacheRevalidate+"\n  Content-Security-Policy: "+DemoCSP+"\n  Cross-Origin-Opener-Policy: same-origin\n")
+	for _, rule := range []string{"/embed\n", "/embed.html\n"} {
+		assert.NotContains(t, ruleOf(got, rule), "Cross-Origin-Opener-Policy", rule)
+	}
+}
+
+// ruleOf is the rule of a _headers file that starts with head, up to the next rule.
+func ruleOf(file, head string) string {
+	start := strings.Index(file, "\n"+head) + 1
+	rest := file[start+len(head):]
+	if end := strings.Index(rest, "\n/"); end >= 0 {
+		rest = rest[:end]
+	}
+	return head + rest
 }
 
 func TestContentTypeOfEmbed(t *testing.T) {

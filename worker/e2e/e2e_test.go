@@ -219,6 +219,32 @@ func TestDemoPageHeaders(t *testing.T) {
 	assert.Contains(t, csp, "default-src 'none'")
 	assert.Contains(t, csp, "script-src 'self' 'wasm-unsafe-eval'")
 	assert.Contains(t, string(body), "<selvhjelp-finder")
+	assert.Equal(t, "same-origin", res.Header.Get("Cross-Origin-Opener-Policy"))
+}
+
+// /healthz shows the public only {status, version}: here the worker runs on
+// this machine (details), and a request for another host name sees the
+// public shape, through workerd and the bridge.
+func TestHealthzPublicShapeE2E(t *testing.T) {
+	req, err := http.NewRequest("GET", server.URL+"/healthz", nil)
+	require.NoError(t, err)
+	req.Host = "finder.example.no"
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	require.Equal(t, 200, res.StatusCode, string(body))
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(body, &got))
+	keys := make([]string, 0, len(got))
+	for k := range got {
+		keys = append(keys, k)
+	}
+	assert.ElementsMatch(t, []string{"status", "version"}, keys, string(body))
+
+	_, local := fetch(t, "GET", "/healthz", nil)
+	assert.Contains(t, string(local), `"build_id":`, "on this machine the details are shown")
 }
 
 func TestStaticCaching(t *testing.T) {
