@@ -8,6 +8,9 @@ package e2e
 
 import (
 	"context"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -110,6 +113,83 @@ type siteOpts struct {
 	// wrap, when set, answers requests it wants to (it returns true) and may
 	// call next, the worker's own handler, to change its answer.
 	wrap func(w http.ResponseWriter, r *http.Request, next http.Handler) bool
+	// replace serves other bytes under a built file's own name (keys are the
+	// manifest's logical names: "engine.js", "wasm_exec.js", "finder.wasm",
+	// "dataset-core.json", "postcodes.json"). They are signed, as a build would
+	// (the files that pin them get the new SHA-384: engine.js, then widget.js),
+	// unless unsigned is set: then they are a tampered file under its real name.
+	replace  map[string][]byte
+	unsigned bool
+}
+
+// built is the build's manifest (assets.json).
+type built struct {
+	DatasetVersion string `json:"dataset_version"`
+	Files          map[string]struct {
+		Path string `json:"path"`
+		SRI  string `json:"sri"`
+	} `json:"files"`
+}
+
+func readManifest(t testing.TB) built {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(publicDir, "assets.json"))
+	require.NoError(t, err)
+	var m built
+	require.NoError(t, json.Unmarshal(b, &m))
+	return m
+}
+
+// builtFile is a file of the build, by its logical name.
+func builtFile(t testing.TB, m built, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(publicDir, filepath.FromSlash(m.Files[name].Path)))
+	require.NoError(t, err, name)
+	return b
+}
+
+func sri(b []byte) string {
+	sum := sha512.Sum384(b)
+	return "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// served returns the URL paths and bytes a site serves instead of the built
+// files: replace under their own names and, when signed, engine.js with the
+// new SHA-384s of what it pins and the loaders with the new engine's.
+func served(t testing.TB, replace map[string][]byte, signed bool) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	if len(replace) == 0 {
+		return out
+	}
+	m := readManifest(t)
+	for name, b := range replace {
+		_, ok := m.Files[name]
+		require.True(t, ok, "no built file %q", name)
+		out["/"+m.Files[name].Path] = b
+	}
+	if !signed {
+		return out
+	}
+	engine, ok := replace["engine.js"]
+	if !ok {
+		engine = builtFile(t, m, "engine.js")
+	}
+	for _, name := range []string{"finder.wasm", "wasm_exec.js", "dataset-core.json", "postcodes.json"} {
+		if b, ok := replace[name]; ok {
+			old := m.Files[name].SRI
+			require.Contains(t, string(engine), old, "engine.js pins %s", name)
+			engine = []byte(strings.ReplaceAll(string(engine), old, sri(b)))
+		}
+	}
+	out["/"+m.Files["engine.js"].Path] = engine
+	for _, name := range []string{"widget.js", "widget.pinned.js"} {
+		loader := string(builtFile(t, m, name))
+		old := m.Files["engine.js"].SRI
+		require.Contains(t, loader, old, "%s pins engine.js", name)
+		out["/"+m.Files[name].Path] = []byte(strings.ReplaceAll(loader, old, sri(engine)))
+	}
+	return out
 }
 
 type site struct {
@@ -126,15 +206,20 @@ func newSite(t *testing.T, o siteOpts) *site {
 	}
 	h, err := api.New(api.Config{Dataset: ds, Static: os.DirFS(publicDir)})
 	require.NoError(t, err)
-	// A test's own dataset is served in parts too (the built ones hold data/).
-	parts := map[string][]byte{}
+	// A test's own dataset is served in parts too (the built ones hold
+	// data/), under the built names and signed as a build would.
+	replace := map[string][]byte{}
+	for k, v := range o.replace {
+		replace[k] = v
+	}
 	if o.dataset != nil {
 		b, err := store.Bundle(ds)
 		require.NoError(t, err)
 		core, postcodes, err := store.SplitBundle(b)
 		require.NoError(t, err)
-		parts["/v1/"+store.CoreName], parts["/v1/"+store.PostcodesName] = core, postcodes
+		replace["dataset-core.json"], replace["postcodes.json"] = core, postcodes
 	}
+	parts := served(t, replace, !o.unsigned)
 	csp := o.csp
 	if csp == "" {
 		csp = StrictCSP
@@ -165,8 +250,9 @@ func newSite(t *testing.T, o siteOpts) *site {
 			return
 		}
 		if b, ok := parts[p]; ok {
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.Header().Set("Content-Type", api.ContentType(p))
 			w.Header().Set("Access-Control-Allow-Origin", "*")
+			w.Header().Set("Cache-Control", "no-store")
 			w.Write(b)
 			return
 		}

@@ -128,7 +128,7 @@ func TestTwoElementsAreIndependent(t *testing.T) {
 		if strings.HasSuffix(p, ".wasm") {
 			wasm++
 		}
-		if strings.HasPrefix(p, "/v1/dataset-core.json") {
+		if strings.HasPrefix(p, "/v1/dataset-core.") {
 			data++
 		}
 	}
