@@ -7,6 +7,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha512"
 	"encoding/base64"
@@ -115,9 +116,10 @@ type siteOpts struct {
 	wrap func(w http.ResponseWriter, r *http.Request, next http.Handler) bool
 	// replace serves other bytes under a built file's own name (keys are the
 	// manifest's logical names: "engine.js", "wasm_exec.js", "finder.wasm",
-	// "dataset-core.json", "postcodes.json"). They are signed, as a build would
-	// (the files that pin them get the new SHA-384: engine.js, then widget.js),
-	// unless unsigned is set: then they are a tampered file under its real name.
+	// "dataset-core.json", "postcodes.json"; "{{SITE}}" in them becomes the
+	// site's origin). They are signed, as a build would (the files that pin
+	// them get the new SHA-384: engine.js, then widget.js), unless unsigned
+	// is set: then they are a tampered file under its real name.
 	replace  map[string][]byte
 	unsigned bool
 }
@@ -206,11 +208,15 @@ func newSite(t *testing.T, o siteOpts) *site {
 	}
 	h, err := api.New(api.Config{Dataset: ds, Static: os.DirFS(publicDir)})
 	require.NoError(t, err)
+	s := &site{}
+	var parts map[string][]byte
+	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serve(w, r, o, h, parts) }))
+	origin := "http://" + s.Server.Listener.Addr().String()
 	// A test's own dataset is served in parts too (the built ones hold
 	// data/), under the built names and signed as a build would.
 	replace := map[string][]byte{}
 	for k, v := range o.replace {
-		replace[k] = v
+		replace[k] = bytes.ReplaceAll(v, []byte("{{SITE}}"), []byte(origin))
 	}
 	if o.dataset != nil {
 		b, err := store.Bundle(ds)
@@ -219,47 +225,49 @@ func newSite(t *testing.T, o siteOpts) *site {
 		require.NoError(t, err)
 		replace["dataset-core.json"], replace["postcodes.json"] = core, postcodes
 	}
-	parts := served(t, replace, !o.unsigned)
+	parts = served(t, replace, !o.unsigned)
+	s.Start()
+	require.Equal(t, origin, s.URL)
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *site) serve(w http.ResponseWriter, r *http.Request, o siteOpts, h http.Handler, parts map[string][]byte) {
 	csp := o.csp
 	if csp == "" {
 		csp = StrictCSP
 	}
-	s := &site{}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		s.hits = append(s.hits, r.URL.RequestURI())
-		s.mu.Unlock()
-		p := r.URL.Path
-		if o.hang != nil && o.hang(p) {
-			<-r.Context().Done()
+	s.mu.Lock()
+	s.hits = append(s.hits, r.URL.RequestURI())
+	s.mu.Unlock()
+	p := r.URL.Path
+	if o.hang != nil && o.hang(p) {
+		<-r.Context().Done()
+		return
+	}
+	if o.block != nil {
+		if code := o.block(p); code != 0 {
+			http.Error(w, "blocked by the test", code)
 			return
 		}
-		if o.block != nil {
-			if code := o.block(p); code != 0 {
-				http.Error(w, "blocked by the test", code)
-				return
-			}
-		}
-		if body, ok := o.pages[p]; ok {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Header().Set("Content-Security-Policy", csp)
-			fmt.Fprint(w, pageHTML(body))
-			return
-		}
-		if o.wrap != nil && o.wrap(w, r, h) {
-			return
-		}
-		if b, ok := parts[p]; ok {
-			w.Header().Set("Content-Type", api.ContentType(p))
-			w.Header().Set("Access-Control-Allow-Origin", "*")
-			w.Header().Set("Cache-Control", "no-store")
-			w.Write(b)
-			return
-		}
-		h.ServeHTTP(w, r)
-	}))
-	t.Cleanup(s.Close)
-	return s
+	}
+	if body, ok := o.pages[p]; ok {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", csp)
+		fmt.Fprint(w, pageHTML(body))
+		return
+	}
+	if o.wrap != nil && o.wrap(w, r, h) {
+		return
+	}
+	if b, ok := parts[p]; ok {
+		w.Header().Set("Content-Type", api.ContentType(p))
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(b)
+		return
+	}
+	h.ServeHTTP(w, r)
 }
 
 // requests returns the paths requested so far.
