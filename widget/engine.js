@@ -314,9 +314,24 @@ function engineOf(where, info, labels, call) {
   return eng;
 }
 
+// canStartWorker resolves when the page's CSP lets a blob: module worker run
+// (an empty one says so), and rejects when it does not (the constructor
+// throws, or the worker fails to load), before the worker's code is fetched.
+function canStartWorker() {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob(['postMessage(0);'], { type: 'text/javascript' }));
+    let w;
+    try { w = new Worker(url, { type: 'module' }); } finally { URL.revokeObjectURL(url); }
+    const done = (ok) => { try { w.terminate(); } catch {} if (ok) resolve(); else reject(new Error('no blob: worker')); };
+    w.onmessage = () => done(true);
+    w.onerror = (e) => { try { e.preventDefault(); } catch {} done(false); };
+  });
+}
+
 async function startWorker(sri) {
   if (typeof Worker !== 'function' || typeof Blob !== 'function' || !URL.createObjectURL) throw new Error('no Worker');
   if (!sri) throw new Error('no pin for the worker'); // never run unchecked code in the worker
+  await canStartWorker();
   // The worker runs these checked bytes, not a second download.
   const [exec, self] = await Promise.all([(async () => await (await verified(EXEC)).text())(), (async () => await (await verified(import.meta.url, sri)).text())()]);
   const src = 'globalThis.__selvhjelpBase = ' + JSON.stringify(BASE.href) + ';\n' + exec + '\n;\n' + self;

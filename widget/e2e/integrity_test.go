@@ -13,6 +13,7 @@ package e2e
 // do run, so a test that sees nothing is not blind.
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -148,5 +149,69 @@ func TestTamperedFileNeverRuns(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestEngineImportedOnce: the page runs the engine from a <script> with
+// integrity and then import()s the same URL for its exports. The import must
+// be the module the page already checked, not a second download: the origin
+// serves the real engine once and a tampered one after that, uncacheable. On
+// the main thread the engine is asked for once and the tampered one never
+// runs; with the module in a Web Worker the second request (the worker's copy,
+// fetched with integrity) is refused, and the element falls back.
+func TestEngineImportedOnce(t *testing.T) {
+	m := readManifest(t)
+	good := builtFile(t, m, "engine.js")
+	enginePath := "/" + m.Files["engine.js"].Path
+	for _, where := range []string{"main", "worker"} {
+		t.Run(where, func(t *testing.T) {
+			var finder *site
+			n := 0
+			finder = newSite(t, siteOpts{wrap: func(w http.ResponseWriter, r *http.Request, next http.Handler) bool {
+				if r.URL.Path != enginePath || r.Method != http.MethodGet {
+					return false
+				}
+				n++ // one request at a time: the test server's handler runs them in turn for this path
+				w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+				w.Header().Set("Access-Control-Allow-Origin", "*")
+				w.Header().Set("Cache-Control", "no-store")
+				if n == 1 {
+					w.Write(good)
+					return true
+				}
+				w.Write(append([]byte(strings.ReplaceAll(string(tamperMarker("engine")), "{{SITE}}", finder.URL)), good...))
+				return true
+			}})
+			csp := workerCSP(finder.URL)
+			if where == "main" {
+				csp = "default-src 'none'; style-src 'self'; script-src " + finder.URL + " 'wasm-unsafe-eval'; connect-src " + finder.URL
+			}
+			url := partnerPage(t, finder.URL, csp, `<selvhjelp-finder></selvhjelp-finder>`)
+			tb := newTab(t)
+			tb.before(t, hostWatch)
+			recordEvents(t, tb)
+			tb.open(t, url)
+			tb.focus(t, 0)
+			tb.typeText(t, "bergen")
+			tb.until(t, `__events.some((e) => e.type === 'finder-ready')`, 30*time.Second)
+			tb.until(t, in(0, `r.querySelector('#rh')?.textContent.includes('Bergen')`), 20*time.Second)
+			engineGets := n // GETs of the engine (the refusal's HEAD is not one)
+			for _, p := range finder.requests() {
+				assert.False(t, strings.HasPrefix(p, "/tampered-ran"), "the tampered engine ran")
+			}
+			assert.True(t, mustEval[bool](t, tb, `typeof globalThis.__tampered === 'undefined'`))
+			mode := mustEval[string](t, tb, `__events.find((e) => e.type === 'finder-ready').detail.mode`)
+			errs := mustEval[[]map[string]any](t, tb, `__events.filter((e) => e.type === 'finder-error').map((e) => e.detail)`)
+			if where == "main" {
+				assert.Equal(t, 1, engineGets, "import() ran the module the <script> checked, without a second download")
+				assert.Equal(t, "local", mode)
+				assert.Empty(t, errs)
+			} else {
+				assert.Equal(t, 2, engineGets, "the page's <script>, then the worker's copy")
+				assert.Equal(t, "remote", mode)
+				assert.Equal(t, []map[string]any{{"reason": "integrity"}}, errs)
+			}
+			tb.clean(t)
+		})
 	}
 }
