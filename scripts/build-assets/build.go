@@ -266,7 +266,10 @@ func writeEmbed(c config, m *Manifest, put putFunc) error {
 	if err != nil {
 		return fmt.Errorf("read embed.html: %w", err)
 	}
-	out, err := substitute(page, map[string]string{"__LOADER_PINNED__": m.Files["widget.pinned.js"].Path, "__EMBED_JS__": jsName})
+	out, err := substitute(page, map[string]string{
+		"__LOADER_PINNED__": m.Files["widget.pinned.js"].Path, "__LOADER_PINNED_SRI__": m.Files["widget.pinned.js"].SRI,
+		"__EMBED_JS__": jsName, "__EMBED_JS_SRI__": sri(js),
+	})
 	if err != nil {
 		return err
 	}

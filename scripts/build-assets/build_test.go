@@ -69,8 +69,8 @@ func TestBuildWritesAssetsAndManifest(t *testing.T) {
 	embed, err := os.ReadFile(filepath.Join(out, "embed.html"))
 	require.NoError(t, err)
 	assert.NotContains(t, string(embed), "__")
-	assert.Contains(t, string(embed), `<script type="module" src="`+pinned.Path+`"></script>`)
-	assert.Contains(t, string(embed), `<script type="module" src="`+m.Files["embed.js"].Path+`"></script>`)
+	assert.Contains(t, string(embed), `<script type="module" src="`+pinned.Path+`" integrity="`+pinned.SRI+`"></script>`)
+	assert.Contains(t, string(embed), `<script type="module" src="`+m.Files["embed.js"].Path+`" integrity="`+m.Files["embed.js"].SRI+`"></script>`)
 	assert.Equal(t, 2, strings.Count(string(embed), "<script"))
 
 	var onDisk Manifest
@@ -313,6 +313,10 @@ func TestEveryFileTheLoaderBringsInIsPinned(t *testing.T) {
 		assert.Contains(t, engine, "'"+m.Files[name].SRI+"'", name)
 	}
 	assert.Regexp(t, `^sha384-[A-Za-z0-9+/]{64}$`, m.Files["postcodes.json"].SRI)
+	// The embed page pins its loader and its script the same way.
+	embed := read("embed.html")
+	assert.Contains(t, embed, `src="`+m.Files["widget.pinned.js"].Path+`" integrity="`+m.Files["widget.pinned.js"].SRI+`"`)
+	assert.Contains(t, embed, `src="`+m.Files["embed.js"].Path+`" integrity="`+m.Files["embed.js"].SRI+`"`)
 }
 
 func TestWasmSizesPerPackage(t *testing.T) {
