@@ -316,13 +316,15 @@ function engineOf(where, info, labels, call) {
 
 // canStartWorker resolves when the page's CSP lets a blob: module worker run
 // (an empty one says so), and rejects when it does not (the constructor
-// throws, or the worker fails to load), before the worker's code is fetched.
+// throws, or the worker fails to load, or says nothing for 3 s), before the
+// worker's code is fetched.
 function canStartWorker() {
   return new Promise((resolve, reject) => {
     const url = URL.createObjectURL(new Blob(['postMessage(0);'], { type: 'text/javascript' }));
     let w;
-    try { w = new Worker(url, { type: 'module' }); } finally { URL.revokeObjectURL(url); }
-    const done = (ok) => { try { w.terminate(); } catch {} if (ok) resolve(); else reject(new Error('no blob: worker')); };
+    try { w = new Worker(url, { type: 'module' }); } catch (e) { URL.revokeObjectURL(url); throw e; }
+    const done = (ok) => { clearTimeout(late); URL.revokeObjectURL(url); try { w.terminate(); } catch {} if (ok) resolve(); else reject(new Error('no blob: worker')); };
+    const late = setTimeout(() => done(false), 3000); // a worker that never starts: the main thread
     w.onmessage = () => done(true);
     w.onerror = (e) => { try { e.preventDefault(); } catch {} done(false); };
   });
