@@ -9,13 +9,13 @@
 //	v1/dataset.json              the validated dataset bundle (for partners and the API)
 //	v1/dataset-core.<hash>.json  the same without postcodes, as parts (what the first keystroke needs)
 //	v1/postcodes.<hash>.json     the postcodes, as parts
+//	index.html, demo.*           the demo page partners copy snippets from, with the snippet builder (builder.<hash>.js)
+//	embed.html                   the embed page (/embed) for iframes, with embed.<hash>.js
+//	assets.json                  manifest: logical name -> file, bytes, SRI, cache policy
 //
 // The loader pins engine.<hash>.js with its SHA-384, and engine.js pins the
 // module, wasm_exec.js and both parts files the same way: the browser refuses
 // any of them that is not what this build wrote.
-//	index.html, demo.*     the demo page partners copy snippets from, with the snippet builder (builder.<hash>.js)
-//	embed.html             the embed page (/embed) for iframes, with embed.<hash>.js
-//	assets.json            manifest: logical name -> file, bytes, SRI, cache policy
 //
 // It refuses to build when the dataset has errors or the module is over its
 // budget, and prints the module's code per Go package and the loader's SRI
