@@ -35,16 +35,22 @@ function settings() {
 
 const TITLES = { nb: 'Finn selvhjelp nær deg', nn: 'Finn sjølvhjelp nær deg', en: 'Find self-help near you', se: 'Oza iešveahki' };
 
-// snippets returns the three embeds for the chosen settings.
-export function snippets(a, o = origin, pinned = root.dataset.pinned, integrity = root.dataset.integrity) {
+// snippets returns the embeds for the chosen settings. resize: the iframe
+// asks the embed page for its height (resize=1; without it the frame posts
+// nothing to the partner's page), and the resizer sets it.
+export function snippets(a, o = origin, pinned = root.dataset.pinned, integrity = root.dataset.integrity, resize = false) {
   const el = `<selvhjelp-finder${a.map(([k, v]) => ` ${k}="${esc(v)}"`).join('')}></selvhjelp-finder>`;
-  const q = new URLSearchParams(a).toString();
+  const q = new URLSearchParams(resize ? [...a, ['resize', '1']] : a).toString();
   const lang = (a.find(([k]) => k === 'lang') || [])[1] || 'nb';
+  // "Nær meg" needs the position, which a frame gets only with allow="geolocation".
+  const near = !a.some(([k, v]) => k === 'near' && v === 'off');
   return {
     script: `<script type="module" src="${o}/widget.js"></script>\n${el}`,
     sri: `<script type="module" src="${o}/${pinned}"\n        integrity="${integrity}" crossorigin="anonymous"></script>\n${el}`,
-    iframe: `<iframe src="${esc(o + '/embed' + (q ? '?' + q : ''))}" title="${esc(TITLES[lang] || TITLES.nb)}"\n        width="100%" height="640" loading="lazy" allow="geolocation" style="border:0"></iframe>`,
-    resizer: `<script>addEventListener("message",e=>{if(e.origin==="${o}"&&e.data&&e.data.type==="selvhjelp-finder:height")for(const f of document.querySelectorAll("iframe"))if(f.contentWindow===e.source)f.height=e.data.height})</script>`,
+    iframe: `<iframe src="${esc(o + '/embed' + (q ? '?' + q : ''))}" title="${esc(TITLES[lang] || TITLES.nb)}"\n        width="100%" height="640" loading="lazy"${near ? ' allow="geolocation"' : ''} style="border:0"></iframe>`,
+    // Only messages from the finder's origin, from one of the page's frames,
+    // with an integer height from 100 to 8000 px.
+    resizer: `<script>addEventListener("message",e=>{const d=e.data,h=d&&d.type==="selvhjelp-finder:height"&&d.height;if(e.origin==="${o}"&&Number.isInteger(h)&&h>=100&&h<=8000)for(const f of document.querySelectorAll("iframe"))if(f.contentWindow===e.source)f.height=h})</script>`,
   };
 }
 
@@ -55,8 +61,10 @@ function update() {
     const v = (a.find(([n]) => n === k) || [])[1];
     if (v === undefined) live.removeAttribute(k); else if (live.getAttribute(k) !== v) live.setAttribute(k, v);
   }
-  const s = snippets(a);
+  const resize = $('b-resize').checked;
+  const s = snippets(a, origin, root.dataset.pinned, root.dataset.integrity, resize);
   for (const k of Object.keys(s)) $('b-' + k).textContent = s[k];
+  $('b-resizer-part').hidden = !resize;
 }
 
 async function copy(id, button) {

@@ -1,19 +1,30 @@
 // engine.js: loads the search module (Go compiled to WebAssembly) and answers
-// searches for <selvhjelp-finder>. widget.js imports it when an element is
-// first near the viewport or focused, and calls start().
+// searches for <selvhjelp-finder>. widget.js runs it on the page (a <script>
+// with the engine's SHA-384 as integrity) when an element is first near the
+// viewport or focused, and calls start().
 //
 // The module runs in a dedicated Web Worker, so the page's main thread never
-// runs Go. The worker is a module worker made from a one-line blob: bootstrap
-// that imports this file (a Worker script must be same-origin with the page,
-// and this file is on the finder's origin). When the page's CSP forbids blob:
+// runs Go. The worker is a module worker made from a blob: holding the text of
+// wasm_exec.js and of this file, both fetched with their SHA-384 as integrity
+// (a Worker script must be same-origin with the page, and a blob: made from
+// checked bytes runs exactly those bytes). When the page's CSP forbids blob:
 // workers (worker-src / child-src / script-src), or the worker fails, the
 // module runs on the main thread in slices: the dataset is decoded one part at
 // a time (see wasm/bundle/parts.go) with a yield to the event loop between
 // slices. Every phase is recorded as a performance measure named
 // selvhjelp-finder:* on the page (the worker posts its timings back).
+//
+// Integrity: every file this engine brings in (wasm_exec.js, the module, both
+// dataset parts) is pinned by the build with its SHA-384 and fetched with it,
+// so the browser refuses a file that is not what the build wrote; such a
+// refusal rejects start() with an error whose `integrity` is true, and
+// nothing of that file runs or is read.
 // scripts/build-assets replaces the __NAME__ placeholders.
-const BASE = new URL('.', import.meta.url);
+const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
+// In the worker this file runs from a blob:, and the page names the finder's origin.
+const BASE = new URL('.', (inWorker && globalThis.__selvhjelpBase) || import.meta.url);
 const WASM = '__FINDER_WASM__', EXEC = '__WASM_EXEC__', CORE = '__DATASET_CORE__', POSTCODES = '__POSTCODES__';
+const SRI = { [WASM]: '__SRI_FINDER_WASM__', [EXEC]: '__SRI_WASM_EXEC__', [CORE]: '__SRI_DATASET_CORE__', [POSTCODES]: '__SRI_POSTCODES__' };
 const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 const P = 'selvhjelp-finder:';
 const SLICE_MS = 25; // main-thread work between two yields (a long task is over 50 ms)
@@ -29,14 +40,12 @@ const DIGIT = /\d/;
 // compilation does not blur the figures; GODEBUG=gctrace=1.)
 const GO_ENV = { GOGC: '200' };
 
-const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
-
 // Built-ins the page may replace: start() takes the ones widget.js captured
 // when it loaded (before a host page could change them); these are the
 // fallback. A host page that wraps fetch or JSON.parse later changes nothing.
 // Promises are awaited, never .then()-ed, so a replaced Promise.prototype.then
 // cannot leave a rejection unhandled.
-const B = { fetch: globalThis.fetch, parse: JSON.parse, apply: Reflect.apply };
+const B = { fetch: globalThis.fetch, parse: JSON.parse, apply: Reflect.apply, appendChild: globalThis.Node?.prototype.appendChild };
 const fetchNow = (...a) => B.apply(B.fetch, globalThis, a);
 const parse = (s) => B.apply(B.parse, JSON, [s]);
 // quiet marks a promise as handled (its failure is seen where it is awaited).
@@ -67,10 +76,51 @@ function lines(buf) {
   return out;
 }
 
+// verified fetches a file this engine pins, with its SHA-384 as integrity:
+// the browser hands over the bytes only when they are the ones the build
+// wrote. sri defaults to the pinned hash of name.
+async function verified(name, sri = SRI[name]) {
+  const url = new URL(name, BASE);
+  try {
+    const r = await fetchNow(url, { ...FETCH, integrity: sri });
+    if (!r || !r.ok) throw new Error(name + ' ' + (r && r.status));
+    return r;
+  } catch (e) {
+    throw await refusal(url, e);
+  }
+}
+
+// refusal tells a refused file from a failed download (a fetch rejects the
+// same way for both): when the file is there (HEAD answers 200), its bytes
+// were not the pinned ones. The error then has integrity = true.
+async function refusal(url, e) {
+  let there = false;
+  try { const r = await fetchNow(url, { ...FETCH, method: 'HEAD', cache: 'no-store' }); there = !!r && r.ok; } catch { /* not there */ }
+  if (!there) return e;
+  const err = new Error('integrity: ' + url.pathname.split('/').pop() + ' is not the file this loader was built with; refused');
+  err.integrity = true;
+  return err;
+}
+
 async function fetchBytes(name) {
-  const r = await fetchNow(new URL(name, BASE), FETCH);
-  if (!r || !r.ok) throw new Error(name + ' ' + (r && r.status));
-  return await r.arrayBuffer();
+  return await (await verified(name)).arrayBuffer();
+}
+
+// script runs wasm_exec.js on the page: a classic <script> with integrity,
+// which the browser runs only when its SHA-384 matches.
+function script(name) {
+  const url = new URL(name, BASE);
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.crossOrigin = 'anonymous';
+    s.integrity = SRI[name];
+    s.referrerPolicy = 'no-referrer';
+    s.onload = () => { s.remove(); resolve(); };
+    // Refused, or blocked (a CSP): a fetch with the same integrity tells.
+    s.onerror = () => { s.remove(); (async () => { try { await verified(name); } catch (e) { return reject(e); } reject(new Error(name + ' did not run')); })(); };
+    s.src = url.href;
+    B.apply(B.appendChild, document.head || document.documentElement, [s]);
+  });
 }
 
 // boot starts Go and loads the dataset core. sliced: yield between slices
@@ -79,11 +129,12 @@ async function boot(sliced, report) {
   if (!globalThis.WebAssembly || !WebAssembly.instantiateStreaming) throw new Error('no WebAssembly');
   const wasmURL = new URL(WASM, BASE).href;
   const t0 = performance.now();
-  const wasm = (async () => await fetchNow(wasmURL, FETCH))(); // a fetch that throws becomes a rejection
+  const wasm = (async () => await verified(WASM))(); // a fetch that throws becomes a rejection
   const core = (async () => { const b = await fetchBytes(CORE); report('fetch-data', t0, performance.now()); return b; })();
   quiet(core); // awaited below; no unhandled rejection when the module fails first
   quiet(wasm);
-  await import(new URL(EXEC, BASE).href);
+  // In the worker, wasm_exec.js came in the blob (checked by the page).
+  if (!inWorker) await script(EXEC);
   const go = new globalThis.Go();
   go.env = GO_ENV;
   const { instance } = await WebAssembly.instantiateStreaming(wasm, go.importObject);
@@ -141,7 +192,8 @@ function local(api, sliced, report, changed) {
   let last = performance.now(); // when the last search came (ready counts as one)
   let urgent = false, wake = null; // a search needs the postcodes now
   const loadPostcodes = () => (postcodes ||= (async () => {
-    try { return await loadingPostcodes(); } catch (e) { postcodes = null; throw e; }
+    // A refused file is not fetched again (no request may follow a keystroke).
+    try { return await loadingPostcodes(); } catch (e) { if (!e?.integrity) postcodes = null; throw e; }
   })());
   // pause resolves once no search has come for POSTCODES_IDLE_MS, or at
   // once when a search needs the postcodes.
@@ -204,9 +256,9 @@ if (inWorker) {
   const ready = boot(false, report).then((api) => local(api, false, report, () => postMessage({ type: 'changed' })));
   ready.then((l) => {
     postMessage({ type: 'ready', info: l.info(), labels: l.labels() });
-    l.loadPostcodes().catch(() => {});
+    l.loadPostcodes().catch((e) => { if (e?.integrity) postMessage({ type: 'refused' }); });
     l.warm().catch(() => {});
-  }, (e) => postMessage({ type: 'failed', error: String(e && e.message || e) }));
+  }, (e) => postMessage({ type: 'failed', error: String(e && e.message || e), integrity: !!e?.integrity }));
   globalThis.onmessage = (ev) => {
     const { id, op, args } = ev.data || {};
     ready.then((l) => (op === 'near' || op === 'preset' || op === 'withTopic' ? l[op](...args) : l.search(...args)))
@@ -220,15 +272,19 @@ if (inWorker) {
 // It resolves to {mode: 'local', where: 'worker'|'main', search, near, topics,
 // national, onchange} and rejects when neither works (widget.js then falls back
 // to the remote API).
-export async function start(builtins) {
+// sri is this file's own SHA-384 (the loader's pin), for the worker's copy.
+// A refused file rejects with integrity = true and nothing else is tried.
+export async function start(builtins, sri) {
   if (builtins?.fetch) B.fetch = builtins.fetch;
   if (builtins?.parse) B.parse = builtins.parse;
   if (builtins?.apply) B.apply = builtins.apply;
+  if (builtins?.appendChild) B.appendChild = builtins.appendChild;
   const t = performance.now();
   let eng;
   try {
-    eng = await startWorker();
+    eng = await startWorker(sri);
   } catch (e) {
+    if (e?.integrity) throw e;
     try { console.info('selvhjelp-finder: no Web Worker (' + (e && e.message || e) + '); searching on the main thread'); } catch {}
     eng = await startMain();
   }
@@ -253,14 +309,35 @@ function engineOf(where, info, labels, call) {
     national,
     complete: false, // true once the postcodes are in
     onchange: null,
+    onrefused: null, // a pinned file (the postcodes) was refused after ready
   };
   return eng;
 }
 
-function startWorker() {
+// canStartWorker resolves when the page's CSP lets a blob: module worker run
+// (an empty one says so), and rejects when it does not (the constructor
+// throws, or the worker fails to load, or says nothing for 3 s), before the
+// worker's code is fetched.
+function canStartWorker() {
   return new Promise((resolve, reject) => {
-    if (typeof Worker !== 'function' || typeof Blob !== 'function' || !URL.createObjectURL) throw new Error('no Worker');
-    const src = 'import(' + JSON.stringify(import.meta.url) + ").catch((e) => postMessage({type: 'failed', error: 'import: ' + e}));\n";
+    const url = URL.createObjectURL(new Blob(['postMessage(0);'], { type: 'text/javascript' }));
+    let w;
+    try { w = new Worker(url, { type: 'module' }); } catch (e) { URL.revokeObjectURL(url); throw e; }
+    const done = (ok) => { clearTimeout(late); URL.revokeObjectURL(url); try { w.terminate(); } catch {} if (ok) resolve(); else reject(new Error('no blob: worker')); };
+    const late = setTimeout(() => done(false), 3000); // a worker that never starts: the main thread
+    w.onmessage = () => done(true);
+    w.onerror = (e) => { try { e.preventDefault(); } catch {} done(false); };
+  });
+}
+
+async function startWorker(sri) {
+  if (typeof Worker !== 'function' || typeof Blob !== 'function' || !URL.createObjectURL) throw new Error('no Worker');
+  if (!sri) throw new Error('no pin for the worker'); // never run unchecked code in the worker
+  await canStartWorker();
+  // The worker runs these checked bytes, not a second download.
+  const [exec, self] = await Promise.all([(async () => await (await verified(EXEC)).text())(), (async () => await (await verified(import.meta.url, sri)).text())()]);
+  const src = 'globalThis.__selvhjelpBase = ' + JSON.stringify(BASE.href) + ';\n' + exec + '\n;\n' + self;
+  return await new Promise((resolve, reject) => {
     const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
     let w;
     try {
@@ -272,6 +349,7 @@ function startWorker() {
     let next = 0, eng = null;
     const fail = (e) => {
       const err = e instanceof Error ? e : new Error(e?.message || 'worker failed');
+      if (e?.integrity) err.integrity = true;
       for (const c of calls.values()) c.reject(err);
       calls.clear();
       if (!eng) { try { w.terminate(); } catch {} reject(err); }
@@ -292,7 +370,9 @@ function startWorker() {
         eng = engineOf('worker', m.info, m.labels, call);
         resolve(eng);
       } else if (m.type === 'failed') {
-        fail(new Error(m.error));
+        fail({ message: m.error, integrity: m.integrity });
+      } else if (m.type === 'refused') {
+        try { eng?.onrefused?.(); } catch {}
       } else if (m.type === 'changed') {
         if (eng) eng.complete = true;
         try { eng?.onchange?.(); } catch {}
@@ -313,6 +393,6 @@ async function startMain() {
   // The postcodes right after ready, whether or not anyone types (so that
   // no request follows a keystroke), in slices when the page is idle.
   const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 50));
-  idle(() => { quiet(l.loadPostcodes()); }, { timeout: 1000 });
+  idle(() => { (async () => { try { await l.loadPostcodes(); } catch (e) { if (e?.integrity) try { eng.onrefused?.(); } catch {} } })(); }, { timeout: 1000 });
   return eng;
 }

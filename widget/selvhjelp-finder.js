@@ -24,7 +24,9 @@ function filter(xs, f) { const out = []; if (xs) for (let i = 0; i < xs.length; 
 function some(xs, f) { if (xs) for (let i = 0; i < xs.length; i++) if (f(xs[i], i)) return true; return false; }
 // settle awaits p and hands a failure to onError: no rejection is ever left unhandled.
 async function settle(p, onError) { try { await p; } catch (e) { try { onError(e); } catch { /* nothing may escape */ } } }
-const ENGINE = '__ENGINE__', API = 'v1/search';
+// The engine and its SHA-384: it runs only if it is the file this loader was
+// built with, and it pins every file it brings in the same way (engine.js).
+const ENGINE = '__ENGINE__', ENGINE_SRI = '__SRI_ENGINE__', API = 'v1/search';
 const LIMIT = 8;
 const SHORT = 3; // cards shown before "Vis flere"
 const SLOW_MS = 4000; // show the national contact while still loading
@@ -235,21 +237,47 @@ function engine() {
 }
 
 async function loadEngine() {
-  let e;
+  let e, refused;
   try {
     e = await loadLocal();
   } catch (err) {
     try { console.info('selvhjelp-finder: the search module could not start (' + (err && err.message || err) + '); searching through the service'); } catch {}
+    refused = err?.integrity; // a pinned file was not the one built: finder-error 'integrity'
     e = await loadRemote();
   }
   if (isArr(e.national)) nationalFromData = filter(e.national, (c) => c && typeof c === 'object' && typeof c.name === 'string');
   e.onchange = () => { for (const el of elements) el.engineChanged(); };
+  e.onrefused = () => { for (const el of elements) emit(el, 'finder-error', { reason: 'integrity' }); };
+  e.refused = refused;
   return e;
 }
 
+// loadLocal runs the engine from a <script type="module"> with integrity
+// (the browser runs it only if its SHA-384 matches), then imports it: the
+// same URL is the module the page already has, never a second download.
 async function loadLocal() {
-  const m = await import(new URL(ENGINE, BASE).href);
-  return await m.start({ fetch: B.fetch, parse: B.parse, apply: B.apply });
+  const url = new URL(ENGINE, BASE).href;
+  await new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.type = 'module';
+    s.crossOrigin = 'anonymous';
+    s.integrity = ENGINE_SRI;
+    s.referrerPolicy = 'no-referrer';
+    s.onload = () => { try { s.remove(); } catch {} resolve(); };
+    // Refused, or blocked (a CSP): a fetch with the same integrity tells.
+    s.onerror = async () => {
+      try { s.remove(); } catch {}
+      const err = new Error('engine did not run');
+      try { await fetchNow(url, { ...FETCH, integrity: ENGINE_SRI }); } catch {
+        try { err.integrity = (await fetchNow(url, { ...FETCH, method: 'HEAD', cache: 'no-store' })).ok; } catch { /* not there */ }
+      }
+      reject(err);
+    };
+    s.src = url;
+    B.apply(B.appendChild, document.head || document.documentElement, [s]);
+  });
+  const m = await import(url);
+  return await m.start({ fetch: B.fetch, parse: B.parse, apply: B.apply, appendChild: B.appendChild }, ENGINE_SRI);
 }
 
 // loadRemote is the fallback when WebAssembly is blocked: the worker searches,
@@ -551,6 +579,7 @@ class SelvhjelpFinder extends HTMLElement {
       }
       clearTimeout(slow);
       this.#eng = eng;
+      if (eng.refused) emit(this, 'finder-error', { reason: 'integrity' });
       emit(this, 'finder-ready', readyDetail(eng));
       this.#ui.box.dataset.state = eng.mode;
       if (eng.where) this.#ui.box.dataset.engine = eng.where;

@@ -66,24 +66,42 @@ func (m *Manifest) names() []string {
 	return n
 }
 
-// Placeholders in selvhjelp-finder.js and demo.html.
+// Placeholders in selvhjelp-finder.js, engine.js and demo.html. Every file
+// the loader brings in is named with its content hash and pinned with its
+// SHA-384 (SRI): widget.js pins engine.js (phEngineSRI), and engine.js, whose
+// bytes the loader has checked, pins wasm_exec.js, the module and both
+// dataset parts files. A file that is not what the build wrote is refused.
 const (
-	phWasm     = "__FINDER_WASM__"
-	phExec     = "__WASM_EXEC__"
-	phEngine   = "__ENGINE__"
-	phCore     = "__DATASET_CORE__"
-	phPostcode = "__POSTCODES__"
+	phWasm         = "__FINDER_WASM__"
+	phExec         = "__WASM_EXEC__"
+	phEngine       = "__ENGINE__"
+	phCore         = "__DATASET_CORE__"
+	phPostcode     = "__POSTCODES__"
+	phWasmSRI      = "__SRI_FINDER_WASM__"
+	phExecSRI      = "__SRI_WASM_EXEC__"
+	phEngineSRI    = "__SRI_ENGINE__"
+	phCoreSRI      = "__SRI_DATASET_CORE__"
+	phPostcodesSRI = "__SRI_POSTCODES__"
 )
 
-// The dataset in two parts files (see wasm/bundle/parts.go). Like
-// v1/dataset.json they keep their names, so corrections reach pinned loaders.
-const (
-	coreName      = "v1/" + store.CoreName
-	postcodesName = "v1/" + store.PostcodesName
+// The dataset in two parts files (see wasm/bundle/parts.go), named with their
+// content hash (v1/dataset-core.<hash>.json, v1/postcodes.<hash>.json) and
+// pinned in engine.js, so that a loader only ever reads the dataset it was
+// built with. Publishing a dataset rebuilds the assets (make publish runs
+// make deploy, which runs make assets): widget.js then names a new engine,
+// which names the new parts. v1/dataset.json keeps its name for partners and
+// the API; the loader never reads it.
+var (
+	coreBase      = strings.TrimSuffix(store.CoreName, ".json")
+	postcodesBase = strings.TrimSuffix(store.PostcodesName, ".json")
 )
 
-// hashedPattern matches the names this command writes, so old builds are removed.
-var hashedPattern = regexp.MustCompile(`^(widget|engine|finder|wasm_exec|demo|embed|builder)\.[0-9a-f]{12}\.(js|wasm|css)$`)
+// hashedPattern matches the names this command writes, so old builds are
+// removed (the dataset parts under v1/ too: hashedDataPattern).
+var (
+	hashedPattern     = regexp.MustCompile(`^(widget|engine|finder|wasm_exec|demo|embed|builder)\.[0-9a-f]{12}\.(js|wasm|css)$`)
+	hashedDataPattern = regexp.MustCompile(`^(dataset-core|postcodes)\.[0-9a-f]{12}\.json$`)
+)
 
 func build(c config) (*Manifest, error) {
 	ds, err := store.LoadDir(c.Data)
@@ -143,8 +161,17 @@ func build(c config) (*Manifest, error) {
 	if err := os.MkdirAll(filepath.Join(c.Out, "v1"), 0o755); err != nil {
 		return nil, fmt.Errorf("create output: %w", err)
 	}
-	if err := removeOld(c.Out); err != nil {
+	if err := removeOld(c.Out, hashedPattern); err != nil {
 		return nil, err
+	}
+	if err := removeOld(filepath.Join(c.Out, "v1"), hashedDataPattern); err != nil {
+		return nil, err
+	}
+	// The parts files of builds before they were hashed.
+	for _, n := range []string{store.CoreName, store.PostcodesName} {
+		if err := os.Remove(filepath.Join(c.Out, "v1", n)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("remove old asset: %w", err)
+		}
 	}
 
 	m := &Manifest{DatasetVersion: version, Files: map[string]Asset{}, ModulePackages: pkgs}
@@ -157,12 +184,17 @@ func build(c config) (*Manifest, error) {
 	}
 	wasmName := hashed("finder", ".wasm", wasm)
 	execName := hashed("wasm_exec", ".js", execJS)
-	engineJS, err := substitute(engineSrc, map[string]string{phWasm: wasmName, phExec: execName, phCore: coreName, phPostcode: postcodesName})
+	coreName := "v1/" + hashed(coreBase, ".json", core)
+	postcodesName := "v1/" + hashed(postcodesBase, ".json", postcodes)
+	engineJS, err := substitute(engineSrc, map[string]string{
+		phWasm: wasmName, phExec: execName, phCore: coreName, phPostcode: postcodesName,
+		phWasmSRI: sri(wasm), phExecSRI: sri(execJS), phCoreSRI: sri(core), phPostcodesSRI: sri(postcodes),
+	})
 	if err != nil {
 		return nil, err
 	}
 	engineName := hashed("engine", ".js", engineJS)
-	loader, err := substitute(loaderSrc, map[string]string{phEngine: engineName})
+	loader, err := substitute(loaderSrc, map[string]string{phEngine: engineName, phEngineSRI: sri(engineJS)})
 	if err != nil {
 		return nil, err
 	}
@@ -187,8 +219,8 @@ func build(c config) (*Manifest, error) {
 		{"widget.js", "widget" + js, loader, jsCT, false},
 		{"widget.pinned.js", loaderName, loader, jsCT, true},
 		{"dataset.json", "v1/" + store.BundleName, bundle, "application/json; charset=utf-8", false},
-		{"dataset-core.json", coreName, core, "application/json; charset=utf-8", false},
-		{"postcodes.json", postcodesName, postcodes, "application/json; charset=utf-8", false},
+		{"dataset-core.json", coreName, core, "application/json; charset=utf-8", true},
+		{"postcodes.json", postcodesName, postcodes, "application/json; charset=utf-8", true},
 	}
 	for _, s := range steps {
 		if err := put(s.logical, s.path, s.b, s.ctype, s.immutable); err != nil {
@@ -234,7 +266,10 @@ func writeEmbed(c config, m *Manifest, put putFunc) error {
 	if err != nil {
 		return fmt.Errorf("read embed.html: %w", err)
 	}
-	out, err := substitute(page, map[string]string{"__LOADER_PINNED__": m.Files["widget.pinned.js"].Path, "__EMBED_JS__": jsName})
+	out, err := substitute(page, map[string]string{
+		"__LOADER_PINNED__": m.Files["widget.pinned.js"].Path, "__LOADER_PINNED_SRI__": m.Files["widget.pinned.js"].SRI,
+		"__EMBED_JS__": jsName, "__EMBED_JS_SRI__": sri(js),
+	})
 	if err != nil {
 		return err
 	}
@@ -378,13 +413,13 @@ func brotliSize(b []byte) int {
 	return len(out)
 }
 
-func removeOld(dir string) error {
+func removeOld(dir string, pattern *regexp.Regexp) error {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", dir, err)
 	}
 	for _, e := range ents {
-		if hashedPattern.MatchString(e.Name()) {
+		if pattern.MatchString(e.Name()) {
 			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
 				return fmt.Errorf("remove old asset: %w", err)
 			}

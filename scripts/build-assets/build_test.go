@@ -69,8 +69,8 @@ func TestBuildWritesAssetsAndManifest(t *testing.T) {
 	embed, err := os.ReadFile(filepath.Join(out, "embed.html"))
 	require.NoError(t, err)
 	assert.NotContains(t, string(embed), "__")
-	assert.Contains(t, string(embed), `<script type="module" src="`+pinned.Path+`"></script>`)
-	assert.Contains(t, string(embed), `<script type="module" src="`+m.Files["embed.js"].Path+`"></script>`)
+	assert.Contains(t, string(embed), `<script type="module" src="`+pinned.Path+`" integrity="`+pinned.SRI+`"></script>`)
+	assert.Contains(t, string(embed), `<script type="module" src="`+m.Files["embed.js"].Path+`" integrity="`+m.Files["embed.js"].SRI+`"></script>`)
 	assert.Equal(t, 2, strings.Count(string(embed), "<script"))
 
 	var onDisk Manifest
@@ -286,17 +286,59 @@ func TestBuildWritesEngineAndParts(t *testing.T) {
 	m, err := build(config{Data: "../../data", Out: out, Widget: "../../widget", Wasm: fakeModule(t)})
 	require.NoError(t, err)
 	assert.True(t, m.Files["engine.js"].Immutable)
-	assert.Equal(t, "v1/dataset-core.json", m.Files["dataset-core.json"].Path)
-	assert.Equal(t, "v1/postcodes.json", m.Files["postcodes.json"].Path)
+	assert.Regexp(t, `^v1/dataset-core\.[0-9a-f]{12}\.json$`, m.Files["dataset-core.json"].Path)
+	assert.Regexp(t, `^v1/postcodes\.[0-9a-f]{12}\.json$`, m.Files["postcodes.json"].Path)
+	assert.True(t, m.Files["dataset-core.json"].Immutable)
+	assert.True(t, m.Files["postcodes.json"].Immutable)
 	loader, err := os.ReadFile(filepath.Join(out, "widget.js"))
 	require.NoError(t, err)
 	assert.Contains(t, string(loader), m.Files["engine.js"].Path)
 	engine, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(m.Files["engine.js"].Path)))
 	require.NoError(t, err)
-	for _, ph := range []string{phWasm, phExec, phCore, phPostcode} {
+	for _, ph := range []string{phWasm, phExec, phCore, phPostcode, phWasmSRI, phExecSRI, phCoreSRI, phPostcodesSRI} {
 		assert.NotContains(t, string(engine), ph)
 	}
+	assert.NotContains(t, string(loader), phEngineSRI)
+	assert.NotRegexp(t, `'__[A-Z_]+__'`, string(engine), "no placeholder left")
+	assert.NotRegexp(t, `'__[A-Z_]+__'`, string(loader), "no placeholder left")
 	assert.Contains(t, string(engine), m.Files["finder.wasm"].Path)
+}
+
+// TestEveryFileTheLoaderBringsInIsPinned (issue 19): widget.js holds the
+// engine's name and SHA-384; the engine holds the name and SHA-384 of the
+// module, wasm_exec.js and both dataset parts, each the SRI of the bytes
+// written; the parts have hashed names, and an older build's parts are removed.
+func TestEveryFileTheLoaderBringsInIsPinned(t *testing.T) {
+	out := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(out, "v1"), 0o755))
+	for _, old := range []string{"v1/dataset-core.0123456789ab.json", "v1/postcodes.0123456789ab.json", "v1/dataset-core.json", "v1/postcodes.json"} {
+		require.NoError(t, os.WriteFile(filepath.Join(out, filepath.FromSlash(old)), []byte("old"), 0o644))
+	}
+	m, err := build(config{Data: "../../data", Out: out, Widget: "../../widget", Wasm: fakeModule(t)})
+	require.NoError(t, err)
+	for _, old := range []string{"v1/dataset-core.0123456789ab.json", "v1/postcodes.0123456789ab.json", "v1/dataset-core.json", "v1/postcodes.json"} {
+		assert.NoFileExists(t, filepath.Join(out, filepath.FromSlash(old)))
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(m.Files[name].Path)))
+		require.NoError(t, err, name)
+		assert.Equal(t, sri(b), m.Files[name].SRI, name)
+		return string(b)
+	}
+	loader, engine := read("widget.js"), read("engine.js")
+	assert.Equal(t, loader, read("widget.pinned.js"))
+	// A name and its hash sit side by side in the source: check both are there.
+	assert.Contains(t, loader, "'"+m.Files["engine.js"].Path+"', ENGINE_SRI = '"+m.Files["engine.js"].SRI+"'")
+	for _, name := range []string{"finder.wasm", "wasm_exec.js", "dataset-core.json", "postcodes.json"} {
+		read(name)
+		assert.Contains(t, engine, "'"+m.Files[name].Path+"'", name)
+		assert.Contains(t, engine, "'"+m.Files[name].SRI+"'", name)
+	}
+	assert.Regexp(t, `^sha384-[A-Za-z0-9+/]{64}$`, m.Files["postcodes.json"].SRI)
+	// The embed page pins its loader and its script the same way.
+	embed := read("embed.html")
+	assert.Contains(t, embed, `src="`+m.Files["widget.pinned.js"].Path+`" integrity="`+m.Files["widget.pinned.js"].SRI+`"`)
+	assert.Contains(t, embed, `src="`+m.Files["embed.js"].Path+`" integrity="`+m.Files["embed.js"].SRI+`"`)
 }
 
 func TestWasmSizesPerPackage(t *testing.T) {

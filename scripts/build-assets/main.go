@@ -1,17 +1,21 @@
 // Command build-assets builds what the browser loads into one folder that the
 // worker serves as static assets:
 //
-//	widget.js              the loader partners embed (short cache)
-//	widget.<hash>.js       the same loader under an immutable name, for SRI pinning
-//	engine.<hash>.js       loads and runs the module (in a Web Worker, else in slices on the page)
-//	finder.<hash>.wasm     the search module (GOOS=js GOARCH=wasm), at most 600 KB brotli
-//	wasm_exec.<hash>.js    Go's JS glue for the module
-//	v1/dataset.json        the validated dataset bundle
-//	v1/dataset-core.json   the same without postcodes, as parts (what the first keystroke needs)
-//	v1/postcodes.json      the postcodes, as parts
-//	index.html, demo.*     the demo page partners copy snippets from, with the snippet builder (builder.<hash>.js)
-//	embed.html             the embed page (/embed) for iframes, with embed.<hash>.js
-//	assets.json            manifest: logical name -> file, bytes, SRI, cache policy
+//	widget.js                    the loader partners embed (short cache)
+//	widget.<hash>.js             the same loader under an immutable name, for SRI pinning
+//	engine.<hash>.js             loads and runs the module (in a Web Worker, else in slices on the page)
+//	finder.<hash>.wasm           the search module (GOOS=js GOARCH=wasm), at most 600 KB brotli
+//	wasm_exec.<hash>.js          Go's JS glue for the module
+//	v1/dataset.json              the validated dataset bundle (for partners and the API)
+//	v1/dataset-core.<hash>.json  the same without postcodes, as parts (what the first keystroke needs)
+//	v1/postcodes.<hash>.json     the postcodes, as parts
+//	index.html, demo.*           the demo page partners copy snippets from, with the snippet builder (builder.<hash>.js)
+//	embed.html                   the embed page (/embed) for iframes, with embed.<hash>.js
+//	assets.json                  manifest: logical name -> file, bytes, SRI, cache policy
+//
+// The loader pins engine.<hash>.js with its SHA-384, and engine.js pins the
+// module, wasm_exec.js and both parts files the same way: the browser refuses
+// any of them that is not what this build wrote.
 //
 // It refuses to build when the dataset has errors or the module is over its
 // budget, and prints the module's code per Go package and the loader's SRI

@@ -7,8 +7,8 @@ import (
 )
 
 // The bundle is also published in parts, so that the browser can read what
-// the first keystroke needs first (/v1/dataset-core.json) and the postcodes
-// later (/v1/postcodes.json), and so that a loader on the page's main thread
+// the first keystroke needs first (/v1/dataset-core.<hash>.json) and the postcodes
+// later (/v1/postcodes.<hash>.json), and so that a loader on the page's main thread
 // can decode one part at a time between other work. A parts file is a JSON
 // array with one partial bundle per line:
 //

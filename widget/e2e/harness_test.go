@@ -7,7 +7,11 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -110,6 +114,84 @@ type siteOpts struct {
 	// wrap, when set, answers requests it wants to (it returns true) and may
 	// call next, the worker's own handler, to change its answer.
 	wrap func(w http.ResponseWriter, r *http.Request, next http.Handler) bool
+	// replace serves other bytes under a built file's own name (keys are the
+	// manifest's logical names: "engine.js", "wasm_exec.js", "finder.wasm",
+	// "dataset-core.json", "postcodes.json"; "{{SITE}}" in them becomes the
+	// site's origin). They are signed, as a build would (the files that pin
+	// them get the new SHA-384: engine.js, then widget.js), unless unsigned
+	// is set: then they are a tampered file under its real name.
+	replace  map[string][]byte
+	unsigned bool
+}
+
+// built is the build's manifest (assets.json).
+type built struct {
+	DatasetVersion string `json:"dataset_version"`
+	Files          map[string]struct {
+		Path string `json:"path"`
+		SRI  string `json:"sri"`
+	} `json:"files"`
+}
+
+func readManifest(t testing.TB) built {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(publicDir, "assets.json"))
+	require.NoError(t, err)
+	var m built
+	require.NoError(t, json.Unmarshal(b, &m))
+	return m
+}
+
+// builtFile is a file of the build, by its logical name.
+func builtFile(t testing.TB, m built, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(publicDir, filepath.FromSlash(m.Files[name].Path)))
+	require.NoError(t, err, name)
+	return b
+}
+
+func sri(b []byte) string {
+	sum := sha512.Sum384(b)
+	return "sha384-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+// served returns the URL paths and bytes a site serves instead of the built
+// files: replace under their own names and, when signed, engine.js with the
+// new SHA-384s of what it pins and the loaders with the new engine's.
+func served(t testing.TB, replace map[string][]byte, signed bool) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	if len(replace) == 0 {
+		return out
+	}
+	m := readManifest(t)
+	for name, b := range replace {
+		_, ok := m.Files[name]
+		require.True(t, ok, "no built file %q", name)
+		out["/"+m.Files[name].Path] = b
+	}
+	if !signed {
+		return out
+	}
+	engine, ok := replace["engine.js"]
+	if !ok {
+		engine = builtFile(t, m, "engine.js")
+	}
+	for _, name := range []string{"finder.wasm", "wasm_exec.js", "dataset-core.json", "postcodes.json"} {
+		if b, ok := replace[name]; ok {
+			old := m.Files[name].SRI
+			require.Contains(t, string(engine), old, "engine.js pins %s", name)
+			engine = []byte(strings.ReplaceAll(string(engine), old, sri(b)))
+		}
+	}
+	out["/"+m.Files["engine.js"].Path] = engine
+	for _, name := range []string{"widget.js", "widget.pinned.js"} {
+		loader := string(builtFile(t, m, name))
+		old := m.Files["engine.js"].SRI
+		require.Contains(t, loader, old, "%s pins engine.js", name)
+		out["/"+m.Files[name].Path] = []byte(strings.ReplaceAll(loader, old, sri(engine)))
+	}
+	return out
 }
 
 type site struct {
@@ -126,54 +208,66 @@ func newSite(t *testing.T, o siteOpts) *site {
 	}
 	h, err := api.New(api.Config{Dataset: ds, Static: os.DirFS(publicDir)})
 	require.NoError(t, err)
-	// A test's own dataset is served in parts too (the built ones hold data/).
-	parts := map[string][]byte{}
+	s := &site{}
+	var parts map[string][]byte
+	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serve(w, r, o, h, parts) }))
+	origin := "http://" + s.Server.Listener.Addr().String()
+	// A test's own dataset is served in parts too (the built ones hold
+	// data/), under the built names and signed as a build would.
+	replace := map[string][]byte{}
+	for k, v := range o.replace {
+		replace[k] = bytes.ReplaceAll(v, []byte("{{SITE}}"), []byte(origin))
+	}
 	if o.dataset != nil {
 		b, err := store.Bundle(ds)
 		require.NoError(t, err)
 		core, postcodes, err := store.SplitBundle(b)
 		require.NoError(t, err)
-		parts["/v1/"+store.CoreName], parts["/v1/"+store.PostcodesName] = core, postcodes
+		replace["dataset-core.json"], replace["postcodes.json"] = core, postcodes
 	}
+	parts = served(t, replace, !o.unsigned)
+	s.Start()
+	require.Equal(t, origin, s.URL)
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *site) serve(w http.ResponseWriter, r *http.Request, o siteOpts, h http.Handler, parts map[string][]byte) {
 	csp := o.csp
 	if csp == "" {
 		csp = StrictCSP
 	}
-	s := &site{}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		s.hits = append(s.hits, r.URL.RequestURI())
-		s.mu.Unlock()
-		p := r.URL.Path
-		if o.hang != nil && o.hang(p) {
-			<-r.Context().Done()
+	s.mu.Lock()
+	s.hits = append(s.hits, r.URL.RequestURI())
+	s.mu.Unlock()
+	p := r.URL.Path
+	if o.hang != nil && o.hang(p) {
+		<-r.Context().Done()
+		return
+	}
+	if o.block != nil {
+		if code := o.block(p); code != 0 {
+			http.Error(w, "blocked by the test", code)
 			return
 		}
-		if o.block != nil {
-			if code := o.block(p); code != 0 {
-				http.Error(w, "blocked by the test", code)
-				return
-			}
-		}
-		if body, ok := o.pages[p]; ok {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Header().Set("Content-Security-Policy", csp)
-			fmt.Fprint(w, pageHTML(body))
-			return
-		}
-		if o.wrap != nil && o.wrap(w, r, h) {
-			return
-		}
-		if b, ok := parts[p]; ok {
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
-			w.Header().Set("Access-Control-Allow-Origin", "*")
-			w.Write(b)
-			return
-		}
-		h.ServeHTTP(w, r)
-	}))
-	t.Cleanup(s.Close)
-	return s
+	}
+	if body, ok := o.pages[p]; ok {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", csp)
+		fmt.Fprint(w, pageHTML(body))
+		return
+	}
+	if o.wrap != nil && o.wrap(w, r, h) {
+		return
+	}
+	if b, ok := parts[p]; ok {
+		w.Header().Set("Content-Type", api.ContentType(p))
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write(b)
+		return
+	}
+	h.ServeHTTP(w, r)
 }
 
 // requests returns the paths requested so far.

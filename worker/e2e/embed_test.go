@@ -100,6 +100,22 @@ func (b *browserTab) waitFor(t *testing.T, expr string, timeout time.Duration) {
 	require.NoError(t, err, "waiting for %s", expr)
 }
 
+// until polls expr in the top page with Runtime.evaluate until it is truthy.
+// Use it once a frame's isolated world exists: chromedp's Poll may then run
+// in that world rather than the page's.
+func (b *browserTab) until(t *testing.T, expr string, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool]("!!("+expr+")"))
+		if err == nil && ok {
+			return
+		}
+		require.True(t, time.Now().Before(deadline), "waiting for %s (err %v)", expr, err)
+		time.Sleep(50 * time.Millisecond) // polling for a condition that must become true
+	}
+}
+
 // frameWorld returns an isolated world in the child frame whose URL contains
 // part: it sees the frame's DOM (and open shadow roots) as the frame's own
 // scripts do, without the parent page's cross-origin limits.
@@ -219,31 +235,24 @@ func TestEmbedHeaders(t *testing.T) {
 }
 
 // TestEmbedFramedOnAnotherOrigin: a partner page frames
-// /embed?municipality=4601&lang=nn; the framed finder answers "sorg" with
-// Bergen's contact points, and the frame reports its height to the parent,
-// only when it changes.
+// /embed?municipality=4601&lang=nn (no resize=1); the framed finder answers
+// "sorg" with Bergen's contact points, and the frame posts nothing at all to
+// its parent (issue 19).
 func TestEmbedFramedOnAnotherOrigin(t *testing.T) {
 	src := server.URL + "/embed?municipality=4601&lang=nn"
-	host := hostServer(t, map[string]string{"/": blankPage(`<iframe id="f" src="` + src + `" title="Finn sjølvhjelp nær deg" width="100%" height="640" style="border:0"></iframe>
-<script>window.__heights = []; addEventListener('message', (e) => { if (e.origin === '` + server.URL + `' && e.data && e.data.type === 'selvhjelp-finder:height') __heights.push(e.data.height); });</script>`)}, "")
+	host := hostServer(t, map[string]string{"/": blankPage(`<iframe id="f" src="` + src + `" title="Finn sjølvhjelp nær deg" width="100%" height="640" style="border:0"></iframe>` + recordMessages)}, "")
 	b := newBrowserTab(t)
 	b.open(t, host.URL+"/")
-	b.waitFor(t, `window.__heights.length > 0`, 30*time.Second)
 	world := b.frameWorld(t, "/embed?", 20*time.Second)
 	el := `document.querySelector('selvhjelp-finder')`
+	b.frameWait(t, world, el+`?.shadowRoot`, 20*time.Second)
 	assert.Equal(t, "4601|nn", mustFrame[string](t, b, world, el+`.getAttribute('municipality') + '|' + `+el+`.getAttribute('lang')`))
 	// Preset: it opens on Bergen's contact points, in nynorsk.
 	b.frameWait(t, world, el+`.shadowRoot.querySelector('#rh')?.textContent.includes('Bergen')`, 60*time.Second)
 	assert.Equal(t, "Finn sjølvhjelp nær deg", mustFrame[string](t, b, world, el+`.shadowRoot.querySelector('label').textContent`))
-	before := evalIn[[]int](t, b, `window.__heights`)
 
 	// A person clicks into the search box in the frame and types "sorg".
-	x := evalIn[float64](t, b, `document.getElementById('f').getBoundingClientRect().left`)
-	y := evalIn[float64](t, b, `document.getElementById('f').getBoundingClientRect().top`)
-	ix := mustFrame[float64](t, b, world, `(() => { const r = `+el+`.shadowRoot.querySelector('input').getBoundingClientRect(); return r.left + r.width / 2; })()`)
-	iy := mustFrame[float64](t, b, world, `(() => { const r = `+el+`.shadowRoot.querySelector('input').getBoundingClientRect(); return r.top + r.height / 2; })()`)
-	require.NoError(t, chromedp.Do(b.ctx, chromedp.MouseClickXY(x+ix, y+iy)))
-	b.frameWait(t, world, el+`.shadowRoot.activeElement?.tagName === 'INPUT'`, 5*time.Second)
+	b.clickFrameInput(t, world)
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.KeyEvent("sorg")))
 	b.frameWait(t, world, el+`.shadowRoot.querySelector('#rh')?.textContent.includes('Sorg')`, 30*time.Second)
 	heading := mustFrame[string](t, b, world, el+`.shadowRoot.querySelector('#rh').textContent`)
@@ -254,36 +263,109 @@ func TestEmbedFramedOnAnotherOrigin(t *testing.T) {
 	for _, n := range want {
 		assert.Contains(t, cards, n, "Bergen's contact point %q is shown in the frame", n)
 	}
-
-	// The height: reported, changed with the content, never repeated in a
-	// row, and the last report is the frame's content height (with the
-	// suggestions closed by Escape).
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.KeyEvent(kb.Escape)))
 	b.frameWait(t, world, el+`.shadowRoot.querySelector('[role=listbox]').hidden`, 5*time.Second)
-	b.waitFor(t, fmt.Sprintf(`window.__heights.length > %d`, len(before)), 10*time.Second)
-	b.sameHeight(t, world)
-	heights := evalIn[[]int](t, b, `window.__heights`)
-	t.Logf("heights reported: %v", heights)
-	for i := 1; i < len(heights); i++ {
-		assert.NotEqual(t, heights[i-1], heights[i], "a height is sent only when it changes")
-	}
+
+	// Silent: after the answer has rendered, a probe posted from the frame
+	// reaches the parent, and nothing came before it.
+	b.probe(t, world, 1)
+	assert.Empty(t, evalIn[[]string](t, b, `window.__messages`), "the frame posted to its parent without resize=1")
 	assert.Empty(t, b.exceptions())
 }
 
-// sameHeight waits until the parent's last height message is the framed
-// page's content height.
-func (b *browserTab) sameHeight(t *testing.T, world runtime.ExecutionContextID) {
+// recordMessages, on a partner page, records every message it gets (probes
+// apart) as "origin data".
+const recordMessages = `<script>window.__messages = []; window.__probes = [];
+addEventListener('message', (e) => { if (e.data && e.data.type === 'test-probe') __probes.push(e.data.n); else __messages.push(e.origin + ' ' + JSON.stringify(e.data)); });</script>`
+
+// heights are the heights of the finder's height messages the page got.
+func (b *browserTab) heights(t *testing.T) []int {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		want := mustFrame[float64](t, b, world, `Math.ceil(document.querySelector('selvhjelp-finder').getBoundingClientRect().bottom + scrollY)`)
-		got := evalIn[[]int](t, b, `window.__heights || [...document.querySelectorAll('iframe')].map((f) => +f.height)`)
-		if len(got) > 0 && got[len(got)-1] == int(want) {
-			return
-		}
-		require.True(t, time.Now().Before(deadline), "the parent's last height %v is not the frame's content height %v", got, want)
-		time.Sleep(100 * time.Millisecond) // polling for a condition that must become true
+	return evalIn[[]int](t, b, `__messages.map((m) => JSON.parse(m.slice(m.indexOf(' ') + 1))).filter((d) => d && d.type === 'selvhjelp-finder:height').map((d) => d.height)`)
+}
+
+// probe posts a message from the frame to its parent once the frame has
+// rendered twice and run a task after (its ResizeObserver callbacks have
+// run), and waits until the parent got it. Messages from one frame to its
+// parent arrive in order, so whatever the embed page posted before has
+// arrived by then: the positive signal before asserting an absence.
+func (b *browserTab) probe(t *testing.T, world runtime.ExecutionContextID, n int) {
+	t.Helper()
+	_, err := frameEval[bool](t, b, world, fmt.Sprintf(`new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => { parent.postMessage({type: 'test-probe', n: %d}, '*'); res(true); }))))`, n))
+	require.NoError(t, err)
+	b.until(t, fmt.Sprintf(`window.__probes.includes(%d)`, n), 10*time.Second)
+}
+
+// clickFrameInput clicks, as a person does, into the search box of the
+// finder in the frame #f.
+func (b *browserTab) clickFrameInput(t *testing.T, world runtime.ExecutionContextID) {
+	t.Helper()
+	el := `document.querySelector('selvhjelp-finder')`
+	b.frameWait(t, world, el+`?.shadowRoot?.querySelector('input')`, 20*time.Second)
+	x := evalIn[float64](t, b, `document.getElementById('f').getBoundingClientRect().left`)
+	y := evalIn[float64](t, b, `document.getElementById('f').getBoundingClientRect().top`)
+	ix := mustFrame[float64](t, b, world, `(() => { const r = `+el+`.shadowRoot.querySelector('input').getBoundingClientRect(); return r.left + r.width / 2; })()`)
+	iy := mustFrame[float64](t, b, world, `(() => { const r = `+el+`.shadowRoot.querySelector('input').getBoundingClientRect(); return r.top + r.height / 2; })()`)
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.MouseClickXY(x+ix, y+iy)))
+	b.frameWait(t, world, el+`.shadowRoot.activeElement?.tagName === 'INPUT'`, 5*time.Second)
+}
+
+// TestEmbedHeightsDoNotTellAnswersApart (issue 19): with resize=1 the frame
+// posts its height, quantised: a crisis, a topic, a place and "nothing found"
+// give the same height messages, although the answers differ in height, at a
+// phone's width and a desktop column's.
+func TestEmbedHeightsDoNotTellAnswersApart(t *testing.T) {
+	kinds := []struct{ kind, query, shown string }{
+		{"crisis", "tenker på selvmord", `r.querySelector('.crisis a[href^="tel:"]')`},
+		{"topic", "angst", `r.querySelector('#rh')?.textContent.includes('Angst') || r.textContent.includes('Hvor bor du')`},
+		{"place", "bergen", `r.querySelector('#rh')?.textContent.includes('Bergen')`},
+		{"nothing", "qqqq", `r.textContent.includes('Ingen treff')`},
 	}
+	b := newBrowserTab(t)
+	for _, width := range []int{390, 1000} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			src := server.URL + "/embed?resize=1"
+			host := hostServer(t, map[string]string{"/": blankPage(fmt.Sprintf(`<iframe id="f" src="%s" title="Finn selvhjelp nær deg" width="%d" height="640" style="border:0"></iframe>`, src, width) + recordMessages)}, "")
+			got := map[string][]int{}
+			content := map[string]int{}
+			for _, k := range kinds {
+				b.open(t, host.URL+"/")
+				world := b.frameWorld(t, "/embed?", 20*time.Second)
+				b.until(t, `__messages.length > 0`, 20*time.Second) // the height before use
+				b.clickFrameInput(t, world)
+				require.NoError(t, chromedp.Do(b.ctx, chromedp.KeyEvent(k.query)))
+				r := `document.querySelector('selvhjelp-finder').shadowRoot`
+				b.frameWait(t, world, `(() => { const r = `+r+`; return r.querySelector('.f').dataset.answered === `+jsString(k.query)+` && (`+k.shown+`); })()`, 60*time.Second)
+				content[k.kind] = int(mustFrame[float64](t, b, world, `Math.ceil(Math.max(document.querySelector('selvhjelp-finder').getBoundingClientRect().bottom, (() => { const l = `+r+`.querySelector('[role=listbox]'); return l.hidden ? 0 : l.getBoundingClientRect().bottom; })()))`))
+				b.probe(t, world, 1)
+				got[k.kind] = b.heights(t)
+				for _, m := range evalIn[[]string](t, b, `__messages`) {
+					assert.True(t, strings.HasPrefix(m, server.URL+" "), "only the finder's frame posts: %s", m)
+				}
+			}
+			t.Logf("width %d: content heights %v, height messages %v", width, content, got)
+			// The answers differ in height...
+			assert.Greater(t, content["crisis"], content["place"])
+			assert.Less(t, content["nothing"], content["place"])
+			// ...and the messages are the same: the height before use, then the floor.
+			for _, k := range kinds {
+				assert.Equal(t, got["place"], got[k.kind], "%s and place give the same height messages", k.kind)
+				for _, h := range got[k.kind] {
+					assert.Zero(t, h%400, "a height is a multiple of 400 px: %d", h)
+					assert.True(t, h >= 100 && h <= 8000, "a height the resizer accepts: %d", h)
+				}
+			}
+			require.Len(t, got["place"], 2)
+			assert.Less(t, got["place"][0], got["place"][1])
+			assert.Greater(t, got["place"][1], content["crisis"], "the floor is above the tallest answer")
+			assert.Empty(t, b.exceptions())
+		})
+	}
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 func mustFrame[T any](t *testing.T, b *browserTab, world runtime.ExecutionContextID, expr string) T {
@@ -422,6 +504,14 @@ func TestBuilderSnippetsWork(t *testing.T) {
 	b.waitFor(t, pick+`.shadowRoot.querySelectorAll('[role=option]').length > 0`, 60*time.Second)
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.KeyEvent("\ue015"), chromedp.KeyEvent("\r"))) // ArrowDown, Enter
 	b.waitFor(t, `document.getElementById('b-muni').value === '4601'`, 10*time.Second)
+	// By default the iframe asks for the position ("Nær meg" is on), posts
+	// nothing to the page (no resize=1), and the resizer is not offered.
+	iframe := evalIn[string](t, b, `document.getElementById('b-iframe').textContent`)
+	assert.Contains(t, iframe, `allow="geolocation"`)
+	assert.NotContains(t, iframe, "resize=1")
+	assert.True(t, evalIn[bool](t, b, `document.getElementById('b-resizer-part').hidden`))
+	require.NoError(t, chromedp.Do(b.ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById('b-resize').click()`)))
+	b.waitFor(t, `!document.getElementById('b-resizer-part').hidden && document.getElementById('b-iframe').textContent.includes('resize=1')`, 5*time.Second)
 	require.NoError(t, chromedp.Do(b.ctx, chromedp.Evaluate[chromedp.Void](`(() => {
   const set = (id, v) => { const e = document.getElementById(id); e.value = v; e.dispatchEvent(new Event('change', {bubbles: true})); };
   set('b-topic', 'sorg'); set('b-lang', 'nn'); set('b-theme', 'dark');
@@ -446,8 +536,10 @@ func TestBuilderSnippetsWork(t *testing.T) {
 	assert.Contains(t, copied["script"], `<script type="module" src="`+server.URL+`/widget.js"></script>`)
 	assert.Contains(t, copied["script"], `<selvhjelp-finder municipality="4601" topic="sorg" lang="nn" theme="dark" near="off"></selvhjelp-finder>`)
 	assert.Regexp(t, regexp.MustCompile(`src="`+regexp.QuoteMeta(server.URL)+`/widget\.[0-9a-f]{12}\.js"\s+integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"`), copied["sri"])
-	assert.Contains(t, copied["iframe"], `src="`+server.URL+`/embed?municipality=4601&amp;topic=sorg&amp;lang=nn&amp;theme=dark&amp;near=off"`)
+	assert.Contains(t, copied["iframe"], `src="`+server.URL+`/embed?municipality=4601&amp;topic=sorg&amp;lang=nn&amp;theme=dark&amp;near=off&amp;resize=1"`)
 	assert.Contains(t, copied["iframe"], `title="Finn sjølvhjelp nær deg"`)
+	assert.NotContains(t, copied["iframe"], "geolocation", `near="off": no allow="geolocation"`)
+	assert.Contains(t, copied["resizer"], `Number.isInteger(h)&&h>=100&&h<=8000`)
 
 	// Pasted into blank pages of another origin (no CSP), each works.
 	host := hostServer(t, map[string]string{
@@ -471,8 +563,23 @@ func TestBuilderSnippetsWork(t *testing.T) {
 		el := `document.querySelector('selvhjelp-finder')`
 		b.frameWait(t, world, el+`.shadowRoot.querySelector('#rh')?.textContent.includes('Bergen')`, 60*time.Second)
 		assert.True(t, mustFrame[bool](t, b, world, el+`.shadowRoot.querySelector('button.near').hidden`), "near=off")
-		// The pasted resizer sets the frame's height from its messages.
-		b.sameHeight(t, world)
+		// The pasted resizer sets the frame's height from its messages: a
+		// multiple of 400 px that holds the content.
+		content := mustFrame[float64](t, b, world, `Math.ceil(document.querySelector('selvhjelp-finder').getBoundingClientRect().bottom)`)
+		frame := `document.querySelector('iframe')`
+		b.waitFor(t, fmt.Sprintf(`+%s.height %% 400 === 0 && +%s.height >= %v`, frame, frame, content), 10*time.Second)
+		// It takes only integers from 100 to 8000 px, from the finder's frame.
+		require.NoError(t, chromedp.Do(b.ctx, chromedp.Evaluate[chromedp.Void](`window.__set = []; new MutationObserver(() => __set.push(`+frame+`.height)).observe(`+frame+`, {attributes: true, attributeFilter: ['height']});`)))
+		_, err := frameEval[bool](t, b, world, `(() => { for (const h of ['100%', '5000', 12.5, -1, 0, 99, 8001, 1e9, NaN, Infinity, null, {}, '1e3', [800]]) parent.postMessage({type: 'selvhjelp-finder:height', height: h}, '*'); parent.postMessage({type: 'selvhjelp-finder:height', height: 4000}, '*'); return true; })()`)
+		require.NoError(t, err)
+		b.waitFor(t, frame+`.height === '4000'`, 10*time.Second)
+		assert.Equal(t, []string{"4000"}, evalIn[[]string](t, b, `__set`), "only the valid height was set")
+		// A message of the same shape from the partner's own page (another origin) is ignored.
+		require.NoError(t, chromedp.Do(b.ctx, chromedp.Evaluate[chromedp.Void](`postMessage({type: 'selvhjelp-finder:height', height: 3000}, '*')`)))
+		_, err = frameEval[bool](t, b, world, `(parent.postMessage({type: 'selvhjelp-finder:height', height: 2000}, '*'), true)`)
+		require.NoError(t, err)
+		b.waitFor(t, frame+`.height === '2000'`, 10*time.Second)
+		assert.Equal(t, []string{"4000", "2000"}, evalIn[[]string](t, b, `__set`))
 	})
 	assert.Empty(t, b.exceptions())
 }
