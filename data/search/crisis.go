@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/selvhjelp/finder/data/dataset"
@@ -125,7 +124,13 @@ func (l *lexicon) markCrisisCues(s *scratch) bool {
 	found := false
 	for i := range s.toks {
 		for n := maxCueWords; n >= 1; n-- {
-			kind := slices.Index(cueKinds[:], l.crisisCues[s.phraseAt(i, n)])
+			c, ok := l.crisisCues[s.phraseAt(i, n)]
+			kind := -1
+			for k, name := range cueKinds {
+				if ok && name == c {
+					kind = k
+				}
+			}
 			if kind < 0 {
 				continue
 			}

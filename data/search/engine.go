@@ -731,8 +731,13 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	// A problem of someone close ("broren min har psykose"): the relatives'
 	// groups first, then the problem's own.
 	if j, ok := e.topicByID[carerTopic]; ok && len(topics) > 0 && e.aboutSomeoneClose(s, r) {
-		topics = slices.DeleteFunc(topics, func(t int32) bool { return t == j })
-		topics = slices.Insert(topics, 0, j)
+		out := append(make([]int32, 0, len(topics)+1), j)
+		for _, t := range topics {
+			if t != j {
+				out = append(out, t)
+			}
+		}
+		topics = out
 	}
 	// Bereaved by suicide: the crisis lines, and the grief groups.
 	if len(topics) == 0 && r.bereaved {

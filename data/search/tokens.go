@@ -120,6 +120,16 @@ func (e *Engine) tokenize(s *scratch, q string, open bool) {
 // are the runs of letters or of digits of q, in order, so the two are
 // walked side by side.
 func markCapitals(q string, toks []token) {
+	// A query in capitals throughout says nothing by its capitals. Only
+	// unicode.ToLower is used to tell case: its tables are already in the
+	// browser module (fold.go), IsUpper's and ToUpper's would add bytes.
+	allCaps := true
+	for _, r := range q {
+		if unicode.IsLetter(r) && unicode.ToLower(r) == r {
+			allCaps = false
+			break
+		}
+	}
 	k, class, sentenceStart := -1, 0, true
 	for _, r := range q {
 		c := 0
@@ -143,21 +153,12 @@ func markCapitals(q string, toks []token) {
 			if k >= len(toks) {
 				return
 			}
-			toks[k].capital = c == 1 && unicode.IsUpper(r) && !isAllCaps(q, r)
+			toks[k].capital = c == 1 && unicode.ToLower(r) != r && !allCaps
 			toks[k].upper = toks[k].capital && !sentenceStart
 			sentenceStart = false
 		}
 		class = c
 	}
-}
-
-// isAllCaps reports whether q is typed in capitals throughout (then a
-// capital says nothing); r is the rune at hand, which must be upper case.
-func isAllCaps(q string, r rune) bool {
-	if !unicode.IsUpper(r) {
-		return false
-	}
-	return strings.ToUpper(q) == q
 }
 
 // word returns the folded word of token i, or "" outside the query.
@@ -407,7 +408,7 @@ func (e *Engine) markForeign(s *scratch) {
 	if len(e.lex.localCommon) == 0 {
 		return
 	}
-	counts := map[uint32]int{}
+	var counts [32]int // by language bit
 	local := 0
 	for i := range s.toks {
 		m := e.lex.lang[s.word(i)]
@@ -416,22 +417,23 @@ func (e *Engine) markForeign(s *scratch) {
 		case m&e.lex.local != 0:
 			local++
 		default:
-			for b := uint32(1); b != 0 && b <= m; b <<= 1 {
-				if m&b != 0 {
+			for b := 0; b < len(counts); b++ {
+				if m&(1<<b) != 0 {
 					counts[b]++
 				}
 			}
 		}
 	}
-	var lang uint32
+	best := -1
 	for b, n := range counts {
-		if n >= minForeignWords && n > local && (lang == 0 || n > counts[lang]) {
-			lang = b
+		if n >= minForeignWords && n > local && (best < 0 || n > counts[best]) {
+			best = b
 		}
 	}
-	if lang == 0 {
+	if best < 0 {
 		return
 	}
+	lang := uint32(1) << best
 	for i := range s.toks {
 		if e.lex.localCommon[s.word(i)]&lang != 0 && !e.lex.placePreposition[s.word(i-1)] && !s.toks[i].upper {
 			s.toks[i].common = true
