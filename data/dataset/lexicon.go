@@ -113,3 +113,10 @@ func CategoriesOf(role string) []string {
 	}
 	return nil
 }
+
+// LocalLanguages are the languages of a sentence in which a place's name is
+// the place: Norwegian (bokmål, nynorsk, either), the Sami languages, Kven,
+// and forms of no single language. A common word of another language that
+// shares a Norwegian place's name is a word only in that language's
+// sentences.
+func LocalLanguages() []string { return []string{"nb", "nn", "no", "se", "smj", "sma", "fkv", "und"} }

@@ -101,14 +101,24 @@ var cueKinds = [...]string{dataset.CueMethod, dataset.CuePreparation, dataset.Cu
 
 // cueCombines says which kinds raise crisis help together: a method with a
 // preparation ("samlet opp pillene", "står på brua") or a time ("tauet i
-// kveld"), a farewell with a time, a preparation or another farewell ("i
-// kveld er siste kveld, takk for alt", "gitt bort katten … alt er i orden").
-// None alone does: "kjøpte tau til hytta".
+// kveld"), a farewell with a time or another farewell ("i kveld er siste
+// kveld, takk for alt"). None alone does: "kjøpte tau til hytta".
 var cueCombines = [len(cueKinds)][len(cueKinds)]bool{
 	{false, true, true, false},  // method
 	{true, false, false, false}, // preparation
 	{true, false, false, true},  // time
 	{false, false, true, true},  // farewell
+}
+
+// cueKind is the index of a crisis cue category in cueKinds, or -1. (A
+// loop, not slices.Index: each generic instance costs the browser module.)
+func cueKind(c string) int {
+	for k, name := range cueKinds {
+		if name == c {
+			return k
+		}
+	}
+	return -1
 }
 
 // markCrisisCues marks the crisis cues that combine (cueCombines) within
@@ -123,28 +133,20 @@ func (l *lexicon) markCrisisCues(s *scratch) bool {
 	}
 	found := false
 	for i := range s.toks {
-		for n := maxCueWords; n >= 1; n-- {
-			c, ok := l.crisisCues[s.phraseAt(i, n)]
-			kind := -1
-			for k, name := range cueKinds {
-				if ok && name == c {
-					kind = k
-				}
-			}
-			if kind < 0 {
-				continue
-			}
-			for other, ok := range cueCombines[kind] {
-				if ok && i-last[other] <= crisisWindow {
-					found = true
-					for k := last[other]; k < i+n; k++ {
-						s.toks[k].crisis = true
-					}
-				}
-			}
-			last[kind] = i
-			break
+		c, n := cueAt(s, i, l.crisisCues)
+		kind := cueKind(c)
+		if n == 0 || kind < 0 {
+			continue
 		}
+		for other, ok := range cueCombines[kind] {
+			if ok && i-last[other] <= crisisWindow {
+				found = true
+				for k := last[other]; k < i+n; k++ {
+					s.toks[k].crisis = true
+				}
+			}
+		}
+		last[kind] = i
 	}
 	return found
 }

@@ -299,7 +299,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			}
 			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, common: common,
 				sentence: sentence, message: len(toks) >= messageWords,
-				cued: toks[i].capital || toks[i].role != 0 || e.lex.placePreposition[s.word(i-1)]}
+				cued: toks[i].capital || toks[i].role != 0 || e.lex.placePreposition[string(s.word(i-1))]}
 			for _, x := range e.exact[sp.key] {
 				sp.region = sp.region || e.entries[x].kind == entRegion
 			}
@@ -778,9 +778,9 @@ func (e *Engine) aboutSomeoneClose(s *scratch, r *reading) bool {
 	for i := s.spans[s.ms[mi].span].i - 1; i >= 0; i-- {
 		w := s.word(i)
 		switch {
-		case e.lex.self[w]:
+		case e.lex.self[string(w)]:
 			return false
-		case e.lex.kinSet[w]:
+		case e.lex.kinSet[string(w)]:
 			return true
 		}
 	}

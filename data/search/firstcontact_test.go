@@ -26,27 +26,12 @@ func TestFirstContactSets(t *testing.T) {
 	for _, set := range firstContactSets {
 		t.Run(set.dir, func(t *testing.T) {
 			cases := loadSet(t, filepath.Join("testdata/firstcontact", set.dir), func(string) bool { return true })
-			hits, wrong, crisisMiss := 0, 0, 0
-			for _, c := range cases {
-				got, err := searchSafely(t, e, c.query)
-				assert.NoError(t, err)
-				v := judge(c, got)
-				if v.hit() {
-					hits++
-				}
-				if v.confidentWr {
-					wrong++
-					t.Logf("confident wrong: %s", v)
-				}
-				if c.crisis && !got.crisis {
-					crisisMiss++
-				}
-			}
-			rate := float64(hits) / float64(len(cases))
-			t.Logf("%s: %d/%d = %.1f %%, %d confident wrong, %d crisis missed", set.dir, hits, len(cases), 100*rate, wrong, crisisMiss)
-			assert.GreaterOrEqual(t, rate, set.minHitRate)
-			assert.LessOrEqual(t, wrong, set.maxWrong)
-			assert.LessOrEqual(t, crisisMiss, set.maxCrisisMis)
+			all, _ := scoreSet(t, e, cases)
+			t.Logf("%s: %d/%d = %.1f %%, %d confident wrong, %d crisis missed", set.dir, all.hits, all.n,
+				100*all.rate(), all.wrong, all.crisisMiss)
+			assert.GreaterOrEqual(t, all.rate(), set.minHitRate)
+			assert.LessOrEqual(t, all.wrong, set.maxWrong)
+			assert.LessOrEqual(t, all.crisisMiss, set.maxCrisisMis)
 		})
 	}
 }

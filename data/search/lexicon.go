@@ -54,10 +54,6 @@ type lexicon struct {
 	local uint32
 }
 
-// localLanguages are the languages of a sentence in which a place's name is
-// the place: Norwegian (bokmål, nynorsk, either) and Sami.
-var localLanguages = []string{"nb", "nn", "no", "se", "smj", "sma", "fkv", "und"}
-
 // bit returns the bit of language tag, giving it one when new.
 func (l *lexicon) bit(tag string) uint32 {
 	b, ok := l.langBit[tag]
@@ -83,7 +79,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	l := &lexicon{phrases: map[string][]phrase{}, placeCues: map[string]string{}, numberCues: map[string]string{},
 		lang: map[string]uint32{}, localCommon: map[string]uint32{}, langBit: map[string]uint32{},
 		crisisCues: map[string]string{}, topicWords: map[string][]string{}}
-	for _, tag := range localLanguages {
+	for _, tag := range dataset.LocalLanguages() {
 		l.local |= l.bit(tag)
 	}
 	sets := map[string]*wordSet{

@@ -65,7 +65,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	}
 	if len(toks) > 1 {
 		e.markNumbers(s)
-		e.lex.markPlainWords(q, fold, toks, e.isRegionWord)
+		e.markPlainWords(s, q)
 		e.markNames(s)
 		r.abroad = e.markAbroad(s)
 		e.markForeign(s)
@@ -161,38 +161,43 @@ func markCapitals(q string, toks []token) {
 	}
 }
 
-// word returns the folded word of token i, or "" outside the query.
-func (s *scratch) word(i int) string {
-	if i < 0 || i >= len(s.toks) {
-		return ""
-	}
-	return string(s.fold[s.toks[i].a:s.toks[i].b])
+// word returns the folded word of token i, or nil outside the query. It is
+// a slice of s.fold: a map index m[string(w)] makes no copy, and the
+// filters look up every word of a message several times.
+func (s *scratch) word(i int) []byte {
+	return s.phraseAt(i, 1)
 }
 
 // phraseAt returns the folded words of tokens [i, i+n) joined by one space
-// ("" when they run past the query), in s.key's memory.
-func (s *scratch) phraseAt(i, n int) string {
+// (nil when they run past the query), a slice of s.fold.
+func (s *scratch) phraseAt(i, n int) []byte {
 	if i < 0 || i+n > len(s.toks) || n <= 0 {
-		return ""
+		return nil
 	}
-	return string(s.fold[s.toks[i].a:s.toks[i+n-1].b])
+	return s.fold[s.toks[i].a:s.toks[i+n-1].b]
 }
 
-// cueBefore returns the value of the longest cue of m that ends right
-// before token i.
-func (s *scratch) cueBefore(i int, m map[string]string) string {
-	v, _ := s.cueBeforeN(i, m)
-	return v
-}
+// cueBefore returns the value and length in words of the longest cue of m
+// (up to maxCueWords words) that ends right before token i; n is 0 when
+// none does.
+func cueBefore[V any](s *scratch, i int, m map[string]V) (v V, n int) { return cue(s, i, m, true) }
 
-// cueBeforeN is cueBefore with the cue's length in words.
-func (s *scratch) cueBeforeN(i int, m map[string]string) (string, int) {
+// cueAt is cueBefore for the longest cue that begins at token i.
+func cueAt[V any](s *scratch, i int, m map[string]V) (v V, n int) { return cue(s, i, m, false) }
+
+// cue is cueBefore (before) or cueAt: one body for both, which the browser
+// module pays for once per map type.
+func cue[V any](s *scratch, i int, m map[string]V, before bool) (v V, n int) {
 	for n := maxCueWords; n >= 1; n-- {
-		if v, ok := m[s.phraseAt(i-n, n)]; ok {
+		start := i
+		if before {
+			start = i - n
+		}
+		if v, ok := m[string(s.phraseAt(start, n))]; ok {
 			return v, n
 		}
 	}
-	return "", 0
+	return v, 0
 }
 
 // markNumbers reads runs of digit groups: a phone number ("41 23 45 67",
@@ -211,8 +216,8 @@ func (e *Engine) markNumbers(s *scratch) {
 			total += toks[j].b - toks[j].a
 			j++
 		}
-		before := s.cueBefore(i, e.lex.numberCues)
-		after := e.lex.numberCues[s.word(j)]
+		before, _ := cueBefore(s, i, e.lex.numberCues)
+		after := e.lex.numberCues[string(s.word(j))]
 		switch {
 		case before == dataset.NumberPhone || total >= phoneDigits:
 			markStop(toks[i:j])
@@ -229,7 +234,7 @@ func (e *Engine) markNumbers(s *scratch) {
 		// A year: after a year cue ("i 2019", "født 1985"), or followed by
 		// an ordinary word ("2024 har vært et helvete").
 		if j-i == 1 && isYear(s.fold[toks[i].a:toks[i].b]) &&
-			(e.lex.yearCue[s.word(i-1)] || j < len(toks) && toks[j].common && !toks[j].stop) {
+			(e.lex.yearCue[string(s.word(i-1))] || j < len(toks) && toks[j].common && !toks[j].stop) {
 			toks[i].stop = true
 		}
 		i = j
@@ -263,22 +268,18 @@ func isYear(b []byte) bool {
 // any case) in a query of several words ("ha" is the verb there, "hå" is
 // still Hå), and the homograph places of a sentence ("sola skinner") unless
 // a place cue says place ("bor i lom", "time kommune", "os hordaland").
-func (l *lexicon) markPlainWords(q string, fold []byte, toks []token, isRegion func(string) bool) {
-	word := func(i int) string {
-		if i < 0 || i >= len(toks) {
-			return ""
-		}
-		return string(fold[toks[i].a:toks[i].b])
-	}
-	for i := range toks {
-		t := &toks[i]
-		w := word(i)
+func (e *Engine) markPlainWords(s *scratch, q string) {
+	l := e.lex
+	for i := range s.toks {
+		t := &s.toks[i]
+		w := s.word(i)
 		if t.common {
 			continue
 		}
-		plain := l.plain[w] && typedAsIs(q, w)
-		homograph := len(toks) >= minHomographTokens && l.homograph[w]
-		if !plain && !homograph || l.placeCue(word(i-1), w, word(i+1), i == 0) || isRegion(word(i+1)) {
+		plain := l.plain[string(w)] && typedAsIs(q, string(w))
+		homograph := len(s.toks) >= minHomographTokens && l.homograph[string(w)]
+		if !plain && !homograph || l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), i == 0) ||
+			e.isRegionWord(string(s.word(i+1))) {
 			continue
 		}
 		t.common = true
@@ -320,30 +321,26 @@ func (l *lexicon) placeCue(before, w, after string, first bool) bool {
 // sentence of which the first names nothing ("snakket med Hege Lier").
 func (e *Engine) markNames(s *scratch) {
 	toks := s.toks
-	person := func(w string) bool { return e.lex.kinSet[w] || e.lex.personNoun[w] }
+	person := func(w []byte) bool { return e.lex.kinSet[string(w)] || e.lex.personNoun[string(w)] }
 	for i := range toks {
 		switch {
-		case s.nameCueBefore(i, e.lex.nameCue):
+		case hasCueBefore(s, i, e.lex.nameCue):
 			e.markName(s, i, false)
 		case person(s.word(i-1)) && toks[i].upper:
 			e.markName(s, i, true)
 		case i >= 2 && person(s.word(i-2)) && toks[i-1].common && toks[i].upper:
 			e.markName(s, i, true)
 		case toks[i].capital && i+1 < len(toks) && toks[i+1].upper && e.namesNothing(s, i) &&
-			!e.isPlaceName(s.word(i)+s.word(i+1)):
+			!e.isPlaceName(string(s.word(i))+string(s.word(i+1))):
 			e.markName(s, i, true)
 		}
 	}
 }
 
-// nameCueBefore reports whether a name cue ends right before token i.
-func (s *scratch) nameCueBefore(i int, cues wordSet) bool {
-	for n := maxCueWords; n >= 1; n-- {
-		if cues[s.phraseAt(i-n, n)] {
-			return true
-		}
-	}
-	return false
+// hasCueBefore reports whether a cue of the set ends right before token i.
+func hasCueBefore(s *scratch, i int, cues wordSet) bool {
+	_, n := cueBefore(s, i, cues)
+	return n > 0
 }
 
 // markName marks up to maxNameWords words from token i as a person's name,
@@ -352,7 +349,7 @@ func (s *scratch) nameCueBefore(i int, cues wordSet) bool {
 func (e *Engine) markName(s *scratch, i int, capitalised bool) {
 	for k := i; k < len(s.toks) && k < i+maxNameWords; k++ {
 		t := &s.toks[k]
-		if t.stop || t.digits || t.common && k > i || e.isTopicWord(s.word(k)) || capitalised && !t.capital {
+		if t.stop || t.digits || t.common && k > i || e.isTopicWord(string(s.word(k))) || capitalised && !t.capital {
 			return
 		}
 		t.person, t.common = true, true
@@ -363,7 +360,7 @@ func (e *Engine) markName(s *scratch, i int, capitalised bool) {
 // and no ordinary word: a first name, most likely.
 func (e *Engine) namesNothing(s *scratch, i int) bool {
 	t := &s.toks[i]
-	return !t.common && !t.stop && !t.digits && len(e.exact[s.word(i)]) == 0
+	return !t.common && !t.stop && !t.digits && len(e.exact[string(s.word(i))]) == 0
 }
 
 // isPlaceName reports whether key is exactly some place's name.
@@ -383,18 +380,13 @@ func (e *Engine) isPlaceName(key string) bool {
 func (e *Engine) markAbroad(s *scratch) string {
 	found := ""
 	for i := range s.toks {
-		for n := maxCueWords; n >= 1; n-- {
-			p := s.phraseAt(i, n)
-			if p == "" || !e.lex.abroad[p] {
-				continue
-			}
+		if _, n := cueAt(s, i, e.lex.abroad); n > 0 {
 			for k := i; k < i+n; k++ {
 				s.toks[k].common = true
 			}
 			if found == "" {
-				found = p
+				found = string(s.phraseAt(i, n))
 			}
-			break
 		}
 	}
 	return found
@@ -411,7 +403,7 @@ func (e *Engine) markForeign(s *scratch) {
 	var counts [32]int // by language bit
 	local := 0
 	for i := range s.toks {
-		m := e.lex.lang[s.word(i)]
+		m := e.lex.lang[string(s.word(i))]
 		switch {
 		case m == 0:
 		case m&e.lex.local != 0:
@@ -435,7 +427,8 @@ func (e *Engine) markForeign(s *scratch) {
 	}
 	lang := uint32(1) << best
 	for i := range s.toks {
-		if e.lex.localCommon[s.word(i)]&lang != 0 && !e.lex.placePreposition[s.word(i-1)] && !s.toks[i].upper {
+		if e.lex.localCommon[string(s.word(i))]&lang != 0 && !e.lex.placePreposition[string(s.word(i-1))] &&
+			!s.toks[i].upper {
 			s.toks[i].common = true
 		}
 	}
@@ -451,7 +444,7 @@ func (e *Engine) markRoles(s *scratch) {
 		return
 	}
 	for i := 1; i < len(s.toks); i++ {
-		cue, n := s.cueBeforeN(i, e.lex.placeCues)
+		cue, n := cueBefore(s, i, e.lex.placeCues)
 		if cue == "" {
 			continue
 		}
@@ -482,9 +475,9 @@ func (e *Engine) whoseHome(s *scratch, c int) int8 {
 		}
 		w := s.word(k)
 		switch {
-		case e.lex.self[w]:
+		case e.lex.self[string(w)]:
 			return roleLivesSelf
-		case e.lex.kinSet[w] || e.lex.other[w] || s.toks[k].person:
+		case e.lex.kinSet[string(w)] || e.lex.other[string(w)] || s.toks[k].person:
 			return roleLives
 		}
 	}

@@ -180,7 +180,7 @@ func (c *checker) lexemePlace(f, rec string, x dataset.Lexeme, folded string, mu
 	// A word of another language that is also a Norwegian place's name
 	// ("time" in English) is a word only in that language's sentences: it
 	// says which place it shares its name with.
-	if x.Role == dataset.RoleCommon && !localLanguage(x.Language) && x.Place != "" {
+	if x.Role == dataset.RoleCommon && !slices.Contains(dataset.LocalLanguages(), x.Language) && x.Place != "" {
 		if c.munis[x.Place].Number == "" {
 			c.add(f, rec, "place", "kommunenummer %s finnes ikke blant 2024-kommunene", x.Place)
 		}
@@ -209,7 +209,7 @@ func (c *checker) lexemePlace(f, rec string, x dataset.Lexeme, folded string, mu
 	case !slices.Contains(numbers, x.Place):
 		// Not a municipality's name: a postal place or a district of the
 		// municipality in place ("tau" is Tau in Strand).
-		if len(numbers) == 0 && c.postalPlaceIn(folded, x.Place) {
+		if len(numbers) == 0 && c.postalPlaces()[folded+" "+x.Place] {
 			return
 		}
 		if len(numbers) > 0 {
@@ -253,23 +253,16 @@ func digits(s string) int {
 	return n
 }
 
-// localLanguage reports whether a sentence in lang names Norwegian places as
-// they are (Norwegian in either form, Sami, Kven).
-func localLanguage(lang string) bool {
-	switch lang {
-	case "nb", "nn", "no", "se", "smj", "sma", "fkv", "und":
-		return true
-	}
-	return false
-}
-
-// postalPlaceIn reports whether folded is the name of a postal place in
-// municipality number.
-func (c *checker) postalPlaceIn(folded, number string) bool {
-	for _, p := range c.posts {
-		if p.Municipality == number && search.Normalize(p.Place) == folded {
-			return true
+// postalPlaces returns, once per check, the folded postal places with the
+// municipality each lies in, as "name number" keys: a lexicon entry may say
+// which municipality a postal place of its name lies in ("tau" is Tau in
+// Strand).
+func (c *checker) postalPlaces() map[string]bool {
+	if c.postal == nil {
+		c.postal = map[string]bool{}
+		for _, p := range c.posts {
+			c.postal[search.Normalize(p.Place)+" "+p.Municipality] = true
 		}
 	}
-	return false
+	return c.postal
 }

@@ -105,6 +105,7 @@ type checker struct {
 	areas    map[string]bool // municipalities and territories: what a postcode may point to
 	posts    map[string]dataset.Postcode
 	topics   map[string]bool
+	postal   map[string]bool // folded postal place + " " + municipality, built when needed (postalPlaces)
 }
 
 func check(d *dataset.Dataset, ferrs []*store.FileError, now time.Time) []Problem {
