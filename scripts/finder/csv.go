@@ -182,9 +182,9 @@ func (s csvSchema) knownHeader(h string) bool {
 
 // headerOf names the spreadsheet column of a validator field
 // ("sources[1].url" is column kilde2_url, "serves[0]" betjener_kommuner).
-func headerOf(field string) string {
+func (s csvSchema) headerOf(field string) string {
 	base, rest, indexed := strings.Cut(field, "[")
-	for _, g := range contactCSV.groups {
+	for _, g := range s.groups {
 		if g.field != base {
 			continue
 		}
@@ -201,7 +201,7 @@ func headerOf(field string) string {
 		}
 		return fmt.Sprintf("%s%d", g.prefix, n+1) // the record as a whole: "kilde2"
 	}
-	for _, c := range contactCSV.columns {
+	for _, c := range s.columns {
 		if c.field == base {
 			return c.header
 		}
@@ -540,7 +540,7 @@ func parseCSV(b []byte) ([]dataset.ContactPoint, []int, []csvProblem) {
 	if len(rows) == 0 {
 		return nil, nil, []csvProblem{{Row: 1, Message: "filen er tom; første rad skal være kolonnenavnene"}}
 	}
-	head, col, probs := readHeader(rows[0])
+	head, col, probs := contactCSV.readHeader(rows[0])
 	if len(probs) > 0 {
 		return nil, nil, probs
 	}
@@ -565,7 +565,7 @@ func parseCSV(b []byte) ([]dataset.ContactPoint, []int, []csvProblem) {
 
 // readHeader normalises the header row and indexes it; unknown, doubled and
 // missing required columns are problems.
-func readHeader(head []string) ([]string, map[string]int, []csvProblem) {
+func (s csvSchema) readHeader(head []string) ([]string, map[string]int, []csvProblem) {
 	var probs []csvProblem
 	col := map[string]int{}
 	for i, h := range head {
@@ -575,11 +575,11 @@ func readHeader(head []string) ([]string, map[string]int, []csvProblem) {
 			probs = append(probs, csvProblem{Row: 1, Column: h, Message: "kolonnen står to ganger"})
 		}
 		col[h] = i
-		if !contactCSV.knownHeader(h) {
+		if !s.knownHeader(h) {
 			probs = append(probs, csvProblem{Row: 1, Column: h, Message: "ukjent kolonne"})
 		}
 	}
-	for _, c := range contactCSV.columns {
+	for _, c := range s.columns {
 		if _, ok := col[c.header]; c.required && !ok {
 			probs = append(probs, csvProblem{Row: 1, Column: c.header, Message: "kolonnen mangler"})
 		}
@@ -681,36 +681,13 @@ func asParseError(err error, target **csv.ParseError) bool {
 }
 
 func runImportCSV(e env, args []string) int {
-	fs := newFlags(e, "import-csv", "FIL [--data DIR] [--replace] [--dry-run]")
-	dir := fs.String("data", "data", "mappen med datasettet")
-	replace := fs.Bool("replace", false, "regnearket er hele listen: kontaktpunkter som ikke står i det, fjernes")
-	allow := fs.Int("allow-removals", maxSilentRemovals, "med --replace: så mange kontaktpunkter kan fjernes")
-	dryRun := fs.Bool("dry-run", false, "kontroller og vis hva som ville blitt endret, men skriv ingenting")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return 2
+	si, code := openSheetImport(e, "import-csv", "FIL [--data DIR] [--replace] [--dry-run]", "listen", "kontaktpunkter", args)
+	if si == nil {
+		return code
 	}
-	if len(rest) != 1 {
-		fs.Usage()
-		return 2
-	}
-	file := rest[0]
-	b, err := os.ReadFile(file)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "finder import-csv: %v\n", err)
-		return 1
-	}
-	d, err := store.LoadDir(*dir)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "finder import-csv: %v\nKjør «finder validate --data %s» for å se alle feil. Ingenting er endret.\n", err, *dir)
-		return 1
-	}
-	res, probs := importCSV(d, b, *replace, e.now())
-	if len(probs) > 0 {
-		for _, p := range probs {
-			fmt.Fprintf(e.stderr, "%s: %s\n", file, p)
-		}
-		fmt.Fprintf(e.stderr, "%s: %d feil. Ingenting er endret.\n", file, len(probs))
+	file, allow := si.file, si.allow
+	res, probs := importCSV(si.data, si.sheet, *si.replace, e.now())
+	if si.refused(e, probs) {
 		return 1
 	}
 	if len(res.removed) > *allow {
@@ -729,15 +706,75 @@ func runImportCSV(e env, args []string) int {
 	for _, id := range res.removed {
 		fmt.Fprintf(e.stdout, "fjernet: %s\n", id)
 	}
-	if *dryRun {
+	return si.write(e, res.dataset, dataset.ContactPointsFile, summary)
+}
+
+// sheetImport is what import-csv and lexicon import share: the command's
+// flags, the sheet and the dataset the sheet is merged into.
+type sheetImport struct {
+	cmd             string // "import-csv", "lexicon import"
+	file            string
+	dir             *string
+	replace, dryRun *bool
+	allow           *int
+	sheet           []byte
+	data            *dataset.Dataset
+}
+
+// openSheetImport parses an import command's flags (list and records name
+// what the sheet holds, for the help), reads the sheet and loads the
+// dataset. It returns nil and the exit code when the command ends here.
+func openSheetImport(e env, cmd, usage, list, records string, args []string) (*sheetImport, int) {
+	fs := newFlags(e, cmd, usage)
+	si := &sheetImport{cmd: cmd}
+	si.dir = fs.String("data", "data", "mappen med datasettet")
+	si.replace = fs.Bool("replace", false, "regnearket er hele "+list+": "+records+" som ikke står i det, fjernes")
+	si.allow = fs.Int("allow-removals", maxSilentRemovals, "med --replace: så mange "+records+" kan fjernes")
+	si.dryRun = fs.Bool("dry-run", false, "kontroller og vis hva som ville blitt endret, men skriv ingenting")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return nil, 2
+	}
+	if len(rest) != 1 {
+		fs.Usage()
+		return nil, 2
+	}
+	si.file = rest[0]
+	if si.sheet, err = os.ReadFile(si.file); err != nil {
+		fmt.Fprintf(e.stderr, "finder %s: %v\n", cmd, err)
+		return nil, 1
+	}
+	if si.data, err = store.LoadDir(*si.dir); err != nil {
+		fmt.Fprintf(e.stderr, "finder %s: %v\nKjør «finder validate --data %s» for å se alle feil. Ingenting er endret.\n", cmd, err, *si.dir)
+		return nil, 1
+	}
+	return si, 0
+}
+
+// refused prints the problems of an import, if any, and reports whether
+// there were.
+func (si *sheetImport) refused(e env, probs []csvProblem) bool {
+	for _, p := range probs {
+		fmt.Fprintf(e.stderr, "%s: %s\n", si.file, p)
+	}
+	if len(probs) > 0 {
+		fmt.Fprintf(e.stderr, "%s: %d feil. Ingenting er endret.\n", si.file, len(probs))
+	}
+	return len(probs) > 0
+}
+
+// write ends an import: a dry run writes nothing, else the dataset file
+// is written into the data folder.
+func (si *sheetImport) write(e env, d *dataset.Dataset, file, summary string) int {
+	if *si.dryRun {
 		fmt.Fprintf(e.stdout, "Prøvekjøring: %s. Ingenting er skrevet.\n", summary)
 		return 0
 	}
-	if err := store.WriteFiles(res.dataset, *dir, []string{dataset.ContactPointsFile}); err != nil {
-		fmt.Fprintln(e.stderr, "finder import-csv:", err)
+	if err := store.WriteFiles(d, *si.dir, []string{file}); err != nil {
+		fmt.Fprintf(e.stderr, "finder %s: %v\n", si.cmd, err)
 		return 1
 	}
-	fmt.Fprintf(e.stdout, "Importert %s til %s: %s. Se over med «finder diff» før publisering.\n", file, *dir, summary)
+	fmt.Fprintf(e.stdout, "Importert %s til %s: %s. Se over med «finder diff» før publisering.\n", si.file, *si.dir, summary)
 	return 0
 }
 
@@ -764,7 +801,7 @@ func (r *importResult) warn(p validate.Problem, rowOf map[string]int, touched ma
 		r.otherWarnings++
 		return
 	}
-	r.warnings = append(r.warnings, csvProblem{Row: row, Column: headerOf(p.Field), Message: "advarsel: " + p.Message})
+	r.warnings = append(r.warnings, csvProblem{Row: row, Column: contactCSV.headerOf(p.Field), Message: "advarsel: " + p.Message})
 }
 
 // printWarnings lists the warnings of an import on w.
@@ -836,7 +873,7 @@ func importCSV(d *dataset.Dataset, b []byte, replace bool, now time.Time) (impor
 			continue
 		}
 		if row, ok := rowOf[p.Record]; ok && p.File == dataset.ContactPointsFile {
-			probs = append(probs, csvProblem{Row: row, Column: headerOf(p.Field), Message: p.Message})
+			probs = append(probs, csvProblem{Row: row, Column: contactCSV.headerOf(p.Field), Message: p.Message})
 		} else {
 			probs = append(probs, csvProblem{Message: p.String()})
 		}

@@ -100,7 +100,7 @@ func TestHeaderOf(t *testing.T) {
 		"citizen_notes[1].text": "merknad_innbygger2_tekst",
 		"nonsense":              "nonsense",
 	} {
-		assert.Equal(t, want, headerOf(field), field)
+		assert.Equal(t, want, contactCSV.headerOf(field), field)
 	}
 }
 

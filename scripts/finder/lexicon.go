@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"slices"
 	"sort"
@@ -250,7 +249,7 @@ func parseLexiconCSV(b []byte) ([]dataset.Lexeme, []int, []csvProblem) {
 	if len(rows) == 0 {
 		return nil, nil, []csvProblem{{Row: 1, Message: "filen er tom; første rad skal være kolonnenavnene"}}
 	}
-	head, col, probs := lexemeCSV.readHeaderOf(rows[0])
+	head, col, probs := lexemeCSV.readHeader(rows[0])
 	if len(probs) > 0 {
 		return nil, nil, probs
 	}
@@ -271,30 +270,6 @@ func parseLexiconCSV(b []byte) ([]dataset.Lexeme, []int, []csvProblem) {
 		lines = append(lines, line)
 	}
 	return out, lines, probs
-}
-
-// readHeaderOf is readHeader for any sheet: the header row normalised and
-// indexed; unknown, doubled and missing required columns are problems.
-func (s csvSchema) readHeaderOf(head []string) ([]string, map[string]int, []csvProblem) {
-	var probs []csvProblem
-	col := map[string]int{}
-	for i, h := range head {
-		h = strings.ToLower(strings.TrimSpace(h))
-		head[i] = h
-		if _, dup := col[h]; dup {
-			probs = append(probs, csvProblem{Row: 1, Column: h, Message: "kolonnen står to ganger"})
-		}
-		col[h] = i
-		if !s.knownHeader(h) {
-			probs = append(probs, csvProblem{Row: 1, Column: h, Message: "ukjent kolonne"})
-		}
-	}
-	for _, c := range s.columns {
-		if _, ok := col[c.header]; c.required && !ok {
-			probs = append(probs, csvProblem{Row: 1, Column: c.header, Message: "kolonnen mangler"})
-		}
-	}
-	return head, col, probs
 }
 
 // lexemeKey identifies an entry across a sheet and the file: its role and
@@ -400,7 +375,7 @@ func importLexicon(d *dataset.Dataset, b []byte, replace bool, now time.Time) (l
 			continue
 		}
 		if row, ok := rowOfRecord[p.Record]; ok && p.File == dataset.LexiconFile {
-			probs = append(probs, csvProblem{Row: row, Column: lexemeHeaderOf(p.Field), Message: p.Message})
+			probs = append(probs, csvProblem{Row: row, Column: lexemeCSV.headerOf(p.Field), Message: p.Message})
 		} else {
 			probs = append(probs, csvProblem{Message: p.String()})
 		}
@@ -413,48 +388,15 @@ func importLexicon(d *dataset.Dataset, b []byte, replace bool, now time.Time) (l
 	return res, nil
 }
 
-// lexemeHeaderOf names the sheet's column of a validator field ("text" is
-// tekst).
-func lexemeHeaderOf(field string) string {
-	for _, c := range lexemeCSV.columns {
-		if c.field == field {
-			return c.header
-		}
-	}
-	return field
-}
-
 func runLexiconImport(e env, args []string) int {
-	fs := newFlags(e, "lexicon import", "FIL [--data DIR] [--replace [--allow-removals N]] [--dry-run]")
-	dir := fs.String("data", "data", "mappen med datasettet")
-	replace := fs.Bool("replace", false, "regnearket er hele ordlisten: oppføringer som ikke står i det, fjernes")
-	allow := fs.Int("allow-removals", maxSilentRemovals, "med --replace: så mange oppføringer kan fjernes")
-	dryRun := fs.Bool("dry-run", false, "kontroller og vis hva som ville blitt endret, men skriv ingenting")
-	rest, err := parse(fs, args)
-	if err != nil {
-		return 2
+	si, code := openSheetImport(e, "lexicon import", "FIL [--data DIR] [--replace [--allow-removals N]] [--dry-run]",
+		"ordlisten", "oppføringer", args)
+	if si == nil {
+		return code
 	}
-	if len(rest) != 1 {
-		fs.Usage()
-		return 2
-	}
-	file := rest[0]
-	b, err := os.ReadFile(file)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "finder lexicon import: %v\n", err)
-		return 1
-	}
-	d, err := store.LoadDir(*dir)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "finder lexicon import: %v\nKjør «finder validate --data %s» for å se alle feil. Ingenting er endret.\n", err, *dir)
-		return 1
-	}
-	res, probs := importLexicon(d, b, *replace, e.now())
-	if len(probs) > 0 {
-		for _, p := range probs {
-			fmt.Fprintf(e.stderr, "%s: %s\n", file, p)
-		}
-		fmt.Fprintf(e.stderr, "%s: %d feil. Ingenting er endret.\n", file, len(probs))
+	file, allow := si.file, si.allow
+	res, probs := importLexicon(si.data, si.sheet, *si.replace, e.now())
+	if si.refused(e, probs) {
 		return 1
 	}
 	if len(res.removed) > *allow {
@@ -484,18 +426,9 @@ func runLexiconImport(e env, args []string) int {
 	if review > 0 {
 		summary += fmt.Sprintf("; %d %s trenger en ny gjennomgang", review, map[bool]string{true: "krisesignal", false: "krisesignaler"}[review == 1])
 	}
-	if *dryRun {
-		fmt.Fprintf(e.stdout, "Prøvekjøring: %s. Ingenting er skrevet.\n", summary)
-		return 0
-	}
-	nd := *d
+	nd := *si.data
 	nd.Lexicon = res.lexicon
-	if err := store.WriteFiles(&nd, *dir, []string{dataset.LexiconFile}); err != nil {
-		fmt.Fprintln(e.stderr, "finder lexicon import:", err)
-		return 1
-	}
-	fmt.Fprintf(e.stdout, "Importert %s til %s: %s. Se over med «finder diff» før publisering.\n", file, *dir, summary)
-	return 0
+	return si.write(e, &nd, dataset.LexiconFile, summary)
 }
 
 // lexemeWhat is what an entry is, after its text: "nb, wish_dead",
