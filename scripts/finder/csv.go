@@ -515,24 +515,29 @@ func (p csvProblem) String() string {
 	return fmt.Sprintf("rad %d: kolonne %s: %s", p.Row, p.Column, p.Message)
 }
 
-// parseCSV reads contact points from a spreadsheet: UTF-8 with or without
-// BOM, comma or semicolon separated (whichever the header uses), CRLF or LF.
-// It returns the records with their row numbers, or every problem found.
+// parseCSV reads contact points from a spreadsheet (see parseSheet).
 func parseCSV(b []byte) ([]dataset.ContactPoint, []int, []csvProblem) {
+	return parseSheet[dataset.ContactPoint](b, contactCSV)
+}
+
+// parseSheet reads the records of schema s from a spreadsheet: UTF-8 with or
+// without BOM, comma or semicolon separated (whichever the header uses),
+// CRLF or LF. It returns the records with their row numbers, or every
+// problem found.
+func parseSheet[T any](b []byte, s csvSchema) ([]T, []int, []csvProblem) {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
 	if !utf8.Valid(b) {
 		return nil, nil, []csvProblem{{Row: 1, Message: "filen er ikke UTF-8; lagre den som «CSV UTF-8» i Excel"}}
 	}
 	firstLine, _, _ := bytes.Cut(b, []byte("\n"))
-	sep := headerSeparator(firstLine)
 	r := csv.NewReader(bytes.NewReader(b))
-	r.Comma = sep
+	r.Comma = headerSeparator(firstLine)
 	r.FieldsPerRecord = -1
 	rows, err := r.ReadAll()
 	if err != nil {
 		row := 0
 		var pe *csv.ParseError
-		if ok := asParseError(err, &pe); ok {
+		if asParseError(err, &pe) {
 			row = pe.StartLine
 		}
 		return nil, nil, []csvProblem{{Row: row, Message: "kan ikke lese CSV: " + err.Error()}}
@@ -540,11 +545,11 @@ func parseCSV(b []byte) ([]dataset.ContactPoint, []int, []csvProblem) {
 	if len(rows) == 0 {
 		return nil, nil, []csvProblem{{Row: 1, Message: "filen er tom; første rad skal være kolonnenavnene"}}
 	}
-	head, col, probs := contactCSV.readHeader(rows[0])
+	head, col, probs := s.readHeader(rows[0])
 	if len(probs) > 0 {
 		return nil, nil, probs
 	}
-	var out []dataset.ContactPoint
+	var out []T
 	var lines []int
 	for ri, row := range rows[1:] {
 		line := ri + 2
@@ -555,9 +560,9 @@ func parseCSV(b []byte) ([]dataset.ContactPoint, []int, []csvProblem) {
 			probs = append(probs, csvProblem{Row: line, Message: fmt.Sprintf("%d celler, men bare %d kolonner", len(row), len(head))})
 			continue
 		}
-		var c dataset.ContactPoint
-		probs = append(probs, contactCSV.read(reflect.ValueOf(&c).Elem(), head, col, row, line)...)
-		out = append(out, c)
+		var x T
+		probs = append(probs, s.read(reflect.ValueOf(&x).Elem(), head, col, row, line)...)
+		out = append(out, x)
 		lines = append(lines, line)
 	}
 	return out, lines, probs

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/csv"
 	"flag"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
-	"unicode/utf8"
 
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/search"
@@ -225,51 +223,9 @@ func exportLexiconCSV(w io.Writer, ls []dataset.Lexeme, sep rune) error {
 }
 
 // parseLexiconCSV reads lexicon entries from a spreadsheet, as parseCSV
-// reads contact points: UTF-8 with or without BOM, the separator the header
-// uses, formula cells refused. It returns the entries with their row
-// numbers, or every problem found.
+// reads contact points (parseSheet).
 func parseLexiconCSV(b []byte) ([]dataset.Lexeme, []int, []csvProblem) {
-	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
-	if !utf8.Valid(b) {
-		return nil, nil, []csvProblem{{Row: 1, Message: "filen er ikke UTF-8; lagre den som «CSV UTF-8» i Excel"}}
-	}
-	firstLine, _, _ := bytes.Cut(b, []byte("\n"))
-	r := csv.NewReader(bytes.NewReader(b))
-	r.Comma = headerSeparator(firstLine)
-	r.FieldsPerRecord = -1
-	rows, err := r.ReadAll()
-	if err != nil {
-		row := 0
-		var pe *csv.ParseError
-		if asParseError(err, &pe) {
-			row = pe.StartLine
-		}
-		return nil, nil, []csvProblem{{Row: row, Message: "kan ikke lese CSV: " + err.Error()}}
-	}
-	if len(rows) == 0 {
-		return nil, nil, []csvProblem{{Row: 1, Message: "filen er tom; første rad skal være kolonnenavnene"}}
-	}
-	head, col, probs := lexemeCSV.readHeader(rows[0])
-	if len(probs) > 0 {
-		return nil, nil, probs
-	}
-	var out []dataset.Lexeme
-	var lines []int
-	for ri, row := range rows[1:] {
-		line := ri + 2
-		if strings.TrimSpace(strings.Join(row, "")) == "" {
-			continue
-		}
-		if len(row) > len(head) {
-			probs = append(probs, csvProblem{Row: line, Message: fmt.Sprintf("%d celler, men bare %d kolonner", len(row), len(head))})
-			continue
-		}
-		var x dataset.Lexeme
-		probs = append(probs, lexemeCSV.read(reflect.ValueOf(&x).Elem(), head, col, row, line)...)
-		out = append(out, x)
-		lines = append(lines, line)
-	}
-	return out, lines, probs
+	return parseSheet[dataset.Lexeme](b, lexemeCSV)
 }
 
 // lexemeKey identifies an entry across a sheet and the file: its role and
