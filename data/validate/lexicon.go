@@ -131,6 +131,7 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 			unreviewed++
 		}
 	}
+	c.lexiconRolesPresent(ls)
 	if unreviewed > 0 {
 		c.warn(f, "", "", "%d krisesignaler (krisestammer, krisefraser, etterlattfraser, kriseopphevinger) er ikke gjennomgått av en kliniker; se «finder lexicon --unreviewed»", unreviewed)
 	}
@@ -265,4 +266,23 @@ func (c *checker) postalPlaces() map[string]bool {
 		}
 	}
 	return c.postal
+}
+
+// requiredRoles are the roles without which the engine misreads every query:
+// crisis help rests on the crisis stems and phrases, and a sentence's
+// ordinary words become places without the stop and common words. An
+// emptied or gutted lexicon.json must never be published.
+var requiredRoles = []string{dataset.RoleCrisisStem, dataset.RoleCrisisPhrase, dataset.RoleStop, dataset.RoleCommon}
+
+// lexiconRolesPresent refuses a lexicon that lacks a required role.
+func (c *checker) lexiconRolesPresent(ls []dataset.Lexeme) {
+	if len(ls) == 0 {
+		c.add(dataset.LexiconFile, "", "", "ordlisten er tom: uten den leser søket feil (krisehjelp, steder); er filen tømt?")
+		return
+	}
+	for _, role := range requiredRoles {
+		if !slices.ContainsFunc(ls, func(x dataset.Lexeme) bool { return x.Role == role }) {
+			c.add(dataset.LexiconFile, "", "role", "ingen oppføringer med rollen %s: uten dem leser søket feil (krisehjelp, steder); er filen tømt?", role)
+		}
+	}
 }

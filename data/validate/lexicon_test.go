@@ -1,6 +1,7 @@
 package validate_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,6 +68,11 @@ func TestLexiconProblems(t *testing.T) {
 		}, "lexicon.json: number_cue «tlf»: category: mangler: rollen number_cue krever en kategori (phone, age, quantity, address)", false},
 		{"stop word with a category", func(d *dataset.Dataset) { lexeme(d, dataset.RoleStop, "for").Category = dataset.CrisisAcute },
 			"lexicon.json: stop «for»: category: rollen stop har ingen kategori", false},
+		{"emptied lexicon", func(d *dataset.Dataset) { d.Lexicon = nil },
+			"lexicon.json: ordlisten er tom", false},
+		{"no crisis phrases left", func(d *dataset.Dataset) {
+			d.Lexicon = slices.DeleteFunc(d.Lexicon, func(x dataset.Lexeme) bool { return x.Role == dataset.RoleCrisisPhrase })
+		}, "lexicon.json: role: ingen oppføringer med rollen crisis_phrase", false},
 		{"empty text", func(d *dataset.Dataset) { d.Lexicon[1].Text = "" },
 			"lexicon.json: stop #2: text: mangler (påkrevd felt)", false},
 		{"control character", func(d *dataset.Dataset) { lexeme(d, dataset.RoleStop, "for").Text = "for\tbi" },
