@@ -4,19 +4,27 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/selvhjelp/finder/data"
 	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
 )
 
 func build(dir string) (*dataset.Dataset, error) {
 	d := &dataset.Dataset{}
 	var err error
+	// The lexicon has no outside source: the project's own is its seed, so
+	// that a missing lexicon.json is never written empty.
+	if d.Lexicon, err = shippedLexicon(); err != nil {
+		return nil, err
+	}
 	raw, err := readMunicipalities(filepath.Join(dir, "kommuner_2024.json"))
 	if err != nil {
 		return nil, err
@@ -294,4 +302,17 @@ func formerMunicipalities(path string) ([]dataset.FormerMunicipality, error) {
 		return out[i].Number < out[j].Number
 	})
 	return out, nil
+}
+
+// shippedLexicon is the lexicon embedded with the project's data.
+func shippedLexicon() ([]dataset.Lexeme, error) {
+	b, err := fs.ReadFile(data.FS, dataset.LexiconFile)
+	if err != nil {
+		return nil, fmt.Errorf("seed %s: %w", dataset.LexiconFile, err)
+	}
+	var d dataset.Dataset
+	if err := store.DecodeInto(&d, dataset.LexiconFile, b); err != nil {
+		return nil, fmt.Errorf("seed %s: %w", dataset.LexiconFile, err)
+	}
+	return d.Lexicon, nil
 }

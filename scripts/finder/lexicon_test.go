@@ -21,6 +21,10 @@ import (
 // lexHeader is the sheet's header row, as lexicon export writes it.
 const lexHeader = "tekst;rolle;språk;kategori;kommunenummer;gjennomgått;merknad\r\n"
 
+// keepRoles are rows of the fixture's lexicon, one of each role the
+// validator requires, so that a --replace sheet can remove the rest.
+const keepRoles = "selvmord;crisis_stem;nb;suicide;;;\r\nikke verdt a leve;crisis_phrase;nb;hopelessness;;;\r\ni;stop;no;;;;\r\njeg;common;no;;;;pronouns and determiners, bokmål and nynorsk\r\n"
+
 // writeSheet writes a spreadsheet file for an import.
 func writeSheet(t *testing.T, body string) string {
 	t.Helper()
@@ -153,11 +157,13 @@ func TestLexiconImport(t *testing.T) {
 			nil, []string{"rad 1: kolonne farge: ukjent kolonne", "rad 1: kolonne språk: kolonnen mangler"}, nil},
 		{"a formula cell", lexHeader + "=1+2;stop;no;;;;\r\n", nil, 1,
 			nil, []string{"rad 2: kolonne tekst: cellen begynner med \"=\""}, nil},
-		{"replace may not empty the lexicon", lexHeader + "kona;kin;no;;;;\r\n", []string{"--replace"}, 1,
-			nil, []string{"regnearket ville fjernet 46 oppføringer", "Importer uten --replace"}, nil},
-		{"replace with allowed removals flags removed crisis cues", lexHeader + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "46"}, 0,
-			[]string{"fjernet: crisis_phrase «akutt krise» (nb, acute) – krisesignal: trenger en ny gjennomgang", "0 nye, 0 endret, 1 uendret, 46 fjernet; 12 krisesignaler"}, nil,
-			func(t *testing.T, ls []dataset.Lexeme) { assert.Len(t, ls, 1) }},
+		{"replace may not empty the lexicon", lexHeader + keepRoles + "kona;kin;no;;;;\r\n", []string{"--replace"}, 1,
+			nil, []string{"regnearket ville fjernet 42 oppføringer", "Importer uten --replace"}, nil},
+		{"replace with allowed removals flags removed crisis cues", lexHeader + keepRoles + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "42"}, 0,
+			[]string{"fjernet: crisis_phrase «akutt krise» (nb, acute) – krisesignal: trenger en ny gjennomgang", "0 nye, 0 endret, 5 uendret, 42 fjernet; 10 krisesignaler"}, nil,
+			func(t *testing.T, ls []dataset.Lexeme) { assert.Len(t, ls, 5) }},
+		{"allowed removals cannot take away the crisis phrases", lexHeader + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "46"}, 1,
+			nil, []string{"ingen oppføringer med rollen crisis_phrase", "Ingenting er endret"}, nil},
 		{"a dry run writes nothing", lexHeader + "vil ikke leve;crisis_phrase;nb;wish_dead;;;\r\n", []string{"--dry-run"}, 0,
 			[]string{"Prøvekjøring: 1 nye, 0 endret, 0 uendret, 0 fjernet. Ingenting er skrevet."}, nil, nil},
 	}
