@@ -1,11 +1,12 @@
 # The finder's build, run and test entry points. See README.md.
 SHELL := /bin/bash
 PORT ?= 8787
+CONSOLE_PORT ?= 8788
 GO ?= go
 SOURCES ?= ../shared/data-sources
 PUBLIC := worker/public
 
-.PHONY: fuzz publish deploy-guard all test test-native test-wasm test-e2e run data validate bench assets worker deps deploy clean
+.PHONY: console fuzz publish deploy-guard all test test-native test-wasm test-e2e run data validate bench assets worker deps deploy clean
 
 all: assets worker
 
@@ -31,9 +32,14 @@ assets:
 worker:
 	./worker/build.sh
 
-## run: serve worker + demo page at http://127.0.0.1:$(PORT)/ in workerd, offline
-run: deps assets worker
-	PORT=$(PORT) ./worker/serve.sh
+## console: the maintainers' console worker (worker/consoleworker) into worker/console-build
+console: worker
+	./worker/build-console.sh
+
+## run: serve worker + demo page at http://127.0.0.1:$(PORT)/ and the maintainers' console at
+## http://127.0.0.1:$(CONSOLE_PORT)/ in workerd, offline (prints the console's one-time login code)
+run: deps assets worker console
+	PORT=$(PORT) CONSOLE_PORT=$(CONSOLE_PORT) ./worker/serve.sh
 
 ## test: every test: vet, native Go, Go under js/wasm (Node), then workerd and headless Chromium end to end
 test: test-native test-wasm test-e2e
@@ -48,7 +54,7 @@ test-native: deps
 test-wasm:
 	./wasm/test.sh
 
-test-e2e: deps assets worker
+test-e2e: deps assets worker console
 	$(GO) test -tags e2e -count=1 -timeout 20m ./worker/... ./widget/...
 
 ## bench: search-engine benchmarks, asset sizes, browser and worker timings
@@ -84,4 +90,4 @@ deploy-guard:
 	@test -z "$$(git status --porcelain)" || { echo "make deploy: the tree has uncommitted changes" >&2; exit 1; }
 
 clean:
-	rm -rf $(PUBLIC) worker/build
+	rm -rf $(PUBLIC) worker/build worker/console-build

@@ -145,39 +145,70 @@ const (
 	KindDistrictOffice = "district_office" // Selvhjelp Norge's regional offices (closed 2023)
 	KindCentre         = "centre"          // LINK self-help centres
 	KindLocal          = "local"           // municipal or volunteer contact points, local projects
-	KindPeerGroup      = "peer_group"      // a local self-help group or chapter (a local Angstringen)
+	// KindPeerGroup is a local self-help or peer (likeperson) group, or a
+	// chapter of a user organisation that runs such groups: people in the
+	// same situation, no professional leader (a local Angstringen, a LEVE
+	// county chapter).
+	KindPeerGroup = "peer_group"
 	// KindOrganisation is a voluntary, user or patient organisation (or a
 	// chapter of one) that starts or runs self-help groups.
 	KindOrganisation = "organisation"
+	// KindLedGroup is a grief or conversation group where people in the
+	// same situation share experiences but a deacon, priest, health worker
+	// or trained volunteer leads: not self-organised.
+	KindLedGroup = "led_group"
+	// KindDropIn is an open, regular drop-in meeting place or café for
+	// people in the same situation (not a closed group).
+	KindDropIn = "drop_in"
+	// KindRelativesCentre is a low-threshold centre for relatives with
+	// conversations and groups led by staff.
+	KindRelativesCentre = "relatives_centre"
+	// KindMeetingDirectory is a national fellowship or portal with a list
+	// of meetings all over the country (AA, Al-Anon, sorggrupper.no): never
+	// a local contact point.
+	KindMeetingDirectory = "meeting_directory"
 )
 
-// KindLabel is a kind's Norwegian word, used in the spreadsheet and in
-// messages for maintainers; "" for an unknown kind. The one table of kinds:
-// validation and the CSV read it, so a new kind is added here only.
+// kindLabels is the one table of kinds: each kind's Norwegian word, used in
+// the spreadsheet and in messages for maintainers. Validation and the CSV
+// read it, so a new kind is added here only.
+var kindLabels = [...]struct{ kind, label string }{
+	{KindNationalOffice, "nasjonalt kontor"},
+	{KindFoundation, "stiftelse"},
+	{KindDistrictOffice, "distriktskontor"},
+	{KindCentre, "senter"},
+	{KindLocal, "lokalt"},
+	{KindPeerGroup, "lokal gruppe"},
+	{KindOrganisation, "organisasjon"},
+	{KindLedGroup, "ledet gruppe"},
+	{KindDropIn, "åpen møteplass"},
+	{KindRelativesCentre, "pårørendesenter"},
+	{KindMeetingDirectory, "nasjonal møteoversikt"},
+}
+
+// KindLabel is a kind's Norwegian word; "" for an unknown kind.
 func KindLabel(kind string) string {
-	switch kind {
-	case KindNationalOffice:
-		return "nasjonalt kontor"
-	case KindFoundation:
-		return "stiftelse"
-	case KindDistrictOffice:
-		return "distriktskontor"
-	case KindCentre:
-		return "senter"
-	case KindLocal:
-		return "lokalt"
-	case KindPeerGroup:
-		return "lokal gruppe"
-	case KindOrganisation:
-		return "organisasjon"
+	for _, k := range kindLabels {
+		if k.kind == kind {
+			return k.label
+		}
 	}
 	return ""
 }
 
 // Kinds lists every contact point kind.
 func Kinds() []string {
-	return []string{KindNationalOffice, KindFoundation, KindDistrictOffice, KindCentre, KindLocal,
-		KindPeerGroup, KindOrganisation}
+	out := make([]string, len(kindLabels))
+	for i, k := range kindLabels {
+		out[i] = k.kind
+	}
+	return out
+}
+
+// KindIsLed reports whether groups of the kind have a leader (a deacon,
+// staff): at the same distance, self-organised and peer groups come first.
+func KindIsLed(kind string) bool {
+	return kind == KindLedGroup || kind == KindRelativesCentre
 }
 
 // Contact point statuses. Only StatusActive may be presented as active.
@@ -186,6 +217,23 @@ const (
 	StatusClosed  = "closed"
 	StatusUnknown = "unknown"
 )
+
+// StatusLabel is a status as maintainers read and write it (the console,
+// the spreadsheet); "" for an unknown status.
+func StatusLabel(status string) string {
+	switch status {
+	case StatusActive:
+		return "aktiv"
+	case StatusClosed:
+		return "stengt"
+	case StatusUnknown:
+		return "ukjent"
+	}
+	return ""
+}
+
+// Statuses lists every contact point status.
+func Statuses() []string { return []string{StatusActive, StatusClosed, StatusUnknown} }
 
 // ContactPoint is a place a citizen can turn to for self-organised self-help.
 //
@@ -226,6 +274,51 @@ type ContactPoint struct {
 	// no source shows a date: the record has never been verified.
 	LastVerified string      `json:"last_verified" csv:"sist_verifisert"`
 	Sources      []SourceRef `json:"sources" csv:"kilde"`
+
+	// Practical facts: what a person needs to know before going. Each is
+	// empty unless a source states it.
+
+	// Schedule is when and how often groups meet, in the source's words.
+	Schedule string `json:"schedule,omitempty" csv:"møtetid"`
+	// Meetings are the weekdays and times Schedule gives, where it gives them.
+	Meetings []Meeting `json:"meetings,omitempty" csv:"møte"`
+	// Attendance is AttendanceOnline, AttendanceInPerson or AttendanceBoth.
+	Attendance string `json:"attendance,omitempty" csv:"oppmøte"`
+	// MinAge is the lowest age in years a source states; AgeNote the age
+	// rule in the source's words (groups by age, exceptions).
+	MinAge  int    `json:"min_age,omitempty" csv:"aldersgrense"`
+	AgeNote string `json:"age_note,omitempty" csv:"alder"`
+	// Cost is what taking part costs, in the source's words; Free is true
+	// when the source says it is free of charge.
+	Cost      string `json:"cost,omitempty" csv:"kostnad"`
+	Free      bool   `json:"free,omitempty" csv:"gratis"`
+	HowToJoin string `json:"how_to_join,omitempty" csv:"hvordan_bli_med"`
+	// Languages are the languages groups are held in (BCP 47 primary tags).
+	Languages     []string `json:"languages,omitempty" csv:"språk"`
+	Accessibility string   `json:"accessibility,omitempty" csv:"tilgjengelighet"` // of the premises
+	// Notice is a short temporary notice ("no groups in July"), shown until
+	// NoticeUntil (YYYY-MM-DD) when that is set.
+	Notice      string `json:"notice,omitempty" csv:"kunngjøring"`
+	NoticeUntil string `json:"notice_until,omitempty" csv:"kunngjøring_til"`
+}
+
+// Attendance values: how a person takes part.
+const (
+	AttendanceOnline   = "online"
+	AttendanceInPerson = "in_person"
+	AttendanceBoth     = "both"
+)
+
+// Weekdays are the values of Meeting.Weekday, Monday first.
+func Weekdays() []string {
+	return []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+}
+
+// Meeting is one weekly or monthly meeting time a source gives.
+type Meeting struct {
+	Weekday string `json:"weekday" csv:"ukedag"`        // one of Weekdays()
+	Start   string `json:"start,omitempty" csv:"start"` // "18:00"
+	End     string `json:"end,omitempty" csv:"slutt"`   // "20:00"
 }
 
 // SourceRef is one public page a record's facts come from.
@@ -356,6 +449,9 @@ const (
 	RoleSelf             = "self"              // the writer: "jeg", "eg"; a problem after it is the writer's own
 	RoleOther            = "other"             // another person: "han", "hun"; a home told after it is theirs
 	RoleCrisisCue        = "crisis_cue"        // a crisis signal only with another (Category): "tau" + "kjøpt"
+	RoleCrisisRule       = "crisis_rule"       // cue categories that raise crisis help together (Text): "die wish"
+	RoleNumberWord       = "number_word"       // a number said in words (Category: its value): "fem" 5, "femti" 50
+	RoleExonym           = "exonym"            // a municipality's name in another language or script (Place): "Осло"
 	RoleTopicWord        = "topic_word"        // an everyday word or description of a topic (Category: topic id)
 )
 
@@ -364,7 +460,7 @@ func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
 		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
 		RoleCrisisUndo, RoleInflection, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
-		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleTopicWord}
+		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord}
 }
 
 // Name cue categories: a name cue without one is followed by a name in any
@@ -373,19 +469,42 @@ func Roles() []string {
 const NamePerson = "person"
 
 // Crisis cue categories (RoleCrisisCue): signals that raise crisis help only
-// together, within a few words: a method with a preparation or a time
-// ("har kjøpt tau", "pillene i kveld"), a farewell with a time ("i kveld er
-// siste kveld").
+// together, as the crisis rules (RoleCrisisRule) say, within a few words:
+// acts ("har kjøpt tau", "pillene i kveld", "i kveld er siste kveld") and
+// the grammar of a wish to die in any language: a wish with dying ("vil
+// dø", "want to die"), a wish denied with living ("vil ikke leve",
+// "не хочу жить") or with waking ("skulle ønske jeg ikke våknet"), harm
+// with oneself ("kutta mæ", "się tnę"), better without oneself.
 const (
 	CueMethod      = "method"      // pills, a rope, a bridge, a weapon
 	CuePreparation = "preparation" // bought, gathered, counted, standing on
 	CueTime        = "time"        // tonight, this weekend
 	CueFarewell    = "farewell"    // the last evening, thank you for everything
+	CueDie         = "die"         // to die, to be dead: "dø", "vere dau", "die", "umrzeć"
+	CueLive        = "live"        // to live, to exist: "leve", "live", "żyć", "жить"
+	CueWish        = "wish"        // to want, hope, bear to: "vil", "håper", "orker", "want", "хочу"
+	CueNot         = "not"         // a negation: "ikke", "aldri", "not", "nie", "не"
+	CueWake        = "wake"        // to wake up: "våkne", "wake"
+	CueThink       = "think"       // to think of: "tenker på", "tankene om", "thinking about"
+	CueHow         = "how"         // asking the way: "hvor mange", "hvordan", "how many"
+	CueHarm        = "harm"        // to cut or hurt on purpose: "kutter", "risper", "tnę"
+	CueSelf        = "self"        // oneself as object: "meg", "mæ", "myself", "się"
+	CueBetter      = "better"      // better (off): "bedre", "better", "bättre"
+	CueWithout     = "without"     // without: "uten", "without", "bez"
+	CueIngest      = "ingest"      // took, swallowed: "tatt", "svelget", "took", "połknęłam"
+	CueExcess      = "excess"      // all of it, too many: "alle", "en hel eske", "too many"
+	CueWeary       = "weary"       // tired of, no point in: "lei av", "ingen vits", "tired of"
+	CueHere        = "here"        // to be here, alive: "være her", "i live", "be here"
+	CueKin         = "kin"         // someone close: the kin words (RoleKin), never crisis_cue entries
+	CueAct         = "act"         // a deadly act told of someone: "hengte seg", "skjøt seg"
+	CueViolence    = "violence"    // hitting, strangling, threatening: "slår", "hitting", "bije"
 )
 
 // CrisisCueCategories lists the crisis cue categories.
 func CrisisCueCategories() []string {
-	return []string{CueMethod, CuePreparation, CueTime, CueFarewell}
+	return []string{CueMethod, CuePreparation, CueTime, CueFarewell, CueDie, CueLive, CueWish, CueNot, CueWake,
+		CueThink, CueHow, CueHarm, CueSelf, CueBetter, CueWithout, CueIngest, CueExcess, CueWeary, CueHere,
+		CueKin, CueAct, CueViolence}
 }
 
 // Place cue categories: whose place a place named after the cue is. Where
@@ -393,22 +512,50 @@ func CrisisCueCategories() []string {
 const (
 	PlaceLives     = "lives"     // "bor i", "live in"
 	PlaceElsewhere = "elsewhere" // origin, work, study, the past, a trip: "vokste opp i", "jobber i"
+	// PlaceOrigin is where someone comes from ("fra Tromsø"): elsewhere,
+	// except on a commute, where it is home ("pendler fra Moss til Oslo").
+	PlaceOrigin = "origin"
+	// PlaceCommute says the sentence tells a commute ("pendler"); it marks
+	// no place itself.
+	PlaceCommute = "commute"
 )
 
 // PlaceRoles lists the place cue categories.
-func PlaceRoles() []string { return []string{PlaceLives, PlaceElsewhere} }
+func PlaceRoles() []string { return []string{PlaceLives, PlaceElsewhere, PlaceOrigin, PlaceCommute} }
+
+// NumberWordValues are the values a number word may have: 0 to 19 and the
+// tens to 90 ("femti fem" is 55: a ten and a digit are read together).
+func NumberWordValues() []string {
+	v := make([]string, 0, 28)
+	for n := 0; n < 20; n++ {
+		v = append(v, itoa(n))
+	}
+	for n := 20; n < 100; n += 10 {
+		v = append(v, itoa(n))
+	}
+	return v
+}
+
+// itoa writes 0-99 (no strconv in a package the browser module links).
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return string([]rune{rune('0' + n/10), rune('0' + n%10)})
+}
 
 // Number cue categories: what digits next to the cue are.
 const (
-	NumberPhone    = "phone"    // "tlf", "ring meg på", "+47"
-	NumberAge      = "age"      // "jeg er" before, "år" after
-	NumberQuantity = "quantity" // a unit after: "dager", "barn", "kg"
-	NumberAddress  = "address"  // a street word before a house number: "gate", "vei"
+	NumberPhone     = "phone"     // "tlf", "ring meg på", "+47"
+	NumberAge       = "age"       // "jeg er" before, "år" after
+	NumberQuantity  = "quantity"  // a unit after: "dager", "barn", "kg"
+	NumberAddress   = "address"   // a street word before a house number: "gate", "vei"
+	NumberReference = "reference" // a case or reference number: "saksnr", "ref"
 )
 
 // NumberRoles lists the number cue categories.
 func NumberRoles() []string {
-	return []string{NumberPhone, NumberAge, NumberQuantity, NumberAddress}
+	return []string{NumberPhone, NumberAge, NumberQuantity, NumberAddress, NumberReference}
 }
 
 // Crisis cue categories, after the signals clinicians screen for (the

@@ -16,6 +16,8 @@ func LexiconLanguages() []LanguageTag {
 		{"en", "engelsk"}, {"sv", "svensk"}, {"da", "dansk"}, {"de", "tysk"}, {"pl", "polsk"},
 		{"lt", "litauisk"}, {"uk", "ukrainsk"}, {"ru", "russisk"}, {"ar", "arabisk"}, {"so", "somali"},
 		{"ti", "tigrinja"}, {"fa", "persisk"}, {"tr", "tyrkisk"}, {"ur", "urdu"}, {"es", "spansk"},
+		{"tl", "tagalog"}, {"vi", "vietnamesisk"}, {"th", "thai"}, {"ku", "kurdisk (kurmanji)"},
+		{"ckb", "kurdisk (sorani)"}, {"ro", "rumensk"},
 		{"und", "uten ett bestemt språk"},
 	}
 }
@@ -32,7 +34,7 @@ type LanguageTag struct {
 // one needs a second review.
 func CrisisRole(role string) bool {
 	switch role {
-	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisUndo, RoleCrisisCue:
+	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisUndo, RoleCrisisCue, RoleCrisisRule:
 		return true
 	}
 	return false
@@ -90,6 +92,12 @@ func RoleLabel(role string) string {
 		return "en annen person"
 	case RoleCrisisCue:
 		return "krisesignal i kombinasjon"
+	case RoleCrisisRule:
+		return "kriseregel"
+	case RoleNumberWord:
+		return "tallord"
+	case RoleExonym:
+		return "kommunenavn på et annet språk"
 	case RoleTopicWord:
 		return "temaord"
 	}
@@ -102,7 +110,7 @@ func RoleLabel(role string) string {
 // (whose entries carry no category).
 func CategoriesOf(role string) []string {
 	switch role {
-	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved:
+	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisRule:
 		return CrisisCategories()
 	case RolePlaceCue:
 		return PlaceRoles()
@@ -110,6 +118,8 @@ func CategoriesOf(role string) []string {
 		return NumberRoles()
 	case RoleCrisisCue:
 		return CrisisCueCategories()
+	case RoleNumberWord:
+		return NumberWordValues()
 	}
 	return nil
 }

@@ -36,7 +36,11 @@ func CountsForCoverage(cp *dataset.ContactPoint) bool {
 // Coverage lists every municipality with its distance to the nearest contact
 // point that counts (see CountsForCoverage), worst first: the farthest,
 // then the most populous.
-func (e *Engine) Coverage() []CoverageRow {
+func (e *Engine) Coverage() []CoverageRow { return e.CoverageOf("") }
+
+// CoverageOf is Coverage counting only contact points of one kind ("" for
+// every kind).
+func (e *Engine) CoverageOf(kind string) []CoverageRow {
 	rows := make([]CoverageRow, len(e.munis))
 	for i, m := range e.munis {
 		row := CoverageRow{Municipality: m.m.Number, Name: m.m.Name, County: m.county, Population: m.m.Population,
@@ -44,7 +48,7 @@ func (e *Engine) Coverage() []CoverageRow {
 		best := math.Inf(1)
 		for j := range e.contacts {
 			c := &e.contacts[j]
-			if !CountsForCoverage(c.cp) {
+			if !CountsForCoverage(c.cp) || (kind != "" && c.cp.Kind != kind) {
 				continue
 			}
 			if c.muni == int32(i) || containsAny(c.serves, []int32{int32(i)}) {

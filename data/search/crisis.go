@@ -35,23 +35,36 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 			t.crisis, found = true, true
 			continue
 		}
+		// Verb-second order puts the writer after the verb: "i kveld tar
+		// jeg livet mitt" is "tar livet mitt"; one such word is passed
+		// over after a phrase's first word.
+		next := ""
+		if i+1 < len(toks) {
+			next = string(fold[toks[i+1].a:toks[i+1].b])
+		}
+		writerNext := l.self[next]
 		for _, ph := range l.phrases[w] {
 			p := ph.words
-			if i+len(p) > len(toks) {
+			skip := 0
+			if len(p) > 1 && writerNext && next != p[1] {
+				skip = 1
+			}
+			end := i + len(p) + skip
+			if end > len(toks) {
 				continue
 			}
 			ok := true
 			for k := 1; k < len(p) && ok; k++ {
-				u := toks[i+k]
+				u := toks[i+k+skip]
 				ok = string(fold[u.a:u.b]) == p[k]
 			}
 			// "ta livet mitt tilbake" takes a life back, it does not end one.
-			if ok && i+len(p) < len(toks) && l.crisisUndo[string(fold[toks[i+len(p)].a:toks[i+len(p)].b])] {
+			if ok && end < len(toks) && l.crisisUndo[string(fold[toks[end].a:toks[end].b])] {
 				ok = false
 			}
 			if ok {
-				for k := range p {
-					toks[i+k].crisis = true
+				for k := i; k < end; k++ {
+					toks[k].crisis = true
 				}
 				found = true
 			}
@@ -92,61 +105,143 @@ func (l *lexicon) toldOfAnother(fold []byte) bool {
 	return false
 }
 
-// crisisWindow is how many words apart two crisis cues may stand and still
+// CrisisWindow is how many words apart two crisis cues may stand and still
 // combine ("har kjøpt tau og vet hvor jeg skal gå").
-const crisisWindow = 8
+const CrisisWindow = 8
 
-// cueKinds are the crisis cue categories in the order of cueCombines.
-var cueKinds = [...]string{dataset.CueMethod, dataset.CuePreparation, dataset.CueTime, dataset.CueFarewell}
-
-// cueCombines says which kinds raise crisis help together: a method with a
-// preparation ("samlet opp pillene", "står på brua") or a time ("tauet i
-// kveld"), a farewell with a time or another farewell ("i kveld er siste
-// kveld, takk for alt"). None alone does: "kjøpte tau til hytta".
-var cueCombines = [len(cueKinds)][len(cueKinds)]bool{
-	{false, true, true, false},  // method
-	{true, false, false, false}, // preparation
-	{true, false, false, true},  // time
-	{false, false, true, true},  // farewell
+// crisisRule is a set of cue categories that raise crisis help when all
+// stand within window words ("harm self 2": "kutter meg", not "kuttet ut
+// sukker og føler meg bedre").
+type crisisRule struct {
+	cats   []string
+	window int
+	// bereaved: the rule tells of another's suicide ("kin act": "pappa
+	// hengte seg"), so grief is read too.
+	bereaved bool
 }
 
-// cueKind is the index of a crisis cue category in cueKinds, or -1. (A
-// loop, not slices.Index: each generic instance costs the browser module.)
-func cueKind(c string) int {
-	for k, name := range cueKinds {
-		if name == c {
-			return k
+// newCrisisRule reads a rule's folded text: categories, then optionally
+// its window in words (CrisisWindow when none is given); category is the
+// crisis category the rule raises.
+func newCrisisRule(f, category string) crisisRule {
+	r := crisisRule{cats: strings.Fields(f), window: CrisisWindow, bereaved: category == dataset.CrisisBereaved}
+	if n := len(r.cats); n > 0 {
+		if w, ok := smallNumber(r.cats[n-1]); ok {
+			r.cats, r.window = r.cats[:n-1], min(w, CrisisWindow)
 		}
 	}
-	return -1
+	return r
 }
 
-// markCrisisCues marks the crisis cues that combine (cueCombines) within
-// crisisWindow words and reports whether any did.
-func (l *lexicon) markCrisisCues(s *scratch) bool {
-	if len(l.crisisCues) == 0 {
+// smallNumber reads one or two digits.
+func smallNumber(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 2 {
+		return 0, false
+	}
+	return digitsValue([]byte(s))
+}
+
+// digitsValue reads a run of ASCII digits short enough not to overflow
+// (no strconv: its package would add to the browser module).
+func digitsValue(b []byte) (int, bool) {
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, len(b) > 0
+}
+
+// manyCount is the smallest count that is too many of a means ("har tatt
+// 40 paracet"): a count is an excess cue from it, up to three digits.
+const manyCount = 10
+
+// isMany reports whether the digits w count manyCount or more (at most
+// three digits: a year or a postcode is no count of pills).
+func isMany(w []byte) bool {
+	if len(w) < 2 || len(w) > 3 || w[0] == '0' {
 		return false
 	}
-	var last [len(cueKinds)]int
-	for k := range last {
-		last[k] = -crisisWindow - 1
+	n, ok := digitsValue(w)
+	return ok && n >= manyCount
+}
+
+// cueAtPos is one crisis cue found in the query: its category, first token
+// and length in words.
+type cueAtPos struct {
+	cat  string
+	i, n int
+}
+
+// markCrisisCues marks the crisis cues that a crisis rule combines within
+// CrisisWindow words ("kjøpt" + "tau": preparation + method; "vil" +
+// "ikke" + "leve": wish + not + live) and reports whether any rule held,
+// and whether one that held tells of another's suicide (bereaved).
+// No cue alone does: "kjøpte tau til hytta", "vil ikke", "leve".
+func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved bool) {
+	if len(l.crisisCues) == 0 || len(l.crisisRules) == 0 {
+		return false, false
 	}
-	found := false
-	for i := range s.toks {
+	cues := s.cues[:0]
+	defer func() { s.cues = cues[:0] }()
+	for i := 0; i < len(s.toks); {
 		c, n := cueAt(s, i, l.crisisCues)
-		kind := cueKind(c)
-		if n == 0 || kind < 0 {
+		if n == 0 && s.toks[i].digits && isMany(s.word(i)) {
+			c, n = dataset.CueExcess, 1 // "took 30 paracetamol"
+		}
+		if n == 0 {
+			i++
 			continue
 		}
-		for other, ok := range cueCombines[kind] {
-			if ok && i-last[other] <= crisisWindow {
-				found = true
-				for k := last[other]; k < i+n; k++ {
-					s.toks[k].crisis = true
-				}
+		cues = append(cues, cueAtPos{c, i, n})
+		// Only the cues within the window before this one can combine
+		// with it: the work stays linear in the query's length.
+		from := len(cues) - 1
+		for from > 0 && i-cues[from-1].i <= CrisisWindow {
+			from--
+		}
+		if first, rule, ok := l.ruleHolds(cues[from:]); ok {
+			found, bereaved = true, bereaved || rule.bereaved
+			for k := first; k < i+n; k++ {
+				s.toks[k].crisis = true
 			}
 		}
-		last[kind] = i
+		i += n
 	}
-	return found
+	return found, bereaved
+}
+
+// ruleHolds reports whether a crisis rule holds for the last cue of near
+// with other cues of near (each cue used once), which, and where the first
+// of them begins.
+func (l *lexicon) ruleHolds(near []cueAtPos) (first int, held *crisisRule, ok bool) {
+	last := near[len(near)-1]
+	for ri := range l.crisisRules {
+		rule := &l.crisisRules[ri]
+		var used [CrisisWindow + 2]bool // near holds at most CrisisWindow+1 cues
+		used[len(near)-1] = true
+		first, ok = last.i, false
+		mine := false // the rule must use the last cue: earlier ones were tried already
+		for _, cat := range rule.cats {
+			if !mine && cat == last.cat {
+				mine = true
+				continue
+			}
+			k := len(near) - 2
+			for ; k >= 0 && (used[k] || near[k].cat != cat || last.i-near[k].i > rule.window); k-- {
+			}
+			if k < 0 {
+				first = -1
+				break
+			}
+			used[k] = true
+			first = min(first, near[k].i)
+		}
+		if mine && first >= 0 {
+			return first, rule, true
+		}
+	}
+	return 0, nil, false
 }

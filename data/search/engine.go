@@ -102,6 +102,8 @@ type token struct {
 	person  bool   // a person's name ("jeg heter Hege Lier"): never a place
 	upper   bool   // typed with a capital first letter, not at a sentence's start
 	capital bool   // typed with a capital first letter (the query not all in capitals)
+	clause  bool   // begins a sentence or clause: after . ! ? , ; : (or first)
+	glued   bool   // joined to the token before by . / or : with no space ("12.03")
 	role    int8   // whose place a name beginning here is: roleLives, roleElsewhere, 0
 	code    string // a postcode typed in two parts ("50 03"), on the first part
 }
@@ -119,7 +121,8 @@ type qspan struct {
 	sentence bool
 	// message says the query is a message (messageWords or more); cued
 	// that the span is told as a place (a capital letter, a place
-	// preposition before it, a place cue).
+	// preposition before it, a place cue, or a clause of its own after
+	// the first: "… jeg er alene nå. kirkenes").
 	message, cued bool
 }
 
@@ -144,6 +147,16 @@ type scratch struct {
 	gen   uint32
 	// lastOpen is set by words: the last word is still being typed.
 	lastOpen bool
+	// looked holds, per distinct lookup of this query, where its matches
+	// are in ms: a span repeated ("bergen bergen bergen …") is looked up
+	// once and its matches copied (bounded work per query, issue 19).
+	looked map[lookupParams][2]int32
+	// typed is the set of the query's words as typed (markPlainWords).
+	typed map[string]bool
+	// hits are the contact point words a lookup found.
+	hits []contactWord
+	// cues are the crisis cues found (markCrisisCues).
+	cues []cueAtPos
 }
 
 func (e *Engine) getScratch() *scratch {
@@ -261,6 +274,10 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 	s.spans = s.spans[:0]
 	s.ms = s.ms[:0]
 	upper := upperWords(q)
+	if s.looked == nil {
+		s.looked = map[lookupParams][2]int32{}
+	}
+	clear(s.looked)
 	last := len(toks) - 1
 	open := s.open(last)
 	sentence := false
@@ -299,7 +316,8 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			}
 			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, common: common,
 				sentence: sentence, message: len(toks) >= messageWords,
-				cued: toks[i].capital || toks[i].role != 0 || e.lex.placePreposition[string(s.word(i-1))]}
+				cued: toks[i].capital || toks[i].role != 0 || e.lex.placePreposition[string(s.word(i-1))] ||
+					i > 0 && toks[i].clause && (j == last || toks[j+1].clause)}
 			for _, x := range e.exact[sp.key] {
 				sp.region = sp.region || e.entries[x].kind == entRegion
 			}
@@ -309,11 +327,32 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			// beginning ("sor var"); a common word is no near miss
 			// of anything: the typo stages, the costly ones in a
 			// sentence, are skipped for both.
-			s.ms = e.lookup(s.ms, lookupParams{key: sp.key, span: int16(len(s.spans) - 1), tail: j == last,
+			e.lookupOnce(s, lookupParams{key: sp.key, span: int16(len(s.spans) - 1), tail: j == last,
 				upper: i == j && upper[sp.key], multi: j > i, want: want,
-				exactOnly: exactOnly || j > i && anyCommon && j != last, noTypos: common || j > i && anyCommon}, s)
+				exactOnly: exactOnly || j > i && anyCommon && j != last, noTypos: common || j > i && anyCommon,
+				finished: sp.message && !sp.tail})
 		}
 	}
+}
+
+// lookupOnce looks p up, or copies the matches of the same lookup made
+// earlier in this query for another span.
+func (e *Engine) lookupOnce(s *scratch, p lookupParams) {
+	span := p.span
+	p.span = 0 // the memo's key: everything but where the span is
+	if r, ok := s.looked[p]; ok {
+		for i := r[0]; i < r[1]; i++ {
+			m := s.ms[i]
+			m.span = span
+			s.ms = append(s.ms, m)
+		}
+		return
+	}
+	first := len(s.ms)
+	p.span = span
+	s.ms = e.lookup(s.ms, p, s)
+	p.span = 0
+	s.looked[p] = [2]int32{int32(first), int32(len(s.ms))}
 }
 
 // open reports whether token i is the last and still being typed; the
@@ -523,18 +562,16 @@ func (e *Engine) choose(s *scratch, r *reading) {
 		}
 		// Best first, and among equals in the order typed ("angst og
 		// depresjon"); the generic topic never before a named one.
-		slices.SortStableFunc(r.topics, func(a, b int) int {
+		sort.SliceStable(r.topics, func(i, j int) bool {
+			a, b := r.topics[i], r.topics[j]
 			ga, gb := e.isGeneric(s, a), e.isGeneric(s, b)
 			if ga != gb {
-				if ga {
-					return 1
-				}
-				return -1
+				return gb
 			}
 			if d := base(b) - base(a); d != 0 {
-				return d
+				return d < 0
 			}
-			return s.spans[s.ms[a].span].i - s.spans[s.ms[b].span].i
+			return s.spans[s.ms[a].span].i < s.spans[s.ms[b].span].i
 		})
 		if len(r.topics) > 1 && e.isGeneric(s, r.topics[len(r.topics)-1]) {
 			r.topics = r.topics[:len(r.topics)-1]
@@ -854,44 +891,16 @@ func (e *Engine) suggestions(s *scratch, r *reading, placeMuni int32, pcPrefix s
 		addPostcode(&e.postcodes[r.pc], 4)
 	}
 	// Order the matches: the reading first.
-	order := s.order[:0]
+	order := e.bestPerEntry(s, r)
 	defer func() { s.order = order[:0] }()
-	for i := range s.ms {
-		order = append(order, i)
-	}
-	boost := func(i int) int {
-		switch {
-		case i == r.place:
-			return 3
-		case slices.Contains(r.topics, i):
-			return 2
-		}
-		m := &s.ms[i]
-		if r.place >= 0 && int(m.span) == r.placeSpan && m.how == howExact {
-			return 3
-		}
-		return 0
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		x, y := order[a], order[b]
-		if bx, by := boost(x), boost(y); bx != by {
-			return bx > by
-		}
-		mx, my := &s.ms[x], &s.ms[y]
-		if cx, cy := s.spans[mx.span].content, s.spans[my.span].content; cx != cy && mx.q == my.q {
-			return cx > cy
-		}
-		return e.better(mx, my)
-	})
+	less := e.suggestionOrder(s, r)
+	sort.SliceStable(order, func(a, b int) bool { return less(order[a], order[b]) })
 	for _, i := range order {
 		if len(out) >= limit {
 			break
 		}
 		m := &s.ms[i]
 		en := &e.entries[m.entry]
-		if e.shadowed(s, r, m) {
-			continue
-		}
 		switch {
 		case isTopicKind(en.kind):
 			t := e.topics[en.targets[0]]
@@ -964,6 +973,67 @@ func (e *Engine) suggestions(s *scratch, r *reading, placeMuni int32, pcPrefix s
 		}
 	}
 	return out
+}
+
+// suggestionOrder is the order of the suggestions: the reading first,
+// then the more words a match explains, then the better match.
+func (e *Engine) suggestionOrder(s *scratch, r *reading) func(x, y int) bool {
+	boost := func(i int) int {
+		switch {
+		case i == r.place:
+			return 3
+		case slices.Contains(r.topics, i):
+			return 2
+		}
+		m := &s.ms[i]
+		if r.place >= 0 && int(m.span) == r.placeSpan && m.how == howExact {
+			return 3
+		}
+		return 0
+	}
+	return func(x, y int) bool {
+		if bx, by := boost(x), boost(y); bx != by {
+			return bx > by
+		}
+		mx, my := &s.ms[x], &s.ms[y]
+		if cx, cy := s.spans[mx.span].content, s.spans[my.span].content; cx != cy && mx.q == my.q {
+			return cx > cy
+		}
+		return e.better(mx, my)
+	}
+}
+
+// bestPerEntry lists, per entry, the match that comes first in
+// suggestionOrder and is not shadowed: an entry gives the same suggestion
+// whichever span matched it, so only its first match counts. Sorting these
+// instead of every match keeps a long query's work linear (a name repeated
+// 300 times is one candidate, not 300).
+func (e *Engine) bestPerEntry(s *scratch, r *reading) []int {
+	less := e.suggestionOrder(s, r)
+	order := s.order[:0]
+	s.gen++
+	if s.gen == 0 {
+		clear(s.stamp)
+		s.gen = 1
+	}
+	for i := range s.ms {
+		m := &s.ms[i]
+		if e.shadowed(s, r, m) {
+			continue
+		}
+		if s.stamp[m.entry] != s.gen {
+			s.stamp[m.entry] = s.gen
+			s.slot[m.entry] = int32(len(order))
+			order = append(order, i)
+			continue
+		}
+		// Earlier index wins ties, as the stable sort would keep it.
+		if at := s.slot[m.entry]; less(i, order[at]) {
+			order[at] = i
+		}
+	}
+	sort.Ints(order) // index order, which the stable sort keeps for ties
+	return order
 }
 
 // shadowed reports whether a weak match comes from words the reading has

@@ -16,9 +16,13 @@ var firstContactSets = []struct {
 	minHitRate   float64 // share of queries read exactly as expected
 	maxWrong     int     // confident wrong answers
 	maxCrisisMis int     // crisis messages without crisis help
+	maxFalseAlrm int     // calm messages given crisis help
 }{
-	{"2026-12-05-a", 0.90, 4, 2},
-	{"2026-12-05-b", 0.81, 5, 28},
+	{"2026-12-05-a", 0.91, 3, 2, 4},
+	{"2026-12-05-b", 0.85, 5, 14, 7},
+	{"2026-12-05-c", 0.92, 6, 6, 8},
+	{"2026-12-05-d", 0.89, 0, 21, 3},
+	{"2026-12-06-e", 0.77, 1, 40, 9},
 }
 
 func TestFirstContactSets(t *testing.T) {
@@ -27,11 +31,12 @@ func TestFirstContactSets(t *testing.T) {
 		t.Run(set.dir, func(t *testing.T) {
 			cases := loadSet(t, filepath.Join("testdata/firstcontact", set.dir), func(string) bool { return true })
 			all, _ := scoreSet(t, e, cases)
-			t.Logf("%s: %d/%d = %.1f %%, %d confident wrong, %d crisis missed", set.dir, all.hits, all.n,
-				100*all.rate(), all.wrong, all.crisisMiss)
+			t.Logf("%s: %d/%d = %.1f %%, %d confident wrong, %d crisis missed, %d false alarms", set.dir, all.hits, all.n,
+				100*all.rate(), all.wrong, all.crisisMiss, all.falseAlarm)
 			assert.GreaterOrEqual(t, all.rate(), set.minHitRate)
 			assert.LessOrEqual(t, all.wrong, set.maxWrong)
 			assert.LessOrEqual(t, all.crisisMiss, set.maxCrisisMis)
+			assert.LessOrEqual(t, all.falseAlarm, set.maxFalseAlrm)
 		})
 	}
 }

@@ -1,11 +1,13 @@
 package search
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestNormalize(t *testing.T) {
@@ -109,5 +111,28 @@ func TestEditDistance(t *testing.T) {
 			assert.Equal(t, tt.full, full, "full")
 			assert.Equal(t, tt.pre, pre, "prefix")
 		})
+	}
+}
+
+// TestBandedDistance: the banded distance a finished word is compared with
+// agrees with the full one wherever the lengths differ by at most k, on
+// seeded random words over a small alphabet (many near misses, swaps and
+// doubled letters).
+func TestBandedDistance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 17))
+	word := func() string {
+		b := make([]byte, 1+rng.IntN(12))
+		for i := range b {
+			b[i] = "abcde"[rng.IntN(5)]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		a, b, k := word(), word(), 1+rng.IntN(2)
+		full, _, _ := editDistance(a, b, k)
+		if d := len(a) - len(b); d > k || -d > k {
+			full = k + 1
+		}
+		require.Equal(t, full, bandedDistance(a, b, k), "%q %q k=%d", a, b, k)
 	}
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -85,17 +86,21 @@ type Engine struct {
 	terr      []dataset.Territory
 	// pool holds per-search scratch memory sized to this index.
 	pool sync.Pool
-	// byFirst and bySecond list the entries by the first and second byte
-	// of their key, for the typo and subsequence stages.
-	byFirst, bySecond [256][]int32
-	// multiByFirst and multiBySecond hold only the names of several
-	// words: a span of several words is compared with those alone.
-	multiByFirst, multiBySecond [256][]int32
+	// all lists the entries by the first and second byte of their key,
+	// for the typo and subsequence stages; multi only the names of several
+	// words (a span of several words is compared with those alone);
+	// finished (and finishedMulti, of several words) only the names a
+	// finished word of a message may resolve by a typo (municipalities and
+	// topics: see resolvable), so that a long message compares each word
+	// with a few hundred names, not thousands.
+	all, multi, finished, finishedMulti buckets
 	// prefixTop holds, for every key prefix of up to maxPrefixKey bytes,
 	// the best entries starting with it (kind, then size).
 	prefixTop map[string][]int32
-	// contactEntries are the entries of contact point names.
-	contactEntries []int32
+	// contactWords are the contact points' names from each word on
+	// ("link oslo" and "oslo"), sorted: a key finds the names with a word
+	// that begins with it by a binary search, not a scan of every name.
+	contactWords []contactWord
 	// regions are the regions and counties by index (entry.region).
 	regions []regionInfo
 	// crisisLines are the dataset's crisis lines in their order.
@@ -112,7 +117,11 @@ type contact struct {
 	lat, lon float64
 	hasPoint bool
 	national bool
-	status   statusRank
+	// topical is a national resource shown only for its topics (a meeting
+	// directory such as AA, a national user organisation), never as the
+	// fallback for everyone or as a local contact point.
+	topical bool
+	status  statusRank
 }
 
 // statusRank orders contact points by how reachable they are.
@@ -184,19 +193,23 @@ func New(d *dataset.Dataset) (*Engine, error) {
 	e.addTopics(&b)
 	for i := range d.ContactPoints {
 		if j := b.add(entContact, d.ContactPoints[i].Name, b.one(int32(i)), 0, nil); j >= 0 {
-			e.contactEntries = append(e.contactEntries, int32(j))
+			e.addContactWords(int32(j))
 		}
 	}
+	// sort, not slices: a generic sort for this type would add ~10 KB to
+	// the browser module.
+	sort.Slice(e.contactWords, func(a, b int) bool { return e.contactWords[a].key < e.contactWords[b].key })
 
 	e.sorted = make([]int32, len(e.entries))
 	for i := range e.sorted {
 		e.sorted[i] = int32(i)
 	}
-	slices.SortFunc(e.sorted, func(i, j int32) int {
+	sort.Slice(e.sorted, func(a, b int) bool {
+		i, j := e.sorted[a], e.sorted[b]
 		if c := strings.Compare(e.entries[i].key, e.entries[j].key); c != 0 {
-			return c
+			return c < 0
 		}
-		return int(i - j)
+		return i < j
 	})
 	e.buildBuckets(e.bestFirst())
 	return e, nil
@@ -225,7 +238,7 @@ func newEngine(d *dataset.Dataset) *Engine {
 	}
 	e.indexPostcodes()
 	e.crisisLines = slices.Clone(d.CrisisLines)
-	slices.SortStableFunc(e.crisisLines, func(a, b dataset.CrisisLine) int { return a.Order - b.Order })
+	sort.SliceStable(e.crisisLines, func(a, b int) bool { return e.crisisLines[a].Order < e.crisisLines[b].Order })
 	e.topics = make([]*dataset.Topic, len(d.Topics))
 	for i := range d.Topics {
 		e.topics[i] = &d.Topics[i]
@@ -266,8 +279,8 @@ func (e *Engine) indexPostcodes() {
 		e.postcodes = append(e.postcodes, postcode{code: p.Code, place: p.Place, muni: mi,
 			lat: p.Lat, lon: p.Lon, hasPoint: p.HasPoint()})
 	}
-	if !slices.IsSortedFunc(e.postcodes, func(a, b postcode) int { return strings.Compare(a.code, b.code) }) {
-		slices.SortStableFunc(e.postcodes, func(a, b postcode) int { return strings.Compare(a.code, b.code) })
+	if !sort.SliceIsSorted(e.postcodes, func(a, b int) bool { return e.postcodes[a].code < e.postcodes[b].code }) {
+		sort.SliceStable(e.postcodes, func(a, b int) bool { return e.postcodes[a].code < e.postcodes[b].code })
 	}
 	// Drop duplicate codes (the source lists a few twice).
 	out := e.postcodes[:0]
@@ -295,7 +308,9 @@ func (e *Engine) indexContacts() {
 	for i := range d.ContactPoints {
 		cp := &d.ContactPoints[i]
 		c := contact{cp: cp, muni: -1, status: rankOf(cp.Status)}
-		c.national = cp.ServesAll || cp.Kind == dataset.KindNationalOffice || cp.Kind == dataset.KindFoundation
+		fallback := cp.Kind == dataset.KindNationalOffice || cp.Kind == dataset.KindFoundation
+		c.national = cp.ServesAll || fallback
+		c.topical = c.national && !fallback
 		if j, ok := e.muniByNo[cp.Municipality]; ok {
 			c.muni = j
 			c.lat, c.lon, c.hasPoint = e.munis[j].m.Lat, e.munis[j].m.Lon, true
@@ -327,6 +342,11 @@ func (e *Engine) addMunicipalities(b *builder) (muniKey []string, currentKey map
 			if n.Name != m.Name {
 				b.add(entParallel, n.Name, t, m.Population, nil)
 			}
+		}
+		// Its name in other languages and scripts is read as a parallel
+		// name ("Осло", "أوسلو").
+		for _, n := range e.lex.exonyms[m.Number] {
+			b.add(entParallel, n, t, m.Population, nil)
 		}
 	}
 	currentKey = make(map[string][]int32, len(e.munis))
@@ -484,8 +504,8 @@ func (e *Engine) addRegions(b *builder, municipalityKey map[string][]int32) {
 		if len(members) == 0 {
 			return
 		}
-		slices.SortStableFunc(members, func(x, y int32) int {
-			return e.munis[y].m.Population - e.munis[x].m.Population
+		sort.SliceStable(members, func(x, y int) bool {
+			return e.munis[members[x]].m.Population > e.munis[members[y]].m.Population
 		})
 		ri := regionInfo{name: name, kind: kind, members: members, numbers: make([]string, len(members))}
 		pop := 0
@@ -565,34 +585,85 @@ const (
 	prefixTopN   = 32
 )
 
-// buildBuckets fills byFirst, bySecond and prefixTop.
-func (e *Engine) buildBuckets(order []int32) {
-	var n1, n2 [256]int
-	for i := range e.entries {
-		k := e.entries[i].key
-		n1[k[0]]++
-		if len(k) > 1 {
-			n2[k[1]]++
+// contactWord is a contact point's name key from the word at off on.
+type contactWord struct {
+	key   string
+	entry int32
+	off   uint8 // where the word begins in the entry's key
+}
+
+// addContactWords adds the name of entry j from each of its words on.
+func (e *Engine) addContactWords(j int32) {
+	en := &e.entries[j]
+	spaces := 0
+	for i := 0; i < len(en.fold); i++ {
+		if en.fold[i] == ' ' {
+			spaces++
+			continue
+		}
+		if i > 0 && en.fold[i-1] != ' ' {
+			continue
+		}
+		if ki := i - spaces; ki <= math.MaxUint8 {
+			e.contactWords = append(e.contactWords, contactWord{key: en.key[ki:], entry: j, off: uint8(ki)})
 		}
 	}
-	for c := range n1 {
-		e.byFirst[c] = make([]int32, 0, n1[c])
-		e.bySecond[c] = make([]int32, 0, n2[c])
+}
+
+// buckets list entries by the first and second byte of their key.
+type buckets struct{ first, second [256][]typoCand }
+
+// typoCand is an entry in a bucket with what the typo stage filters on,
+// so that most entries are passed over without reading the entry itself.
+type typoCand struct {
+	entry int32
+	mask  uint32 // letterMask of the key
+	n     uint8  // key length (capped at 255)
+	multi bool   // a name of several words
+}
+
+func (b *buckets) add(i int32, en *entry) {
+	c := typoCand{entry: i, mask: en.mask, n: uint8(min(len(en.key), 255)), multi: len(en.key) != len(en.fold)}
+	b.first[en.key[0]] = append(b.first[en.key[0]], c)
+	if len(en.key) > 1 {
+		b.second[en.key[1]] = append(b.second[en.key[1]], c)
 	}
+}
+
+// sortByLength orders each bucket by key length (stable: index order
+// within a length), for lengthRange.
+func (b *buckets) sortByLength() {
+	for _, l := range append(b.first[:], b.second[:]...) {
+		sort.SliceStable(l, func(x, y int) bool { return l[x].n < l[y].n })
+	}
+}
+
+// lengthRange is the part of a length-sorted bucket with keys of lo to hi
+// bytes.
+func lengthRange(l []typoCand, lo, hi int) []typoCand {
+	i := sort.Search(len(l), func(k int) bool { return int(l[k].n) >= lo })
+	j := sort.Search(len(l), func(k int) bool { return int(l[k].n) > hi })
+	return l[i:j]
+}
+
+// buildBuckets fills the typo buckets and prefixTop.
+func (e *Engine) buildBuckets(order []int32) {
 	for i := range e.entries {
 		en := &e.entries[i]
-		k := en.key
-		e.byFirst[k[0]] = append(e.byFirst[k[0]], int32(i))
-		if len(k) > 1 {
-			e.bySecond[k[1]] = append(e.bySecond[k[1]], int32(i))
+		e.all.add(int32(i), en)
+		if len(en.key) != len(en.fold) {
+			e.multi.add(int32(i), en)
 		}
-		if len(k) != len(en.fold) {
-			e.multiByFirst[k[0]] = append(e.multiByFirst[k[0]], int32(i))
-			if len(k) > 1 {
-				e.multiBySecond[k[1]] = append(e.multiBySecond[k[1]], int32(i))
+		if en.kind <= entFormer || isTopicKind(en.kind) {
+			e.finished.add(int32(i), en)
+			if len(en.key) != len(en.fold) {
+				e.finishedMulti.add(int32(i), en)
 			}
 		}
 	}
+	// A finished word is compared with names of about its length only.
+	e.finished.sortByLength()
+	e.finishedMulti.sortByLength()
 	// Each short prefix takes the first prefixTopN entries it covers, in
 	// best-first order.
 	e.prefixTop = make(map[string][]int32, 1024)
@@ -613,17 +684,18 @@ func (e *Engine) bestFirst() []int32 {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int {
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
 		x, y := &e.entries[a], &e.entries[b]
 		switch {
 		case x.kind != y.kind:
-			return int(x.kind) - int(y.kind)
+			return x.kind < y.kind
 		case x.rank != y.rank:
-			return y.rank - x.rank
+			return x.rank > y.rank
 		case len(x.key) != len(y.key):
-			return len(x.key) - len(y.key)
+			return len(x.key) < len(y.key)
 		}
-		return int(a - b)
+		return a < b
 	})
 	return order
 }
@@ -759,4 +831,17 @@ func splitParen(s string) []string {
 		return []string{s}
 	}
 	return []string{strings.TrimSpace(s[:i] + s[j+1:]), strings.TrimSpace(s[i+1 : j])}
+}
+
+// PlaceNames lists every place name the engine knows, folded and sorted
+// (for crafted benchmark inputs: data/search/adversarial).
+func (e *Engine) PlaceNames() []string {
+	names := make([]string, 0, len(e.entries))
+	for i := range e.entries {
+		if isPlaceKind(e.entries[i].kind) {
+			names = append(names, e.entries[i].fold)
+		}
+	}
+	sort.Strings(names)
+	return names
 }

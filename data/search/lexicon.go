@@ -1,7 +1,7 @@
 package search
 
 import (
-	"slices"
+	"sort"
 	"strings"
 
 	"github.com/selvhjelp/finder/data/dataset"
@@ -38,6 +38,13 @@ type lexicon struct {
 	// crisisCues are signals that raise crisis help only together
 	// (dataset.CrisisCueCategories), by their folded words.
 	crisisCues map[string]string
+	// exonyms are municipalities' names in other languages and scripts,
+	// as written, by municipality number ("0301": "Осло", "أوسلو").
+	exonyms map[string][]string
+	// numberWords are numbers said in words, with their value ("fem": "5").
+	numberWords map[string]string
+	// crisisRules are the cue categories that raise crisis help together.
+	crisisRules []crisisRule
 	// topicWords are the lexicon's words for each topic, by topic id, as
 	// written.
 	topicWords map[string][]string
@@ -78,7 +85,7 @@ type wordSet map[string]bool
 func newLexicon(entries []dataset.Lexeme) *lexicon {
 	l := &lexicon{phrases: map[string][]phrase{}, placeCues: map[string]string{}, numberCues: map[string]string{},
 		lang: map[string]uint32{}, localCommon: map[string]uint32{}, langBit: map[string]uint32{},
-		crisisCues: map[string]string{}, topicWords: map[string][]string{}}
+		crisisCues: map[string]string{}, numberWords: map[string]string{}, exonyms: map[string][]string{}, topicWords: map[string][]string{}}
 	for _, tag := range dataset.LocalLanguages() {
 		l.local |= l.bit(tag)
 	}
@@ -138,6 +145,12 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			l.numberCues[f] = x.Category
 		case dataset.RoleCrisisCue:
 			l.crisisCues[f] = x.Category
+		case dataset.RoleExonym:
+			l.exonyms[x.Place] = append(l.exonyms[x.Place], x.Text)
+		case dataset.RoleNumberWord:
+			l.numberWords[f] = x.Category
+		case dataset.RoleCrisisRule:
+			l.crisisRules = append(l.crisisRules, newCrisisRule(f, x.Category))
 		case dataset.RoleTopicWord:
 			l.topicWords[x.Category] = append(l.topicWords[x.Category], x.Text)
 		}
@@ -147,8 +160,13 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	l.kinSet = wordSet{}
 	for _, k := range l.kin {
 		l.kinSet[k] = true
+		// Someone close is a crisis cue too ("kin act": "onkel skjøt seg"),
+		// unless the word is already a cue of its own.
+		if _, ok := l.crisisCues[k]; !ok {
+			l.crisisCues[k] = dataset.CueKin
+		}
 		l.common[k] = true
 	}
-	slices.SortStableFunc(l.inflections, func(a, b string) int { return len(b) - len(a) })
+	sort.SliceStable(l.inflections, func(a, b int) bool { return len(l.inflections[a]) > len(l.inflections[b]) })
 	return l
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"math/bits"
 	"sort"
 	"strings"
@@ -129,6 +130,10 @@ type lookupParams struct {
 	exactOnly bool
 	// noTypos skips the typo and subsequence stages.
 	noTypos bool
+	// finished is a finished word of a message: only a typo that may
+	// resolve is looked for (resolvable: a slip or a dropped letter of a
+	// municipality's name, a typo of a topic word), and no typo prefix.
+	finished bool
 }
 
 // lookup appends to ms every entry that p.key matches, with the best
@@ -204,22 +209,28 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 			prefixMatch(j)
 		}
 	}
-	// Contact points by any word of their name ("oslo" → "LINK Oslo").
+	// Contact points by any word of their name ("oslo" → "LINK Oslo"),
+	// each by its first such word.
 	if len(key) >= 3 {
-		for _, j := range e.contactEntries {
-			en := &e.entries[j]
-			for i := 0; i < len(en.fold); i++ {
-				if i > 0 && en.fold[i-1] != ' ' || en.fold[i] == ' ' {
-					continue
-				}
-				ki := i - strings.Count(en.fold[:i], " ")
-				if strings.HasPrefix(en.key[ki:], key) {
-					add(match{entry: j, span: p.span, q: qWord, how: howWord, hlOff: uint8(min(ki, 255)),
-						hlLen: uint8(min(ki+len(key), 255))})
-					break
-				}
+		words := e.contactWords
+		lo := sort.Search(len(words), func(i int) bool { return words[i].key >= key })
+		hits := s.hits[:0]
+		for _, w := range words[lo:] {
+			if !strings.HasPrefix(w.key, key) {
+				break
+			}
+			hits = append(hits, w)
+		}
+		sort.Slice(hits, func(a, b int) bool {
+			return hits[a].entry < hits[b].entry || hits[a].entry == hits[b].entry && hits[a].off < hits[b].off
+		})
+		for i, w := range hits {
+			if i == 0 || hits[i-1].entry != w.entry {
+				add(match{entry: w.entry, span: p.span, q: qWord, how: howWord, hlOff: w.off,
+					hlLen: uint8(min(int(w.off)+len(key), math.MaxUint8))})
 			}
 		}
+		s.hits = hits[:0]
 	}
 	// Typos: one from 4 letters, two from 8; a typo in both of the first two
 	// letters makes another word, so only names sharing one are compared.
@@ -227,20 +238,35 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 		return ms
 	}
 	k := typoBudget(len(key))
-	byFirst, bySecond := &e.byFirst, &e.bySecond
-	if p.multi {
+	b := &e.all
+	switch {
+	case p.finished && p.multi:
+		b = &e.finishedMulti
+	case p.finished:
+		b = &e.finished
+	case p.multi:
 		// Several words are compared with names of several words only.
-		byFirst, bySecond = &e.multiByFirst, &e.multiBySecond
+		b = &e.multi
 	}
 	if k > 0 && len(key) <= maxDL {
 		qm := letterMask(key)
-		try := func(j int32) {
-			en := &e.entries[j]
-			if en.exact || en.kind == entContact || len(en.key) < len(key)-k || (p.multi && len(en.key) == len(en.fold)) ||
-				bits.OnesCount32(qm&^en.mask) > k || (s.stamp[j] == s.gen && ms[s.slot[j]].q >= qTypo-qTypoEdit) {
+		try := func(c typoCand) {
+			if int(c.n) < len(key)-k || p.multi && !c.multi || bits.OnesCount32(qm&^c.mask) > k ||
+				p.finished && !finishedTypo(key, c, qm, k) {
 				return
 			}
-			full, pre, preLen := editDistance(key, en.key, k)
+			j := c.entry
+			en := &e.entries[j]
+			if en.exact || en.kind == entContact || p.finished && isPlaceKind(en.kind) && !finishedPlaceTypo(key, en) ||
+				(s.stamp[j] == s.gen && ms[s.slot[j]].q >= qTypo-qTypoEdit) {
+				return
+			}
+			var full, pre, preLen int
+			if p.finished {
+				full, pre = finishedDistance(key, en, k), k+1
+			} else {
+				full, pre, preLen = editDistance(key, en.key, k)
+			}
 			switch {
 			case full <= k && full > 0:
 				m := match{entry: j, span: p.span, q: int16(qTypo - qTypoEdit*full), how: howTypo, hlLen: uint8(min(len(en.key), 255))}
@@ -250,16 +276,20 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 					m.hl, m.fz = hlFuzzy, fz
 				}
 				add(m)
-			case pre <= k && preLen < len(en.key) && len(key) >= 5:
+			case pre <= k && preLen < len(en.key) && len(key) >= 5 && !p.finished:
 				add(match{entry: j, span: p.span, q: int16(qPrefixTypo - qPrefixTypoEdit*pre), how: howPrefixTypo, hlLen: uint8(min(preLen, 255))})
 			}
 		}
-		for _, j := range byFirst[key[0]] {
-			try(j)
+		first, second := b.first[key[0]], b.second[key[1]]
+		if p.finished {
+			first, second = lengthRange(first, len(key)-k, len(key)+k), lengthRange(second, len(key)-k, len(key)+k)
 		}
-		for _, j := range bySecond[key[1]] {
-			if e.entries[j].key[0] != key[0] {
-				try(j)
+		for _, c := range first {
+			try(c)
+		}
+		for _, c := range second {
+			if e.entries[c.entry].key[0] != key[0] {
+				try(c)
 			}
 		}
 	}
@@ -267,7 +297,8 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 	if p.tail && len(key) >= 3 && len(ms)-first < p.want {
 		qm := letterMask(key)
 		s.cand = s.cand[:0]
-		for _, j := range byFirst[key[0]] {
+		for _, c := range b.first[key[0]] {
+			j := c.entry
 			en := &e.entries[j]
 			if en.exact || en.kind == entContact || len(en.key) <= len(key) || qm&^en.mask != 0 || s.stamp[j] == s.gen ||
 				(p.multi && len(en.key) == len(en.fold)) {
@@ -285,6 +316,81 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 		}
 	}
 	return ms
+}
+
+// finishedTypo is a cheap test that a name may be a typo of the finished
+// word key as a whole (no typo prefix): its length within k, at most k of
+// its letters missing from key.
+func finishedTypo(key string, c typoCand, qm uint32, k int) bool {
+	return int(c.n)-len(key) <= k && bits.OnesCount32(c.mask&^qm) <= k
+}
+
+// finishedDistance is the distance of a finished word to a whole name, as
+// far as it matters: for a place's name 1 by a slip or a dropped letter
+// (the only typos that resolve it, see resolvable) and k+1 otherwise; for
+// a topic's name the edit distance, computed in a band of k around the
+// diagonal (lengths differ by at most k here).
+func finishedDistance(key string, en *entry, k int) int {
+	if isPlaceKind(en.kind) {
+		if isSlip(key, en.key) || isDropped(key, en.key) {
+			return 1
+		}
+		return k + 1
+	}
+	return bandedDistance(key, en.key, k)
+}
+
+// bandedDistance is the optimal-string-alignment distance of a and b when
+// it is at most k, else k+1, computing only the cells within k of the
+// diagonal: O(len·k) instead of O(len²).
+func bandedDistance(a, b string, k int) int {
+	if d := len(a) - len(b); d > k || -d > k || len(b) > maxDL {
+		return k + 1
+	}
+	far := k + 1
+	var rows [3][maxDL + 1]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = min(j, far)
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		cur[0] = min(i, far)
+		if lo > 1 {
+			cur[lo-1] = far
+		}
+		rowMin := far
+		for j := lo; j <= hi; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			// Outside the band a cell is far: row i-1 ends at i-1+k, and
+			// the cell after it was set far below.
+			v := min(prev[j-1]+cost, prev[j]+1, cur[j-1]+1)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = min(v, far)
+			rowMin = min(rowMin, cur[j])
+		}
+		if hi < len(b) {
+			cur[hi+1] = far
+		}
+		if rowMin > k {
+			return far
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// finishedPlaceTypo: a finished word resolves a place's name only by one
+// slip or dropped letter (resolvable), so its length is within one and
+// the word long enough.
+func finishedPlaceTypo(key string, en *entry) bool {
+	d := len(en.key) - len(key)
+	return len(key) >= finishedDropFrom && d >= -1 && d <= 1
 }
 
 // lookupTopicWord reads one word as a topic word that carries an

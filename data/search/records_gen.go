@@ -87,6 +87,53 @@ func appendContactPoint(b []byte, v *dataset.ContactPoint) []byte {
 	b = appendString(b, v.LastVerified)
 	b = append(b, `,"sources":`...)
 	b = appendList(b, v.Sources, appendSourceRef)
+	if v.Schedule != "" {
+		b = append(b, `,"schedule":`...)
+		b = appendString(b, v.Schedule)
+	}
+	if len(v.Meetings) > 0 {
+		b = append(b, `,"meetings":`...)
+		b = appendList(b, v.Meetings, appendMeeting)
+	}
+	if v.Attendance != "" {
+		b = append(b, `,"attendance":`...)
+		b = appendString(b, v.Attendance)
+	}
+	if v.MinAge != 0 {
+		b = append(b, `,"min_age":`...)
+		b = strconv.AppendInt(b, int64(v.MinAge), 10)
+	}
+	if v.AgeNote != "" {
+		b = append(b, `,"age_note":`...)
+		b = appendString(b, v.AgeNote)
+	}
+	if v.Cost != "" {
+		b = append(b, `,"cost":`...)
+		b = appendString(b, v.Cost)
+	}
+	if v.Free {
+		b = append(b, `,"free":true`...)
+	}
+	if v.HowToJoin != "" {
+		b = append(b, `,"how_to_join":`...)
+		b = appendString(b, v.HowToJoin)
+	}
+	if len(v.Languages) > 0 {
+		b = append(b, `,"languages":`...)
+		b = appendStrings(b, v.Languages)
+	}
+	if v.Accessibility != "" {
+		b = append(b, `,"accessibility":`...)
+		b = appendString(b, v.Accessibility)
+	}
+	if v.Notice != "" {
+		b = append(b, `,"notice":`...)
+		b = appendString(b, v.Notice)
+	}
+	if v.NoticeUntil != "" {
+		b = append(b, `,"notice_until":`...)
+		b = appendString(b, v.NoticeUntil)
+	}
 	return append(b, '}')
 }
 
@@ -144,6 +191,22 @@ func appendSourceRef(b []byte, v *dataset.SourceRef) []byte {
 	if v.Facts != "" {
 		b = append(b, `,"facts":`...)
 		b = appendString(b, v.Facts)
+	}
+	return append(b, '}')
+}
+
+// appendMeeting appends the JSON form of a dataset.Meeting, as encoding/json writes it.
+func appendMeeting(b []byte, v *dataset.Meeting) []byte {
+	b = append(b, '{')
+	b = append(b, `"weekday":`...)
+	b = appendString(b, v.Weekday)
+	if v.Start != "" {
+		b = append(b, `,"start":`...)
+		b = appendString(b, v.Start)
+	}
+	if v.End != "" {
+		b = append(b, `,"end":`...)
+		b = appendString(b, v.End)
 	}
 	return append(b, '}')
 }

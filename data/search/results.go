@@ -11,6 +11,11 @@ import (
 // maxNearby bounds the nearest others shown after the local ones.
 const maxNearby = 5
 
+// maxTopical bounds the national resources shown for a topic (AA and NA for
+// "rus"): they get room after the national office even when the local list
+// is full.
+const maxTopical = 2
+
 // result is a result being assembled.
 type result struct {
 	c        *contact
@@ -21,7 +26,8 @@ type result struct {
 
 // results lists the contact points for a place (a municipality index, or
 // -1) seen from a point: local, nearby, regional, then the national
-// fallback, closed records last. With no place and no point only the
+// fallback and the national resources that list the topic (meetings all
+// over the country, never local), closed records last. With no place and no point only the
 // national fallback is shown: the one answer that does not depend on where
 // the person is.
 //
@@ -30,7 +36,7 @@ type result struct {
 func (e *Engine) results(w where, topics []int32, limit int) ([]Result, string) {
 	place, lat, lon, hasOrigin := w.muni, w.lat, w.lon, w.point
 	hasTopic := len(topics) > 0
-	var local, others, national, closed []result
+	var local, others, national, topical, closed []result
 	for i := range e.contacts {
 		c := &e.contacts[i]
 		r := result{c: c, lists: hasTopic && e.listsAny(c.cp, topics)}
@@ -39,6 +45,11 @@ func (e *Engine) results(w where, topics []int32, limit int) ([]Result, string) 
 		}
 		covers := place >= 0 && (slices.Contains(w.members, c.muni) || containsAny(c.serves, w.members))
 		switch {
+		case c.topical:
+			if r.lists && c.status != rankClosed {
+				r.relation = RelationNational
+				topical = append(topical, r)
+			}
 		case c.national:
 			r.relation = RelationNational
 			national = append(national, r)
@@ -53,7 +64,7 @@ func (e *Engine) results(w where, topics []int32, limit int) ([]Result, string) 
 			others = append(others, r)
 		}
 	}
-	for _, rs := range [][]result{local, national, closed} {
+	for _, rs := range [][]result{local, national, topical, closed} {
 		sortResults(rs)
 	}
 	// The national office itself before the foundation that runs it.
@@ -61,11 +72,13 @@ func (e *Engine) results(w where, topics []int32, limit int) ([]Result, string) 
 		return national[a].c.cp.Kind == dataset.KindNationalOffice && national[b].c.cp.Kind != dataset.KindNationalOffice
 	})
 	note := e.topicNote(hasTopic, place, local, others, topics)
-	picked := pickOthers(others, note == TopicNoteNearby, maxOthers(limit, len(local), len(national)))
+	topical = topical[:min(maxTopical, len(topical))]
+	picked := pickOthers(others, note == TopicNoteNearby, maxOthers(limit, len(local), len(national)+len(topical)))
 
-	// The national office is always shown; the rest fills the limit in
-	// order, and closed records only take room that is left.
-	budget := limit - min(1, len(national))
+	// The national office and the topic's national resources are always
+	// shown; the rest fills the limit in order, and closed records only
+	// take room that is left.
+	budget := limit - min(1, len(national)) - len(topical)
 	out := make([]Result, 0, limit)
 	for _, rs := range [][]result{local, picked} {
 		for _, r := range rs {
@@ -74,8 +87,14 @@ func (e *Engine) results(w where, topics []int32, limit int) ([]Result, string) 
 			}
 		}
 	}
-	for i, r := range national {
-		if i == 0 || len(out) < limit {
+	if len(national) > 0 {
+		out = append(out, national[0].out())
+	}
+	for _, r := range topical {
+		out = append(out, r.out())
+	}
+	for _, r := range national[min(1, len(national)):] {
+		if len(out) < limit {
 			out = append(out, r.out())
 		}
 	}
@@ -169,14 +188,17 @@ func pickOthers(others []result, keepTopic bool, n int) []result {
 }
 
 // sortResults orders the results of one relation: reachable and recently
-// confirmed first (open before unknown before closed, a way to get in touch,
-// the newest confirmation year), then those listing the topic, then the
-// nearest.
+// confirmed first (open before unknown before closed), self-organised and
+// peer groups before groups with a leader, then a way to get in touch, the
+// newest confirmation year, those listing the topic, the nearest.
 func sortResults(rs []result) {
 	sort.SliceStable(rs, func(a, b int) bool {
 		x, y := rs[a], rs[b]
 		if x.c.status != y.c.status {
 			return x.c.status < y.c.status
+		}
+		if lx, ly := dataset.KindIsLed(x.c.cp.Kind), dataset.KindIsLed(y.c.cp.Kind); lx != ly {
+			return ly
 		}
 		if rx, ry := reachable(x.c.cp), reachable(y.c.cp); rx != ry {
 			return rx

@@ -60,12 +60,13 @@ func checkResultOrder(t *testing.T, r Response) {
 }
 
 // checkWithinRelation asserts the order inside each relation: open before
-// unknown, reachable first, newest confirmation year, then listing the
+// unknown, self-organised and peer groups before led ones, reachable first, newest confirmation year, then listing the
 // topic, then the nearest (national and closed ones have their own order).
 func checkWithinRelation(t *testing.T, r Response) {
 	t.Helper()
 	type key struct {
 		status           int
+		led              bool
 		unreachable      bool
 		year             string
 		notListed        bool
@@ -79,13 +80,15 @@ func checkWithinRelation(t *testing.T, r Response) {
 		if len(cp.LastVerified) >= 4 {
 			year = cp.LastVerified[:4]
 		}
-		return key{statusRank[cp.Status], cp.Phone == "" && cp.Email == "" && cp.URL == "", year, !x.ListsTopic,
+		return key{statusRank[cp.Status], dataset.KindIsLed(cp.Kind), cp.Phone == "" && cp.Email == "" && cp.URL == "", year, !x.ListsTopic,
 			x.DistanceKm, x.Relation, cp.Status}
 	}
 	less := func(a, b key) bool { // a must not come after b
 		switch {
 		case a.status != b.status:
 			return a.status < b.status
+		case a.led != b.led:
+			return !a.led
 		case a.unreachable != b.unreachable:
 			return !a.unreachable
 		case a.year != b.year:

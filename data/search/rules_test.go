@@ -230,6 +230,22 @@ var ruleCases = []ruleCase{
 	{class: "postcode", q: "sorg 70 30", place: "5001", topics: "sorg"},
 	{class: "postcode", q: "0000", place: "-"},
 	{class: "postcode", q: "00 00", place: "-"},
+
+	// Whose place, and where a message says it: someone close, a
+	// preposition and a capitalised word is a place, not a name ("mor i
+	// Tromsø"); a place that is a clause of its own is told as one, a
+	// dot without a space is no clause break ("Kr.sand").
+	{class: "whose", q: "Jeg er mor i Tromsø", place: "5501"},
+	{class: "whose", q: "kollegaen min Rana har angst", place: "-", topics: "angst"},
+	{class: "whose", q: "min kone er død. jeg er alene nå. kirkenes", place: "5605", topics: "sorg"},
+	{class: "whose", q: "min kone er død og jeg er alene nå kirkenes", place: "-", topics: "sorg"},
+	{class: "whose", q: "politibetjent i Kr.sand, utbrent etter mange år", place: "-"},
+	{class: "whose", q: "Min datter har anoreksi og bor i Halden; selv bor jeg i Sarpsborg", place: "3105", topics: "spiseforstyrrelser"},
+	{class: "whose", q: "ferdig på Modum Bad, skal hjem til Stryn", place: "4651"},
+	// A reference, a date or a time is no postcode.
+	{class: "numbers", q: "Saksnr. 24/1187, samlivsbrudd, Asker kommune", place: "3203", topics: "samlivsbrudd"},
+	{class: "numbers", q: "møtet 12.03 om kreft i Sunnfjord", place: "4647", topics: "kreft"},
+	{class: "numbers", q: "gruppa møtes 18:30 i Bodø", place: "1804"},
 }
 
 // regionTop is the most populous member of the region or county named n.

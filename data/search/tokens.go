@@ -1,7 +1,6 @@
 package search
 
 import (
-	"strings"
 	"unicode"
 
 	"github.com/selvhjelp/finder/data/dataset"
@@ -71,9 +70,11 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		e.markForeign(s)
 	}
 	r.crisis = e.lex.markCrisis(fold, toks, open)
-	r.crisis = e.lex.markCrisisCues(s) || r.crisis
-	r.bereaved = r.crisis && e.lex.toldOfAnother(fold)
+	cued, toldByRule := e.lex.markCrisisCues(s)
+	r.crisis = cued || r.crisis
+	r.bereaved = toldByRule || r.crisis && e.lex.toldOfAnother(fold)
 	e.markRoles(s)
+	e.markNumberWords(s)
 	allStop := true
 	for _, t := range toks {
 		if !t.stop && !t.crisis {
@@ -131,6 +132,8 @@ func markCapitals(q string, toks []token) {
 		}
 	}
 	k, class, sentenceStart := -1, 0, true
+	clause, mark := false, false
+	var sep rune // the one character between this token and the last (0 after more)
 	for _, r := range q {
 		c := 0
 		switch {
@@ -142,8 +145,20 @@ func markCapitals(q string, toks []token) {
 			continue
 		}
 		if c == 0 {
-			if r == '.' || r == '!' || r == '?' {
-				sentenceStart = true
+			if sep == 0 && class != 0 {
+				sep = r
+			} else {
+				sep = -1
+			}
+			// A clause begins after a mark and a space ("Kr.sand" is one
+			// name, "… nå. kirkenes" two clauses).
+			switch r {
+			case '.', '!', '?':
+				sentenceStart, mark = true, true
+			case ',', ';', ':':
+				mark = true
+			case ' ', '\t', '\n':
+				clause = clause || mark || r == '\n'
 			}
 			class = 0
 			continue
@@ -155,7 +170,11 @@ func markCapitals(q string, toks []token) {
 			}
 			toks[k].capital = c == 1 && unicode.ToLower(r) != r && !allCaps
 			toks[k].upper = toks[k].capital && !sentenceStart
-			sentenceStart = false
+			toks[k].clause = clause || k == 0
+			if k > 0 && (sep == '.' || sep == '/' || sep == ':') {
+				toks[k].glued = true
+			}
+			sentenceStart, clause, mark, sep = false, false, false, 0
 		}
 		class = c
 	}
@@ -219,7 +238,9 @@ func (e *Engine) markNumbers(s *scratch) {
 		before, _ := cueBefore(s, i, e.lex.numberCues)
 		after := e.lex.numberCues[string(s.word(j))]
 		switch {
-		case before == dataset.NumberPhone || total >= phoneDigits:
+		case before == dataset.NumberPhone || total >= phoneDigits || before == dataset.NumberReference || gluedRun(toks[i:j]):
+			// A phone number, a reference ("saksnr. 24"), a date or a
+			// time ("12.03", "24/1187", "18:30"): no postcode.
 			markStop(toks[i:j])
 		case before == dataset.NumberAddress && j-i > 1:
 			// "Storgata 5 8006 Bodø": the house number, then the rest.
@@ -245,6 +266,18 @@ func (e *Engine) markNumbers(s *scratch) {
 // number: Norwegian numbers have eight.
 const phoneDigits = 8
 
+// gluedRun reports whether digit groups are joined by a dot, slash or
+// colon without a space: a date, a time or a reference, as postcodes are
+// never written ("50 03" is one, "12.03" is not).
+func gluedRun(toks []token) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].glued {
+			return true
+		}
+	}
+	return false
+}
+
 func markStop(toks []token) {
 	for i := range toks {
 		toks[i].stop = true
@@ -256,12 +289,8 @@ func isYear(b []byte) bool {
 	if len(b) != 4 {
 		return false
 	}
-	// No strconv: its package would add 6 KB to the browser module.
-	y := 0
-	for _, c := range b {
-		y = y*10 + int(c-'0')
-	}
-	return y >= minYear && y <= maxYear
+	y, ok := digitsValue(b)
+	return ok && y >= minYear && y <= maxYear
 }
 
 // markPlainWords marks as common the plain words typed exactly so (ASCII,
@@ -270,13 +299,20 @@ func isYear(b []byte) bool {
 // a place cue says place ("bor i lom", "time kommune", "os hordaland").
 func (e *Engine) markPlainWords(s *scratch, q string) {
 	l := e.lex
+	typed := map[string]bool(nil) // the words of q as typed, lower-cased: built once, when needed
 	for i := range s.toks {
 		t := &s.toks[i]
 		w := s.word(i)
 		if t.common {
 			continue
 		}
-		plain := l.plain[string(w)] && typedAsIs(q, string(w))
+		plain := false
+		if l.plain[string(w)] {
+			if typed == nil {
+				typed = wordsAsTyped(s, q)
+			}
+			plain = typed[string(w)]
+		}
 		homograph := len(s.toks) >= minHomographTokens && l.homograph[string(w)]
 		if !plain && !homograph || l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), i == 0) ||
 			e.isRegionWord(string(s.word(i+1))) {
@@ -286,20 +322,36 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 	}
 }
 
-// typedAsIs reports whether w, a folded word, stands in q letter for
-// letter: "ha" typed so is a word, typed "hå" the place.
-func typedAsIs(q, w string) bool {
-	for k := 0; k+len(w) <= len(q); k++ {
-		if !strings.EqualFold(q[k:k+len(w)], w) {
-			continue
-		}
-		before := k == 0 || !isWordByte(q[k-1])
-		after := k+len(w) == len(q) || !isWordByte(q[k+len(w)])
-		if before && after {
-			return true
+// wordsAsTyped returns the set of q's words in ASCII, lower-cased: "ha"
+// typed so is a word, typed "hå" the place. One pass over q, so a long
+// query costs its length, not its length times its words.
+func wordsAsTyped(s *scratch, q string) map[string]bool {
+	if s.typed == nil {
+		s.typed = map[string]bool{}
+	}
+	clear(s.typed)
+	lower := []byte(q)
+	for i, c := range lower {
+		if c >= 'A' && c <= 'Z' {
+			lower[i] = c + 'a' - 'A'
 		}
 	}
-	return false
+	low := string(lower)
+	for i := 0; i < len(low); {
+		if !isWordByte(low[i]) {
+			i++
+			continue
+		}
+		j, ascii := i, true
+		for ; j < len(low) && isWordByte(low[j]); j++ {
+			ascii = ascii && low[j] < 0x80
+		}
+		if ascii {
+			s.typed[low[i:j]] = true
+		}
+		i = j
+	}
+	return s.typed
 }
 
 // placeCue reports whether the words around w make it a place: a place
@@ -328,7 +380,8 @@ func (e *Engine) markNames(s *scratch) {
 			e.markName(s, i, false)
 		case person(s.word(i-1)) && toks[i].upper:
 			e.markName(s, i, true)
-		case i >= 2 && person(s.word(i-2)) && toks[i-1].common && toks[i].upper:
+		case i >= 2 && person(s.word(i-2)) && toks[i-1].common && toks[i].upper &&
+			!e.lex.placePreposition[string(s.word(i-1))]: // "mor i Tromsø" is a place
 			e.markName(s, i, true)
 		case toks[i].capital && i+1 < len(toks) && toks[i+1].upper && e.namesNothing(s, i) &&
 			!e.isPlaceName(string(s.word(i))+string(s.word(i+1))):
@@ -443,13 +496,20 @@ func (e *Engine) markRoles(s *scratch) {
 	if len(e.lex.placeCues) == 0 {
 		return
 	}
+	commute := false
+	for i := range s.toks {
+		if c, _ := cueAt(s, i, e.lex.placeCues); c == dataset.PlaceCommute {
+			commute = true
+		}
+	}
 	for i := 1; i < len(s.toks); i++ {
 		cue, n := cueBefore(s, i, e.lex.placeCues)
-		if cue == "" {
-			continue
-		}
 		role := roleElsewhere
-		if cue == dataset.PlaceLives {
+		switch {
+		case cue == "" || cue == dataset.PlaceCommute:
+			continue
+		case cue == dataset.PlaceLives, cue == dataset.PlaceOrigin && commute:
+			// On a commute, where one travels from is home.
 			role = e.whoseHome(s, i-n)
 		}
 		for k := i; k < len(s.toks) && k <= i+maxCueGap; k++ {
@@ -470,18 +530,73 @@ func (e *Engine) markRoles(s *scratch) {
 // else's ("mamma bor i", "han bor i", "barna bor i").
 func (e *Engine) whoseHome(s *scratch, c int) int8 {
 	for _, k := range [...]int{c - 1, c - 2, c + 1} {
-		if k < 0 || k >= len(s.toks) {
-			continue
+		if k >= 0 && k < len(s.toks) {
+			if role := e.homeOf(s, k); role != 0 {
+				return role
+			}
 		}
-		w := s.word(k)
-		switch {
-		case e.lex.self[string(w)]:
-			return roleLivesSelf
-		case e.lex.kinSet[string(w)] || e.lex.other[string(w)] || s.toks[k].person:
-			return roleLives
+	}
+	// Else the clause's subject, further back: "Min datter (23) har
+	// anoreksi og bor i Halden" is the daughter's home.
+	for k := c - 3; k >= 0 && c-k <= maxSubjectGap; k-- {
+		if role := e.homeOf(s, k); role != 0 {
+			return role
+		}
+		if s.toks[k].clause {
+			break
 		}
 	}
 	return roleLivesSelf
+}
+
+// homeOf says whose home token k tells of as a subject: the writer's
+// ("jeg"), someone else's ("mamma", "han", a name), or 0.
+func (e *Engine) homeOf(s *scratch, k int) int8 {
+	w := string(s.word(k))
+	switch {
+	case e.lex.self[w]:
+		return roleLivesSelf
+	case e.lex.kinSet[w] || e.lex.other[w] || s.toks[k].person:
+		return roleLives
+	}
+	return 0
+}
+
+// maxSubjectGap is how far back, in words, whoseHome looks for the subject
+// of a home cue within its clause.
+const maxSubjectGap = 8
+
+// markNumberWords reads a postcode said in words, as dictation writes it
+// ("fem null null tre", "femti femti fem", "tjue tre sytten"): a run of
+// number words that makes exactly four digits stands for them (on its first
+// word, as a postcode typed in two parts does), and its words are read as
+// nothing else. A ten and a digit after it are one number ("femti fem" 55).
+func (e *Engine) markNumberWords(s *scratch) {
+	if len(e.lex.numberWords) == 0 {
+		return
+	}
+	for i := 0; i < len(s.toks); {
+		code, j := "", i
+		for ; j < len(s.toks) && len(code) <= 4; j++ {
+			v, ok := e.lex.numberWords[string(s.word(j))]
+			if !ok || s.toks[j].crisis {
+				break
+			}
+			if len(v) == 2 && v[1] == '0' && j+1 < len(s.toks) {
+				if d, ok := e.lex.numberWords[string(s.word(j+1))]; ok && len(d) == 1 && d != "0" {
+					v, j = v[:1]+d, j+1
+				}
+			}
+			code += v
+		}
+		if len(code) == 4 && j-i >= 2 {
+			s.toks[i].digits, s.toks[i].code, s.toks[i].common = true, code, true
+			for k := i + 1; k < j; k++ {
+				s.toks[k].stop = true
+			}
+		}
+		i = max(j, i+1)
+	}
 }
 
 // readPostcodes reads the postcode of the query: four digits that exist

@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -162,12 +163,17 @@ func positioned(file string, data []byte, off int64, err error) *FileError {
 	return &FileError{File: file, Line: line, Col: col, Msg: msg}
 }
 
-// DecodeInto strictly decodes one dataset file's bytes into its part of d.
+// DecodeInto strictly decodes one dataset file's bytes into its part of d,
+// replacing what was there.
 func DecodeInto(d *dataset.Dataset, file string, data []byte) error {
 	v := target(d, file)
 	if v == nil {
 		return fmt.Errorf("unknown dataset file %q", file)
 	}
+	// Replace, never overlay: decoding into a filled slice keeps, in each
+	// element, the fields the file leaves out (a built record's postcode
+	// would stick to the curated record at its index).
+	reflect.ValueOf(v).Elem().SetZero()
 	return Decode(file, data, v)
 }
 

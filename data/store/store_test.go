@@ -173,3 +173,16 @@ func TestWriteManifestKeepsTheHigherCount(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, store.ManifestFile), []byte(`{"note":"x","files":[],"extra":1}`), 0o644))
 	assert.ErrorContains(t, store.WriteManifest(d, dir), "manifest.json (fix or delete it)")
 }
+
+// DecodeInto replaces the records of a file: a field the file leaves out
+// never survives from the record that stood at its index before (make data
+// decodes the curated contact points over the ones it built).
+func TestDecodeIntoReplaces(t *testing.T) {
+	d := &dataset.Dataset{ContactPoints: []dataset.ContactPoint{
+		{ID: "built-a", Postcode: "0364"}, {ID: "built-b", Postcode: "9060"}}}
+	require.NoError(t, store.DecodeInto(d, dataset.ContactPointsFile,
+		[]byte(`[{"id":"curated","name":"N","kind":"local","status":"unknown","last_verified":"","sources":[]}]`)))
+	require.Len(t, d.ContactPoints, 1)
+	assert.Equal(t, "curated", d.ContactPoints[0].ID)
+	assert.Empty(t, d.ContactPoints[0].Postcode, "a built record's postcode stuck to the curated one")
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -124,7 +125,13 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 				c.add(f, rec, "text", "en krisestamme på %d bokstaver (foldet «%s») er for bred: den begynner for mange vanlige ord; skriv minst %d bokstaver", n, folded, MinCrisisStemLetters)
 			}
 		}
-		if !c.broken[dataset.MunicipalitiesFile] {
+		if x.Role == dataset.RoleCrisisRule {
+			c.crisisRule(f, rec, folded)
+		}
+		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueKin {
+			c.add(f, rec, "category", "signalkategorien kin fylles av ordene med rollen kin; før «%s» med rollen kin", x.Text)
+		}
+		if !c.broken[dataset.MunicipalitiesFile] && x.Role != dataset.RoleCrisisRule {
 			c.lexemePlace(f, rec, x, folded, munis)
 		}
 		if dataset.CrisisRole(x.Role) && !x.Reviewed {
@@ -177,6 +184,17 @@ func (c *checker) lexemePlace(f, rec string, x dataset.Lexeme, folded string, mu
 			out = append(out, n+" "+c.munis[n].Name)
 		}
 		return strings.Join(out, " eller ")
+	}
+	// A name in another language or script names the municipality in
+	// place, whatever Norwegian name it resembles.
+	if x.Role == dataset.RoleExonym {
+		switch {
+		case x.Place == "":
+			c.add(f, rec, "place", "mangler: et kommunenavn på et annet språk sier hvilken kommune (kommunenummer)")
+		case c.munis[x.Place].Number == "":
+			c.add(f, rec, "place", "kommunenummer %s finnes ikke blant 2024-kommunene", x.Place)
+		}
+		return
 	}
 	// A word of another language that is also a Norwegian place's name
 	// ("time" in English) is a word only in that language's sentences: it
@@ -272,7 +290,29 @@ func (c *checker) postalPlaces() map[string]bool {
 // crisis help rests on the crisis stems and phrases, and a sentence's
 // ordinary words become places without the stop and common words. An
 // emptied or gutted lexicon.json must never be published.
-var requiredRoles = []string{dataset.RoleCrisisStem, dataset.RoleCrisisPhrase, dataset.RoleStop, dataset.RoleCommon}
+var requiredRoles = []string{dataset.RoleCrisisStem, dataset.RoleCrisisPhrase, dataset.RoleCrisisRule,
+	dataset.RoleStop, dataset.RoleCommon}
+
+// crisisRule checks a crisis rule's text: two or more crisis cue
+// categories, separated by spaces, and optionally how many words apart they
+// may stand ("die wish", "harm self 2").
+func (c *checker) crisisRule(f, rec, folded string) {
+	parts := strings.Fields(folded)
+	if n := len(parts); n > 0 && strings.Trim(parts[n-1], "0123456789") == "" {
+		if w, err := strconv.Atoi(parts[n-1]); err != nil || w < 1 || w > search.CrisisWindow {
+			c.add(f, rec, "text", "avstanden %q i kriseregelen må være et tall fra 1 til %d ord", parts[n-1], search.CrisisWindow)
+		}
+		parts = parts[:n-1]
+	}
+	if len(parts) < 2 {
+		c.add(f, rec, "text", "en kriseregel nevner minst to signalkategorier, skilt med mellomrom («die wish»)")
+	}
+	for _, p := range parts {
+		if !slices.Contains(dataset.CrisisCueCategories(), p) {
+			c.add(f, rec, "text", "ukjent signalkategori %q i kriseregelen (%s)", p, strings.Join(dataset.CrisisCueCategories(), ", "))
+		}
+	}
+}
 
 // lexiconRolesPresent refuses a lexicon that lacks a required role.
 func (c *checker) lexiconRolesPresent(ls []dataset.Lexeme) {

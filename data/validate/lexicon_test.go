@@ -62,12 +62,30 @@ func TestLexiconProblems(t *testing.T) {
 		}, "lexicon.json: bereaved «tok livet sitt»: category: mangler", false},
 		{"place cue with a crisis category", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "bor i", Role: dataset.RolePlaceCue, Language: "no", Category: dataset.CrisisSuicide})
-		}, "lexicon.json: place_cue «bor i»: category: ukjent kategori \"suicide\" for rollen place_cue (lives, elsewhere)", false},
+		}, "lexicon.json: place_cue «bor i»: category: ukjent kategori \"suicide\" for rollen place_cue (lives, elsewhere, origin, commute)", false},
 		{"number cue without category", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "tlf", Role: dataset.RoleNumberCue, Language: "no"})
-		}, "lexicon.json: number_cue «tlf»: category: mangler: rollen number_cue krever en kategori (phone, age, quantity, address)", false},
+		}, "lexicon.json: number_cue «tlf»: category: mangler: rollen number_cue krever en kategori (phone, age, quantity, address, reference)", false},
 		{"stop word with a category", func(d *dataset.Dataset) { lexeme(d, dataset.RoleStop, "for").Category = dataset.CrisisAcute },
 			"lexicon.json: stop «for»: category: rollen stop har ingen kategori", false},
+		{"exonym without a place", func(d *dataset.Dataset) {
+			d.Lexicon = append(d.Lexicon, dataset.Lexeme{Text: "Осло", Role: dataset.RoleExonym, Language: "ru"})
+		}, "lexicon.json: exonym «Осло»: place: mangler: et kommunenavn på et annet språk sier hvilken kommune", false},
+		{"crisis cue of the kin category", func(d *dataset.Dataset) {
+			addLexeme(d, dataset.Lexeme{Text: "onkel", Role: dataset.RoleCrisisCue, Language: "nb", Category: dataset.CueKin})
+		}, "lexicon.json: crisis_cue «onkel»: category: signalkategorien kin fylles av ordene med rollen kin", false},
+		{"crisis rule with an unknown category", func(d *dataset.Dataset) {
+			lexeme(d, dataset.RoleCrisisRule, "live not wish").Text = "live nothing wish"
+		}, "lexicon.json: crisis_rule «live nothing wish»: text: ukjent signalkategori \"nothing\"", false},
+		{"crisis rule with a window too wide", func(d *dataset.Dataset) {
+			lexeme(d, dataset.RoleCrisisRule, "live not wish").Text = "live not wish 20"
+		}, "lexicon.json: crisis_rule «live not wish 20»: text: avstanden \"20\" i kriseregelen må være et tall fra 1 til 8 ord", false},
+		{"crisis rule of one category", func(d *dataset.Dataset) {
+			lexeme(d, dataset.RoleCrisisRule, "live not wish").Text = "live"
+		}, "lexicon.json: crisis_rule «live»: text: en kriseregel nevner minst to signalkategorier", false},
+		{"no crisis rules left", func(d *dataset.Dataset) {
+			d.Lexicon = slices.DeleteFunc(d.Lexicon, func(x dataset.Lexeme) bool { return x.Role == dataset.RoleCrisisRule })
+		}, "lexicon.json: role: ingen oppføringer med rollen crisis_rule", false},
 		{"emptied lexicon", func(d *dataset.Dataset) { d.Lexicon = nil },
 			"lexicon.json: ordlisten er tom", false},
 		{"no crisis phrases left", func(d *dataset.Dataset) {
@@ -121,7 +139,7 @@ func TestLexiconProblems(t *testing.T) {
 			addLexeme(d, dataset.Lexeme{Text: "ring 41 23 45 67", Role: dataset.RoleNumberCue, Language: "nb", Category: dataset.NumberPhone})
 		}, "lexicon.json: number_cue «ring 41 23 45 67»: text: inneholder et telefonnummer (\"41 23 45 67\")", false},
 		{"unreviewed crisis cues: one warning", func(d *dataset.Dataset) {},
-			"lexicon.json: advarsel: 12 krisesignaler (krisestammer, krisefraser, etterlattfraser, kriseopphevinger) er ikke gjennomgått", true},
+			"lexicon.json: advarsel: 19 krisesignaler (krisestammer, krisefraser, etterlattfraser, kriseopphevinger) er ikke gjennomgått", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,6 +198,9 @@ func TestLexiconTables(t *testing.T) {
 		assert.False(t, seen[l.Tag], l.Tag)
 		seen[l.Tag] = true
 		assert.NotEmpty(t, l.Name)
+		assert.Regexp(t, `^[a-z]{2,3}$`, l.Tag, "a BCP 47 primary language subtag")
 	}
-	assert.Len(t, seen, 23)
+	for _, tag := range append(dataset.LocalLanguages(), "en") {
+		assert.True(t, seen[tag], "%s is a lexicon language", tag)
+	}
 }

@@ -531,6 +531,7 @@ func (c *checker) contactPointsFile(cps []dataset.ContactPoint) {
 		c.text(f, rec, "note", p.Note, false)
 		c.text(f, rec, "citizen_note", p.CitizenNote, false)
 		c.citizenNotes(f, rec, p)
+		c.practical(f, rec, p)
 		c.privacy(f, rec, p)
 		c.verified(f, rec, p)
 		c.sourceRefs(f, rec, p.Sources)

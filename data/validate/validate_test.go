@@ -252,6 +252,32 @@ func TestEveryProblemClass(t *testing.T) {
 			dataset.ContactPointsFile, "", "", "ingen kontaktpunkter", false},
 		{"look-alike domain with a capital I", func(d *dataset.Dataset) { cp(d, "link-oslo").URL = "https://www.selvhjeIp.no/" },
 			dataset.ContactPointsFile, "link-oslo", "url", `domenet "www.selvhjeIp.no" ligner "selvhjelp.no"`, true},
+		{"unknown kind", func(d *dataset.Dataset) { cp(d, "link-oslo").Kind = "sorggruppe_ledet" },
+			dataset.ContactPointsFile, "link-oslo", "kind", `ukjent type "sorggruppe_ledet"`, false},
+		{"unknown weekday", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").Meetings = []dataset.Meeting{{Weekday: "tirsdag"}}
+		}, dataset.ContactPointsFile, "link-oslo", "meetings[0].weekday", "ukjent ukedag", false},
+		{"malformed meeting time", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").Meetings = []dataset.Meeting{{Weekday: "tuesday", Start: "13.00"}}
+		}, dataset.ContactPointsFile, "link-oslo", "meetings[0].start", "klokkeslett", false},
+		{"meeting ends before it starts", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").Meetings = []dataset.Meeting{{Weekday: "tuesday", Start: "13:00", End: "12:00"}}
+		}, dataset.ContactPointsFile, "link-oslo", "meetings[0].end", "ikke etter start", false},
+		{"unknown attendance", func(d *dataset.Dataset) { cp(d, "link-oslo").Attendance = "digitalt" },
+			dataset.ContactPointsFile, "link-oslo", "attendance", "ukjent verdi", false},
+		{"implausible minimum age", func(d *dataset.Dataset) { cp(d, "link-oslo").MinAge = 180 },
+			dataset.ContactPointsFile, "link-oslo", "min_age", "ingen aldersgrense", false},
+		{"free without the source's words", func(d *dataset.Dataset) { cp(d, "link-oslo").Free = true },
+			dataset.ContactPointsFile, "link-oslo", "free", "kildens ord", false},
+		{"malformed language", func(d *dataset.Dataset) { cp(d, "link-oslo").Languages = []string{"Norsk"} },
+			dataset.ContactPointsFile, "link-oslo", "languages[0]", "språkkode", false},
+		{"markup in how to join", func(d *dataset.Dataset) { cp(d, "link-oslo").HowToJoin = "<a href=x>meld deg på</a>" },
+			dataset.ContactPointsFile, "link-oslo", "how_to_join", "markup", false},
+		{"long notice", func(d *dataset.Dataset) { cp(d, "link-oslo").Notice = strings.Repeat("stengt ", 40) + "i juli" },
+			dataset.ContactPointsFile, "link-oslo", "notice", "kort", false},
+		{"notice date", func(d *dataset.Dataset) {
+			cp(d, "link-oslo").Notice, cp(d, "link-oslo").NoticeUntil = "Ingen grupper i juli", "juli"
+		}, dataset.ContactPointsFile, "link-oslo", "notice_until", "ÅÅÅÅ-MM-DD", false},
 		{"look-alike domain with a zero", func(d *dataset.Dataset) { cp(d, "link-tromso").URL = "https://linkosl0.no" },
 			dataset.ContactPointsFile, "link-tromso", "url", `ligner "linkoslo.no"`, true},
 		{"look-alike domain with a one", func(d *dataset.Dataset) { cp(d, "link-tromso").URL = "https://www.se1vhjelp.no/" },

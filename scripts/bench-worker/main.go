@@ -16,12 +16,18 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 	"time"
 
+	"github.com/selvhjelp/finder/data"
+	"github.com/selvhjelp/finder/data/search"
+	"github.com/selvhjelp/finder/data/search/adversarial"
+	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/worker/devserver"
 )
 
@@ -103,6 +109,59 @@ func run(n int) error {
 		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 		fmt.Printf("%-22s %8d %8s %8s %8s\n", r.name, len(times), ms(pct(times, 50)), ms(pct(times, 99)), ms(times[len(times)-1]))
 	}
+	return adversarialQueries(ctx, client, srv.URL, n/10+10)
+}
+
+// adversarialQueries sends each crafted shape of data/search (the worker's longest
+// queries, made as hard to read as the data allows) as the widget's
+// fallback does, a POST, and prints each shape's p50 and the slowest: the
+// Go time inside workerd is what the free plan's 10 ms CPU budget counts.
+func adversarialQueries(ctx context.Context, c *http.Client, base string, n int) error {
+	d, err := store.LoadFS(data.FS)
+	if err != nil {
+		return err
+	}
+	e, err := search.New(d)
+	if err != nil {
+		return err
+	}
+	shapes := adversarial.Shapes(e)
+	names := make([]string, 0, len(shapes))
+	for k := range shapes {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	fmt.Printf("\nadversarial queries of %d characters, POST /v1/search, %d each (p50 per shape, round trip):\n", search.MaxQueryRunes, n)
+	worst, worstName := time.Duration(0), ""
+	for _, name := range names {
+		body := "q=" + url.QueryEscape(shapes[name])
+		var times []time.Duration
+		for i := 0; i < n; i++ {
+			t0 := time.Now()
+			req, err := http.NewRequestWithContext(ctx, http.MethodPost, base+"/v1/search", strings.NewReader(body))
+			if err != nil {
+				return err
+			}
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			res, err := c.Do(req)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			msg, _ := io.ReadAll(io.LimitReader(res.Body, 512))
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				return fmt.Errorf("%s: status %d: %s", name, res.StatusCode, msg)
+			}
+			times = append(times, time.Since(t0))
+		}
+		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+		p50 := pct(times, 50)
+		fmt.Printf("  %-24s %8s\n", name, ms(p50))
+		if p50 > worst {
+			worst, worstName = p50, name
+		}
+	}
+	fmt.Printf("slowest adversarial shape through workerd: %s, p50 %s (round trip; \"bergen\" above for scale)\n", worstName, ms(worst))
 	return nil
 }
 

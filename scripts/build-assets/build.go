@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/hsds"
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
 	wasmbundle "github.com/selvhjelp/finder/wasm/bundle"
@@ -66,7 +67,7 @@ func (m *Manifest) names() []string {
 	return n
 }
 
-// Placeholders in selvhjelp-finder.js, engine.js and demo.html. Every file
+// Placeholders in the element's modules (widget/finder/engine-client.js), engine.js and demo.html. Every file
 // the loader brings in is named with its content hash and pinned with its
 // SHA-384 (SRI): widget.js pins engine.js (phEngineSRI), and engine.js, whose
 // bytes the loader has checked, pins wasm_exec.js, the module and both
@@ -154,11 +155,11 @@ func build(c config) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	loaderSrc, err := os.ReadFile(filepath.Join(c.Widget, "selvhjelp-finder.js"))
+	loaderSrc, err := bundleWidget(c.Widget)
 	if err != nil {
-		return nil, fmt.Errorf("read loader: %w", err)
+		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Join(c.Out, "v1"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(c.Out, "v1", "hsds"), 0o755); err != nil {
 		return nil, fmt.Errorf("create output: %w", err)
 	}
 	if err := removeOld(c.Out, hashedPattern); err != nil {
@@ -226,6 +227,9 @@ func build(c config) (*Manifest, error) {
 		if err := put(s.logical, s.path, s.b, s.ctype, s.immutable); err != nil {
 			return nil, err
 		}
+	}
+	if err := writeHSDS(c, ds, put); err != nil {
+		return nil, err
 	}
 	if err := writeEmbed(c, m, put); err != nil {
 		return nil, err
@@ -507,4 +511,22 @@ func wasmExec() ([]byte, error) {
 		}
 	}
 	return nil, fmt.Errorf("wasm_exec.js not found under %s", root)
+}
+
+// writeHSDS puts the HSDS export and its DCAT-AP-NO description under
+// v1/hsds/, served as static files with the dataset's headers.
+func writeHSDS(c config, ds *dataset.Dataset, put func(logical, path string, b []byte, ctype string, immutable bool) error) error {
+	files, err := hsds.Files(ds, strings.TrimSuffix(c.Origin, "/"))
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct{ name, ctype string }{
+		{hsds.ServicesFile, "application/json; charset=utf-8"},
+		{hsds.DCATFile, "application/ld+json; charset=utf-8"},
+	} {
+		if err := put("hsds/"+f.name, "v1/hsds/"+f.name, files[f.name], f.ctype, false); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -47,6 +47,9 @@ func TestBuildWritesAssetsAndManifest(t *testing.T) {
 	assert.Contains(t, string(engineJS), m.Files["wasm_exec.js"].Path)
 	assert.Equal(t, "application/wasm", m.Files["finder.wasm"].ContentType)
 	assert.Equal(t, "v1/dataset.json", m.Files["dataset.json"].Path)
+	assert.Equal(t, "v1/hsds/services.json", m.Files["hsds/services.json"].Path)
+	assert.FileExists(t, filepath.Join(out, "v1", "hsds", "services.json"))
+	assert.FileExists(t, filepath.Join(out, "v1", "hsds", "dcat.jsonld"))
 
 	page, err := os.ReadFile(filepath.Join(out, "index.html"))
 	require.NoError(t, err)
@@ -300,7 +303,7 @@ func TestBuildWritesEngineAndParts(t *testing.T) {
 	}
 	assert.NotContains(t, string(loader), phEngineSRI)
 	assert.NotRegexp(t, `'__[A-Z_]+__'`, string(engine), "no placeholder left")
-	assert.NotRegexp(t, `'__[A-Z_]+__'`, string(loader), "no placeholder left")
+	assert.NotRegexp(t, `["']__[A-Z_]+__["']`, string(loader), "no placeholder left")
 	assert.Contains(t, string(engine), m.Files["finder.wasm"].Path)
 }
 
@@ -327,8 +330,8 @@ func TestEveryFileTheLoaderBringsInIsPinned(t *testing.T) {
 	}
 	loader, engine := read("widget.js"), read("engine.js")
 	assert.Equal(t, loader, read("widget.pinned.js"))
-	// A name and its hash sit side by side in the source: check both are there.
-	assert.Contains(t, loader, "'"+m.Files["engine.js"].Path+"', ENGINE_SRI = '"+m.Files["engine.js"].SRI+"'")
+	// A name and its hash sit side by side in the bundle: check both are there.
+	assert.Contains(t, loader, `ENGINE = "`+m.Files["engine.js"].Path+`";`+"\n"+`var ENGINE_SRI = "`+m.Files["engine.js"].SRI+`";`)
 	for _, name := range []string{"finder.wasm", "wasm_exec.js", "dataset-core.json", "postcodes.json"} {
 		read(name)
 		assert.Contains(t, engine, "'"+m.Files[name].Path+"'", name)

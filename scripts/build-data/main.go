@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
 )
@@ -21,7 +22,12 @@ import (
 func main() {
 	sources := flag.String("sources", "../shared/data-sources", "folder with the source files and SOURCES.md")
 	out := flag.String("out", "data", "folder to write the dataset files into")
+	merge := flag.String("merge", "", "import this contact-point supplement into the curated files in -out, once (merge.go)")
 	flag.Parse()
+	run := run
+	if *merge != "" {
+		run = func(_, out string) error { return mergeSupplement(*merge, out) }
+	}
 	if err := run(*sources, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "build-data:", err)
 		os.Exit(1)
@@ -54,14 +60,8 @@ func run(sourcesDir, outDir string) error {
 			}
 		}
 	}
-	// Never write a dataset the validator rejects.
-	if ps := validate.Dataset(d); validate.Errors(ps) > 0 {
-		for _, p := range ps {
-			if !p.Warning {
-				fmt.Fprintln(os.Stderr, p)
-			}
-		}
-		return fmt.Errorf("the built dataset has %d problems; nothing written", validate.Errors(ps))
+	if err := refuseInvalid(d, "built"); err != nil {
+		return err
 	}
 	if err := store.WriteFiles(d, outDir, write); err != nil {
 		return err
@@ -75,4 +75,19 @@ func run(sourcesDir, outDir string) error {
 	}
 	fmt.Printf("build-data: wrote %s to %s\n", strings.Join(write, ", "), outDir)
 	return nil
+}
+
+// refuseInvalid prints the errors of a dataset the validator rejects and
+// refuses it: nothing is written then.
+func refuseInvalid(d *dataset.Dataset, what string) error {
+	ps := validate.Dataset(d)
+	if validate.Errors(ps) == 0 {
+		return nil
+	}
+	for _, p := range ps {
+		if !p.Warning {
+			fmt.Fprintln(os.Stderr, p)
+		}
+	}
+	return fmt.Errorf("the %s dataset has %d problems; nothing written", what, validate.Errors(ps))
 }

@@ -76,9 +76,9 @@ var knownSources = []source{
 		Name:    "Lagrede kopier av offentlige nettsider om Selvhjelp Norge, LINK-sentre og lokale kontaktpunkter",
 		URL:     "https://www.selvhjelp.no",
 		Licence: "Fakta hentet fra offentlige nettsider; hver post oppgir sine sider i sources",
-		Vintage: "sidene er datert 2010–2023 der de viser dato; samlet 2026-11-23",
-		Used:    "contact_points.json (første gang; siden holdt ved like for hånd og med finder)",
-	}, []string{"selvhjelp_kontaktpunkter.json", "selvhjelp_kontaktpunkter_tillegg.json"}},
+		Vintage: "sidene er datert 2005–2024 der de viser dato; samlet 2026-11-23 og 2026-12-05",
+		Used:    "contact_points.json (første gang; andre tillegg importert én gang med build-data -merge; siden holdt ved like for hånd og med finder)",
+	}, []string{"selvhjelp_kontaktpunkter.json", "selvhjelp_kontaktpunkter_tillegg.json", "selvhjelp_kontaktpunkter_tillegg2.json"}},
 	{dataset.Source{
 		ID:      "selvhjelp-temaer",
 		Name:    "Temaer for selvhjelpsgrupper fra lagrede kopier av offentlige norske nettsider",

@@ -6,19 +6,58 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/search"
 )
 
 // coverageReport is the --json form of `finder coverage`.
 type coverageReport struct {
-	Rule                 string               `json:"rule"`
+	Rule string `json:"rule"`
+	// ByKind is, per contact point kind, how many people live beyond the
+	// threshold from one of that kind (kinds with none counted are left out).
+	ByKind               []kindCoverage       `json:"by_kind"`
 	ThresholdKm          float64              `json:"threshold_km"`
 	PeopleBeyond         int                  `json:"people_beyond"`
 	MunicipalitiesBeyond int                  `json:"municipalities_beyond"`
 	Municipalities       []search.CoverageRow `json:"municipalities"`
+}
+
+// kindCoverage is one kind's figure in coverageReport.
+type kindCoverage struct {
+	Kind                 string `json:"kind"`
+	PeopleBeyond         int    `json:"people_beyond"`
+	MunicipalitiesBeyond int    `json:"municipalities_beyond"`
+}
+
+// beyond sums the people and municipalities farther than km (or with none).
+func beyond(rows []search.CoverageRow, km float64) (people, munis int) {
+	for _, r := range rows {
+		if r.DistanceKm < 0 || r.DistanceKm > km {
+			people += r.Population
+			munis++
+		}
+	}
+	return people, munis
+}
+
+// coverageByKind is the figure for each kind that has a contact point that
+// counts for coverage.
+func coverageByKind(eng *search.Engine, d *dataset.Dataset, km float64) []kindCoverage {
+	var out []kindCoverage
+	for _, k := range dataset.Kinds() {
+		if !slices.ContainsFunc(d.ContactPoints, func(cp dataset.ContactPoint) bool {
+			return cp.Kind == k && search.CountsForCoverage(&cp)
+		}) {
+			continue
+		}
+		p, m := beyond(eng.CoverageOf(k), km)
+		out = append(out, kindCoverage{Kind: k, PeopleBeyond: p, MunicipalitiesBeyond: m})
+	}
+	return out
 }
 
 const coverageRule = "nærmeste kontaktpunkt som ikke er nedlagt (status active eller unknown: ingen er bekreftet aktive), " +
@@ -52,13 +91,9 @@ func runCoverage(e env, args []string) int {
 		return 1
 	}
 	rows := eng.Coverage()
-	rep := coverageReport{Rule: coverageRule, ThresholdKm: *km, Municipalities: rows}
-	for _, r := range rows {
-		if r.DistanceKm < 0 || r.DistanceKm > *km {
-			rep.PeopleBeyond += r.Population
-			rep.MunicipalitiesBeyond++
-		}
-	}
+	rep := coverageReport{Rule: coverageRule, ThresholdKm: *km, Municipalities: rows,
+		ByKind: coverageByKind(eng, d, *km)}
+	rep.PeopleBeyond, rep.MunicipalitiesBeyond = beyond(rows, *km)
 	if *svgFile != "" {
 		if err := writeCoverageSVG(*svgFile, rows, *km); err != nil {
 			fmt.Fprintln(e.stderr, "finder coverage:", err)
@@ -89,6 +124,11 @@ func runCoverage(e env, args []string) int {
 	}
 	fmt.Fprintf(w, "\n%s personer bor mer enn %g km fra et kontaktpunkt (%d av %d kommuner).\n",
 		thousands(rep.PeopleBeyond), *km, rep.MunicipalitiesBeyond, len(rows))
+	fmt.Fprintf(w, "Bare kontaktpunkter av én type:\n")
+	for _, k := range rep.ByKind {
+		fmt.Fprintf(w, "  %-22s %10s personer (%d kommuner) mer enn %g km unna\n",
+			dataset.KindLabel(k.Kind), thousands(k.PeopleBeyond), k.MunicipalitiesBeyond, *km)
+	}
 	return 0
 }
 

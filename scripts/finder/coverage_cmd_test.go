@@ -18,10 +18,12 @@ func TestCoverageText(t *testing.T) {
 	code, out, errOut := runCmd(t, "", "coverage", "--data", fixture, "--top", "2")
 	require.Equal(t, 0, code, errOut)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	// rule, blank, header, 2 rows, blank, summary
-	require.Len(t, lines, 7, out)
+	// rule, blank, header, 2 rows, blank, summary, then per kind (the
+	// fixture's only open local kind is the LINK centres)
+	require.Len(t, lines, 9, out)
 	n := len(fixtureData(t).Municipalities)
-	assert.Regexp(t, regexp.MustCompile(fmt.Sprintf(`^[\d ]+ personer bor mer enn 50 km fra et kontaktpunkt \(\d+ av %d kommuner\)\.$`, n)), lines[len(lines)-1])
+	assert.Regexp(t, regexp.MustCompile(fmt.Sprintf(`^[\d ]+ personer bor mer enn 50 km fra et kontaktpunkt \(\d+ av %d kommuner\)\.$`, n)), lines[6])
+	assert.Regexp(t, `^  senter +[\d ]+ personer \(\d+ kommuner\) mer enn 50 km unna$`, lines[8])
 	assert.Contains(t, lines[2], "innbyggere")
 }
 
@@ -39,7 +41,11 @@ func TestCoverageJSON(t *testing.T) {
 		ThresholdKm          float64 `json:"threshold_km"`
 		PeopleBeyond         int     `json:"people_beyond"`
 		MunicipalitiesBeyond int     `json:"municipalities_beyond"`
-		Municipalities       []struct {
+		ByKind               []struct {
+			Kind         string `json:"kind"`
+			PeopleBeyond int    `json:"people_beyond"`
+		} `json:"by_kind"`
+		Municipalities []struct {
 			Municipality string  `json:"municipality"`
 			Population   int     `json:"population"`
 			DistanceKm   float64 `json:"distance_km"`
@@ -65,6 +71,10 @@ func TestCoverageJSON(t *testing.T) {
 	}
 	assert.Equal(t, people, rep.PeopleBeyond)
 	assert.Equal(t, n, rep.MunicipalitiesBeyond)
+	// Only centres count in the fixture, so their figure is the total.
+	require.Len(t, rep.ByKind, 1)
+	assert.Equal(t, "centre", rep.ByKind[0].Kind)
+	assert.Equal(t, rep.PeopleBeyond, rep.ByKind[0].PeopleBeyond)
 	byNo := map[string]bool{}
 	for _, m := range rep.Municipalities {
 		byNo[m.Municipality] = m.Served
@@ -104,4 +114,25 @@ func TestCoverageSVG(t *testing.T) {
 	code, _, errOut = runCmd(t, "", "coverage", "--svg", filepath.Join(t.TempDir(), "no", "such", "dir.svg"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "dir.svg")
+}
+
+// export-hsds writes both files from the fixture; the HSDS content itself is
+// tested in data/hsds.
+func TestExportHSDSCommand(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runCmd(t, "", "export-hsds", dir, "--data", fixture, "--base", "https://finder.example")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, fmt.Sprintf("%d tjenester", len(fixtureData(t).ContactPoints)))
+	var services []map[string]any
+	b, err := os.ReadFile(filepath.Join(dir, "services.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &services))
+	assert.Len(t, services, len(fixtureData(t).ContactPoints))
+	var cat map[string]any
+	b, err = os.ReadFile(filepath.Join(dir, "dcat.jsonld"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &cat))
+	assert.Equal(t, "dcat:Dataset", cat["@type"])
+	code, _, _ = runCmd(t, "", "export-hsds")
+	assert.Equal(t, 2, code, "a missing DIR is a usage error")
 }

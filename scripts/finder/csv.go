@@ -62,13 +62,9 @@ type csvSchema struct {
 }
 
 var (
-	statusToCSV = map[string]string{
-		dataset.StatusActive:  "aktiv",
-		dataset.StatusClosed:  "stengt",
-		dataset.StatusUnknown: "ukjent",
-	}
-	yesWords = map[string]bool{"ja": true, "j": true, "x": true, "true": true, "1": true}
-	noWords  = map[string]bool{"": true, "nei": true, "n": true, "false": true, "0": true}
+	statusToCSV = statusWords()
+	yesWords    = map[string]bool{"ja": true, "j": true, "x": true, "true": true, "1": true}
+	noWords     = map[string]bool{"": true, "nei": true, "n": true, "false": true, "0": true}
 )
 
 func mustCSVSchema(t reflect.Type) csvSchema {
@@ -895,4 +891,13 @@ func equalContact(a, b dataset.ContactPoint) bool {
 	x, err1 := store.EncodeFile(&dataset.Dataset{ContactPoints: []dataset.ContactPoint{a}}, dataset.ContactPointsFile)
 	y, err2 := store.EncodeFile(&dataset.Dataset{ContactPoints: []dataset.ContactPoint{b}}, dataset.ContactPointsFile)
 	return err1 == nil && err2 == nil && bytes.Equal(x, y)
+}
+
+// statusWords maps each status to its Norwegian word (dataset.StatusLabel).
+func statusWords() map[string]string {
+	m := map[string]string{}
+	for _, s := range dataset.Statuses() {
+		m[s] = dataset.StatusLabel(s)
+	}
+	return m
 }

@@ -57,14 +57,15 @@ func TestCSVSchema(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"id", "navn", "type", "status"}, required)
-	headers := contactCSV.headers([]int{0, 0})
-	require.Len(t, contactCSV.groups, 2)
+	headers := contactCSV.headers([]int{0, 0, 0})
+	require.Len(t, contactCSV.groups, 3)
 	for _, g := range contactCSV.groups {
 		assert.Contains(t, string(readme), "`"+g.header(1, g.subs[0])+"`", "data/README.md must document the numbered columns")
 	}
 	assert.Equal(t, []string{"merknad_innbygger1_språk", "merknad_innbygger1_tekst",
-		"kilde1_url", "kilde1_dato", "kilde1_fakta", "kilde2_url", "kilde2_dato", "kilde2_fakta"},
-		contactCSV.headers([]int{1, 2})[len(headers):])
+		"kilde1_url", "kilde1_dato", "kilde1_fakta", "kilde2_url", "kilde2_dato", "kilde2_fakta",
+		"møte1_ukedag", "møte1_start", "møte1_slutt"},
+		contactCSV.headers([]int{1, 2, 1})[len(headers):])
 
 	for _, tc := range []struct {
 		name string

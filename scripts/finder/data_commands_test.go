@@ -340,6 +340,9 @@ func TestDiff(t *testing.T) {
 			c.Phone = "22 00 00 00"
 			c.Topics = append(c.Topics, "depresjon")
 			c.Sources[0].PageDate = "2026-11-01"
+			c.Kind = dataset.KindPeerGroup
+			c.Schedule, c.MinAge, c.Cost, c.Free = "torsdager kl. 18–20", 18, "gratis", true
+			c.Meetings = []dataset.Meeting{{Weekday: "thursday", Start: "18:00", End: "20:00"}}
 		}
 	}
 	gone := d.Postcodes[0]
@@ -355,6 +358,11 @@ func TestDiff(t *testing.T) {
 	assert.Contains(t, out, "    phone: lagt til «22 00 00 00»   ← GJENNOMGANG: nytt telefonnummer: 22000000\n")
 	assert.Contains(t, out, "    topics: lagt til «depresjon»\n")
 	assert.Contains(t, out, "    sources[0].page_date: «ingen dato vist» → «2026-11-01»\n")
+	// Kinds and practical facts are named like every field.
+	assert.Contains(t, out, "    kind: «centre» → «peer_group»\n")
+	assert.Contains(t, out, "    schedule: lagt til «torsdager kl. 18–20»\n")
+	assert.Contains(t, out, "    min_age: lagt til 18\n")
+	assert.Contains(t, out, "    meetings[0].weekday: lagt til «thursday»\n")
 	assert.Contains(t, out, "1 nye, 1 fjernet, 1 endret.")
 	assert.Contains(t, out, "1 endringer trenger en ny gjennomgang")
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -23,7 +24,18 @@ const lexHeader = "tekst;rolle;språk;kategori;kommunenummer;gjennomgått;merkna
 
 // keepRoles are rows of the fixture's lexicon, one of each role the
 // validator requires, so that a --replace sheet can remove the rest.
-const keepRoles = "selvmord;crisis_stem;nb;suicide;;;\r\nikke verdt a leve;crisis_phrase;nb;hopelessness;;;\r\ni;stop;no;;;;\r\njeg;common;no;;;;pronouns and determiners, bokmål and nynorsk\r\n"
+const keepRoles = "selvmord;crisis_stem;nb;suicide;;;\r\nikke verdt a leve;crisis_phrase;nb;hopelessness;;;\r\ni;stop;no;;;;\r\njeg;common;no;;;;pronouns and determiners, bokmål and nynorsk\r\n" +
+	"live not wish;crisis_rule;und;wish_dead;;;\r\n"
+
+// fixtureLexemes is how many entries the small fixture's lexicon holds.
+func fixtureLexemes(t *testing.T) int {
+	t.Helper()
+	var ls []dataset.Lexeme
+	b, err := os.ReadFile(filepath.Join(fixture, dataset.LexiconFile))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &ls))
+	return len(ls)
+}
 
 // writeSheet writes a spreadsheet file for an import.
 func writeSheet(t *testing.T, body string) string {
@@ -45,7 +57,7 @@ func TestLexiconList(t *testing.T) {
 		never []string
 	}{
 		{"unreviewed: crisis cues first", []string{"--unreviewed"}, 0,
-			[]string{"bereaved", "crisis_stem", "crisis_phrase", "crisis_undo", "stop", "47 oppføringer venter på gjennomgang, 12 av dem krisesignaler"}, nil},
+			[]string{"bereaved", "crisis_stem", "crisis_phrase", "crisis_undo", "stop", "54 oppføringer venter på gjennomgang, 19 av dem krisesignaler"}, nil},
 		{"one role", []string{"--unreviewed", "--role", "crisis_stem"}, 0,
 			[]string{"crisis_stem  nb  suicide  «selvmord»", "3 oppføringer venter på gjennomgang, 3 av dem krisesignaler"}, []string{"crisis_phrase"}},
 		{"one language", []string{"--language", "nn", "--role", "crisis_phrase"}, 0,
@@ -93,7 +105,7 @@ func TestLexiconCSVRoundTrip(t *testing.T) {
 			require.Equal(t, 0, code, stderr)
 			code, out, stderr := runCmd(t, "", "lexicon", "import", writeSheet(t, sheet), "--data", dir, "--replace")
 			require.Equal(t, 0, code, stderr)
-			assert.Contains(t, out, "0 nye, 0 endret, 47 uendret, 0 fjernet")
+			assert.Contains(t, out, fmt.Sprintf("0 nye, 0 endret, %d uendret, 0 fjernet", fixtureLexemes(t)))
 			assert.Equal(t, before, snapshot(t, dir))
 		})
 	}
@@ -127,7 +139,7 @@ func TestLexiconImport(t *testing.T) {
 			[]string{"endret: crisis_phrase «akutt krise» (nb, self_harm) – krisesignal: trenger en ny gjennomgang",
 				"0 nye, 1 endret, 0 uendret, 0 fjernet; 1 krisesignal trenger en ny gjennomgang"}, nil,
 			func(t *testing.T, ls []dataset.Lexeme) {
-				assert.Len(t, ls, 47)
+				assert.Len(t, ls, fixtureLexemes(t))
 				assert.Equal(t, dataset.Lexeme{Text: "akutt krise", Role: "crisis_phrase", Language: "nb", Category: "self_harm", Reviewed: true}, ls[37])
 			}},
 		{"marking crisis cues reviewed needs no second review", lexHeader + "akutt krise;crisis_phrase;nb;acute;;ja;sett av klinisk rådgiver\r\n", nil, 0,
@@ -145,7 +157,7 @@ func TestLexiconImport(t *testing.T) {
 			[]string{"endret: crisis_stem «sjølvmord» (nn, suicide) – krisesignal"}, nil,
 			func(t *testing.T, ls []dataset.Lexeme) {
 				assert.Equal(t, "sjølvmord", ls[31].Text)
-				assert.Len(t, ls, 47)
+				assert.Len(t, ls, fixtureLexemes(t))
 			}},
 		{"one bad row changes nothing", lexHeader + "vil ikke leve;crisis_phrase;nb;wish_dead;;;\r\nselv;crisis_stem;nb;suicide;;;\r\nsola;common;no;;;;\r\n", nil, 1,
 			nil, []string{"rad 3: kolonne tekst: en krisestamme på 4 bokstaver", "1 feil. Ingenting er endret."}, nil},
@@ -158,11 +170,11 @@ func TestLexiconImport(t *testing.T) {
 		{"a formula cell", lexHeader + "=1+2;stop;no;;;;\r\n", nil, 1,
 			nil, []string{"rad 2: kolonne tekst: cellen begynner med \"=\""}, nil},
 		{"replace may not empty the lexicon", lexHeader + keepRoles + "kona;kin;no;;;;\r\n", []string{"--replace"}, 1,
-			nil, []string{"regnearket ville fjernet 42 oppføringer", "Importer uten --replace"}, nil},
-		{"replace with allowed removals flags removed crisis cues", lexHeader + keepRoles + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "42"}, 0,
-			[]string{"fjernet: crisis_phrase «akutt krise» (nb, acute) – krisesignal: trenger en ny gjennomgang", "0 nye, 0 endret, 5 uendret, 42 fjernet; 10 krisesignaler"}, nil,
-			func(t *testing.T, ls []dataset.Lexeme) { assert.Len(t, ls, 5) }},
-		{"allowed removals cannot take away the crisis phrases", lexHeader + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "46"}, 1,
+			nil, []string{"regnearket ville fjernet 48 oppføringer", "Importer uten --replace"}, nil},
+		{"replace with allowed removals flags removed crisis cues", lexHeader + keepRoles + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "48"}, 0,
+			[]string{"fjernet: crisis_phrase «akutt krise» (nb, acute) – krisesignal: trenger en ny gjennomgang", "0 nye, 0 endret, 6 uendret, 48 fjernet; 16 krisesignaler"}, nil,
+			func(t *testing.T, ls []dataset.Lexeme) { assert.Len(t, ls, 6) }},
+		{"allowed removals cannot take away the crisis phrases", lexHeader + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "53"}, 1,
 			nil, []string{"ingen oppføringer med rollen crisis_phrase", "Ingenting er endret"}, nil},
 		{"a dry run writes nothing", lexHeader + "vil ikke leve;crisis_phrase;nb;wish_dead;;;\r\n", []string{"--dry-run"}, 0,
 			[]string{"Prøvekjøring: 1 nye, 0 endret, 0 uendret, 0 fjernet. Ingenting er skrevet."}, nil, nil},

@@ -27,16 +27,17 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"validate":   {"check the dataset; print every problem", runValidate},
-		"stale":      {"list contact points not verified within N months", runStale},
-		"import-csv": {"import contact points from a spreadsheet (CSV)", runImportCSV},
-		"export-csv": {"export contact points as a spreadsheet (CSV)", runExportCSV},
-		"diff":       {"describe what changes between two dataset folders", runDiff},
-		"verify":     {"record that a contact point was confirmed (date, source)", runVerify},
-		"publish":    {"validate, show what changes against a running worker, deploy", runPublish},
-		"search":     {"search as the widget does; JSON Lines from stdin without a query", runSearch},
-		"coverage":   {"distance from every municipality to the nearest active contact point", runCoverage},
-		"lexicon":    {"the language of reading: list what awaits review, export, import", runLexicon},
+		"validate":    {"check the dataset; print every problem", runValidate},
+		"stale":       {"list contact points not verified within N months", runStale},
+		"import-csv":  {"import contact points from a spreadsheet (CSV)", runImportCSV},
+		"export-csv":  {"export contact points as a spreadsheet (CSV)", runExportCSV},
+		"diff":        {"describe what changes between two dataset folders", runDiff},
+		"verify":      {"record that a contact point was confirmed (date, source)", runVerify},
+		"publish":     {"validate, show what changes against a running worker, deploy", runPublish},
+		"search":      {"search as the widget does; JSON Lines from stdin without a query", runSearch},
+		"coverage":    {"distance from every municipality to the nearest active contact point", runCoverage},
+		"export-hsds": {"write the contact points as HSDS 3 JSON and a DCAT-AP-NO description into DIR", runExportHSDS},
+		"lexicon":     {"the language of reading: list what awaits review, export, import", runLexicon},
 	}
 }
 

@@ -3,11 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
-	"time"
 
-	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
 )
@@ -88,21 +85,8 @@ func reviewAgainst(previous, dir string) ([]validate.Problem, error) {
 	return validate.Review(prev, next), nil
 }
 
-// staleRecord is one line of the stale report.
-type staleRecord struct {
-	ID            string `json:"id"`
-	Name          string `json:"name"`
-	Status        string `json:"status"`
-	LastVerified  string `json:"last_verified"` // "" = never verified
-	Months        int    `json:"months_since,omitempty"`
-	NeverVerified bool   `json:"never_verified,omitempty"`
-	// How to reach them to re-verify: the record's own phone, e-mail and
-	// web address, and its newest source page when it has none of those.
-	Phone  string `json:"phone,omitempty"`
-	Email  string `json:"email,omitempty"`
-	URL    string `json:"url,omitempty"`
-	Source string `json:"source,omitempty"`
-}
+// staleRecord is one line of the call list (validate.Stale).
+type staleRecord = validate.StaleRecord
 
 func runStale(e env, args []string) int {
 	fs := newFlags(e, "stale", "[--months N] [--data DIR] [--closed] [--json]")
@@ -168,65 +152,8 @@ func printCallListEntry(w io.Writer, r staleRecord) {
 	fmt.Fprintf(w, "\t%s\n", strings.Join(ways, " · "))
 }
 
-// stale lists contact points not verified within months of now: never
-// verified first, then oldest first. A partial date counts from the end of
-// its period ("2023" = 31 December 2023), so nothing is called staler than
-// the source allows.
-func stale(d *dataset.Dataset, months int, withClosed bool, now time.Time) ([]staleRecord, error) {
-	type item struct {
-		rec staleRecord
-		end time.Time
-	}
-	var items []item
-	limit := now.AddDate(0, -months, 0)
-	for _, c := range d.ContactPoints {
-		if c.Status == dataset.StatusClosed && !withClosed {
-			continue
-		}
-		r := staleRecord{ID: c.ID, Name: c.Name, Status: c.Status, LastVerified: c.LastVerified,
-			Phone: c.Phone, Email: c.Email, URL: c.URL}
-		if n := len(c.Sources); n > 0 {
-			r.Source = c.Sources[n-1].URL
-		}
-		if c.LastVerified == "" {
-			r.NeverVerified = true
-			items = append(items, item{rec: r})
-			continue
-		}
-		_, end, err := validate.ParseDate(c.LastVerified)
-		if err != nil {
-			return nil, fmt.Errorf("%s: last_verified: %w", c.ID, err)
-		}
-		if !end.Before(limit) {
-			continue
-		}
-		r.Months = monthsBetween(end, now)
-		items = append(items, item{rec: r, end: end})
-	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if a.rec.NeverVerified != b.rec.NeverVerified {
-			return a.rec.NeverVerified
-		}
-		if !a.end.Equal(b.end) {
-			return a.end.Before(b.end)
-		}
-		return a.rec.ID < b.rec.ID
-	})
-	out := make([]staleRecord, len(items))
-	for i, it := range items {
-		out[i] = it.rec
-	}
-	return out, nil
-}
-
-func monthsBetween(a, b time.Time) int {
-	m := (b.Year()-a.Year())*12 + int(b.Month()) - int(a.Month())
-	if b.Day() < a.Day() {
-		m--
-	}
-	return m
-}
+// stale is the call list (validate.Stale).
+var stale = validate.Stale
 
 func statusWord(s string) string {
 	if w, ok := statusToCSV[s]; ok {

@@ -228,6 +228,30 @@ func (d *decoder) decodeContactPoint(v *dataset.ContactPoint) error {
 			v.LastVerified, err = d.str()
 		case "sources":
 			v.Sources, err = list(d, d.decodeSourceRef)
+		case "schedule":
+			v.Schedule, err = d.str()
+		case "meetings":
+			v.Meetings, err = list(d, d.decodeMeeting)
+		case "attendance":
+			v.Attendance, err = d.str()
+		case "min_age":
+			v.MinAge, err = d.int()
+		case "age_note":
+			v.AgeNote, err = d.str()
+		case "cost":
+			v.Cost, err = d.str()
+		case "free":
+			v.Free, err = d.bool()
+		case "how_to_join":
+			v.HowToJoin, err = d.str()
+		case "languages":
+			v.Languages, err = d.strs()
+		case "accessibility":
+			v.Accessibility, err = d.str()
+		case "notice":
+			v.Notice, err = d.str()
+		case "notice_until":
+			v.NoticeUntil, err = d.str()
 		default:
 			err = d.skip()
 		}
@@ -404,6 +428,23 @@ func (d *decoder) decodeText(v *dataset.Text) error {
 			v.Language, err = d.str()
 		case "text":
 			v.Text, err = d.str()
+		default:
+			err = d.skip()
+		}
+		return wrapKey(k, err)
+	})
+}
+
+// decodeMeeting decodes a dataset.Meeting; unknown keys are skipped.
+func (d *decoder) decodeMeeting(v *dataset.Meeting) error {
+	return d.object(func(k string) (err error) {
+		switch k {
+		case "weekday":
+			v.Weekday, err = d.str()
+		case "start":
+			v.Start, err = d.str()
+		case "end":
+			v.End, err = d.str()
 		default:
 			err = d.skip()
 		}

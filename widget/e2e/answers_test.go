@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -59,7 +60,8 @@ func (tb *tab) search(t *testing.T, i int, q string) {
 	tb.focus(t, i)
 	tb.clear(t, i)
 	tb.typeText(t, q)
-	tb.wait(t, in(i, `r.querySelector('.res').children.length > 0`), 30*time.Second)
+	// The answer to q itself, not the last one still shown.
+	tb.wait(t, in(i, `r.querySelector('.f').dataset.answered === `+strconv.Quote(q)+` && r.querySelector('.res').children.length > 0`), 30*time.Second)
 	tb.do(t, chromedp.Evaluate[chromedp.Void](in(i, `r.querySelector('input').blur()`)))
 }
 
@@ -112,6 +114,14 @@ func TestShortListAndRelations(t *testing.T) {
 	height := mustEval[float64](t, tb, `document.querySelector('selvhjelp-finder').getBoundingClientRect().height`)
 	t.Logf("phone (390 px) height of the answer to \"sorg bergen\": %.0f px", height)
 	assert.LessOrEqual(t, height, 1300.0)
+	// A long note shows its first lines and a button for the rest.
+	tb.wait(t, in(0, `r.querySelector('.res > .cards .morenote') !== null`), 5*time.Second)
+	before := mustEval[float64](t, tb, in(0, `r.querySelector('.res > .cards .morenote').previousElementSibling.getBoundingClientRect().height`))
+	tb.do(t, chromedp.Evaluate[chromedp.Void](in(0, `r.querySelector('.res > .cards .morenote').click()`)))
+	b := mustEval[[]any](t, tb, in(0, `(() => { const b = r.querySelector('.res > .cards .morenote'); return [b.getAttribute('aria-expanded'), b.textContent, b.previousElementSibling.getBoundingClientRect().height]; })()`))
+	assert.Equal(t, "true", b[0])
+	assert.Equal(t, "Vis mindre", b[1])
+	assert.Greater(t, b[2].(float64), before, "the whole note is shown")
 }
 
 // TestCitizenWordingAndPrivacy: cards show the citizen note, never the
@@ -128,10 +138,13 @@ func TestCitizenWordingAndPrivacy(t *testing.T) {
 	for _, c := range ds.ContactPoints {
 		require.NotEmpty(t, c.CitizenNote, "%s has no citizen_note", c.ID)
 	}
-	s := newSite(t, siteOpts{dataset: ds, pages: map[string]string{"/t": `<selvhjelp-finder municipality="4601" topic="sorg"></selvhjelp-finder>`}})
+	s := newSite(t, siteOpts{dataset: ds, pages: map[string]string{"/t": `<selvhjelp-finder municipality="4601" topic="sorg"></selvhjelp-finder>` +
+		// Alta: few enough records nearby that its closed district office is shown (last).
+		`<selvhjelp-finder municipality="5601"></selvhjelp-finder>`}})
 	tb := newTab(t)
 	tb.open(t, s.URL+"/t")
 	tb.wait(t, in(0, `[...r.querySelectorAll('.card .cn')].some(h => h.textContent === 'Testgruppe Bergen')`), 30*time.Second)
+	tb.wait(t, in(1, `r.querySelectorAll('.card[data-status=closed]').length > 0`), 30*time.Second)
 	text := mustEval[string](t, tb, in(0, `r.querySelector('.f').textContent`))
 	for _, never := range []string{"MAINTAINER", "SOURCE-FACTS", "c/o", "Kari Nordmann", "må verifiseres", "sa opp 3/4"} {
 		assert.NotContains(t, text, never)
@@ -144,7 +157,10 @@ func TestCitizenWordingAndPrivacy(t *testing.T) {
 	assert.Contains(t, test, "Ikke bekreftet siden februar 2017")
 	assert.Contains(t, test, "Ingen kontaktinformasjon er kjent. Spør Selvhjelp Norge: post@selvhjelp.no")
 	assert.Contains(t, card("LINK Bergen"), "Les mer på linkbergen.no")
-	assert.Contains(t, card("Selvhjelp Norge, distriktskontor Vestland"), "Stengt")
+	closed := mustEval[[]string](t, tb, in(1, `[...r.querySelectorAll('.card[data-status=closed]')].map(c => c.textContent)`))
+	for _, c := range closed {
+		assert.Contains(t, c, "Stengt", "a closed record says so")
+	}
 	// Every card carries its citizen note; badges differ by state.
 	assert.True(t, mustEval[bool](t, tb, in(0, `[...r.querySelectorAll('.card')].every(c => c.querySelector('.cnote'))`)))
 	badges := mustEval[[]string](t, tb, in(0, `[...new Set([...r.querySelectorAll('.badge')].map(b => b.textContent))]`))
@@ -230,7 +246,7 @@ func TestCrisisOnTop(t *testing.T) {
 	// The worker answers with the real crisis lines added (the fallback path
 	// shows whatever the engine answers, so this checks the rendering alone).
 	wrap := func(w http.ResponseWriter, r *http.Request, next http.Handler) bool {
-		if r.URL.Path != "/v1/search" || !strings.Contains(r.URL.Query().Get("q"), "selvmord") {
+		if r.URL.Path != "/v1/search" || !strings.Contains(queryOf(r), "selvmord") {
 			return false
 		}
 		rec := httptest.NewRecorder()

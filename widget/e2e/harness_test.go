@@ -13,8 +13,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -194,10 +196,25 @@ func served(t testing.TB, replace map[string][]byte, signed bool) map[string][]b
 	return out
 }
 
+// queryOf is the q a search request carries, in its URL (GET) or its form
+// body (the fallback's POST), leaving the body for the handler to read.
+func queryOf(r *http.Request) string {
+	if q := r.URL.Query().Get("q"); q != "" || r.Method != http.MethodPost {
+		return q
+	}
+	b, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(b))
+	v, _ := url.ParseQuery(string(b))
+	return v.Get("q")
+}
+
 type site struct {
 	*httptest.Server
 	mu   sync.Mutex
 	hits []string
+	// done is closed when the test ends, before the server closes: a
+	// handler that hangs on purpose returns then.
+	done chan struct{}
 }
 
 func newSite(t *testing.T, o siteOpts) *site {
@@ -208,7 +225,7 @@ func newSite(t *testing.T, o siteOpts) *site {
 	}
 	h, err := api.New(api.Config{Dataset: ds, Static: os.DirFS(publicDir)})
 	require.NoError(t, err)
-	s := &site{}
+	s := &site{done: make(chan struct{})}
 	var parts map[string][]byte
 	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serve(w, r, o, h, parts) }))
 	origin := "http://" + s.Server.Listener.Addr().String()
@@ -229,6 +246,7 @@ func newSite(t *testing.T, o siteOpts) *site {
 	s.Start()
 	require.Equal(t, origin, s.URL)
 	t.Cleanup(s.Close)
+	t.Cleanup(func() { close(s.done) }) // runs first: cleanups run last added, first called
 	return s
 }
 
@@ -242,7 +260,13 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, o siteOpts, h http.
 	s.mu.Unlock()
 	p := r.URL.Path
 	if o.hang != nil && o.hang(p) {
-		<-r.Context().Done()
+		// net/http notices a client that gives up only once the body is
+		// read (a POST's), so read it; and never outlive the test.
+		io.Copy(io.Discard, r.Body)
+		select {
+		case <-r.Context().Done():
+		case <-s.done:
+		}
 		return
 	}
 	if o.block != nil {

@@ -98,7 +98,7 @@ func TestHostNeverSeesAnError(t *testing.T) {
 	// search answers the probe (empty query) normally and every real query with body.
 	search := func(status int, ct, body string) func(w http.ResponseWriter, r *http.Request, next http.Handler) bool {
 		return func(w http.ResponseWriter, r *http.Request, next http.Handler) bool {
-			if r.URL.Path != "/v1/search" || r.URL.Query().Get("q") == "" {
+			if r.URL.Path != "/v1/search" || queryOf(r) == "" {
 				return false
 			}
 			w.Header().Set("Content-Type", ct)

@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
@@ -321,14 +322,17 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	securityHeaders(hdr)
 	p := r.URL.Path
-	switch r.Method {
-	case http.MethodGet, http.MethodHead:
-	case http.MethodOptions:
+	switch {
+	case r.Method == http.MethodGet, r.Method == http.MethodHead:
+	case r.Method == http.MethodPost && p == "/v1/search":
+		// The widget's fallback sends the query in the body, so that it
+		// is in no URL (logs, proxies, the Referer of a later request).
+	case r.Method == http.MethodOptions:
 		preflight(w)
 		return
 	default:
-		hdr.Set("Allow", "GET, HEAD, OPTIONS")
-		h.fail(w, r, http.StatusMethodNotAllowed, "method not allowed: use GET, HEAD or OPTIONS", "")
+		hdr.Set("Allow", allowed(p))
+		h.fail(w, r, http.StatusMethodNotAllowed, "method not allowed: use "+allowed(p), "")
 		return
 	}
 	switch {
@@ -377,19 +381,58 @@ func (h *handler) bundleEntity() (*entity, error) {
 // preflight answers a CORS preflight for any path: every route is public.
 func preflight(w http.ResponseWriter) {
 	h := w.Header()
-	h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+	h.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS")
 	h.Set("Access-Control-Allow-Headers", "Content-Type, If-None-Match")
 	h.Set("Access-Control-Max-Age", "86400")
-	h.Set("Allow", "GET, HEAD, OPTIONS")
+	h.Set("Allow", "GET, HEAD, POST, OPTIONS")
 	h.Set("Cache-Control", "public, max-age=86400")
 	h.Set("Content-Length", "0")
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// allowed lists the methods a path answers.
+func allowed(p string) string {
+	if p == "/v1/search" {
+		return "GET, HEAD, POST, OPTIONS"
+	}
+	return "GET, HEAD, OPTIONS"
+}
+
+// maxSearchBody bounds a POST /v1/search body: the longest query
+// percent-encoded (up to 12 bytes a character) with its other parameters.
+const maxSearchBody = 12*MaxQueryRunes + 512
+
+// searchParams reads the parameters of a search: the URL's query for GET,
+// the form-encoded body for POST (a simple request: no preflight).
+func searchParams(r *http.Request) (string, int, *paramError) {
+	if r.Method != http.MethodPost {
+		return r.URL.RawQuery, 0, nil
+	}
+	if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(strings.ToLower(ct)) != formType {
+		return "", http.StatusUnsupportedMediaType, &paramError{msg: "send the parameters as " + formType}
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, maxSearchBody+1))
+	switch {
+	case err != nil:
+		return "", http.StatusBadRequest, &paramError{msg: "could not read the request body"}
+	case len(b) > maxSearchBody:
+		return "", http.StatusRequestEntityTooLarge, &paramError{msg: fmt.Sprintf("the body is too long: at most %d bytes", maxSearchBody)}
+	}
+	return string(b), 0, nil
+}
+
+// formType is the body type of a POST /v1/search.
+const formType = "application/x-www-form-urlencoded"
+
 func (h *handler) search(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", CacheNone)
+	raw, status, perr := searchParams(r)
+	if perr != nil {
+		h.fail(w, r, status, perr.msg, perr.param)
+		return
+	}
 	// ParseQuery, unlike URL.Query, reports bad percent escapes.
-	vals, err := parseQuery(r.URL.RawQuery)
+	vals, err := parseQuery(raw)
 	if err != nil {
 		h.fail(w, r, http.StatusBadRequest, err.msg, err.param)
 		return

@@ -128,7 +128,8 @@ func TestRoutes(t *testing.T) {
 		{"traversal", "GET", "/../go.mod", nil, 404, "application/json", CacheNone, "not found", ""},
 		{"unknown path", "GET", "/nope", nil, 404, "application/json", CacheNone, "not found", ""},
 		{"trailing slash", "GET", "/healthz/", nil, 404, "application/json", CacheNone, "not found", ""},
-		{"post", "POST", "/v1/search?q=a", nil, 405, "application/json", CacheNone, "method not allowed", ""},
+		{"post without a form", "POST", "/v1/search?q=a", nil, 415, "application/json", CacheNone, "application/x-www-form-urlencoded", ""},
+		{"post elsewhere", "POST", "/v1/dataset.json", nil, 405, "application/json", CacheNone, "method not allowed", ""},
 		{"delete", "DELETE", "/v1/dataset.json", nil, 405, "application/json", CacheNone, "method not allowed", ""},
 		{"put unknown", "PUT", "/nope", nil, 405, "application/json", CacheNone, "method not allowed", ""},
 	}
@@ -146,7 +147,8 @@ func TestRoutes(t *testing.T) {
 			assert.NotEmpty(t, res.Header.Get("Content-Security-Policy"))
 			assert.Empty(t, res.Header.Get("Set-Cookie"))
 			if tt.status == 405 {
-				assert.Equal(t, "GET, HEAD, OPTIONS", res.Header.Get("Allow"))
+				assert.Equal(t, allowed(tt.target), res.Header.Get("Allow"))
+				assert.NotContains(t, res.Header.Get("Allow"), "POST", "only /v1/search takes a POST")
 			}
 			if tt.status >= 400 {
 				var e apiError
@@ -478,4 +480,35 @@ func TestSearchNamesDataset(t *testing.T) {
 	assert.NotEmpty(t, v.Version)
 	assert.Equal(t, v.Version, res.Header.Get("X-Finder-Dataset"))
 	assert.Equal(t, "X-Finder-Dataset", res.Header.Get("Access-Control-Expose-Headers"))
+}
+
+// TestSearchByPost: the fallback's POST with a form body answers exactly as
+// the GET with the same parameters (the query in no URL); a body too long or
+// of another type is refused with the reason.
+func TestSearchByPost(t *testing.T) {
+	h := newTestHandler(t)
+	post := func(body, ct string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, "http://finder.test/v1/search", strings.NewReader(body))
+		if ct != "" {
+			req.Header.Set("Content-Type", ct)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	get := do(t, h, "GET", "/v1/search?q=sorg+bergen&limit=3", nil)
+	require.Equal(t, 200, get.Code)
+	byPost := post("q=sorg+bergen&limit=3", "application/x-www-form-urlencoded;charset=UTF-8")
+	assert.Equal(t, 200, byPost.Code, byPost.Body.String())
+	assert.Equal(t, get.Body.String(), byPost.Body.String())
+	assert.Equal(t, CacheNone, byPost.Result().Header.Get("Cache-Control"))
+
+	tooLong := post("q="+strings.Repeat("a", maxSearchBody), "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusRequestEntityTooLarge, tooLong.Code)
+	assert.Contains(t, tooLong.Body.String(), "too long")
+	asJSON := post(`{"q":"sorg"}`, "application/json")
+	assert.Equal(t, http.StatusUnsupportedMediaType, asJSON.Code)
+	missing := post("limit=3", "application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusBadRequest, missing.Code)
+	assert.Contains(t, missing.Body.String(), "missing parameter q")
 }

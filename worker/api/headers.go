@@ -114,6 +114,8 @@ func ContentType(urlPath string) string {
 		return "application/wasm"
 	case ".json":
 		return "application/json; charset=utf-8"
+	case ".jsonld":
+		return "application/ld+json; charset=utf-8"
 	case ".html":
 		return "text/html; charset=utf-8"
 	case ".css":

@@ -7,7 +7,10 @@
 //
 // Request (written by JavaScript):
 //
-//	METHOD "\n" URL "\n" { name ":" value "\n" }
+//	METHOD "\n" URL "\n" { name ":" value "\n" } [ "\n" BODY ]
+//
+// An empty line ends the header fields; the bytes after it are the body
+// (a POST's form), which JavaScript sends only when the request has one.
 //
 // Response (written by Go), little-endian lengths:
 //
@@ -22,6 +25,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -44,9 +48,14 @@ func ParseRequest(in []byte) (*http.Request, error) {
 		return nil, fmt.Errorf("bridge: parse URL: %w", err)
 	}
 	h := http.Header{}
+	body := ""
 	for rest != "" {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
+		if line == "" {
+			body, rest = rest, ""
+			break
+		}
 		name, value, ok := strings.Cut(line, ":")
 		if !ok || name == "" {
 			return nil, fmt.Errorf("bridge: malformed header line %q", line)
@@ -59,7 +68,7 @@ func ParseRequest(in []byte) (*http.Request, error) {
 	if u.RawQuery != "" {
 		path += "?" + u.RawQuery
 	}
-	return &http.Request{
+	r := &http.Request{
 		Method:     method,
 		URL:        u,
 		Proto:      "HTTP/1.1",
@@ -70,7 +79,11 @@ func ParseRequest(in []byte) (*http.Request, error) {
 		Host:       u.Host,
 		RequestURI: path,
 		RemoteAddr: h.Get("Cf-Connecting-Ip"),
-	}, nil
+	}
+	if body != "" {
+		r.Body, r.ContentLength = io.NopCloser(strings.NewReader(body)), int64(len(body))
+	}
+	return r, nil
 }
 
 // Serve runs h on the request in `in` and appends the encoded response to

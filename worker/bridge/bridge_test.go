@@ -2,6 +2,7 @@ package bridge
 
 import (
 	"encoding/binary"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -38,13 +39,16 @@ func TestServe(t *testing.T) {
 		w.Header().Set("X-Inm", r.Header.Get("If-None-Match"))
 		w.Header().Set("X-Bad", "a\r\nSet-Cookie: x=1")
 		w.Header().Set("Content-Type", "text/plain")
-		_, _ = w.Write([]byte(r.Method + " " + r.URL.RawQuery))
+		body, _ := io.ReadAll(r.Body)
+		_, _ = w.Write([]byte(r.Method + " " + r.URL.RawQuery + string(body)))
 	})
 	tests := []struct {
 		name, in, status, body, inm string
 	}{
 		{"get", "GET\nhttps://x.test/v1/search?q=a%20b\nif-none-match:\"a\", \"b\"\n", "200", "GET q=a%20b", `"a", "b"`},
 		{"head has no body", "HEAD\nhttps://x.test/h\n", "200", "", ""},
+		{"a POST carries its body", "POST\nhttps://x.test/v1/search\ncontent-type:application/x-www-form-urlencoded\n\nq=b%C3%B8+i\n\nx:y", "200", "POST q=b%C3%B8+i\n\nx:y", ""},
+		{"an empty body", "POST\nhttps://x.test/v1/search\n\n", "200", "POST ", ""},
 		{"304 has no body", "GET\nhttps://x.test/304\n", "304", "", ""},
 		{"panic is a 500", "GET\nhttps://x.test/panic\n", "500", `{"status":500,"error":"the worker failed; try again"}`, ""},
 		{"malformed is a 400", "GET", "400", `{"status":400,"error":"the request could not be read"}`, ""},

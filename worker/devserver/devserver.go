@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -22,6 +23,7 @@ import (
 // Server is one running worker.
 type Server struct {
 	URL     string        // http://127.0.0.1:PORT
+	Console string        // the console's http://127.0.0.1:PORT ("" without Options.Console)
 	Startup time.Duration // from launch until the first answer
 	Pid     int           // the launched process (serve.sh, or workerd for StartWorkerd)
 
@@ -68,6 +70,11 @@ type Options struct {
 	// PublicDir, when set, replaces worker/public: a snapshot, so that a
 	// concurrent make assets does not make wrangler reload mid-test.
 	PublicDir string
+	// Console also serves the maintainers' console (make console) on a
+	// second free port, with Env (e.g. CONSOLE_MODE=production and the
+	// ACCESS_* variables) added to serve.sh's environment.
+	Console bool
+	Env     []string
 }
 
 // Start runs worker/serve.sh on a free port and waits until the worker
@@ -87,6 +94,17 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	s.cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port), "INSPECTOR_PORT="+strconv.Itoa(inspector))
 	if o.PublicDir != "" {
 		s.cmd.Env = append(s.cmd.Env, "PUBLIC_DIR="+o.PublicDir)
+	}
+	if !o.Console {
+		s.cmd.Env = append(s.cmd.Env, "CONSOLE=0")
+	} else {
+		cport, err := FreePort()
+		if err != nil {
+			return nil, err
+		}
+		s.Console = "http://127.0.0.1:" + strconv.Itoa(cport)
+		s.cmd.Env = append(s.cmd.Env, "CONSOLE_PORT="+strconv.Itoa(cport))
+		s.cmd.Env = append(s.cmd.Env, o.Env...)
 	}
 	s.cmd.Stdout = s.out
 	s.cmd.Stderr = s.out
@@ -129,6 +147,38 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 
 // Output is what serve.sh printed so far.
 func (s *Server) Output() string { return s.out.String() }
+
+// LoginCode is the console's development login code, as serve.sh printed it.
+//
+// The console prints its code once it has started, which may be after the
+// public worker answered: LoginCode waits for the line up to loginCodeWait
+// (or until the server ends) and returns "" when it never came.
+func (s *Server) LoginCode() string {
+	deadline := time.Now().Add(loginCodeWait)
+	for {
+		if c := s.printedLoginCode(); c != "" || !time.Now().Before(deadline) {
+			return c
+		}
+		select {
+		case <-s.done:
+			return s.printedLoginCode()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// loginCodeWait bounds how long LoginCode waits for the console's line.
+const loginCodeWait = 30 * time.Second
+
+func (s *Server) printedLoginCode() string {
+	const prefix = "Console login code: "
+	for _, line := range strings.Split(s.Output(), "\n") {
+		if strings.HasPrefix(line, prefix) {
+			return strings.TrimSpace(strings.TrimPrefix(line, prefix))
+		}
+	}
+	return ""
+}
 
 // Stop ends the server's process group: SIGTERM, then SIGKILL after 5 s.
 func (s *Server) Stop() {

@@ -153,6 +153,8 @@ func TestRoutesE2E(t *testing.T) {
 	}{
 		{"dataset", "GET", "/v1/dataset.json", 200, "application/json", "public, max-age=300", "", false},
 		{"dataset head", "HEAD", "/v1/dataset.json", 200, "application/json", "public, max-age=300", "", false},
+		{"hsds services", "GET", "/v1/hsds/services.json", 200, "application/json", "public, max-age=300", "", false},
+		{"dcat description", "GET", "/v1/hsds/dcat.jsonld", 200, "application/ld+json", "public, max-age=300", "", false},
 		{"demo page", "GET", "/", 200, "text/html", "no-cache", "", false},
 		{"loader", "GET", "/widget.js", 200, "text/javascript", "public, max-age=300", "", false},
 		{"search", "GET", "/v1/search?q=troms%C3%B8", 200, "application/json", "no-store", "", false},
@@ -171,7 +173,8 @@ func TestRoutesE2E(t *testing.T) {
 		{"healthz", "GET", "/healthz", 200, "application/json", "no-store", "", false},
 		{"unknown path", "GET", "/v2/nothing", 404, "application/json", "no-store", "", false},
 		{"unknown file", "GET", "/nothing.js", 404, "application/json", "no-store", "", false},
-		{"post", "POST", "/v1/search?q=a", 405, "application/json", "no-store", "", false},
+		{"post without a form", "POST", "/v1/search?q=a", 415, "application/json", "no-store", "", false},
+		{"post to the api elsewhere", "POST", "/v1/contact-points/x", 405, "application/json", "no-store", "", false},
 		{"put", "PUT", "/healthz", 405, "application/json", "no-store", "", false},
 		{"delete static", "DELETE", "/widget.js", 405, "", "", "", true},
 		{"patch static", "PATCH", "/v1/dataset.json", 405, "", "", "", true},

@@ -69,11 +69,17 @@ func newBrowserTab(t *testing.T) *browserTab {
 			b.mu.Unlock()
 		}
 	}))
-	tctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
+	// A bound for the whole tab, which may serve a test of several pages
+	// and widths (each step has its own, shorter wait): on a loaded 2-core
+	// machine eight page loads took over two minutes.
+	tctx, cancelT := context.WithTimeout(ctx, tabTimeout)
 	t.Cleanup(cancelT)
 	b.ctx = tctx
 	return b
 }
+
+// tabTimeout bounds everything one browser tab does.
+const tabTimeout = 6 * time.Minute
 
 func (b *browserTab) exceptions() []string {
 	b.mu.Lock()

@@ -128,7 +128,8 @@ func jsValuesMix(etag string) []mixTarget {
 		{http.MethodHead, "/v1/dataset.json", nil, http.StatusOK},
 		{http.MethodGet, "/v1/contact-points/no-such-id", nil, http.StatusNotFound},
 		{http.MethodGet, "/v1/search?q=a&limit=x", nil, http.StatusBadRequest},
-		{http.MethodPost, "/v1/search?q=a", nil, http.StatusMethodNotAllowed},
+		{http.MethodPost, "/v1/search?q=a", nil, http.StatusUnsupportedMediaType},
+		{http.MethodPost, "/v1/contact-points/x", nil, http.StatusMethodNotAllowed},
 		{http.MethodOptions, "/v1/search?q=a", map[string]string{"Access-Control-Request-Method": "GET"}, http.StatusNoContent},
 		{http.MethodGet, "/healthz", map[string]string{"X-Big": strings.Repeat("b", 8000)}, http.StatusOK},
 	}

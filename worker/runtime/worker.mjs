@@ -83,14 +83,18 @@ const decoder = new TextDecoder();
 // Response from the bytes Go writes back (the format is in worker/bridge).
 // Only numbers cross into Go, so Go holds no reference to the Request, its
 // Headers or the Response, and nothing stays alive after the request.
-function serve(go, req) {
+function serve(go, req, body) {
   let head = req.method + "\n" + req.url + "\n";
   for (const [name, value] of req.headers) head += name + ":" + value + "\n";
+  if (body) head += "\n"; // an empty line, then the body
   const bytes = encoder.encode(head);
+  const n = bytes.length + (body ? body.length : 0);
   // Both return a pointer as a wasm i32: >>> 0 reads it unsigned.
-  const inPtr = go.reserve(bytes.length) >>> 0;
-  new Uint8Array(go.memory.buffer, inPtr, bytes.length).set(bytes);
-  const outPtr = go.serve(bytes.length) >>> 0;
+  const inPtr = go.reserve(n) >>> 0;
+  const into = new Uint8Array(go.memory.buffer, inPtr, n);
+  into.set(bytes);
+  if (body) into.set(body, bytes.length);
+  const outPtr = go.serve(n) >>> 0;
   // Read the buffer only now: a Go call may have grown (and so replaced) it.
   const view = new DataView(go.memory.buffer, outPtr, 8);
   const total = view.getUint32(0, true);
@@ -104,15 +108,89 @@ function serve(go, req) {
     headers.append(lines[i].slice(0, colon), lines[i].slice(colon + 1));
   }
   // slice copies: the Go memory is reused by the next request.
-  const body = total > 8 + headLen ? out.slice(8 + headLen) : null;
-  return new Response(body, { status, headers });
+  const answer = total > 8 + headLen ? out.slice(8 + headLen) : null;
+  return new Response(answer, { status, headers });
+}
+
+// MAX_BODY bounds a request body handed to Go: the largest the API reads is
+// a search form (worker/api maxSearchBody, about 12 KB); a longer one gets
+// a 413 here, before it is read in full.
+const MAX_BODY = 64 * 1024;
+
+// bodyOf reads a request's body for Go: null when it has none, undefined
+// when it is longer than MAX_BODY.
+async function bodyOf(req) {
+  if (req.method === "GET" || req.method === "HEAD" || !req.body) return null;
+  if (Number(req.headers.get("content-length")) > MAX_BODY) return undefined;
+  const b = new Uint8Array(await req.arrayBuffer());
+  return b.length > MAX_BODY ? undefined : b;
+}
+
+// The published dataset (worker/console's publish): KV "current" names the
+// live version's content-addressed files (file/<name>). The console writes
+// the files first and "current" last, so what is read here is a whole
+// version; without one, or when KV cannot be read, the dataset built into
+// the deployment (the static asset) is served.
+const DATASET = "/v1/dataset.json";
+const VERSIONED = /^\/v1\/(dataset-core\.[0-9a-f]{12}\.json)$/;
+const DATA_HEADERS = {
+  "content-type": "application/json; charset=utf-8",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "access-control-allow-origin": "*",
+  "access-control-expose-headers": "X-Finder-Dataset",
+  "cross-origin-resource-policy": "cross-origin",
+  "strict-transport-security": "max-age=31536000",
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+};
+const SHORT = "public, max-age=300, must-revalidate"; // a publish reaches citizens within 5 minutes
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+async function published(req, env, path) {
+  if (!env.PUBLISHED || (req.method !== "GET" && req.method !== "HEAD")) return null;
+  try {
+    let name, version, cache;
+    if (path === DATASET) {
+      const m = await env.PUBLISHED.get("current", "json");
+      if (!m || !m.bundle) return null;
+      name = m.bundle;
+      version = m.version;
+      cache = SHORT;
+    } else {
+      const v = VERSIONED.exec(path);
+      if (!v) return null;
+      name = v[1];
+      cache = IMMUTABLE;
+    }
+    const body = await env.PUBLISHED.get("file/" + name, "arrayBuffer");
+    if (body === null) return null;
+    const etag = '"' + (version ?? name) + '"';
+    const headers = new Headers(DATA_HEADERS);
+    headers.set("cache-control", cache);
+    headers.set("etag", etag);
+    if (version) headers.set("x-finder-dataset", version);
+    const inm = req.headers.get("if-none-match");
+    if (inm && (inm === etag || inm === "W/" + etag)) return new Response(null, { status: 304, headers });
+    return new Response(req.method === "HEAD" ? null : body, { status: 200, headers });
+  } catch (e) {
+    console.error("worker: published dataset:", e && e.stack ? e.stack : e);
+    return null; // the built-in dataset
+  }
 }
 
 export default {
   async fetch(req, env) {
+    const path = new URL(req.url).pathname;
+    if (path === DATASET || VERSIONED.test(path)) {
+      const res = await published(req, env, path);
+      if (res) return res;
+      if (path === DATASET && env.ASSETS) return env.ASSETS.fetch(req);
+    }
     try {
       const go = await (app ?? start(env));
-      return serve(go, req);
+      const body = await bodyOf(req);
+      if (body === undefined) return failure(413, `the request body is too long: at most ${MAX_BODY} bytes`);
+      return serve(go, req, body);
     } catch (e) {
       app = undefined;
       console.error("worker:", e && e.stack ? e.stack : e);

@@ -1,0 +1,117 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestConsoleInChromium: a maintainer's session in headless Chromium against
+// the local console: log in with the development code, a bad phone number
+// refused next to its field, a good one saved, publish shows the change in
+// words and the public worker serves it. axe-core (WCAG 2.1 A/AA) on every
+// page; screenshots at 1280 and 768 px into $CONSOLE_SHOTS (a temporary
+// folder when unset).
+func TestConsoleInChromium(t *testing.T) {
+	exe := chromiumPath()
+	require.NotEmpty(t, exe, "chromium not found (apt-get install chromium)")
+	axe, err := os.ReadFile(filepath.Join(repo, "widget", "node_modules", "axe-core", "axe.min.js"))
+	require.NoError(t, err, "run make deps (npm ci in widget/)")
+	shots := os.Getenv("CONSOLE_SHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	require.NoError(t, os.MkdirAll(shots, 0o755))
+	srv, _ := startConsole(t)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("no-first-run", true))
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[int]("1"))
+	require.NoError(t, err)
+	tctx, cancelT := context.WithTimeout(ctx, 4*time.Minute)
+	defer cancelT()
+
+	do := func(actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		require.NoError(t, chromedp.Do(tctx, actions...))
+	}
+	// poll waits for expr, across navigations (an evaluation during one fails).
+	poll := func(expr string) {
+		t.Helper()
+		var last error
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			ok, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`!!(`+expr+`)`))
+			if err == nil && ok {
+				return
+			}
+			last = err
+		}
+		page, _ := chromedp.Run(tctx, chromedp.Evaluate[string](`location.href + ' | ' + (document.querySelector('#status')?.textContent || '')`))
+		t.Fatalf("waited 60 s for %s (last error %v; page %s)", expr, last, page)
+	}
+	check := func(name string) {
+		t.Helper()
+		_, err := chromedp.Run(tctx, chromedp.Evaluate[chromedp.Void](string(axe)))
+		require.NoError(t, err)
+		violations, err := chromedp.Run(tctx, chromedp.Evaluate[[]map[string]any](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)})))`, chromedp.EvalAwaitPromise))
+		require.NoError(t, err)
+		assert.Empty(t, violations, "axe-core WCAG 2.1 AA violations on %s", name)
+		for _, w := range []int64{1280, 768} {
+			do(chromedp.EmulateViewport(w, 900))
+			png, err := chromedp.Run(tctx, chromedp.FullScreenshot(90))
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(shots, fmt.Sprintf("console-%s-%d.png", name, w)), png, 0o644))
+		}
+	}
+
+	do(chromedp.Navigate(srv.Console + "/"))
+	poll(`location.pathname === '/logg-inn'`)
+	check("logg-inn")
+	// console.js is a module, run after parsing: until it has, the form
+	// would submit natively and reload the page without logging in.
+	poll(`document.readyState === 'complete'`)
+	code := srv.LoginCode()
+	require.NotEmpty(t, code, "the console printed no login code: %s", srv.Output())
+	do(chromedp.SendKeys(chromedp.CSS(`#code`), code), chromedp.Click(chromedp.CSS(`#login button`)))
+	poll(`location.pathname === '/' && document.querySelectorAll('#records tbody tr').length > 0`)
+	all, err := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll('#records tbody tr').length`))
+	require.NoError(t, err)
+	do(chromedp.SendKeys(chromedp.CSS(`#q`), "frisklivssentralen i alta"))
+	poll(fmt.Sprintf(`document.querySelectorAll('#records tbody tr').length < %d && document.querySelector('#records tbody').textContent.includes('Alta kommune')`, all))
+	check("liste")
+
+	const id = "alta-kommune-frisklivssentral"
+	do(chromedp.Navigate(srv.Console + "/rediger?id=" + id))
+	poll(`document.querySelector('#f-phone') !== null`)
+	do(chromedp.SetValue(chromedp.CSS(`#f-phone`), "123"), chromedp.Click(chromedp.CSS(`#record button[type=submit]`)))
+	poll(`document.querySelector('#f-phone-error')?.textContent.includes('telefonnummer') && document.querySelector('#f-phone').getAttribute('aria-invalid') === 'true'`)
+	check("rediger-feil")
+	do(chromedp.SetValue(chromedp.CSS(`#f-phone`), "78 45 50 00"), chromedp.Click(chromedp.CSS(`#record button[type=submit]`)))
+	poll(`document.querySelector('#status').textContent.startsWith('Lagret')`)
+
+	do(chromedp.Navigate(srv.Console + "/publiser"))
+	poll(`document.querySelector('#changes').textContent.includes('«78 45 50 00»')`)
+	check("publiser")
+	do(chromedp.Click(chromedp.CSS(`#publish button`)))
+	poll(`document.querySelector('#status').textContent.startsWith('Publisert')`)
+	_, phone := publicRecord(t, srv, id)
+	assert.Equal(t, "78 45 50 00", phone)
+
+	do(chromedp.Navigate(srv.Console + "/historikk"))
+	poll(`document.querySelectorAll('#history tbody tr').length >= 3`)
+	check("historikk")
+}
