@@ -42,8 +42,9 @@ func TestConsoleInChromium(t *testing.T) {
 	defer cancel()
 	_, err = chromedp.Run(ctx, chromedp.Evaluate[int]("1"))
 	require.NoError(t, err)
-	tctx, cancelT := context.WithTimeout(ctx, 4*time.Minute)
+	tctx, cancelT := context.WithTimeout(ctx, tabTimeout)
 	defer cancelT()
+	start := time.Now()
 
 	do := func(actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -65,6 +66,7 @@ func TestConsoleInChromium(t *testing.T) {
 	}
 	check := func(name string) {
 		t.Helper()
+		t.Logf("%s reached after %s", name, time.Since(start).Round(time.Millisecond))
 		_, err := chromedp.Run(tctx, chromedp.Evaluate[chromedp.Void](string(axe)))
 		require.NoError(t, err)
 		violations, err := chromedp.Run(tctx, chromedp.Evaluate[[]map[string]any](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)})))`, chromedp.EvalAwaitPromise))
