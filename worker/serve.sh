@@ -80,6 +80,7 @@ start_console() {
     vars=(--var "MODE:$mode" --var "ACCESS_TEAM_DOMAIN:${ACCESS_TEAM_DOMAIN:-}" --var "ACCESS_AUD:${ACCESS_AUD:-}")
     if [ -n "${ACCESS_JWKS:-}" ]; then vars+=(--var "ACCESS_JWKS:$ACCESS_JWKS"); fi
   fi
+  if [ -n "${LIMITS:-}" ]; then vars+=(--var "LIMITS:$LIMITS"); fi
   echo "Console: http://127.0.0.1:$port/"
   if [ -n "$code" ]; then echo "Console login code: $code"; fi
   node_modules/.bin/wrangler dev -c console.wrangler.toml \

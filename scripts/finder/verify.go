@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,10 +10,11 @@ import (
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
+	"github.com/selvhjelp/finder/data/verify"
 )
 
 // dateLayout is the one date form verify accepts.
-const dateLayout = "2006-01-02"
+const dateLayout = verify.DateLayout
 
 // verification is what a maintainer confirmed about one record.
 type verification struct {
@@ -69,54 +71,20 @@ func runVerify(e env, args []string) int {
 	return 0
 }
 
-// applyVerification records v on its contact point in d: last_verified
-// becomes the date (never moved back), the source is appended, and the
-// status is set when asked. It refuses an unknown id, a future date, a
-// source that is no web address and an unknown status.
+// applyVerification records v on its contact point in d (verify.Apply),
+// refusing an unknown id.
 func applyVerification(d *dataset.Dataset, v verification, now time.Time) (*dataset.ContactPoint, error) {
 	i := slices.IndexFunc(d.ContactPoints, func(c dataset.ContactPoint) bool { return c.ID == v.id })
 	if i < 0 {
 		return nil, fmt.Errorf("ukjent id %q%s", v.id, closeIDs(d, v.id))
 	}
-	today := now.Format(dateLayout)
-	if day := v.date.Format(dateLayout); day > today {
-		return nil, fmt.Errorf("--date %s ligger i fremtiden (i dag er %s)", day, today)
-	}
-	if msg := validate.CheckURL(v.source, false); msg != "" {
-		return nil, fmt.Errorf("--source: %s", msg)
-	}
-	switch v.status {
-	case "", dataset.StatusActive, dataset.StatusClosed, dataset.StatusUnknown:
-	default:
-		return nil, fmt.Errorf("--status %q: bruk active, closed eller unknown", v.status)
-	}
 	c := &d.ContactPoints[i]
-	day := v.date.Format(dateLayout)
-	facts := "Bekreftet"
-	if v.by != "" {
-		facts += " av " + v.by
+	err := verify.Apply(c, verify.Verification{Source: v.source, By: v.by, Note: v.note, Status: v.status, Date: v.date}, now)
+	var bad *verify.Error
+	if errors.As(err, &bad) {
+		return nil, fmt.Errorf("--%s %s", bad.Field, bad.Message)
 	}
-	if v.note != "" {
-		facts += ": " + strings.TrimSpace(v.note)
-	}
-	c.Sources = append(c.Sources, dataset.SourceRef{URL: v.source, PageDate: day, Facts: facts})
-	if newerDate(day, c.LastVerified) {
-		c.LastVerified = day
-	}
-	if v.status != "" {
-		c.Status = v.status
-	}
-	return c, nil
-}
-
-// newerDate reports whether day (ÅÅÅÅ-MM-DD) is later than the period a
-// partial date such as "2023" or "2019-11" covers, or that is empty.
-func newerDate(day, last string) bool {
-	if last == "" {
-		return true
-	}
-	_, end, err := validate.ParseDate(last)
-	return err != nil || day > end.Format(dateLayout)
+	return c, err
 }
 
 // closeIDs suggests ids that contain what was typed, for a mistyped id.

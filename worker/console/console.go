@@ -53,6 +53,8 @@ type Config struct {
 	DevCode string
 	// Access identifies requests in production.
 	Access Identifier
+	// Limits bound the public pages' writes (DefaultLimits where zero).
+	Limits Limits
 	Now    func() time.Time
 }
 
@@ -103,15 +105,25 @@ func (c *Console) routes() {
 	c.mux.HandleFunc("POST /api/rollback", c.authed(c.rollback))
 	c.mux.HandleFunc("GET /api/history", c.authed(c.listHistory))
 	c.mux.HandleFunc("GET /api/history.csv", c.authed(c.historyCSV))
+	c.mux.HandleFunc("POST /api/records/{id}/confirmation-link", c.authed(c.confirmationLink))
+	c.mux.HandleFunc("GET /api/moderation", c.authed(c.listModeration))
+	c.mux.HandleFunc("GET /api/moderation/{id}", c.authed(c.getModeration))
+	c.mux.HandleFunc("POST /api/moderation/{id}", c.authed(c.moderate))
+	// Public: no login (isPublic), same-origin writes, limited (limits.go).
+	c.mux.HandleFunc("GET "+linkPath+"{token}", c.linkPage)
+	c.mux.HandleFunc("POST "+linkPath+"{token}", c.linkAnswer)
+	c.mux.HandleFunc("GET "+suggestPath, c.suggestPage)
+	c.mux.HandleFunc("POST "+suggestionsPath, c.suggest)
 	c.mux.HandleFunc("GET /", c.page)
 }
 
 // ServeHTTP applies the policy every response shares, then routes: in
 // production a request without a valid Access token gets 403 before anything
-// runs; a write must come from the console's own origin.
+// runs, except on the public pages (a confirmation link, the suggestion
+// form); a write must come from the console's own origin.
 func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	securityHeaders(w.Header())
-	if c.cfg.Mode == Production {
+	if c.cfg.Mode == Production && !isPublic(r.URL.Path) {
 		who, err := c.cfg.Access.Identify(r)
 		if err != nil {
 			writeError(w, http.StatusForbidden, "ingen gyldig innlogging fra Cloudflare Access: "+err.Error())
@@ -159,17 +171,8 @@ func (c *Console) authed(next func(w http.ResponseWriter, r *http.Request, who s
 
 // sameOrigin reports whether the request's Origin is the console's own.
 func sameOrigin(r *http.Request) bool {
-	origin := r.Header.Get("Origin")
-	if origin == "" {
-		return false
-	}
-	scheme := "https"
-	if r.URL.Scheme != "" {
-		scheme = r.URL.Scheme
-	} else if r.TLS == nil {
-		scheme = "http"
-	}
-	return strings.EqualFold(origin, scheme+"://"+r.Host)
+	o := r.Header.Get("Origin")
+	return o != "" && strings.EqualFold(o, origin(r))
 }
 
 // CSP is the console's Content-Security-Policy: its own scripts, styles and

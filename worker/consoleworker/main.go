@@ -14,6 +14,8 @@ import (
 	"database/sql"
 	"io"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/syumai/workers"
@@ -51,11 +53,24 @@ func newConsole() (http.Handler, error) {
 		return nil, err
 	}
 	cfg := console.Config{DB: db, Blobs: blobs{ns}, Base: compiled.Dataset, Mode: cloudflare.Getenv("MODE"),
-		DevCode: cloudflare.Getenv("DEV_LOGIN_CODE"), Now: time.Now}
+		DevCode: cloudflare.Getenv("DEV_LOGIN_CODE"), Now: time.Now, Limits: limits()}
 	if team, aud := cloudflare.Getenv("ACCESS_TEAM_DOMAIN"), cloudflare.Getenv("ACCESS_AUD"); team != "" && aud != "" {
 		cfg.Access = &access.Verifier{Issuer: team, Audience: aud, Now: time.Now, Keys: teamKeys(team, cloudflare.Getenv("ACCESS_JWKS"))}
 	}
 	return console.New(cfg)
+}
+
+// limits reads the public pages' limits: LIMITS is "per client,per hour,
+// waiting" (e.g. "20,300,500"); what is missing or not a number keeps its default.
+func limits() console.Limits {
+	var l console.Limits
+	parts := strings.Split(cloudflare.Getenv("LIMITS"), ",")
+	for i, dst := range []*int{&l.PerClient, &l.PerHour, &l.Waiting} {
+		if i < len(parts) {
+			*dst, _ = strconv.Atoi(strings.TrimSpace(parts[i]))
+		}
+	}
+	return l
 }
 
 // teamKeys fetches the team's keys from its certs URL; jwks (a variable,
