@@ -1,4 +1,4 @@
-// The embed page (/embed?municipality=&topic=&lang=&theme=&near=&heading-level=&resize=1):
+// The embed page (/embed?municipality=&topic=&lang=&theme=&near=&heading-level=&suggest-url=&resize=1):
 // <selvhjelp-finder> alone on a page, for partners whose CMS strips scripts
 // and allows an <iframe>. It presets the element from the query string (the
 // element reads bad values forgivingly and warns; the page never breaks).
@@ -17,7 +17,7 @@
 // list) or very large text can go past the floor, in steps of STEP px.
 // Nothing else is sent to the parent: not what was typed, not the results.
 // See widget/README.md ("The embed page").
-const ATTRS = ['municipality', 'topic', 'lang', 'theme', 'near', 'heading-level'];
+const ATTRS = ['municipality', 'topic', 'lang', 'theme', 'near', 'heading-level', 'suggest-url'];
 const MAX_VALUE = 100; // longer values are never presets
 const HEIGHT = 'selvhjelp-finder:height';
 const STEP = 400, MAX = 8000; // the partner's resizer accepts integers from 100 to 8000

@@ -28,7 +28,7 @@ const ACUTE = [['113', '113'], ['116 123', '116123']];
 const nearOff = (v) => ['off', 'false', 'no', '0', 'nei', 'av'].includes(String(v ?? '').trim().toLowerCase());
 
 class SelvhjelpFinder extends HTMLElement {
-  static observedAttributes = ['municipality', 'topic', 'lang', 'heading-level', 'near'];
+  static observedAttributes = ['municipality', 'topic', 'lang', 'heading-level', 'near', 'suggest-url'];
   #ui; #cb; #io; #eng; #started = false; #seq = 0; #res = null; #pick = null; #near = null; #timer = 0; #say = 0; #tell = 0;
   #preset = {}; #warned = new Set(); #shown = {}; #rest = null;
 
@@ -116,6 +116,7 @@ class SelvhjelpFinder extends HTMLElement {
     if (old === val || !this.#ui) return;
     this.#guard(async () => {
       if (name === 'near') return this.#syncNear();
+      if (name === 'suggest-url') return this.#renderResults();
       if (name === 'lang' || name === 'heading-level') { this.#texts(); this.#cb.render(); this.#renderResults(); return; }
       this.#pick = null;
       if (!this.#eng) return;
@@ -418,7 +419,7 @@ class SelvhjelpFinder extends HTMLElement {
   // #renderResults shows the answer (cards.js); the cards behind a closed
   // group are built in the next task (#rest).
   #renderResults() {
-    this.#rest = renderResults({ say: this.#voice, hl: this.#hl, labels: this.#eng?.labels, guard: (fn) => this.#guard(fn) }, this.#ui.results, this.#res);
+    this.#rest = renderResults({ say: this.#voice, hl: this.#hl, suggest: safeURL(this.getAttribute('suggest-url')), labels: this.#eng?.labels, guard: (fn) => this.#guard(fn) }, this.#ui.results, this.#res);
   }
 }
 

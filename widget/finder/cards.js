@@ -2,7 +2,8 @@
 // the query spoke of one, then the contact points (the nearest CARDS_SHOWN,
 // the rest and the far ones behind <details>), or the way forward when there
 // is nothing near. v is the view: { say (texts.js speaker), hl (heading
-// level), labels (the engine's names of topics and places), guard }.
+// level), suggest (the suggestion form's address or null), labels (the
+// engine's names of topics and places), guard }.
 import { filter, map, some } from './builtins.js';
 import { add, h, hostOf, privateAddress, put, safeURL, telOf } from './dom.js';
 import { formatDate, kilometres } from './texts.js';
@@ -127,7 +128,8 @@ function crisis(v, lines, H) {
 function startBox(v, H) {
   const { say } = v, nat = nationalList()[0];
   return h('div', { class: 'box start' }, H(v.hl, { class: 'bh' }, say.s('start')), h('p', null, say.s('startText')),
-    h('p', null, h('a', { href: GUIDE }, say.s('startLink')), nat?.email && [' · ', h('a', { href: 'mailto:' + nat.email }, nat.email)]));
+    h('p', null, h('a', { href: GUIDE }, say.s('startLink')), nat?.email && [' · ', h('a', { href: 'mailto:' + nat.email }, nat.email)]),
+    v.suggest && h('p', null, h('a', { href: v.suggest }, say.s('suggest'))));
 }
 
 function relation(say, x, r) {

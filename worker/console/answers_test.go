@@ -145,13 +145,32 @@ func TestLinkPageRenders(t *testing.T) {
 	p = (&Console{}).linkForm(p, point(), map[string]string{"phone": "123", "message": "Nytt nummer <3"},
 		map[string]string{"phone": "ikke et norsk telefonnummer"})
 	var b bytes.Buffer
-	require.NoError(t, publicTemplates.ExecuteTemplate(&b, "page", p))
+	require.NoError(t, writePage(&b, p))
 	html := b.String()
 	assert.Contains(t, html, `<html lang="nn">`)
 	assert.Contains(t, html, `href="#f-phone"`)
-	assert.Contains(t, html, `id="f-phone" name="phone" type="tel" value="123"`)
-	assert.Contains(t, html, `aria-invalid="true" aria-describedby="e-phone"`)
-	assert.Contains(t, html, "Nytt nummer &lt;3", "what was written is escaped, not lost")
+	assert.Contains(t, html, `<input id="f-phone" name="phone" maxlength="300" autocomplete="off" aria-invalid="true" aria-describedby="e-phone" type="tel" value="123">`)
+	assert.Contains(t, html, `<p class="error" id="e-phone">ikke et norsk telefonnummer</p>`)
+	assert.Contains(t, html, "Nytt nummer &lt;3</textarea>", "what was written is escaped, not lost")
+	assert.Contains(t, html, `name="message"`)
+	assert.NotContains(t, html, "<3", "nothing unescaped")
 	assert.Contains(t, html, `action="/bekreft/x?lang=nn"`)
 	assert.Contains(t, html, "Frivilligsentralen i Mo")
+}
+
+// TestSuggestPageEscapes: what a person typed comes back inside attribute
+// values and text, escaped; the honeypot is out of the accessibility tree.
+func TestSuggestPageEscapes(t *testing.T) {
+	p := page(httptest.NewRequest("GET", suggestPath, nil), "suggest", "suggestTitle")
+	p = (&Console{}).suggestForm(p, map[string]string{"name": `"><script>alert(1)</script>`, "about": "fix"},
+		map[string]string{"source": "mangler (påkrevd felt)"})
+	var b bytes.Buffer
+	require.NoError(t, writePage(&b, p))
+	html := b.String()
+	assert.NotContains(t, html, "<script>")
+	assert.Contains(t, html, `value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`)
+	assert.Contains(t, html, `<input type="radio" name="about" value="fix" checked>`)
+	assert.Contains(t, html, `<div class="hp" aria-hidden="true">`)
+	assert.Contains(t, html, `href="#f-source"`)
+	assert.Contains(t, html, `<html lang="nb">`)
 }

@@ -20,6 +20,7 @@ var pages = map[string]string{
 	"/rediger":     "edit.html",
 	"/publiser":    "publish.html",
 	"/historikk":   "history.html",
+	"/behandling":  "moderation.html",
 	"/console.js":  "console.js",
 	"/console.css": "console.css",
 }

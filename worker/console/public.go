@@ -2,11 +2,9 @@ package console
 
 import (
 	"context"
-	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html/template"
 	"io"
 	"net/http"
 	"net/url"
@@ -59,12 +57,7 @@ var changeFields = []string{"name", "address", "postcode", "postal_place", "phon
 // longFields get a text area instead of a line.
 var longFields = map[string]bool{"groups": true, "schedule": true, "how_to_join": true, "accessibility": true, "what": true}
 
-//go:embed templates
-var templateFS embed.FS
-
-var publicTemplates = template.Must(template.ParseFS(templateFS, "templates/*.html"))
-
-// publicPage is what templates/public.html renders.
+// publicPage is what writePage (html.go) writes.
 type publicPage struct {
 	Kind      string // link or suggest
 	Lang      string
@@ -99,7 +92,7 @@ func (c *Console) render(w http.ResponseWriter, status int, p publicPage) {
 	// it "null"), and still nothing leaves for another site.
 	w.Header().Set("Referrer-Policy", "same-origin")
 	w.WriteHeader(status)
-	_ = publicTemplates.ExecuteTemplate(w, "page", p)
+	_ = writePage(w, p)
 }
 
 // page starts a public page in the request's language.
@@ -205,18 +198,25 @@ func stringField(p dataset.ContactPoint, name string) string {
 	return f.String()
 }
 
-// nationalEmail is the national office's public e-mail, from the data.
+// nationalEmail is the national office's public e-mail, from the data:
+// an open office's first, else one not known to be closed.
 func (c *Console) nationalEmail(ctx context.Context) string {
 	all, err := c.db.records(ctx)
 	if err != nil {
 		return ""
 	}
+	found := ""
 	for _, s := range all {
-		if s.Record.Kind == dataset.KindNationalOffice && s.Record.Status == dataset.StatusActive && s.Record.Email != "" {
-			return s.Record.Email
+		r := s.Record
+		switch {
+		case r.Kind != dataset.KindNationalOffice || r.Email == "" || r.Status == dataset.StatusClosed:
+		case r.Status == dataset.StatusActive:
+			return r.Email
+		case found == "":
+			found = r.Email
 		}
 	}
-	return ""
+	return found
 }
 
 // facts is the record as the card shows it, in the page's language.

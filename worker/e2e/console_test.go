@@ -47,6 +47,30 @@ func startConsole(t *testing.T, env ...string) (*devserver.Server, string) {
 	return srv, state
 }
 
+// d1Exec runs a statement on the console's local D1 past the API (a test
+// that needs a state the API cannot make, such as a broken or an old row).
+func d1Exec(t *testing.T, state, statement string) {
+	t.Helper()
+	cmd := exec.Command(filepath.Join(repo, "worker", "node_modules", ".bin", "wrangler"), "d1", "execute", "DB", "--local",
+		"--persist-to", filepath.Join(state, "data"), "-c", "console.wrangler.toml", "--command", statement)
+	cmd.Dir = filepath.Join(repo, "worker")
+	cmd.Env = append(cmd.Environ(), "CI=1", "WRANGLER_SEND_METRICS=false", "XDG_CONFIG_HOME="+filepath.Join(state, "config"))
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out))
+}
+
+// login is a maintainer's client, logged in with the development code.
+func login(t *testing.T, srv *devserver.Server) consoleClient {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := consoleClient{t: t, base: srv.Console, client: &http.Client{Jar: jar, Timeout: 60 * time.Second}}
+	code := srv.LoginCode()
+	require.NotEmpty(t, code, srv.Output())
+	res, body := c.do("POST", "/api/dev-login", map[string]string{"code": code})
+	require.Equal(t, http.StatusOK, res.StatusCode, string(body))
+	return c
+}
+
 type consoleClient struct {
 	t      *testing.T
 	base   string
@@ -187,13 +211,7 @@ func TestConsoleFlow(t *testing.T) {
 
 	// A broken draft (written past the API, straight into the local D1)
 	// cannot be published: the live version stays.
-	broken := `UPDATE records SET body = json_set(body, '$.phone', '123') WHERE id = '` + id + `'`
-	cmd := exec.Command(filepath.Join(repo, "worker", "node_modules", ".bin", "wrangler"), "d1", "execute", "DB", "--local",
-		"--persist-to", filepath.Join(state, "data"), "-c", "console.wrangler.toml", "--command", broken)
-	cmd.Dir = filepath.Join(repo, "worker")
-	cmd.Env = append(cmd.Environ(), "CI=1", "WRANGLER_SEND_METRICS=false", "XDG_CONFIG_HOME="+filepath.Join(state, "config"))
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, string(out))
+	d1Exec(t, state, `UPDATE records SET body = json_set(body, '$.phone', '123') WHERE id = '`+id+`'`)
 	_, body = c.do("GET", "/api/publish", nil)
 	require.NoError(t, json.Unmarshal(body, &pre))
 	res, body = c.do("POST", "/api/publish", map[string]string{"version": pre.Version})

@@ -52,17 +52,56 @@ const pages = {
     render();
     const link = (href, text) => (text ? el('a', { href }, text) : '');
     $('#stale tbody').replaceChildren(...stale.map((s) => el('tr', {},
+      el('td', {}, el('input', { type: 'checkbox', className: 'pick', value: s.id, 'aria-label': 'Velg ' + s.name })),
       el('td', {}, el('a', { href: '/rediger?id=' + encodeURIComponent(s.id) }, s.name)),
       el('td', {}, s.never_verified ? 'aldri' : `${s.last_verified} (${s.months_since} mnd.)`),
       el('td', {}, link('tel:' + (s.phone || '').replace(/\s/g, ''), s.phone)), el('td', {}, link('mailto:' + s.email, s.email)),
-      el('td', {}, link(s.url || s.source, s.url || (s.source ? 'kilde' : ''))))));
+      el('td', {}, link(s.url || s.source, s.url || (s.source ? 'kilde' : ''))),
+      el('td', {}, el('button', { type: 'button', onclick: () => ask([s.id]), 'aria-label': 'Be om bekreftelse: ' + s.name }, 'Be om bekreftelse')))));
+    $('#ask').addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const ids = [...document.querySelectorAll('.pick:checked')].map((c) => c.value);
+      if (ids.length) ask(ids); else say('Kryss av minst ett kontaktpunkt først.', true);
+    });
+  },
+
+  async moderation() {
+    const { body: items } = await api('moderation');
+    const words = { change: 'Endring', closed: 'Melding om stenging', suggestion: 'Forslag' };
+    $('#items').replaceChildren(...items.map((it) => {
+      const id = 'm-' + it.id, decide = async (decision, extra = {}) => {
+        const { res, body } = await api('moderation/' + it.id, { method: 'POST', body: JSON.stringify({ decision, ...extra }) });
+        if (!res.ok) { say(body?.errors ? body.errors.map((e) => e.message).join(' ') : body?.error || 'Ikke lagret.', true); return; }
+        art.remove();
+        say(decision === 'approve' ? `${words[it.kind]} nr. ${it.id} er godkjent og med i neste publisering.` : `${words[it.kind]} nr. ${it.id} er avvist.`);
+      };
+      const reason = el('input', { id: id + '-reason' });
+      const art = el('article', { 'aria-labelledby': id },
+        el('h2', { id }, `${words[it.kind] || it.kind} nr. ${it.id}: ${it.name || it.record}`),
+        el('p', {}, `Mottatt ${it.received_at}` + (it.proposal?.about === 'fix' ? ' · gjelder en rettelse' : '')),
+        it.message ? el('p', {}, 'Melding: ', el('q', {}, it.message)) : '',
+        el('table', {}, el('caption', {}, 'Hva som endres ved godkjenning'),
+          el('thead', {}, el('tr', {}, ...['Felt', 'Nå', 'Foreslått'].map((h) => el('th', { scope: 'col' }, h)))),
+          el('tbody', {}, ...(it.changes || []).map((c) => el('tr', {}, el('td', {}, c.label), el('td', {}, c.old || '–'), el('td', {}, c.new || '–'))))),
+        el('p', {}, it.kind === 'suggestion' ? '' : el('button', { type: 'button', onclick: () => decide('approve', { etag: it.etag }) }, 'Godkjenn'), ' ',
+          el('a', { href: '/rediger?forslag=' + it.id }, it.kind === 'suggestion' ? 'Lag kontaktpunkt fra forslaget' : 'Rediger før godkjenning')),
+        el('form', { onsubmit: (ev) => { ev.preventDefault(); decide('reject', { reason: reason.value }); } },
+          el('label', { for: id + '-reason' }, 'Grunn til å avvise (påkrevd)'), reason, ' ', el('button', { type: 'submit' }, 'Avvis')));
+      return art;
+    }));
+    say(items.length ? `${items.length} saker venter.` : 'Ingenting venter på behandling.');
   },
 
   async edit() {
-    const params = new URLSearchParams(location.search), id = params.get('id');
+    const params = new URLSearchParams(location.search), id = params.get('id'), pending = params.get('forslag');
     const { body: schema } = await api('schema');
     let record = {}, etag = null;
-    if (id) {
+    if (pending) {
+      const { res, body } = await api('moderation/' + encodeURIComponent(pending));
+      if (!res.ok) { say(body?.error || 'Fant ikke saken.', true); return; }
+      record = body.proposed || {}; etag = body.etag || null;
+      $('h1').textContent = `Behandle sak nr. ${body.id}: ${body.name || ''}`;
+    } else if (id) {
       const { res, body } = await api('records/' + encodeURIComponent(id));
       if (!res.ok) { say(body?.error || 'Fant ikke kontaktpunktet.', true); return; }
       record = body; etag = res.headers.get('ETag');
@@ -77,8 +116,12 @@ const pages = {
       for (const e of document.querySelectorAll('[aria-invalid]')) { e.removeAttribute('aria-invalid'); e.removeAttribute('aria-describedby'); }
       const next = read(schema, '');
       const headers = etag ? { 'If-Match': etag } : { 'If-None-Match': '*' };
-      const { res, body } = await api('records/' + encodeURIComponent(next.id || ''), { method: 'PUT', headers,
-        body: JSON.stringify({ record: next, why: $('#why').value }) });
+      const { res, body } = pending
+        ? await api('moderation/' + encodeURIComponent(pending), { method: 'POST',
+          body: JSON.stringify({ decision: 'approve', record: next, etag: etag || '', reason: $('#why').value }) })
+        : await api('records/' + encodeURIComponent(next.id || ''), { method: 'PUT', headers,
+          body: JSON.stringify({ record: next, why: $('#why').value }) });
+      if (res.ok && pending) { say('Godkjent og lagret. Endringen er med i neste publisering.'); return; }
       if (res.ok) { etag = res.headers.get('ETag'); say('Lagret. Endringen er med i neste publisering.'); return; }
       if (res.status === 422) {
         for (const e of body.errors) showError(e.field, e.message);
@@ -112,6 +155,26 @@ const pages = {
       el('td', {}, h.record || ''), el('td', {}, short(`${h.old || '–'} → ${h.new || '–'}`)), el('td', {}, h.why || ''))));
   },
 };
+
+// ask makes a confirmation link for each record and shows, for each, a
+// mailto: link that opens the maintainer's own mail program and the same
+// text to copy (no mail server: nothing is sent by the console).
+async function ask(ids) {
+  const out = [];
+  for (const id of ids) {
+    const { res, body } = await api('records/' + encodeURIComponent(id) + '/confirmation-link', { method: 'POST', body: '{}' });
+    if (!res.ok) { out.push(el('li', { className: 'error' }, `${id}: ${body?.error || 'ingen lenke'}`)); continue; }
+    const tid = 'ask-' + id;
+    out.push(el('li', {}, el('strong', {}, body.name), ' ',
+      body.mailto ? el('a', { href: body.mailto }, `Åpne e-post til ${body.to}`) : el('span', {}, 'Ingen offentlig e-post: send lenken på annen måte.'),
+      el('label', { for: tid }, 'Tekst å kopiere'), el('textarea', { id: tid, readOnly: true, rows: 8 }, body.text),
+      el('p', {}, `Lenken virker til ${body.expires.slice(0, 10)}.`)));
+  }
+  $('#asks-list').replaceChildren(...out);
+  $('#asks').hidden = false;
+  $('#asks-h').focus();
+  say(`${ids.length} bekreftelseslenke${ids.length === 1 ? '' : 'r'} laget; forespørselen er ført i historikken.`);
+}
 
 async function showRollback(version) {
   const { body } = await api('rollback?version=' + encodeURIComponent(version));
