@@ -90,19 +90,6 @@ func (c *Console) admit(r *http.Request) error {
 	return nil
 }
 
-// roomToWait refuses (errBusy) a new item when the moderation queue is
-// full: a flood never fills D1 without bound.
-func (c *Console) roomToWait(ctx context.Context) error {
-	n, err := c.db.waiting(ctx)
-	if err != nil {
-		return err
-	}
-	if n >= c.limits().Waiting {
-		return errBusy{limitWindow}
-	}
-	return nil
-}
-
 func (c *Console) limits() Limits {
 	l := c.cfg.Limits
 	if l.PerClient <= 0 {

@@ -67,25 +67,24 @@ type fieldChange struct {
 	New   string `json:"new"`
 }
 
-func (d db) addItem(ctx context.Context, it item) error {
+// addItem stores it unless maxWaiting items already wait (errBusy). The
+// count and the insert are one statement, so concurrent requests cannot
+// together pass the cap.
+func (d db) addItem(ctx context.Context, it item, maxWaiting int) error {
 	body, err := json.Marshal(it.Proposal)
 	if err != nil {
 		return fmt.Errorf("encode proposal: %w", err)
 	}
-	_, err = d.sql.ExecContext(ctx, `INSERT INTO moderation (kind, record, body, message, received_at) VALUES (?, ?, ?, ?, ?)`,
-		it.Kind, it.Record, string(body), it.Message, it.ReceivedAt)
+	res, err := d.sql.ExecContext(ctx, `INSERT INTO moderation (kind, record, body, message, received_at)
+		SELECT ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM moderation WHERE status = 'waiting') < ?`,
+		it.Kind, it.Record, string(body), it.Message, it.ReceivedAt, maxWaiting)
 	if err != nil {
 		return fmt.Errorf("store %s for moderation: %w", it.Kind, err)
 	}
-	return nil
-}
-
-func (d db) waiting(ctx context.Context) (int, error) {
-	var n int
-	if err := d.sql.QueryRowContext(ctx, `SELECT COUNT(*) FROM moderation WHERE status = 'waiting'`).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count moderation: %w", err)
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return errBusy{limitWindow}
 	}
-	return n, nil
+	return nil
 }
 
 const itemColumns = `id, kind, record, body, message, received_at, status, decided_at, decided_by, reason`
@@ -190,7 +189,7 @@ func proposed(it item, current *dataset.ContactPoint, now time.Time) (dataset.Co
 func fromSuggestion(it item, now time.Time) dataset.ContactPoint {
 	s := it.Proposal
 	p := dataset.ContactPoint{ID: slug(s["name"] + " " + s["place"]), Name: s["name"], Address: s["address"], Phone: s["phone"],
-		Email: s["email"], URL: s["url"], Groups: s["what"], Coverage: s["place"], Status: dataset.StatusActive}
+		Email: s["email"], URL: s["url"], Groups: s["what"], Coverage: s["place"], Status: dataset.StatusUnknown}
 	p.Sources = []dataset.SourceRef{{URL: s["source"], Facts: "Foreslått via skjemaet " + now.Format(verify.DateLayout) + "; sjekk opplysningene mot kilden"}}
 	return p
 }

@@ -490,18 +490,14 @@ func (c *Console) closed(w http.ResponseWriter, r *http.Request, p publicPage, t
 // toModeration claims the link and stores the item for a maintainer.
 func (c *Console) toModeration(w http.ResponseWriter, r *http.Request, p publicPage, token string, it item, thanks string) {
 	ctx, now := r.Context(), c.cfg.Now()
-	if err := c.roomToWait(ctx); err != nil {
-		c.publicFailure(w, r, p, err)
-		return
-	}
 	if ok, err := c.db.useLink(ctx, token, it.Kind, now); err != nil || !ok {
 		c.linkTaken(w, r, p, err)
 		return
 	}
 	it.ReceivedAt = stamp(now)
-	if err := c.db.addItem(ctx, it); err != nil {
+	if err := c.db.addItem(ctx, it, c.limits().Waiting); err != nil {
 		c.db.freeLink(ctx, token)
-		c.publicError(w, r, p, http.StatusInternalServerError, err.Error())
+		c.publicFailure(w, r, p, err)
 		return
 	}
 	c.done(w, r, p, http.StatusAccepted, "waiting", thanks)
@@ -635,18 +631,14 @@ func (c *Console) suggest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx, now := r.Context(), c.cfg.Now()
-	if err := c.roomToWait(ctx); err != nil {
-		c.publicFailure(w, r, p, err)
-		return
-	}
 	message := values["message"]
 	delete(values, "message")
-	err = c.db.addItem(ctx, item{Kind: kindSuggestion, Proposal: values, Message: message, ReceivedAt: stamp(now)})
+	err = c.db.addItem(ctx, item{Kind: kindSuggestion, Proposal: values, Message: message, ReceivedAt: stamp(now)}, c.limits().Waiting)
 	if err == nil {
 		err = c.db.forgetDecided(ctx, now)
 	}
 	if err != nil {
-		c.publicError(w, r, p, http.StatusInternalServerError, err.Error())
+		c.publicFailure(w, r, p, err)
 		return
 	}
 	c.done(w, r, p, http.StatusAccepted, "waiting", p.T["thanksSuggest"])

@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/worker/devserver"
 )
 
 // TestConsoleInChromium: a maintainer's session in headless Chromium against
@@ -64,15 +67,18 @@ func TestConsoleInChromium(t *testing.T) {
 		page, _ := chromedp.Run(tctx, chromedp.Evaluate[string](`location.href + ' | ' + (document.querySelector('#status')?.textContent || '')`))
 		t.Fatalf("waited 60 s for %s (last error %v; page %s)", expr, last, page)
 	}
-	check := func(name string) {
+	check := func(name string, widths ...int64) {
 		t.Helper()
+		if len(widths) == 0 {
+			widths = []int64{1280, 768}
+		}
 		t.Logf("%s reached after %s", name, time.Since(start).Round(time.Millisecond))
 		_, err := chromedp.Run(tctx, chromedp.Evaluate[chromedp.Void](string(axe)))
 		require.NoError(t, err)
 		violations, err := chromedp.Run(tctx, chromedp.Evaluate[[]map[string]any](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)})))`, chromedp.EvalAwaitPromise))
 		require.NoError(t, err)
 		assert.Empty(t, violations, "axe-core WCAG 2.1 AA violations on %s", name)
-		for _, w := range []int64{1280, 768} {
+		for _, w := range widths {
 			do(chromedp.EmulateViewport(w, 900))
 			png, err := chromedp.Run(tctx, chromedp.FullScreenshot(90))
 			require.NoError(t, err)
@@ -116,4 +122,62 @@ func TestConsoleInChromium(t *testing.T) {
 	do(chromedp.Navigate(srv.Console + "/historikk"))
 	poll(`document.querySelectorAll('#history tbody tr').length >= 3`)
 	check("historikk")
+
+	confirmationRound(t, srv, tctx, do, poll, check)
+}
+
+// confirmationRound (issue 22): ask a stale record for confirmation from
+// the call list, answer on the public page behind the link (a refused
+// change first), suggest a contact point, see both in moderation, publish,
+// and find the card confirmed in the widget on the demo page.
+func confirmationRound(t *testing.T, srv *devserver.Server, tctx context.Context, do func(...chromedp.Action[chromedp.Void]),
+	poll func(string), check func(string, ...int64)) {
+	const id, name = "moss-frivilligsentral-selvhjelpsgrupper", "Moss Frivilligsentral"
+	do(chromedp.Navigate(srv.Console + "/"))
+	poll(`document.querySelector('#stale a[href$="id=` + id + `"]')`)
+	do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#stale a[href$="id=` + id + `"]').closest('tr').querySelector('button').click()`))
+	poll(`document.querySelector('#asks-list textarea')?.value.includes('/bekreft/')`)
+	check("be-om-bekreftelse")
+	mailto, err := chromedp.Run(tctx, chromedp.Evaluate[string](`document.querySelector('#asks-list a[href^="mailto:"]')?.href || ''`))
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(mailto, "mailto:post@moss.frivilligsentral.no?subject="), mailto)
+	link, err := chromedp.Run(tctx, chromedp.Evaluate[string](`document.querySelector('#asks-list textarea').value.match(/https?:\/\/\S+\/bekreft\/[A-Za-z0-9_-]+/)[0]`))
+	require.NoError(t, err)
+
+	do(chromedp.Navigate(link))
+	poll(`document.querySelector('button[value=confirm]')`)
+	check("bekreft", 390, 1280)
+	do(chromedp.SetValue(chromedp.CSS(`#f-phone`), "123"), chromedp.Evaluate[chromedp.Void](`document.querySelector('button[value=change]').click()`))
+	poll(`document.querySelector('#e-phone') && document.querySelector('#f-phone').getAttribute('aria-invalid') === 'true'`)
+	check("bekreft-feil", 390)
+	do(chromedp.Evaluate[chromedp.Void](`document.querySelector('button[value=confirm]').click()`))
+	poll(`document.querySelector('.notice')?.textContent.startsWith('Takk')`)
+	check("bekreft-takk", 390)
+
+	do(chromedp.Navigate(srv.Console + "/foresla"))
+	poll(`document.querySelector('#f-source')`)
+	check("foresla", 390, 1280)
+	do(chromedp.SetValue(chromedp.CSS(`#f-name`), "Sorggruppe på frivilligsentralen"), chromedp.SetValue(chromedp.CSS(`#f-place`), "Testby"),
+		chromedp.SetValue(chromedp.CSS(`#f-source`), "https://frivilligsentral.example/sorg"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('form button[type=submit]').click()`))
+	poll(`document.querySelector('.notice')?.textContent.startsWith('Takk')`)
+
+	do(chromedp.Navigate(srv.Console + "/behandling"))
+	poll(`document.querySelectorAll('#items article').length === 1 && document.querySelector('#items').textContent.includes('Sorggruppe')`)
+	check("behandling")
+
+	do(chromedp.Navigate(srv.Console + "/publiser"))
+	poll(`document.querySelector('#changes').textContent.includes('last_verified')`)
+	do(chromedp.Click(chromedp.CSS(`#publish button`)))
+	poll(`document.querySelector('#status').textContent.startsWith('Publisert')`)
+
+	// The demo page's live preview, on Moss: the card now says it was confirmed.
+	month := map[time.Month]string{1: "januar", 2: "februar", 3: "mars", 4: "april", 5: "mai", 6: "juni", 7: "juli", 8: "august",
+		9: "september", 10: "oktober", 11: "november", 12: "desember"}
+	now := time.Now().UTC()
+	do(chromedp.Navigate(srv.URL + "/"))
+	poll(`document.querySelector('#b-live')?.shadowRoot`)
+	do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#b-live').setAttribute('municipality', '3103')`))
+	poll(fmt.Sprintf(`[...document.querySelector('#b-live').shadowRoot.querySelectorAll('li.card')].some((c) => c.textContent.includes(%q) && c.querySelector('.badge.ok')?.textContent === %q)`,
+		name, fmt.Sprintf("Bekreftet %s %d", month[now.Month()], now.Year())))
 }
