@@ -171,13 +171,15 @@ func confirmationRound(t *testing.T, srv *devserver.Server, tctx context.Context
 	do(chromedp.Click(chromedp.CSS(`#publish button`)))
 	poll(`document.querySelector('#status').textContent.startsWith('Publisert')`)
 
-	// The demo page's live preview, on Moss: the card now says it was confirmed.
+	// The demo page's live preview, on Moss (it starts when scrolled into view):
+	// the card now says it was confirmed. /widget.js names the engine variant
+	// that pins the published dataset core (worker/runtime/worker.mjs).
 	month := map[time.Month]string{1: "januar", 2: "februar", 3: "mars", 4: "april", 5: "mai", 6: "juni", 7: "juli", 8: "august",
 		9: "september", 10: "oktober", 11: "november", 12: "desember"}
 	now := time.Now().UTC()
 	do(chromedp.Navigate(srv.URL + "/"))
 	poll(`document.querySelector('#b-live')?.shadowRoot`)
-	do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#b-live').setAttribute('municipality', '3103')`))
+	do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#b-live').scrollIntoView(); document.querySelector('#b-live').setAttribute('municipality', '3103')`))
 	poll(fmt.Sprintf(`[...document.querySelector('#b-live').shadowRoot.querySelectorAll('li.card')].some((c) => c.textContent.includes(%q) && c.querySelector('.badge.ok')?.textContent === %q)`,
 		name, fmt.Sprintf("Bekreftet %s %d", month[now.Month()], now.Year())))
 }

@@ -178,6 +178,103 @@ async function published(req, env, path) {
   }
 }
 
+// The widget follows the published version too. Its loader (/widget.js, 5
+// minutes) names the engine and the engine's SHA-384, and the engine pins the
+// dataset core by name and SHA-384 (widget/README.md, "Integrity"). With a
+// published version, the loader is rewritten to name an engine variant,
+// engine.<built>.<core>.js: the built engine with the published core's name
+// and SHA-384 in place of the built one's, derived only from files that are
+// themselves content-addressed, so every file stays pinned and checked, and a
+// variant's name says all it holds (it is immutable). A pinned loader
+// (widget.<hash>.js) keeps the dataset it was built with. When anything here
+// is not as expected (no version, KV down, a build whose text differs), the
+// built files are served.
+const LOADER = "/widget.js";
+const ENGINES = "/engine.";
+const VARIANT = /^\/(engine\.[0-9a-f]{12})\.([0-9a-f]{12})\.js$/;
+const ENGINE_REF = /var ENGINE = "(engine\.[0-9a-f]{12})\.js";\nvar ENGINE_SRI = "sha384-[A-Za-z0-9+\/=]+";/;
+const CORE_REF = /'v1\/dataset-core\.[0-9a-f]{12}\.json'/g;
+const CORE_SRI = /\[CORE\]: 'sha384-[A-Za-z0-9+\/=]+'/g;
+const CORE_FILE = /^dataset-core\.([0-9a-f]{12})\.json$/;
+const KEEP_VARIANTS = 4; // per isolate: the live version and a few before it
+const variants = new Map(); // "engine.<built>.<core>" -> Promise of {text, sri} or null
+
+async function sri(bytes) {
+  const d = new Uint8Array(await crypto.subtle.digest("SHA-384", bytes));
+  let bin = "";
+  for (const b of d) bin += String.fromCharCode(b);
+  return "sha384-" + btoa(bin);
+}
+
+// builtFile fetches a static file as built (GET, no conditional headers).
+async function builtFile(env, req, path) {
+  const res = await env.ASSETS.fetch(new Request(new URL(path, req.url)));
+  return res.ok ? res : null;
+}
+
+// variant builds engine.<engine>.<core>.js, or null when it cannot be built.
+function variant(env, req, engine, core) {
+  const key = engine + "." + core;
+  if (!variants.has(key)) {
+    const p = (async () => {
+      const [built, coreBytes] = await Promise.all([
+        builtFile(env, req, "/" + engine + ".js"),
+        env.PUBLISHED.get("file/dataset-core." + core + ".json", "arrayBuffer"),
+      ]);
+      if (!built || coreBytes === null) return null;
+      const text = await built.text();
+      // Exactly one of each, or this is not the engine this code knows.
+      if ((text.match(CORE_REF) || []).length !== 1 || (text.match(CORE_SRI) || []).length !== 1) return null;
+      const out = text
+        .replace(CORE_REF, "'v1/dataset-core." + core + ".json'")
+        .replace(CORE_SRI, "[CORE]: '" + (await sri(coreBytes)) + "'");
+      return { text: out, sri: await sri(encoder.encode(out)), headers: [...built.headers] };
+    })().catch((e) => {
+      console.error("worker: engine variant:", e && e.stack ? e.stack : e);
+      return null;
+    });
+    variants.set(key, p);
+    p.then((v) => v || variants.delete(key)); // a failure is tried again
+    while (variants.size > KEEP_VARIANTS) variants.delete(variants.keys().next().value);
+  }
+  return variants.get(key);
+}
+
+function script(req, text, from, cache) {
+  const headers = new Headers(from);
+  for (const h of ["content-length", "etag", "last-modified", "content-encoding"]) headers.delete(h);
+  headers.set("cache-control", cache);
+  return new Response(req.method === "HEAD" ? null : text, { status: 200, headers });
+}
+
+// widget answers /widget.js and engine variants from the published version;
+// null means: serve the built file.
+async function widget(req, env, path) {
+  if (!env.PUBLISHED || !env.ASSETS || (req.method !== "GET" && req.method !== "HEAD")) return null;
+  try {
+    const v = VARIANT.exec(path);
+    if (v) {
+      const e = await variant(env, req, v[1], v[2]);
+      return e && script(req, e.text, e.headers, IMMUTABLE);
+    }
+    const m = await env.PUBLISHED.get("current", "json");
+    const core = m && typeof m.core === "string" && CORE_FILE.exec(m.core);
+    if (!core) return null;
+    const loader = await builtFile(env, req, LOADER);
+    if (!loader) return null;
+    const text = await loader.text();
+    const ref = ENGINE_REF.exec(text);
+    if (!ref) return null;
+    const e = await variant(env, req, ref[1], core[1]);
+    if (!e) return null;
+    const out = text.replace(ENGINE_REF, 'var ENGINE = "' + ref[1] + "." + core[1] + '.js";\nvar ENGINE_SRI = "' + e.sri + '";');
+    return script(req, out, loader.headers, SHORT);
+  } catch (e) {
+    console.error("worker: widget:", e && e.stack ? e.stack : e);
+    return null;
+  }
+}
+
 export default {
   async fetch(req, env) {
     const path = new URL(req.url).pathname;
@@ -185,6 +282,13 @@ export default {
       const res = await published(req, env, path);
       if (res) return res;
       if (path === DATASET && env.ASSETS) return env.ASSETS.fetch(req);
+    }
+    // wrangler.toml's run_worker_first sends /widget.js and /engine.* here:
+    // whatever widget() does not answer is the built file.
+    if (path === LOADER || path.startsWith(ENGINES)) {
+      const res = await widget(req, env, path);
+      if (res) return res;
+      if (env.ASSETS) return env.ASSETS.fetch(req);
     }
     try {
       const go = await (app ?? start(env));

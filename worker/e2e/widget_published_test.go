@@ -1,0 +1,132 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bytes"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/worker/devserver"
+)
+
+var (
+	loaderEngine = regexp.MustCompile(`var ENGINE = "([^"]+)";\nvar ENGINE_SRI = "([^"]+)";`)
+	engineCore   = regexp.MustCompile(`CORE = '(v1/dataset-core\.[0-9a-f]{12}\.json)'`)
+	engineCoreSR = regexp.MustCompile(`\[CORE\]: '([^']+)'`)
+)
+
+func sri384(b []byte) string {
+	h := sha512.Sum384(b)
+	return "sha384-" + base64.StdEncoding.EncodeToString(h[:])
+}
+
+func get(t *testing.T, method, url string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
+	require.NoError(t, err)
+	res, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	require.NoError(t, err)
+	return res, b
+}
+
+// widgetChain follows what a browser loads from the loader that partners
+// embed: /widget.js, the engine it names (checked against ENGINE_SRI), the
+// dataset core that engine pins (checked against its SRI). It returns the
+// engine's name and the dataset version the core holds.
+func widgetChain(t *testing.T, srv *devserver.Server) (engine, version string) {
+	t.Helper()
+	res, loader := get(t, "GET", srv.URL+"/widget.js")
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, "public, max-age=300, must-revalidate", res.Header.Get("Cache-Control"), "the loader follows a publish within 5 minutes")
+	m := loaderEngine.FindSubmatch(loader)
+	require.NotNil(t, m, "the loader names its engine")
+	engine = string(m[1])
+
+	res, js := get(t, "GET", srv.URL+"/"+engine)
+	require.Equal(t, http.StatusOK, res.StatusCode, engine)
+	assert.Equal(t, string(m[2]), sri384(js), "%s is the file the loader pins", engine)
+	assert.Contains(t, res.Header.Get("Content-Type"), "javascript")
+	assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
+	assert.Equal(t, "cross-origin", res.Header.Get("Cross-Origin-Resource-Policy"))
+	assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
+	core, coreSRI := engineCore.FindSubmatch(js), engineCoreSR.FindSubmatch(js)
+	require.NotNil(t, core, "the engine names its dataset core")
+	require.NotNil(t, coreSRI, "the engine pins its dataset core")
+
+	res, body := get(t, "GET", srv.URL+"/"+string(core[1]))
+	require.Equal(t, http.StatusOK, res.StatusCode, string(core[1]))
+	assert.Equal(t, string(coreSRI[1]), sri384(body), "%s is the core the engine pins", core[1])
+	var head struct{ Version string } // the core's first line
+	dec := json.NewDecoder(bytes.NewReader(body))
+	_, err := dec.Token()
+	require.NoError(t, err)
+	require.NoError(t, dec.Decode(&head))
+	return engine, head.Version
+}
+
+// TestWidgetFollowsPublish: before a publish the loader is the built file;
+// after one, it names an engine variant that pins the published core, every
+// file still checked by its SHA-384; a rollback is followed the same way. A
+// variant that names no published core is not found, and a HEAD has no body.
+func TestWidgetFollowsPublish(t *testing.T) {
+	srv, _ := startConsole(t)
+	built, err := os.ReadFile(filepath.Join(repo, "worker", "public", "widget.js"))
+	require.NoError(t, err)
+	_, loader := get(t, "GET", srv.URL+"/widget.js")
+	assert.Equal(t, string(built), string(loader), "no version published: the built loader")
+	builtEngine := string(loaderEngine.FindSubmatch(built)[1])
+	engine, _ := widgetChain(t, srv)
+	assert.Equal(t, builtEngine, engine)
+
+	c := login(t, srv)
+	var first struct{ Version string }
+	_, body := c.do("GET", "/api/publish", nil)
+	require.NoError(t, json.Unmarshal(body, &first))
+	publishDraft(t, c)
+	engine, version := widgetChain(t, srv)
+	assert.Equal(t, first.Version, version, "the widget reads the published version")
+	variant := regexp.MustCompile(`^` + regexp.QuoteMeta(builtEngine[:len(builtEngine)-len(".js")]) + `\.[0-9a-f]{12}\.js$`)
+	assert.Regexp(t, variant, engine, "a variant of the built engine")
+
+	const id = "alta-kommune-frisklivssentral"
+	res, body := c.do("GET", "/api/records/"+id, nil)
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	var rec map[string]any
+	require.NoError(t, json.Unmarshal(body, &rec))
+	rec["phone"] = "78 45 50 00"
+	res, body = c.do("PUT", "/api/records/"+id, map[string]any{"record": rec, "why": "ringte kommunen"}, "If-Match", res.Header.Get("ETag"))
+	require.Equal(t, http.StatusOK, res.StatusCode, string(body))
+	var second struct{ Version string }
+	_, body = c.do("GET", "/api/publish", nil)
+	require.NoError(t, json.Unmarshal(body, &second))
+	publishDraft(t, c)
+	engine2, version := widgetChain(t, srv)
+	assert.Equal(t, second.Version, version)
+	assert.NotEqual(t, engine, engine2, "another core, another variant name")
+
+	res, body = c.do("POST", "/api/rollback", map[string]string{"version": first.Version})
+	require.Equal(t, http.StatusOK, res.StatusCode, string(body))
+	engine3, version := widgetChain(t, srv)
+	assert.Equal(t, first.Version, version, "a rollback reaches the widget")
+	assert.Equal(t, engine, engine3, "the same core, the same variant")
+
+	res, _ = get(t, "GET", srv.URL+"/"+builtEngine[:len(builtEngine)-len(".js")]+".000000000000.js")
+	assert.Equal(t, http.StatusNotFound, res.StatusCode, "no such published core")
+	res, body = get(t, "HEAD", srv.URL+"/widget.js")
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Empty(t, body)
+}
