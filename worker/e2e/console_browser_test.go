@@ -180,6 +180,10 @@ func confirmationRound(t *testing.T, srv *devserver.Server, tctx context.Context
 	do(chromedp.Navigate(srv.URL + "/"))
 	poll(`document.querySelector('#b-live')?.shadowRoot`)
 	do(chromedp.Evaluate[chromedp.Void](`document.querySelector('#b-live').scrollIntoView(); document.querySelector('#b-live').setAttribute('municipality', '3103')`))
-	poll(fmt.Sprintf(`[...document.querySelector('#b-live').shadowRoot.querySelectorAll('li.card')].some((c) => c.textContent.includes(%q) && c.querySelector('.badge.ok')?.textContent === %q)`,
-		name, fmt.Sprintf("Bekreftet %s %d", month[now.Month()], now.Year())))
+	confirmed := fmt.Sprintf("Bekreftet %s %d", month[now.Month()], now.Year())
+	card := `[...document.querySelector('%s').shadowRoot.querySelectorAll('li.card')].some((c) => c.textContent.includes(%q) && c.querySelector('.badge.ok')?.textContent === %q)`
+	poll(fmt.Sprintf(card, "#b-live", name, confirmed))
+	// The iframe page too (it pins a loader variant by its SHA-384).
+	do(chromedp.Navigate(srv.URL + "/embed?municipality=3103"))
+	poll(fmt.Sprintf(card, "selvhjelp-finder", name, confirmed))
 }

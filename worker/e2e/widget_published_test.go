@@ -24,6 +24,7 @@ var (
 	loaderEngine = regexp.MustCompile(`var ENGINE = "([^"]+)";\nvar ENGINE_SRI = "([^"]+)";`)
 	engineCore   = regexp.MustCompile(`CORE = '(v1/dataset-core\.[0-9a-f]{12}\.json)'`)
 	engineCoreSR = regexp.MustCompile(`\[CORE\]: '([^']+)'`)
+	embedLoader  = regexp.MustCompile(`<script type="module" src="(widget\.[^"]+)" integrity="([^"]+)">`)
 )
 
 func sri384(b []byte) string {
@@ -52,6 +53,30 @@ func widgetChain(t *testing.T, srv *devserver.Server) (engine, version string) {
 	res, loader := get(t, "GET", srv.URL+"/widget.js")
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Equal(t, "public, max-age=300, must-revalidate", res.Header.Get("Cache-Control"), "the loader follows a publish within 5 minutes")
+	return engineChain(t, srv, loader)
+}
+
+// embedChain does the same from the iframe page, /embed, through the loader
+// it pins by SHA-384; it returns that loader's name too.
+func embedChain(t *testing.T, srv *devserver.Server) (loader, engine, version string) {
+	t.Helper()
+	res, page := get(t, "GET", srv.URL+"/embed?municipality=3103&lang=nn")
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"))
+	assert.Contains(t, res.Header.Get("Content-Security-Policy"), "frame-ancestors *")
+	m := embedLoader.FindSubmatch(page)
+	require.NotNil(t, m, "the page pins its loader")
+	loader = string(m[1])
+	res, js := get(t, "GET", srv.URL+"/"+loader)
+	require.Equal(t, http.StatusOK, res.StatusCode, loader)
+	assert.Equal(t, string(m[2]), sri384(js), "%s is the loader the page pins", loader)
+	assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
+	engine, version = engineChain(t, srv, js)
+	return loader, engine, version
+}
+
+func engineChain(t *testing.T, srv *devserver.Server, loader []byte) (engine, version string) {
+	t.Helper()
 	m := loaderEngine.FindSubmatch(loader)
 	require.NotNil(t, m, "the loader names its engine")
 	engine = string(m[1])
@@ -78,26 +103,34 @@ func widgetChain(t *testing.T, srv *devserver.Server) (engine, version string) {
 	return engine, head.Version
 }
 
-// TestWidgetFollowsPublish: before a publish the loader is the built file;
-// after one, it names an engine variant that pins the published core, every
-// file still checked by its SHA-384; a rollback is followed the same way. A
+// TestWidgetFollowsPublish: before a publish the loader and the iframe page
+// are the built files; after one, the loader names an engine variant that pins the published core, every
+// file still checked by its SHA-384, and the iframe page pins a loader variant
+// that does the same; a partner's pinned loader is unchanged; a rollback is followed the same way. A
 // variant that names no published core is not found, and a HEAD has no body.
 func TestWidgetFollowsPublish(t *testing.T) {
 	srv, _ := startConsole(t)
 	built, err := os.ReadFile(filepath.Join(repo, "worker", "public", "widget.js"))
 	require.NoError(t, err)
-	_, loader := get(t, "GET", srv.URL+"/widget.js")
-	assert.Equal(t, string(built), string(loader), "no version published: the built loader")
+	_, js := get(t, "GET", srv.URL+"/widget.js")
+	assert.Equal(t, string(built), string(js), "no version published: the built loader")
 	builtEngine := string(loaderEngine.FindSubmatch(built)[1])
-	engine, _ := widgetChain(t, srv)
+	engine, builtVersion := widgetChain(t, srv)
 	assert.Equal(t, builtEngine, engine)
+	builtPage, err := os.ReadFile(filepath.Join(repo, "worker", "public", "embed.html"))
+	require.NoError(t, err)
+	builtLoader := string(embedLoader.FindSubmatch(builtPage)[1])
+	loader, engine, version := embedChain(t, srv)
+	assert.Equal(t, builtLoader, loader, "no version published: the built iframe page")
+	assert.Equal(t, builtEngine, engine)
+	assert.Equal(t, builtVersion, version)
 
 	c := login(t, srv)
 	var first struct{ Version string }
 	_, body := c.do("GET", "/api/publish", nil)
 	require.NoError(t, json.Unmarshal(body, &first))
 	publishDraft(t, c)
-	engine, version := widgetChain(t, srv)
+	engine, version = widgetChain(t, srv)
 	assert.Equal(t, first.Version, version, "the widget reads the published version")
 	variant := regexp.MustCompile(`^` + regexp.QuoteMeta(builtEngine[:len(builtEngine)-len(".js")]) + `\.[0-9a-f]{12}\.js$`)
 	assert.Regexp(t, variant, engine, "a variant of the built engine")
@@ -117,12 +150,20 @@ func TestWidgetFollowsPublish(t *testing.T) {
 	engine2, version := widgetChain(t, srv)
 	assert.Equal(t, second.Version, version)
 	assert.NotEqual(t, engine, engine2, "another core, another variant name")
+	loader, engine, version = embedChain(t, srv)
+	assert.Equal(t, second.Version, version, "the iframe reads the published version")
+	assert.Equal(t, engine2, engine)
+	assert.Regexp(t, `^`+regexp.QuoteMeta(builtLoader[:len(builtLoader)-len(".js")])+`\.[0-9a-f]{12}\.js$`, loader)
+	res, pinned := get(t, "GET", srv.URL+"/"+builtLoader)
+	assert.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, string(built), string(pinned), "a partner's pinned loader keeps what it was built with")
 
 	res, body = c.do("POST", "/api/rollback", map[string]string{"version": first.Version})
 	require.Equal(t, http.StatusOK, res.StatusCode, string(body))
 	engine3, version := widgetChain(t, srv)
 	assert.Equal(t, first.Version, version, "a rollback reaches the widget")
-	assert.Equal(t, engine, engine3, "the same core, the same variant")
+	assert.Regexp(t, variant, engine3)
+	assert.NotEqual(t, engine2, engine3)
 
 	res, _ = get(t, "GET", srv.URL+"/"+builtEngine[:len(builtEngine)-len(".js")]+".000000000000.js")
 	assert.Equal(t, http.StatusNotFound, res.StatusCode, "no such published core")

@@ -178,26 +178,30 @@ async function published(req, env, path) {
   }
 }
 
-// The widget follows the published version too. Its loader (/widget.js, 5
-// minutes) names the engine and the engine's SHA-384, and the engine pins the
-// dataset core by name and SHA-384 (widget/README.md, "Integrity"). With a
-// published version, the loader is rewritten to name an engine variant,
-// engine.<built>.<core>.js: the built engine with the published core's name
-// and SHA-384 in place of the built one's, derived only from files that are
-// themselves content-addressed, so every file stays pinned and checked, and a
-// variant's name says all it holds (it is immutable). A pinned loader
-// (widget.<hash>.js) keeps the dataset it was built with. When anything here
-// is not as expected (no version, KV down, a build whose text differs), the
-// built files are served.
+// The widget follows the published version too. Its loader names the engine
+// and the engine's SHA-384, and the engine pins the dataset core by name and
+// SHA-384 (widget/README.md, "Integrity"). With a published version:
+//   /widget.js (5 minutes) names an engine variant engine.<built>.<core>.js:
+//     the built engine with the published core's name and SHA-384 in place of
+//     the built one's;
+//   /embed (the iframe page, no-cache) loads a loader variant
+//     widget.<built>.<core>.js, pinned by its SHA-384, that names that engine.
+// Variants are derived only from content-addressed files, so a variant's name
+// says all it holds (immutable) and every file stays pinned and checked. A
+// partner's pinned loader (widget.<hash>.js) keeps the dataset it was built
+// with. When anything is not as expected (nothing published, KV down, a build
+// whose text differs), the built files are served.
 const LOADER = "/widget.js";
-const ENGINES = "/engine.";
-const VARIANT = /^\/(engine\.[0-9a-f]{12})\.([0-9a-f]{12})\.js$/;
-const ENGINE_REF = /var ENGINE = "(engine\.[0-9a-f]{12})\.js";\nvar ENGINE_SRI = "sha384-[A-Za-z0-9+\/=]+";/;
+const EMBED = "/embed";
+const ROUTED = /^\/(widget|engine)\./; // with LOADER and EMBED: run_worker_first in wrangler.toml
+const VARIANT = /^\/((?:widget|engine)\.[0-9a-f]{12})\.([0-9a-f]{12})\.js$/;
+const ENGINE_REF = /var ENGINE = "(engine\.[0-9a-f]{12})\.js";\nvar ENGINE_SRI = "sha384-[A-Za-z0-9+\/=]+";/g;
 const CORE_REF = /'v1\/dataset-core\.[0-9a-f]{12}\.json'/g;
 const CORE_SRI = /\[CORE\]: 'sha384-[A-Za-z0-9+\/=]+'/g;
+const LOADER_REF = /src="(widget\.[0-9a-f]{12})\.js" integrity="sha384-[A-Za-z0-9+\/=]+"/g;
 const CORE_FILE = /^dataset-core\.([0-9a-f]{12})\.json$/;
-const KEEP_VARIANTS = 4; // per isolate: the live version and a few before it
-const variants = new Map(); // "engine.<built>.<core>" -> Promise of {text, sri} or null
+const KEEP_VARIANTS = 8; // per isolate: loaders and engines of the live version and a few before it
+const variants = new Map(); // "<file>.<core>" -> Promise of {text, sri, headers} or null
 
 async function sri(bytes) {
   const d = new Uint8Array(await crypto.subtle.digest("SHA-384", bytes));
@@ -212,25 +216,20 @@ async function builtFile(env, req, path) {
   return res.ok ? res : null;
 }
 
-// variant builds engine.<engine>.<core>.js, or null when it cannot be built.
-function variant(env, req, engine, core) {
-  const key = engine + "." + core;
+// once returns the one match of re in text, or null: anything else is not
+// the file this code knows.
+function once(text, re) {
+  const all = [...text.matchAll(re)];
+  return all.length === 1 ? all[0] : null;
+}
+
+// variant builds <file>.<core>.js (file: "engine.<hash>", "widget.<hash>" or
+// "widget"), remembered per isolate; null when it cannot be built.
+function variant(env, req, file, core) {
+  const key = file + "." + core;
   if (!variants.has(key)) {
-    const p = (async () => {
-      const [built, coreBytes] = await Promise.all([
-        builtFile(env, req, "/" + engine + ".js"),
-        env.PUBLISHED.get("file/dataset-core." + core + ".json", "arrayBuffer"),
-      ]);
-      if (!built || coreBytes === null) return null;
-      const text = await built.text();
-      // Exactly one of each, or this is not the engine this code knows.
-      if ((text.match(CORE_REF) || []).length !== 1 || (text.match(CORE_SRI) || []).length !== 1) return null;
-      const out = text
-        .replace(CORE_REF, "'v1/dataset-core." + core + ".json'")
-        .replace(CORE_SRI, "[CORE]: '" + (await sri(coreBytes)) + "'");
-      return { text: out, sri: await sri(encoder.encode(out)), headers: [...built.headers] };
-    })().catch((e) => {
-      console.error("worker: engine variant:", e && e.stack ? e.stack : e);
+    const p = (file.startsWith("engine.") ? engineVariant : loaderVariant)(env, req, file, core).catch((e) => {
+      console.error("worker: widget variant:", e && e.stack ? e.stack : e);
       return null;
     });
     variants.set(key, p);
@@ -240,35 +239,73 @@ function variant(env, req, engine, core) {
   return variants.get(key);
 }
 
-function script(req, text, from, cache) {
-  const headers = new Headers(from);
-  for (const h of ["content-length", "etag", "last-modified", "content-encoding"]) headers.delete(h);
-  headers.set("cache-control", cache);
-  return new Response(req.method === "HEAD" ? null : text, { status: 200, headers });
+async function made(text, built) {
+  return { text, sri: await sri(encoder.encode(text)), headers: [...built.headers] };
 }
 
-// widget answers /widget.js and engine variants from the published version;
-// null means: serve the built file.
+async function engineVariant(env, req, file, core) {
+  const [built, coreBytes] = await Promise.all([
+    builtFile(env, req, "/" + file + ".js"),
+    env.PUBLISHED.get("file/dataset-core." + core + ".json", "arrayBuffer"),
+  ]);
+  if (!built || coreBytes === null) return null;
+  const text = await built.text();
+  if (!once(text, CORE_REF) || !once(text, CORE_SRI)) return null;
+  const out = text
+    .replace(CORE_REF, "'v1/dataset-core." + core + ".json'")
+    .replace(CORE_SRI, "[CORE]: '" + (await sri(coreBytes)) + "'");
+  return made(out, built);
+}
+
+async function loaderVariant(env, req, file, core) {
+  const built = await builtFile(env, req, "/" + file + ".js");
+  if (!built) return null;
+  const text = await built.text();
+  const ref = once(text, ENGINE_REF);
+  const e = ref && (await variant(env, req, ref[1], core));
+  if (!e) return null;
+  const name = ref[1] + "." + core + ".js";
+  return made(text.replace(ENGINE_REF, 'var ENGINE = "' + name + '";\nvar ENGINE_SRI = "' + e.sri + '";'), built);
+}
+
+// embedPage is the built iframe page loading the loader variant.
+async function embedPage(env, req, path, core) {
+  const built = await builtFile(env, req, path);
+  if (!built) return null;
+  const text = await built.text();
+  const ref = once(text, LOADER_REF);
+  const v = ref && (await variant(env, req, ref[1], core));
+  if (!v) return null;
+  return made(text.replace(LOADER_REF, 'src="' + ref[1] + "." + core + '.js" integrity="' + v.sri + '"'), built);
+}
+
+function answer(req, v, cache) {
+  const headers = new Headers(v.headers);
+  for (const h of ["content-length", "etag", "last-modified", "content-encoding"]) headers.delete(h);
+  if (cache) headers.set("cache-control", cache);
+  return new Response(req.method === "HEAD" ? null : v.text, { status: 200, headers });
+}
+
+// widget answers the loader, the iframe page and variants from the published
+// version; null means: serve the built file.
 async function widget(req, env, path) {
   if (!env.PUBLISHED || !env.ASSETS || (req.method !== "GET" && req.method !== "HEAD")) return null;
   try {
     const v = VARIANT.exec(path);
     if (v) {
       const e = await variant(env, req, v[1], v[2]);
-      return e && script(req, e.text, e.headers, IMMUTABLE);
+      return e && answer(req, e, IMMUTABLE);
     }
+    if (path !== LOADER && path !== EMBED) return null;
     const m = await env.PUBLISHED.get("current", "json");
     const core = m && typeof m.core === "string" && CORE_FILE.exec(m.core);
     if (!core) return null;
-    const loader = await builtFile(env, req, LOADER);
-    if (!loader) return null;
-    const text = await loader.text();
-    const ref = ENGINE_REF.exec(text);
-    if (!ref) return null;
-    const e = await variant(env, req, ref[1], core[1]);
-    if (!e) return null;
-    const out = text.replace(ENGINE_REF, 'var ENGINE = "' + ref[1] + "." + core[1] + '.js";\nvar ENGINE_SRI = "' + e.sri + '";');
-    return script(req, out, loader.headers, SHORT);
+    if (path === EMBED) {
+      const e = await embedPage(env, req, path, core[1]);
+      return e && answer(req, e, null); // the built page's own caching (no-cache)
+    }
+    const l = await variant(env, req, "widget", core[1]);
+    return l && answer(req, l, SHORT);
   } catch (e) {
     console.error("worker: widget:", e && e.stack ? e.stack : e);
     return null;
@@ -283,9 +320,9 @@ export default {
       if (res) return res;
       if (path === DATASET && env.ASSETS) return env.ASSETS.fetch(req);
     }
-    // wrangler.toml's run_worker_first sends /widget.js and /engine.* here:
-    // whatever widget() does not answer is the built file.
-    if (path === LOADER || path.startsWith(ENGINES)) {
+    // wrangler.toml's run_worker_first sends these here: whatever widget()
+    // does not answer is the built file.
+    if (path === LOADER || path === EMBED || ROUTED.test(path)) {
       const res = await widget(req, env, path);
       if (res) return res;
       if (env.ASSETS) return env.ASSETS.fetch(req);
