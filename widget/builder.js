@@ -30,6 +30,9 @@ function settings() {
   if ($('b-theme').value) a.push(['theme', $('b-theme').value]);
   if (!$('b-near').checked) a.push(['near', 'off']);
   if ($('b-hl').value) a.push(['heading-level', $('b-hl').value]);
+  // The deployment's suggestion form (SUGGEST_URL at build): the element's
+  // "start a group" box links to it.
+  if (root.dataset.suggest) a.push(['suggest-url', root.dataset.suggest]);
   return a;
 }
 
@@ -57,7 +60,7 @@ export function snippets(a, o = origin, pinned = root.dataset.pinned, integrity 
 function update() {
   const a = settings();
   const live = $('b-live');
-  for (const k of ['municipality', 'topic', 'lang', 'theme', 'near', 'heading-level']) {
+  for (const k of ['municipality', 'topic', 'lang', 'theme', 'near', 'heading-level', 'suggest-url']) {
     const v = (a.find(([n]) => n === k) || [])[1];
     if (v === undefined) live.removeAttribute(k); else if (live.getAttribute(k) !== v) live.setAttribute(k, v);
   }

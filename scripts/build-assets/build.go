@@ -32,6 +32,9 @@ type config struct {
 	// snippets of the demo page; "" leaves it to the page's script, which
 	// uses the origin it was loaded from.
 	Origin string
+	// Suggest is the address of the console's suggestion form (SUGGEST_URL):
+	// the demo page links to it and its snippets set suggest-url; "" for none.
+	Suggest string
 	// Budget is the most the module may weigh, brotli; 0 means moduleBudget.
 	Budget int
 	// LoaderBudget is the most widget.js may weigh, brotli; 0 means loaderBudget.
@@ -320,6 +323,8 @@ func writeDemo(c config, m *Manifest, topics []dataset.Topic, put putFunc) error
 		"__PINNED__":                html.EscapeString(pinned.Path),
 		"__INTEGRITY__":             html.EscapeString(pinned.SRI),
 		"__TOPIC_OPTIONS__":         opts.String(),
+		"__SUGGEST_URL__":           html.EscapeString(c.Suggest),
+		"__SUGGEST_LINK__":          suggestLink(c.Suggest),
 		"__DEMO_CSS__":              cssName,
 		"__LOADER__":                "widget.js",
 		"__DATASET__":               m.DatasetVersion,
@@ -338,6 +343,15 @@ func writeDemo(c config, m *Manifest, topics []dataset.Topic, put putFunc) error
 		return err
 	}
 	return put("index.html", "index.html", out, "text/html; charset=utf-8", false)
+}
+
+// suggestLink is the demo page's line pointing to the suggestion form.
+func suggestLink(u string) string {
+	if u == "" {
+		return ""
+	}
+	return `<p>Kjenner du et kontaktpunkt eller en gruppe som mangler, eller noe som er feil? <a href="` +
+		html.EscapeString(u) + `">Foreslå et kontaktpunkt</a>.</p>`
 }
 
 // attr escapes a value for an HTML attribute inside a snippet, which the

@@ -64,6 +64,8 @@ func TestBuildWritesAssetsAndManifest(t *testing.T) {
 	pinned := m.Files["widget.pinned.js"]
 	assert.Contains(t, string(page), `data-pinned="`+pinned.Path+`" data-integrity="`+pinned.SRI+`"`)
 	assert.Contains(t, string(page), `data-origin=""`)
+	assert.Contains(t, string(page), `data-suggest=""`, "no SUGGEST_URL: no form")
+	assert.NotContains(t, string(page), "Foreslå et kontaktpunkt")
 	assert.Contains(t, string(page), `<option value="sorg">`)
 	assert.Contains(t, string(page), `src="`+m.Files["builder.js"].Path+`"`)
 	assert.Contains(t, string(page), originPlaceholder+"/widget.js", "the builder's script fills in the origin")
@@ -137,11 +139,14 @@ func TestHashedNames(t *testing.T) {
 
 func TestBuildWithOrigin(t *testing.T) {
 	out := t.TempDir()
-	_, err := build(config{Data: "../../data", Out: out, Widget: "../../widget", Wasm: fakeModule(t), Origin: "https://finder.example.no"})
+	_, err := build(config{Data: "../../data", Out: out, Widget: "../../widget", Wasm: fakeModule(t), Origin: "https://finder.example.no",
+		Suggest: "https://console.example.no/foresla"})
 	require.NoError(t, err)
 	page, err := os.ReadFile(filepath.Join(out, "index.html"))
 	require.NoError(t, err)
 	assert.Contains(t, string(page), `data-origin="https://finder.example.no"`)
+	assert.Contains(t, string(page), `data-suggest="https://console.example.no/foresla"`, "the builder's snippets link to the form")
+	assert.Contains(t, string(page), `<a href="https://console.example.no/foresla">Foreslå et kontaktpunkt</a>`)
 	assert.Contains(t, string(page), "https://finder.example.no/widget.js")
 	assert.Contains(t, string(page), "script-src https://finder.example.no 'wasm-unsafe-eval';")
 	assert.NotContains(t, string(page), originPlaceholder)
@@ -260,9 +265,43 @@ func TestPublicOriginPrecedence(t *testing.T) {
 }
 
 func TestRepositoryWranglerOrigin(t *testing.T) {
-	// The checked-in setting parses and is a valid origin (or empty).
-	_, err := publicOrigin("", func(string) (string, bool) { return "", false }, "../../worker/wrangler.toml")
+	// The checked-in settings parse and are valid (or empty).
+	none := func(string) (string, bool) { return "", false }
+	_, err := publicOrigin("", none, "../../worker/wrangler.toml")
 	assert.NoError(t, err)
+	_, err = suggestURL("", none, "../../worker/wrangler.toml")
+	assert.NoError(t, err)
+}
+
+func TestSuggestURL(t *testing.T) {
+	toml := filepath.Join(t.TempDir(), "wrangler.toml")
+	require.NoError(t, os.WriteFile(toml, []byte("[vars]\nSUGGEST_URL = \"https://console.example/foresla\"\n"), 0o644))
+	for _, tt := range []struct {
+		name, flag string
+		env        map[string]string
+		want, err  string
+	}{
+		{"wrangler.toml", "", nil, "https://console.example/foresla", ""},
+		{"environment wins", "", map[string]string{"SUGGEST_URL": "http://127.0.0.1:8788/foresla"}, "http://127.0.0.1:8788/foresla", ""},
+		{"empty environment: no form", "", map[string]string{"SUGGEST_URL": ""}, "", ""},
+		{"flag wins", "https://Flag.example/f", map[string]string{"SUGGEST_URL": "https://env.example/f"}, "https://flag.example/f", ""},
+		{"http only on loopback", "http://console.example/foresla", nil, "", "https"},
+		{"no quotes or markup", `https://console.example/"><script>`, nil, "", "path"},
+		{"no query", "https://console.example/foresla?x=1", nil, "", "path"},
+		{"no user", "https://u@console.example/foresla", nil, "", "scheme://host"},
+		{"not an address", "console.example/foresla", nil, "", "not an address"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := suggestURL(tt.flag, func(k string) (string, bool) { v, ok := tt.env[k]; return v, ok }, toml)
+			if tt.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
 }
 
 func TestBuildRefusesAModuleOverBudget(t *testing.T) {

@@ -35,11 +35,16 @@ func main() {
 	flag.StringVar(&c.Widget, "widget", "widget", "folder with selvhjelp-finder.js and the demo page sources")
 	flag.StringVar(&c.Wasm, "wasm", "", "use this prebuilt module instead of compiling ./wasm")
 	originFlag := flag.String("origin", "", "the worker's public origin for the snippets (default: PUBLIC_ORIGIN from the environment, else worker/wrangler.toml [vars])")
-	wrangler := flag.String("wrangler", "worker/wrangler.toml", "wrangler.toml to read [vars] PUBLIC_ORIGIN from")
+	suggestFlag := flag.String("suggest-url", "", "the console's suggestion form for the demo page and its snippets (default: SUGGEST_URL from the environment, else worker/wrangler.toml [vars])")
+	wrangler := flag.String("wrangler", "worker/wrangler.toml", "wrangler.toml to read [vars] PUBLIC_ORIGIN and SUGGEST_URL from")
 	flag.IntVar(&c.Budget, "budget", moduleBudget, "most bytes the module may weigh, brotli -q 11")
 	flag.Parse()
 	var err error
 	if c.Origin, err = publicOrigin(*originFlag, os.LookupEnv, *wrangler); err != nil {
+		fmt.Fprintln(os.Stderr, "build-assets:", err)
+		os.Exit(1)
+	}
+	if c.Suggest, err = suggestURL(*suggestFlag, os.LookupEnv, *wrangler); err != nil {
 		fmt.Fprintln(os.Stderr, "build-assets:", err)
 		os.Exit(1)
 	}

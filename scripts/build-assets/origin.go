@@ -18,24 +18,81 @@ import (
 // publicOrigin returns the origin to print in snippets: flag, else the
 // environment, else wrangler.toml, normalised ("https://host[:port]").
 func publicOrigin(flagValue string, env func(string) (string, bool), wranglerPath string) (string, error) {
-	v, from := flagValue, "-origin"
-	if v == "" {
-		if e, ok := env("PUBLIC_ORIGIN"); ok {
-			v, from = e, "PUBLIC_ORIGIN"
-		} else if b, err := os.ReadFile(wranglerPath); err == nil {
-			if v, err = wranglerVar(b, "PUBLIC_ORIGIN"); err != nil {
-				return "", fmt.Errorf("%s: %w", wranglerPath, err)
-			}
-			from = wranglerPath + " [vars] PUBLIC_ORIGIN"
-		} else if !os.IsNotExist(err) {
-			return "", err
-		}
+	v, from, err := setting("PUBLIC_ORIGIN", "-origin", flagValue, env, wranglerPath)
+	if err != nil {
+		return "", err
 	}
 	o, err := normalizeOrigin(v)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", from, err)
 	}
 	return o, nil
+}
+
+// The suggestion form (SUGGEST_URL, set the same way as PUBLIC_ORIGIN): the
+// console's public page /foresla. Empty: the demo page and its snippets
+// link to no form (the console's address is not known).
+
+// suggestURL returns the form's address: flag, else the environment, else
+// wrangler.toml, normalised ("https://host[:port]/path").
+func suggestURL(flagValue string, env func(string) (string, bool), wranglerPath string) (string, error) {
+	v, from, err := setting("SUGGEST_URL", "-suggest-url", flagValue, env, wranglerPath)
+	if err != nil {
+		return "", err
+	}
+	u, err := normalizeURL(v)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", from, err)
+	}
+	return u, nil
+}
+
+// setting reads one setting of the build: the flag, else the environment
+// (even empty), else wrangler.toml's [vars]; from says which.
+func setting(key, flagName, flagValue string, env func(string) (string, bool), wranglerPath string) (v, from string, err error) {
+	if flagValue != "" {
+		return flagValue, flagName, nil
+	}
+	if e, ok := env(key); ok {
+		return e, key, nil
+	}
+	b, err := os.ReadFile(wranglerPath)
+	if os.IsNotExist(err) {
+		return "", "", nil
+	}
+	if err != nil {
+		return "", "", err
+	}
+	if v, err = wranglerVar(b, key); err != nil {
+		return "", "", fmt.Errorf("%s: %w", wranglerPath, err)
+	}
+	return v, wranglerPath + " [vars] " + key, nil
+}
+
+// urlPath: what a page's path may hold here (it reaches attributes and
+// snippets, so no quote, bracket, space or percent sign).
+var urlPath = regexp.MustCompile(`^(/[A-Za-z0-9._~-]*)+$`)
+
+// normalizeURL accepts "" or an origin (as normalizeOrigin) followed by a
+// path, with no query or fragment.
+func normalizeURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	scheme, rest, ok := strings.Cut(s, "://")
+	hostPort, path, _ := strings.Cut(rest, "/")
+	if !ok {
+		return "", fmt.Errorf("%q is not an address such as https://console.example.no/foresla", s)
+	}
+	o, err := normalizeOrigin(scheme + "://" + hostPort)
+	if err != nil {
+		return "", err
+	}
+	if !urlPath.MatchString("/" + path) {
+		return "", fmt.Errorf("%q: a path of letters, digits, '/', '.', '_', '~' and '-' only, with no query or fragment", s)
+	}
+	return o + "/" + path, nil
 }
 
 // Origin syntax: a host name of DNS labels (letters, digits, hyphens; not
