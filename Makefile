@@ -38,9 +38,9 @@ console: worker
 
 ## run: serve worker + demo page at http://127.0.0.1:$(PORT)/ and the maintainers' console at
 ## http://127.0.0.1:$(CONSOLE_PORT)/ in workerd, offline (prints the console's one-time login code)
-run: deps assets worker console
 # The demo page links to the local console's suggestion form (a target-specific variable reaches assets too).
 run: export SUGGEST_URL ?= http://127.0.0.1:$(CONSOLE_PORT)/foresla
+run: deps assets worker console
 	PORT=$(PORT) CONSOLE_PORT=$(CONSOLE_PORT) ./worker/serve.sh
 
 ## test: every test: vet, native Go, Go under js/wasm (Node), then workerd and headless Chromium end to end

@@ -186,16 +186,10 @@ func (c *Console) publish(w http.ResponseWriter, r *http.Request, who string) {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	m, err := c.writeVersion(r.Context(), draft)
+	m, err := c.release(r.Context(), draft, func(m Manifest) error {
+		return c.db.addVersion(r.Context(), version{Version: m.Version, PublishedAt: m.PublishedAt, PublishedBy: who, Summary: summary})
+	})
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	if err := c.db.addVersion(r.Context(), version{Version: m.Version, PublishedAt: m.PublishedAt, PublishedBy: who, Summary: summary}); err != nil {
-		writeError(w, http.StatusInternalServerError, err.Error())
-		return
-	}
-	if err := c.makeLive(r.Context(), m); err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
@@ -204,6 +198,21 @@ func (c *Console) publish(w http.ResponseWriter, r *http.Request, who string) {
 		return
 	}
 	writeJSON(w, http.StatusOK, m)
+}
+
+// release writes the bundle's version, lets note record it (its row in
+// D1), then makes it live: the files first, content-addressed, and
+// CurrentKey last, so that a release stopped at any write leaves the
+// previous version live, whole (TestPublishStoppedMidway).
+func (c *Console) release(ctx context.Context, bundle []byte, note func(Manifest) error) (Manifest, error) {
+	m, err := c.writeVersion(ctx, bundle)
+	if err != nil {
+		return m, err
+	}
+	if err := note(m); err != nil {
+		return m, err
+	}
+	return m, c.makeLive(ctx, m)
 }
 
 // writeVersion stores a validated bundle's files and manifest (not yet live).
