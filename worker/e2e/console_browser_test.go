@@ -5,12 +5,15 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,9 +22,12 @@ import (
 )
 
 // TestConsoleInChromium: a maintainer's session in headless Chromium against
-// the local console: log in with the development code, a bad phone number
-// refused next to its field, a good one saved, publish shows the change in
-// words and the public worker serves it. axe-core (WCAG 2.1 A/AA) on every
+// the local console: log in with the development code, publish the imported
+// records, a bad phone number refused next to its field, a good one saved,
+// publish shows the change in words, the public worker serves it and the
+// widget on a host page of another origin shows it without a rebuild; a
+// second tab's stale save is refused; a rollback from the page puts the old
+// record back in the widget; then the confirmation round (issue 22). axe-core (WCAG 2.1 A/AA) on every
 // page; screenshots at 1280 and 768 px into $CONSOLE_SHOTS (a temporary
 // folder when unset).
 func TestConsoleInChromium(t *testing.T) {
@@ -102,6 +108,12 @@ func TestConsoleInChromium(t *testing.T) {
 	poll(fmt.Sprintf(`document.querySelectorAll('#records tbody tr').length < %d && document.querySelector('#records tbody').textContent.includes('Alta kommune')`, all))
 	check("liste")
 
+	// The imported records as they are: the version to roll back to.
+	do(chromedp.Navigate(srv.Console + "/publiser"))
+	poll(`document.querySelector('#publish button') && document.querySelector('#changes').textContent !== ''`)
+	do(chromedp.Click(chromedp.CSS(`#publish button`)))
+	poll(`document.querySelector('#status').textContent.startsWith('Publisert')`)
+
 	const id = "alta-kommune-frisklivssentral"
 	do(chromedp.Navigate(srv.Console + "/rediger?id=" + id))
 	poll(`document.querySelector('#f-phone') !== null`)
@@ -118,6 +130,50 @@ func TestConsoleInChromium(t *testing.T) {
 	poll(`document.querySelector('#status').textContent.startsWith('Publisert')`)
 	_, phone := publicRecord(t, srv, id)
 	assert.Equal(t, "78 45 50 00", phone)
+
+	// The widget on a host page of another origin shows the new number, without
+	// a rebuild (the browser's cache off: the loader lives 5 minutes in it).
+	host := hostPage(t, srv.URL, `<selvhjelp-finder municipality="5601"></selvhjelp-finder>`)
+	_, err = chromedp.Call(tctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(tctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	require.NoError(t, err)
+	altaCard := `[...(document.querySelector('selvhjelp-finder')?.shadowRoot?.querySelectorAll('li.card') || [])].find((c) => c.textContent.includes('Frisklivssentralen i Alta'))`
+	do(chromedp.Navigate(host))
+	poll(altaCard + `?.querySelector('a[href="tel:78455000"]')`)
+
+	// A second tab's stale save is refused.
+	do(chromedp.Navigate(srv.Console + "/rediger?id=" + id))
+	poll(`document.querySelector('#f-phone')?.value === '78 45 50 00'`)
+	tab2, closeTab2 := chromedp.NewContext(tctx)
+	defer closeTab2()
+	require.NoError(t, chromedp.Do(tab2, chromedp.Navigate(srv.Console+"/rediger?id="+id)))
+	poll2 := func(expr string) {
+		t.Helper()
+		for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			if ok, err := chromedp.Run(tab2, chromedp.Evaluate[bool](`!!(`+expr+`)`)); err == nil && ok {
+				return
+			}
+			require.True(t, time.Now().Before(deadline), "the second tab waited 60 s for %s", expr)
+		}
+	}
+	poll2(`document.querySelector('#f-phone')?.value === '78 45 50 00'`)
+	require.NoError(t, chromedp.Do(tab2, chromedp.SetValue(chromedp.CSS(`#f-phone`), "78 45 50 01"), chromedp.Click(chromedp.CSS(`#record button[type=submit]`))))
+	poll2(`document.querySelector('#status').textContent.startsWith('Lagret')`)
+	do(chromedp.SetValue(chromedp.CSS(`#f-phone`), "78 45 50 02"), chromedp.Click(chromedp.CSS(`#record button[type=submit]`)))
+	poll(`document.querySelector('#status').textContent.includes('Noen andre har lagret')`)
+	check("rediger-utdatert")
+
+	// Roll back to the imported version: the widget shows the old record again.
+	do(chromedp.Navigate(srv.Console + "/publiser"))
+	poll(`document.querySelectorAll('#versions tbody tr button').length === 1`)
+	do(chromedp.Click(chromedp.CSS(`#versions tbody tr button`)))
+	poll(`!document.querySelector('#rollback').hidden && document.querySelector('#rbchanges').textContent.includes('78 45 50 00')`)
+	check("tilbakerulling")
+	do(chromedp.Click(chromedp.CSS(`#rbgo`)))
+	poll(`document.querySelector('#status').textContent.startsWith('Rullet tilbake')`)
+	do(chromedp.Navigate(host))
+	poll(altaCard + ` && !` + altaCard + `.querySelector('a[href^="tel:7845500"]')`)
 
 	do(chromedp.Navigate(srv.Console + "/historikk"))
 	poll(`document.querySelectorAll('#history tbody tr').length >= 3`)
@@ -186,4 +242,17 @@ func confirmationRound(t *testing.T, srv *devserver.Server, tctx context.Context
 	// The iframe page too (it pins a loader variant by its SHA-384).
 	do(chromedp.Navigate(srv.URL + "/embed?municipality=3103"))
 	poll(fmt.Sprintf(card, "selvhjelp-finder", name, confirmed))
+}
+
+// hostPage serves a partner's page on another origin (another port) that
+// embeds the widget from the finder's origin with the one script tag.
+func hostPage(t *testing.T, finder, body string) string {
+	t.Helper()
+	h := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Partner</title>`+
+			`<script type="module" src="%s/widget.js"></script></head><body><main>%s</main></body></html>`, finder, body)
+	}))
+	t.Cleanup(h.Close)
+	return h.URL + "/"
 }
