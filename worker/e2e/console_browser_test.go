@@ -86,9 +86,9 @@ func TestConsoleInChromium(t *testing.T) {
 		assert.Empty(t, violations, "axe-core WCAG 2.1 AA violations on %s", name)
 		for _, w := range widths {
 			do(chromedp.EmulateViewport(w, 900))
-			png, err := chromedp.Run(tctx, chromedp.FullScreenshot(90))
+			jpeg, err := chromedp.Run(tctx, chromedp.FullScreenshot(90)) // below 100: JPEG
 			require.NoError(t, err)
-			require.NoError(t, os.WriteFile(filepath.Join(shots, fmt.Sprintf("console-%s-%d.png", name, w)), png, 0o644))
+			require.NoError(t, os.WriteFile(filepath.Join(shots, fmt.Sprintf("console-%s-%d.jpg", name, w)), jpeg, 0o644))
 		}
 	}
 
