@@ -55,6 +55,9 @@ type Config struct {
 	Access Identifier
 	// Limits bound the public pages' writes (DefaultLimits where zero).
 	Limits Limits
+	// Burst, when set, gates the public pages' writes per minute before
+	// they are counted (Cloudflare's rate limiting binding).
+	Burst Burst
 	Now    func() time.Time
 }
 

@@ -13,12 +13,24 @@ import (
 // Limits bound what the public pages (a confirmation link's answers and
 // the suggestion form) can make the console store. They are counted in
 // D1, per hour, so the same rule holds in workerd locally and on
-// Cloudflare (where a rate limiting rule in front may stop a flood sooner).
+// Cloudflare, exactly across locations; a Burst gate in front stops a
+// flood sooner, before any database write.
 type Limits struct {
 	PerClient int // answers and suggestions from one client address per hour
 	PerHour   int // from everyone together per hour
 	Waiting   int // the most items that may wait for moderation at once
 }
+
+// Burst is a short-window gate in front of the hourly counts: Cloudflare's
+// rate limiting binding in the worker (a limit per key per minute, counted
+// where the request lands, without a database write). Allow reports
+// whether one more request under key may pass.
+type Burst interface {
+	Allow(ctx context.Context, key string) (bool, error)
+}
+
+// burstRetry is when to try again after the burst gate said no: its window.
+const burstRetry = time.Minute
 
 // DefaultLimits serve a national NGO: a busy confirmation round is a few
 // hundred answers spread over weeks.
@@ -65,10 +77,34 @@ func (d db) hit(ctx context.Context, key, window string) (int, error) {
 	return n, nil
 }
 
-// admit counts a public write and refuses it (errBusy) past the client's
-// or everyone's hourly limit. The client is counted first, so one client
-// flooding is stopped at its own limit without using up everyone's.
-func (c *Console) admit(r *http.Request) error {
+// burstKeys are the burst gate's keys for a request: its client and, for
+// a link's answers, its token, both one-way (the gate never sees either).
+func burstKeys(r *http.Request, token string) []string {
+	addr := r.Header.Get("CF-Connecting-IP")
+	if addr == "" {
+		addr = "unknown"
+	}
+	sum := sha256.Sum256([]byte("burst\x00" + addr))
+	keys := []string{"client:" + hex.EncodeToString(sum[:12])}
+	if token != "" {
+		keys = append(keys, "link:"+hashToken(token)[:24])
+	}
+	return keys
+}
+
+// admit counts a public write and refuses it (errBusy): first at the burst
+// gate (per client, and per link token when there is one), then past the
+// client's or everyone's hourly limit. The client is counted first, so one
+// client flooding is stopped at its own limit without using up everyone's.
+// A gate that fails lets the request on to the hourly counts.
+func (c *Console) admit(r *http.Request, token string) error {
+	if c.cfg.Burst != nil {
+		for _, k := range burstKeys(r, token) {
+			if ok, err := c.cfg.Burst.Allow(r.Context(), k); err == nil && !ok {
+				return errBusy{burstRetry}
+			}
+		}
+	}
 	now := c.cfg.Now()
 	window := windowOf(now)
 	if _, err := c.db.sql.ExecContext(r.Context(), `DELETE FROM hits WHERE window < ?`, window); err != nil {

@@ -344,7 +344,7 @@ func pageErrors(fields []inputField) []pageError {
 // linkAnswer answers POST /bekreft/{token}: confirm, change or closed.
 func (c *Console) linkAnswer(w http.ResponseWriter, r *http.Request) {
 	p := page(r, "link", "linkTitle")
-	if err := c.admit(r); err != nil {
+	if err := c.admit(r, r.PathValue("token")); err != nil {
 		c.publicFailure(w, r, p, err)
 		return
 	}
@@ -612,7 +612,7 @@ func (c *Console) suggestPage(w http.ResponseWriter, r *http.Request) {
 func (c *Console) suggest(w http.ResponseWriter, r *http.Request) {
 	p := page(r, "suggest", "suggestTitle")
 	p.Action = r.URL.RequestURI()
-	if err := c.admit(r); err != nil {
+	if err := c.admit(r, ""); err != nil {
 		c.publicFailure(w, r, p, err)
 		return
 	}

@@ -54,6 +54,9 @@ func newConsole() (http.Handler, error) {
 	}
 	cfg := console.Config{DB: db, Blobs: blobs{ns}, Base: compiled.Dataset, Mode: cloudflare.Getenv("MODE"),
 		DevCode: cloudflare.Getenv("DEV_LOGIN_CODE"), Now: time.Now, Limits: limits()}
+	if b := cloudflare.GetBinding(limiterBinding); b.Truthy() {
+		cfg.Burst = limiter{b}
+	}
 	if team, aud := cloudflare.Getenv("ACCESS_TEAM_DOMAIN"), cloudflare.Getenv("ACCESS_AUD"); team != "" && aud != "" {
 		cfg.Access = &access.Verifier{Issuer: team, Audience: aud, Now: time.Now, Keys: teamKeys(team, cloudflare.Getenv("ACCESS_JWKS"))}
 	}

@@ -286,3 +286,44 @@ func TestSuggestionFlood(t *testing.T) {
 	res, _ = c.do("GET", "/api/moderation", nil)
 	assert.Equal(t, http.StatusOK, res.StatusCode, "the console answers after the flood")
 }
+
+// TestBurstGate: with the hourly limits out of the way, the rate limiting
+// binding stops one client past 20 writes a minute (429, Retry-After 60)
+// while another client still gets through; and one link token tried from
+// many addresses is stopped the same way.
+func TestBurstGate(t *testing.T) {
+	// tries is over twice the limit: the requests may fall in two of the
+	// limiter's minutes, and one of them still holds more than the limit.
+	const perMinute, tries = 20, 45
+	srv, _ := startConsole(t, "LIMITS=1000,1000,1000")
+	anon := consoleClient{t: t, base: srv.Console, client: &http.Client{Timeout: 60 * time.Second}}
+	suggest := func(ip string, i int) int {
+		res, body := anon.do("POST", "/api/suggestions", map[string]string{"name": fmt.Sprintf("Gruppe %d", i), "place": "X",
+			"source": "https://burst.example/"}, "CF-Connecting-IP", ip, "Content-Type", "application/json")
+		if res.StatusCode == http.StatusTooManyRequests {
+			assert.Equal(t, "60", res.Header.Get("Retry-After"))
+			assert.Contains(t, string(body), `"error"`)
+		}
+		return res.StatusCode
+	}
+	counts := map[int]int{}
+	for i := range tries {
+		counts[suggest("203.0.113.7", i)]++
+	}
+	t.Logf("one client, %d suggestions in a row: %v", tries, counts)
+	assert.LessOrEqual(t, counts[http.StatusAccepted], 2*perMinute)
+	assert.Positive(t, counts[http.StatusTooManyRequests])
+	assert.Equal(t, tries, counts[http.StatusAccepted]+counts[http.StatusTooManyRequests])
+	assert.Equal(t, http.StatusAccepted, suggest("203.0.113.8", tries), "another client is not held back")
+
+	token := strings.Repeat("A", 43) // well formed, never issued
+	links := map[int]int{}
+	for i := range tries {
+		res, _ := anon.do("POST", "/bekreft/"+token, map[string]string{"answer": "confirm"},
+			"CF-Connecting-IP", fmt.Sprintf("198.51.100.%d", i+1), "Content-Type", "application/json")
+		links[res.StatusCode]++
+	}
+	t.Logf("one token from %d addresses: %v", tries, links)
+	assert.Positive(t, links[http.StatusTooManyRequests], "the token's own gate")
+	assert.LessOrEqual(t, tries-links[http.StatusTooManyRequests], 2*perMinute)
+}
