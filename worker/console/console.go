@@ -58,7 +58,7 @@ type Config struct {
 	// Burst, when set, gates the public pages' writes per minute before
 	// they are counted (Cloudflare's rate limiting binding).
 	Burst Burst
-	Now    func() time.Time
+	Now   func() time.Time
 }
 
 // Console serves the pages and the API.
