@@ -53,6 +53,7 @@ func TestCardKindsAndFacts(t *testing.T) {
 			assert.Contains(t, got, w, c.q)
 		}
 		shot(t, tb, c.name, c.shot+"-390.png")
+		assert.Empty(t, axeViolations(t, tb), "axe-core WCAG 2.1 AA violations with the card of %q shown", c.q)
 	}
 	// The AA card is never a local contact point.
 	tb.search(t, 0, "rus oslo")
@@ -74,6 +75,19 @@ func TestCardKindsAndFacts(t *testing.T) {
 	assert.Contains(t, en, "When: ofte ukentlig, ca. 2 timer · Age 18+ · Free")
 	assert.True(t, mustEval[bool](t, tb, in(1, `[...r.querySelectorAll('.card .facts span[lang=nb]')].some(s => s.textContent === 'ofte ukentlig, ca. 2 timer')`)),
 		"the source's words are marked lang=nb")
+}
+
+// axeViolations runs axe-core (WCAG 2.1 A and AA) on the page as it is,
+// shadow roots included, and returns what it finds.
+func axeViolations(t *testing.T, tb *tab) []map[string]any {
+	t.Helper()
+	axe, err := os.ReadFile("../node_modules/axe-core/axe.min.js")
+	require.NoError(t, err, "run make deps (npm ci in widget/)")
+	_, err = chromedp.Run(tb.ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
+	require.NoError(t, err, "inject axe-core")
+	violations, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]map[string]any](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)})))`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	return violations
 }
 
 // shot saves a screenshot with the card named name shown (its group opened).

@@ -317,8 +317,6 @@ func TestNearMe(t *testing.T) {
 // element loaded and one list open, checks there is no sideways scrolling at
 // 320 px, and writes screenshots for a person to look at.
 func TestDemoPage(t *testing.T) {
-	axe, err := os.ReadFile("../node_modules/axe-core/axe.min.js")
-	require.NoError(t, err, "run make deps (npm ci in widget/)")
 	s := newSite(t, siteOpts{})
 	tb := newTab(t)
 	load := func(width int64, scale ...float64) {
@@ -351,11 +349,7 @@ func TestDemoPage(t *testing.T) {
 	}
 	load(1280)
 	shot("demo-1280.png")
-	_, err = chromedp.Run(tb.ctx, chromedp.Evaluate[chromedp.Void](string(axe)))
-	require.NoError(t, err, "inject axe-core")
-	violations, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]map[string]any](`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ': ' + n.failureSummary)})))`, chromedp.EvalAwaitPromise))
-	require.NoError(t, err)
-	assert.Empty(t, violations, "axe-core WCAG 2.1 AA violations")
+	assert.Empty(t, axeViolations(t, tb), "axe-core WCAG 2.1 AA violations")
 
 	load(360)
 	shot("demo-360.png")
@@ -366,7 +360,7 @@ func TestDemoPage(t *testing.T) {
 	load(640, 2)
 	assert.LessOrEqual(t, mustEval[float64](t, tb, `document.documentElement.scrollWidth`), float64(640), "sideways scrolling at 200 % zoom")
 	shot("demo-zoom200.png")
-	_, err = chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}, {Name: "prefers-color-scheme", Value: "dark"}}})
+	_, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}, {Name: "prefers-color-scheme", Value: "dark"}}})
 	require.NoError(t, err)
 	load(1280)
 	shot("demo-forced-colors.png")
