@@ -518,10 +518,16 @@ const (
 	// PlaceCommute says the sentence tells a commute ("pendler"); it marks
 	// no place itself.
 	PlaceCommute = "commute"
+	// PlaceCorrection takes back the places named before it when a place
+	// follows ("Drammen, nei sorry, mente Kongsberg", "Tromsø eller
+	// egentlig Balsfjord"): the writer corrected themself.
+	PlaceCorrection = "correction"
 )
 
 // PlaceRoles lists the place cue categories.
-func PlaceRoles() []string { return []string{PlaceLives, PlaceElsewhere, PlaceOrigin, PlaceCommute} }
+func PlaceRoles() []string {
+	return []string{PlaceLives, PlaceElsewhere, PlaceOrigin, PlaceCommute, PlaceCorrection}
+}
 
 // NumberWordValues are the values a number word may have: 0 to 19 and the
 // tens to 90 ("femti fem" is 55: a ten and a digit are read together).

@@ -487,6 +487,17 @@ func (e *Engine) choose(s *scratch, r *reading) {
 	if r.pc >= 0 && s.toks[r.pcToken].role < topRole {
 		r.pc = -1
 	}
+	// Four digits in the range of years are weaker than a place named in
+	// words ("bilulykke 2019 … gruppe i Larvik"): they give way to a named
+	// place of another municipality.
+	if r.pc >= 0 && s.toks[r.pcToken].code == "" && isYear(s.word(r.pcToken)) {
+		for p := range bestPlace {
+			if bestPlace[p] >= 0 && !slices.Contains(e.entries[s.ms[bestPlace[p]].entry].targets, e.postcodes[r.pc].muni) {
+				r.pc = -1
+				break
+			}
+		}
+	}
 	base := func(mi int) int { return int(s.ms[mi].q) * s.spans[s.ms[mi].span].content }
 	weight := func(mi int) int { return tieWeight[e.entries[s.ms[mi].entry].kind] }
 	overlap := func(a, b int) bool {

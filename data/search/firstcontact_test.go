@@ -23,6 +23,7 @@ var firstContactSets = []struct {
 	{"2026-12-05-c", 0.92, 6, 6, 8},
 	{"2026-12-05-d", 0.89, 0, 21, 3},
 	{"2026-12-06-e", 0.77, 1, 40, 9},
+	{"2026-12-06-f", 0.81, 3, 48, 13},
 }
 
 func TestFirstContactSets(t *testing.T) {

@@ -242,10 +242,24 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "politibetjent i Kr.sand, utbrent etter mange år", place: "-"},
 	{class: "whose", q: "Min datter har anoreksi og bor i Halden; selv bor jeg i Sarpsborg", place: "3105", topics: "spiseforstyrrelser"},
 	{class: "whose", q: "ferdig på Modum Bad, skal hjem til Stryn", place: "4651"},
+	// A correction takes back the places before it when a place follows;
+	// an opinion ("mamma mente") is no correction, and a correction with
+	// no place after it leaves the place said.
+	{class: "whose", q: "angst i Hamar, nei mente Gjøvik", place: "3407", topics: "angst"},
+	{class: "whose", q: "bur i Førde eller eigentleg Florø", place: "4602"},
+	{class: "whose", q: "I live in Oslo, no wait, I moved to Bodø last year", place: "1804"},
+	{class: "whose", q: "jeg bor i Bodø. mamma mente Oslo var bedre for meg", place: "1804"},
+	{class: "whose", q: "sorg i Molde, nei vent, jeg mente sorg og angst", place: "1506"},
 	// A reference, a date or a time is no postcode.
 	{class: "numbers", q: "Saksnr. 24/1187, samlivsbrudd, Asker kommune", place: "3203", topics: "samlivsbrudd"},
 	{class: "numbers", q: "møtet 12.03 om kreft i Sunnfjord", place: "4647", topics: "kreft"},
 	{class: "numbers", q: "gruppa møtes 18:30 i Bodø", place: "1804"},
+	// Four digits in the range of years give way to a place named in words
+	// of another municipality; with a place of the same one, or none, they
+	// stay a postcode.
+	{class: "numbers", q: "mista jobben 2021 og trenger en gruppe i Tromsø", place: "5501"},
+	{class: "numbers", q: "2000 Lillestrøm", place: "3205"},
+	{class: "numbers", q: "sorg 2019", place: "3205", topics: "sorg"},
 }
 
 // regionTop is the most populous member of the region or county named n.

@@ -26,6 +26,7 @@ import (
 // about it. A place where the writer lives outranks one without a cue, which
 // outranks one told as elsewhere (origin, work, the past).
 const (
+	roleRetracted int8 = -2 // said, then taken back: "Drammen, nei, mente Kongsberg"
 	roleElsewhere int8 = -1
 	roleLives     int8 = 1 // someone else's home: "mamma bor i"
 	roleLivesSelf int8 = 2 // the writer's: "bor i", "jeg bor i", "her i"
@@ -508,6 +509,9 @@ func (e *Engine) markRoles(s *scratch) {
 		switch {
 		case cue == "" || cue == dataset.PlaceCommute:
 			continue
+		case cue == dataset.PlaceCorrection:
+			e.retractBefore(s, i-n, i)
+			continue
 		case cue == dataset.PlaceLives, cue == dataset.PlaceOrigin && commute:
 			// On a commute, where one travels from is home.
 			role = e.whoseHome(s, i-n)
@@ -522,6 +526,27 @@ func (e *Engine) markRoles(s *scratch) {
 			}
 			break
 		}
+	}
+}
+
+// maxCorrectionGap is how many words after a correction cue its place may
+// come ("nei vent, jeg har flytta til Os").
+const maxCorrectionGap = 6
+
+// retractBefore takes back the places named before a correction cue that
+// begins at token c and ends before token i, when a place's name follows
+// it; a place named only before stays the place.
+func (e *Engine) retractBefore(s *scratch, c, i int) {
+	follows := false
+	for k := i; k < len(s.toks) && k < i+maxCorrectionGap && !follows; k++ {
+		t := &s.toks[k]
+		follows = !t.stop && !t.common && !t.digits && e.isPlaceName(string(s.word(k)))
+	}
+	if !follows {
+		return
+	}
+	for k := range c {
+		s.toks[k].role = roleRetracted
 	}
 }
 

@@ -62,7 +62,7 @@ func TestLexiconProblems(t *testing.T) {
 		}, "lexicon.json: bereaved «tok livet sitt»: category: mangler", false},
 		{"place cue with a crisis category", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "bor i", Role: dataset.RolePlaceCue, Language: "no", Category: dataset.CrisisSuicide})
-		}, "lexicon.json: place_cue «bor i»: category: ukjent kategori \"suicide\" for rollen place_cue (lives, elsewhere, origin, commute)", false},
+		}, "lexicon.json: place_cue «bor i»: category: ukjent kategori \"suicide\" for rollen place_cue (lives, elsewhere, origin, commute, correction)", false},
 		{"number cue without category", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "tlf", Role: dataset.RoleNumberCue, Language: "no"})
 		}, "lexicon.json: number_cue «tlf»: category: mangler: rollen number_cue krever en kategori (phone, age, quantity, address, reference)", false},
