@@ -498,13 +498,32 @@ const (
 	CueKin         = "kin"         // someone close: the kin words (RoleKin), never crisis_cue entries
 	CueAct         = "act"         // a deadly act told of someone: "hengte seg", "skjøt seg"
 	CueViolence    = "violence"    // hitting, strangling, threatening: "slår", "hitting", "bije"
+	// CuePlan is a decision or a plan to act, without its means: "skal
+	// gjøre det", "bestemt meg", "avslutte alt"; with a time it is a plan
+	// with a date, with a means or a farewell an act prepared.
+	CuePlan = "plan"
 )
 
 // CrisisCueCategories lists the crisis cue categories.
 func CrisisCueCategories() []string {
 	return []string{CueMethod, CuePreparation, CueTime, CueFarewell, CueDie, CueLive, CueWish, CueNot, CueWake,
 		CueThink, CueHow, CueHarm, CueSelf, CueBetter, CueWithout, CueIngest, CueExcess, CueWeary, CueHere,
-		CueKin, CueAct, CueViolence}
+		CueKin, CueAct, CueViolence, CuePlan}
+}
+
+// MaxCueWords is the longest cue the engine reads, in words: a place,
+// number, name or crisis cue, or a place abroad («hat sich das leben
+// genommen»). Validation refuses a longer one, which would never match.
+const MaxCueWords = 5
+
+// CueRole reports whether entries of role are read as cues of at most
+// MaxCueWords words.
+func CueRole(role string) bool {
+	switch role {
+	case RolePlaceCue, RoleNumberCue, RoleNameCue, RoleCrisisCue, RoleAbroad:
+		return true
+	}
+	return false
 }
 
 // Place cue categories: whose place a place named after the cue is. Where

@@ -91,6 +91,16 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "livsstil", place: "-", topics: "livsstilsendring", crisis: false},
 	{class: "crisis", q: "selvhjelp", place: "-", crisis: false},
 	{class: "crisis", q: "ta livet med ro", crisis: false},
+	// A plan to end everything with a time; a decision to join a group
+	// with a time is no plan.
+	{class: "crisis", q: "skal avslutte det hele når alle har lagt seg i natt", crisis: true},
+	{class: "crisis", q: "har bestemt meg for å melde meg på en gruppe i kveld", crisis: false},
+	{class: "crisis", q: "skal gjøre det i morgen, ringe frivilligsentralen", crisis: false},
+	// Violence to someone close, told in the passive or as a threat; told
+	// of the past it is no acute crisis.
+	{class: "crisis", q: "sønnen min blir banket av faren sin", crisis: true},
+	{class: "crisis", q: "kona mi truer med å drepe oss", crisis: true},
+	{class: "crisis", q: "ble slått av faren min som barn og vil snakke med andre om det", crisis: false},
 
 	// Finished words are words: a word followed by more words is never a
 	// place's beginning; common words never resolve a place.

@@ -32,8 +32,9 @@ const (
 	roleLivesSelf int8 = 2 // the writer's: "bor i", "jeg bor i", "her i"
 )
 
-// maxCueWords is the longest cue phrase ("navnet mitt er", "used to live").
-const maxCueWords = 3
+// maxCueWords is the longest cue phrase ("navnet mitt er", "hat sich das
+// leben genommen"); validation refuses a longer one.
+const maxCueWords = dataset.MaxCueWords
 
 // maxCueGap is how many stop or common words may stand between a place cue
 // and its place ("bor nå i Harstad").

@@ -128,6 +128,9 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 		if x.Role == dataset.RoleCrisisRule {
 			c.crisisRule(f, rec, folded)
 		}
+		if n := len(strings.Fields(folded)); dataset.CueRole(x.Role) && n > dataset.MaxCueWords {
+			c.add(f, rec, "text", "«%s» har %d ord (foldet); et signal leses bare opp til %d ord og ville aldri slå til: kort det ned eller del det opp", x.Text, n, dataset.MaxCueWords)
+		}
 		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueKin {
 			c.add(f, rec, "category", "signalkategorien kin fylles av ordene med rollen kin; før «%s» med rollen kin", x.Text)
 		}

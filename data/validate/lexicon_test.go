@@ -63,6 +63,9 @@ func TestLexiconProblems(t *testing.T) {
 		{"place cue with a crisis category", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "bor i", Role: dataset.RolePlaceCue, Language: "no", Category: dataset.CrisisSuicide})
 		}, "lexicon.json: place_cue «bor i»: category: ukjent kategori \"suicide\" for rollen place_cue (lives, elsewhere, origin, commute, correction)", false},
+		{"a cue longer than the engine reads", func(d *dataset.Dataset) {
+			addLexeme(d, dataset.Lexeme{Text: "har sagt ha det til alle sammen", Role: dataset.RoleCrisisCue, Language: "no", Category: dataset.CueFarewell})
+		}, "lexicon.json: crisis_cue «har sagt ha det til alle sammen»: text: «har sagt ha det til alle sammen» har 7 ord (foldet); et signal leses bare opp til 5 ord", false},
 		{"number cue without category", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "tlf", Role: dataset.RoleNumberCue, Language: "no"})
 		}, "lexicon.json: number_cue «tlf»: category: mangler: rollen number_cue krever en kategori (phone, age, quantity, address, reference)", false},
