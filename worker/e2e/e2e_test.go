@@ -87,7 +87,13 @@ func run(m *testing.M) int {
 // gunzipped by the transport when it asked for gzip itself).
 func fetch(t testing.TB, method, path string, header map[string]string) (*http.Response, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(method, server.URL+path, nil)
+	return fetchURL(t, method, server.URL+path, header)
+}
+
+// fetchURL is fetch on any server.
+func fetchURL(t testing.TB, method, url string, header map[string]string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, nil)
 	require.NoError(t, err)
 	for k, v := range header {
 		req.Header.Set(k, v)

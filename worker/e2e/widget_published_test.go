@@ -7,7 +7,6 @@ import (
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/json"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -32,25 +31,13 @@ func sri384(b []byte) string {
 	return "sha384-" + base64.StdEncoding.EncodeToString(h[:])
 }
 
-func get(t *testing.T, method, url string) (*http.Response, []byte) {
-	t.Helper()
-	req, err := http.NewRequest(method, url, nil)
-	require.NoError(t, err)
-	res, err := http.DefaultClient.Do(req)
-	require.NoError(t, err)
-	defer res.Body.Close()
-	b, err := io.ReadAll(res.Body)
-	require.NoError(t, err)
-	return res, b
-}
-
 // widgetChain follows what a browser loads from the loader that partners
 // embed: /widget.js, the engine it names (checked against ENGINE_SRI), the
 // dataset core that engine pins (checked against its SRI). It returns the
 // engine's name and the dataset version the core holds.
 func widgetChain(t *testing.T, srv *devserver.Server) (engine, version string) {
 	t.Helper()
-	res, loader := get(t, "GET", srv.URL+"/widget.js")
+	res, loader := fetchURL(t, "GET", srv.URL+"/widget.js", nil)
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Equal(t, "public, max-age=300, must-revalidate", res.Header.Get("Cache-Control"), "the loader follows a publish within 5 minutes")
 	return engineChain(t, srv, loader)
@@ -60,19 +47,28 @@ func widgetChain(t *testing.T, srv *devserver.Server) (engine, version string) {
 // it pins by SHA-384; it returns that loader's name too.
 func embedChain(t *testing.T, srv *devserver.Server) (loader, engine, version string) {
 	t.Helper()
-	res, page := get(t, "GET", srv.URL+"/embed?municipality=3103&lang=nn")
+	res, page := fetchURL(t, "GET", srv.URL+"/embed?municipality=3103&lang=nn", nil)
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"))
 	assert.Contains(t, res.Header.Get("Content-Security-Policy"), "frame-ancestors *")
 	m := embedLoader.FindSubmatch(page)
 	require.NotNil(t, m, "the page pins its loader")
 	loader = string(m[1])
-	res, js := get(t, "GET", srv.URL+"/"+loader)
-	require.Equal(t, http.StatusOK, res.StatusCode, loader)
-	assert.Equal(t, string(m[2]), sri384(js), "%s is the loader the page pins", loader)
-	assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
-	engine, version = engineChain(t, srv, js)
+	engine, version = engineChain(t, srv, pinnedFile(t, srv, loader, string(m[2])))
 	return loader, engine, version
+}
+
+// pinnedFile fetches a content-addressed file and checks it against the
+// SHA-384 that pins it and its immutable, cross-origin headers.
+func pinnedFile(t *testing.T, srv *devserver.Server, name, sri string) []byte {
+	t.Helper()
+	res, body := fetchURL(t, "GET", srv.URL+"/"+name, nil)
+	require.Equal(t, http.StatusOK, res.StatusCode, name)
+	assert.Equal(t, sri, sri384(body), "%s is the file that is pinned", name)
+	assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"), name)
+	assert.Equal(t, "cross-origin", res.Header.Get("Cross-Origin-Resource-Policy"), name)
+	assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"), name)
+	return body
 }
 
 func engineChain(t *testing.T, srv *devserver.Server, loader []byte) (engine, version string) {
@@ -80,21 +76,11 @@ func engineChain(t *testing.T, srv *devserver.Server, loader []byte) (engine, ve
 	m := loaderEngine.FindSubmatch(loader)
 	require.NotNil(t, m, "the loader names its engine")
 	engine = string(m[1])
-
-	res, js := get(t, "GET", srv.URL+"/"+engine)
-	require.Equal(t, http.StatusOK, res.StatusCode, engine)
-	assert.Equal(t, string(m[2]), sri384(js), "%s is the file the loader pins", engine)
-	assert.Contains(t, res.Header.Get("Content-Type"), "javascript")
-	assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
-	assert.Equal(t, "cross-origin", res.Header.Get("Cross-Origin-Resource-Policy"))
-	assert.Equal(t, "nosniff", res.Header.Get("X-Content-Type-Options"))
+	js := pinnedFile(t, srv, engine, string(m[2]))
 	core, coreSRI := engineCore.FindSubmatch(js), engineCoreSR.FindSubmatch(js)
 	require.NotNil(t, core, "the engine names its dataset core")
 	require.NotNil(t, coreSRI, "the engine pins its dataset core")
-
-	res, body := get(t, "GET", srv.URL+"/"+string(core[1]))
-	require.Equal(t, http.StatusOK, res.StatusCode, string(core[1]))
-	assert.Equal(t, string(coreSRI[1]), sri384(body), "%s is the core the engine pins", core[1])
+	body := pinnedFile(t, srv, string(core[1]), string(coreSRI[1]))
 	var head struct{ Version string } // the core's first line
 	dec := json.NewDecoder(bytes.NewReader(body))
 	_, err := dec.Token()
@@ -112,7 +98,7 @@ func TestWidgetFollowsPublish(t *testing.T) {
 	srv, _ := startConsole(t)
 	built, err := os.ReadFile(filepath.Join(repo, "worker", "public", "widget.js"))
 	require.NoError(t, err)
-	_, js := get(t, "GET", srv.URL+"/widget.js")
+	_, js := fetchURL(t, "GET", srv.URL+"/widget.js", nil)
 	assert.Equal(t, string(built), string(js), "no version published: the built loader")
 	builtEngine := string(loaderEngine.FindSubmatch(built)[1])
 	engine, builtVersion := widgetChain(t, srv)
@@ -154,7 +140,7 @@ func TestWidgetFollowsPublish(t *testing.T) {
 	assert.Equal(t, second.Version, version, "the iframe reads the published version")
 	assert.Equal(t, engine2, engine)
 	assert.Regexp(t, `^`+regexp.QuoteMeta(builtLoader[:len(builtLoader)-len(".js")])+`\.[0-9a-f]{12}\.js$`, loader)
-	res, pinned := get(t, "GET", srv.URL+"/"+builtLoader)
+	res, pinned := fetchURL(t, "GET", srv.URL+"/"+builtLoader, nil)
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Equal(t, string(built), string(pinned), "a partner's pinned loader keeps what it was built with")
 
@@ -165,9 +151,9 @@ func TestWidgetFollowsPublish(t *testing.T) {
 	assert.Regexp(t, variant, engine3)
 	assert.NotEqual(t, engine2, engine3)
 
-	res, _ = get(t, "GET", srv.URL+"/"+builtEngine[:len(builtEngine)-len(".js")]+".000000000000.js")
+	res, _ = fetchURL(t, "GET", srv.URL+"/"+builtEngine[:len(builtEngine)-len(".js")]+".000000000000.js", nil)
 	assert.Equal(t, http.StatusNotFound, res.StatusCode, "no such published core")
-	res, body = get(t, "HEAD", srv.URL+"/widget.js")
+	res, body = fetchURL(t, "HEAD", srv.URL+"/widget.js", nil)
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Empty(t, body)
 }
