@@ -114,6 +114,13 @@ func TestPresetAttributes(t *testing.T) {
 func TestTwoElementsAreIndependent(t *testing.T) {
 	s := newSite(t, siteOpts{pages: map[string]string{"/t": `<selvhjelp-finder></selvhjelp-finder><selvhjelp-finder lang="en"></selvhjelp-finder>`}})
 	tb := newTab(t)
+	// No HTTP cache for the count below: this site's port may be one an
+	// earlier test's site had, and the browser (one for all tests) would
+	// serve the immutable module it cached then without asking (CI saw 0).
+	_, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(tb.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	require.NoError(t, err)
 	tb.open(t, s.URL+"/t")
 	tb.focus(t, 0)
 	tb.typeText(t, "bergn")

@@ -99,12 +99,23 @@ func evalIn[T any](t *testing.T, b *browserTab, expr string) T {
 	return v
 }
 
-// waitFor polls expr in the top page until it is truthy.
+// waitFor polls expr in the top page until it is truthy; when it never is,
+// the failure says what the page's elements were doing.
 func (b *browserTab) waitFor(t *testing.T, expr string, timeout time.Duration) {
 	t.Helper()
 	_, err := chromedp.Run(b.ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(timeout)))
-	require.NoError(t, err, "waiting for %s", expr)
+	if err != nil {
+		state, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](pageState))
+		require.NoError(t, err, "waiting for %s; the page: %s", expr, state)
+	}
 }
+
+// pageState describes the finder elements of a page (their state, engine,
+// status line) and the events recorded in __events, for a failure message.
+const pageState = `JSON.stringify({url: location.href, elements: [...document.querySelectorAll('selvhjelp-finder')].map((e) => {
+  const f = e.shadowRoot?.querySelector('.f');
+  return {id: e.id, state: f?.dataset.state, engine: f?.dataset.engine, status: e.shadowRoot?.querySelector('[role=status]')?.textContent, cards: e.shadowRoot?.querySelectorAll('.card').length};
+}), events: window.__events || null, resources: performance.getEntriesByType('resource').map((r) => r.name.replace(location.origin, '') + ' ' + Math.round(r.duration) + 'ms')})`
 
 // until polls expr in the top page with Runtime.evaluate until it is truthy.
 // Use it once a frame's isolated world exists: chromedp's Poll may then run
