@@ -18,15 +18,7 @@ import (
 // publicOrigin returns the origin to print in snippets: flag, else the
 // environment, else wrangler.toml, normalised ("https://host[:port]").
 func publicOrigin(flagValue string, env func(string) (string, bool), wranglerPath string) (string, error) {
-	v, from, err := setting("PUBLIC_ORIGIN", "-origin", flagValue, env, wranglerPath)
-	if err != nil {
-		return "", err
-	}
-	o, err := normalizeOrigin(v)
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", from, err)
-	}
-	return o, nil
+	return setting("PUBLIC_ORIGIN", "-origin", flagValue, env, wranglerPath, normalizeOrigin)
 }
 
 // The suggestion form (SUGGEST_URL, set the same way as PUBLIC_ORIGIN): the
@@ -36,23 +28,31 @@ func publicOrigin(flagValue string, env func(string) (string, bool), wranglerPat
 // suggestURL returns the form's address: flag, else the environment, else
 // wrangler.toml, normalised ("https://host[:port]/path").
 func suggestURL(flagValue string, env func(string) (string, bool), wranglerPath string) (string, error) {
-	v, from, err := setting("SUGGEST_URL", "-suggest-url", flagValue, env, wranglerPath)
-	if err != nil {
-		return "", err
-	}
-	u, err := normalizeURL(v)
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", from, err)
-	}
-	return u, nil
+	return setting("SUGGEST_URL", "-suggest-url", flagValue, env, wranglerPath, normalizeURL)
 }
 
 // setting reads one setting of the build: the flag, else the environment
-// (even empty), else wrangler.toml's [vars]; from says which.
-func setting(key, flagName, flagValue string, env func(string) (string, bool), wranglerPath string) (v, from string, err error) {
-	if flagValue != "" {
-		return flagValue, flagName, nil
+// (even empty), else wrangler.toml's [vars]; normalize checks it, and an
+// error names where the value came from.
+func setting(key, flagName, flagValue string, env func(string) (string, bool), wranglerPath string,
+	normalize func(string) (string, error)) (string, error) {
+	v, from := flagValue, flagName
+	if v == "" {
+		var err error
+		if v, from, err = unflagged(key, env, wranglerPath); err != nil {
+			return "", err
+		}
 	}
+	n, err := normalize(v)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", from, err)
+	}
+	return n, nil
+}
+
+// unflagged reads key from the environment (even empty), else from
+// wrangler.toml's [vars] ("" when the file does not exist).
+func unflagged(key string, env func(string) (string, bool), wranglerPath string) (v, from string, err error) {
 	if e, ok := env(key); ok {
 		return e, key, nil
 	}
@@ -81,10 +81,10 @@ func normalizeURL(s string) (string, error) {
 		return "", nil
 	}
 	scheme, rest, ok := strings.Cut(s, "://")
-	hostPort, path, _ := strings.Cut(rest, "/")
 	if !ok {
 		return "", fmt.Errorf("%q is not an address such as https://console.example.no/foresla", s)
 	}
+	hostPort, path, _ := strings.Cut(rest, "/")
 	o, err := normalizeOrigin(scheme + "://" + hostPort)
 	if err != nil {
 		return "", err

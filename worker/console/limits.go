@@ -56,12 +56,17 @@ func untilNextWindow(t time.Time) time.Duration {
 // the address itself is never stored, and the key means nothing in the
 // next window.
 func clientKey(r *http.Request, window string) string {
-	addr := r.Header.Get("CF-Connecting-IP") // set by Cloudflare (and by workerd locally)
-	if addr == "" {
-		addr = "unknown"
-	}
-	sum := sha256.Sum256([]byte("client\x00" + window + "\x00" + addr))
+	sum := sha256.Sum256([]byte("client\x00" + window + "\x00" + clientAddr(r)))
 	return "client:" + hex.EncodeToString(sum[:12])
+}
+
+// clientAddr is the client's address, set by Cloudflare (and by workerd
+// locally); it is only ever hashed.
+func clientAddr(r *http.Request) string {
+	if addr := r.Header.Get("CF-Connecting-IP"); addr != "" {
+		return addr
+	}
+	return "unknown"
 }
 
 // hit counts one request against key in window and returns the count.
@@ -80,11 +85,7 @@ func (d db) hit(ctx context.Context, key, window string) (int, error) {
 // burstKeys are the burst gate's keys for a request: its client and, for
 // a link's answers, its token, both one-way (the gate never sees either).
 func burstKeys(r *http.Request, token string) []string {
-	addr := r.Header.Get("CF-Connecting-IP")
-	if addr == "" {
-		addr = "unknown"
-	}
-	sum := sha256.Sum256([]byte("burst\x00" + addr))
+	sum := sha256.Sum256([]byte("burst\x00" + clientAddr(r)))
 	keys := []string{"client:" + hex.EncodeToString(sum[:12])}
 	if token != "" {
 		keys = append(keys, "link:"+hashToken(token)[:24])

@@ -5,8 +5,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,7 +131,8 @@ func TestConsoleInChromium(t *testing.T) {
 
 	// The widget on a host page of another origin shows the new number, without
 	// a rebuild (the browser's cache off: the loader lives 5 minutes in it).
-	host := hostPage(t, srv.URL, `<selvhjelp-finder municipality="5601"></selvhjelp-finder>`)
+	host := hostServer(t, map[string]string{"/": blankPage(`<script type="module" src="` + srv.URL + `/widget.js"></script>` +
+		`<selvhjelp-finder municipality="5601"></selvhjelp-finder>`)}, "").URL + "/"
 	_, err = chromedp.Call(tctx, network.Enable, network.EnableParams{})
 	require.NoError(t, err)
 	_, err = chromedp.Call(tctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
@@ -242,17 +241,4 @@ func confirmationRound(t *testing.T, srv *devserver.Server, tctx context.Context
 	// The iframe page too (it pins a loader variant by its SHA-384).
 	do(chromedp.Navigate(srv.URL + "/embed?municipality=3103"))
 	poll(fmt.Sprintf(card, "selvhjelp-finder", name, confirmed))
-}
-
-// hostPage serves a partner's page on another origin (another port) that
-// embeds the widget from the finder's origin with the one script tag.
-func hostPage(t *testing.T, finder, body string) string {
-	t.Helper()
-	h := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Partner</title>`+
-			`<script type="module" src="%s/widget.js"></script></head><body><main>%s</main></body></html>`, finder, body)
-	}))
-	t.Cleanup(h.Close)
-	return h.URL + "/"
 }

@@ -193,7 +193,7 @@ async function published(req, env, path) {
 // whose text differs), the built files are served.
 const LOADER = "/widget.js";
 const EMBED = "/embed";
-const ROUTED = /^\/(widget|engine)\./; // with LOADER and EMBED: run_worker_first in wrangler.toml
+const ROUTED = /^\/(widget|engine)\./; // with EMBED: run_worker_first in wrangler.toml
 const VARIANT = /^\/((?:widget|engine)\.[0-9a-f]{12})\.([0-9a-f]{12})\.js$/;
 const ENGINE_REF = /var ENGINE = "(engine\.[0-9a-f]{12})\.js";\nvar ENGINE_SRI = "sha384-[A-Za-z0-9+\/=]+";/g;
 const CORE_REF = /'v1\/dataset-core\.[0-9a-f]{12}\.json'/g;
@@ -276,7 +276,8 @@ async function embedPage(env, req, path, core) {
   const ref = once(text, LOADER_REF);
   const v = ref && (await variant(env, req, ref[1], core));
   if (!v) return null;
-  return made(text.replace(LOADER_REF, 'src="' + ref[1] + "." + core + '.js" integrity="' + v.sri + '"'), built);
+  // The page itself is pinned by nothing: no SHA-384 to compute.
+  return { text: text.replace(LOADER_REF, 'src="' + ref[1] + "." + core + '.js" integrity="' + v.sri + '"'), headers: built.headers };
 }
 
 function answer(req, v, cache) {
@@ -322,7 +323,7 @@ export default {
     }
     // wrangler.toml's run_worker_first sends these here: whatever widget()
     // does not answer is the built file.
-    if (path === LOADER || path === EMBED || ROUTED.test(path)) {
+    if (path === EMBED || ROUTED.test(path)) {
       const res = await widget(req, env, path);
       if (res) return res;
       if (env.ASSETS) return env.ASSETS.fetch(req);
