@@ -55,6 +55,33 @@ type RecordChange struct {
 	Review string `json:"review,omitempty"`
 }
 
+// Floor is validate.CheckRemovals for changes to a list that held before
+// contact points: "" when they may go out, else why not.
+func Floor(before int, changes []RecordChange) string {
+	removed, added := 0, 0
+	for _, c := range changes {
+		if c.File != dataset.ContactPointsFile {
+			continue
+		}
+		switch c.Change {
+		case "removed":
+			removed++
+		case "added":
+			added++
+		}
+	}
+	return validate.CheckRemovals(before, removed, before-removed+added)
+}
+
+// ContactPoints is how many contact points a bundle holds.
+func ContactPoints(bundle []byte) (int, error) {
+	arrays, err := BundleArrays(bundle)
+	if err != nil {
+		return 0, err
+	}
+	return len(arrays[dataset.ContactPointsFile]), nil
+}
+
 // Print describes changes in words, one record a line and one
 // changed field an indented line, then a summary. A change that needs a
 // second review says so on its line and is counted.

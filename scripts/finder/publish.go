@@ -16,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/diff"
 	"github.com/selvhjelp/finder/data/validate"
 )
 
@@ -145,38 +145,17 @@ func changesAgainstPublished(e env, o publishOptions) ([]recordChange, error) {
 	}
 	fmt.Fprintf(e.stdout, "Endringer mot %s:\n", o.url)
 	printChanges(e.stdout, changes)
-	before, err := publishedCount(published)
+	before, err := diff.ContactPoints(published)
 	if err != nil {
 		return nil, err
 	}
 	return changes, checkFloor(e, o, before, changes)
 }
 
-// publishedCount is how many contact points the published bundle holds.
-func publishedCount(bundle []byte) (int, error) {
-	arrays, err := bundleArrays(bundle)
-	if err != nil {
-		return 0, err
-	}
-	return len(arrays[dataset.ContactPointsFile]), nil
-}
-
 // checkFloor refuses, unless --allow-removals, a publish that removes more
 // contact points than validate.CheckRemovals allows.
 func checkFloor(e env, o publishOptions, before int, changes []recordChange) error {
-	removed, added := 0, 0
-	for _, c := range changes {
-		if c.File != dataset.ContactPointsFile {
-			continue
-		}
-		switch c.Change {
-		case "removed":
-			removed++
-		case "added":
-			added++
-		}
-	}
-	msg := validate.CheckRemovals(before, removed, before-removed+added)
+	msg := diff.Floor(before, changes)
 	switch {
 	case msg == "":
 		return nil

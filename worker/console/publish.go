@@ -91,24 +91,39 @@ func bundleVersion(b []byte) string {
 	return v.Version
 }
 
-// describe is the change from old to new in words (finder diff's text).
-func describe(old, new []byte) (string, int, error) {
+// change is what going from one version to another does.
+type change struct {
+	text  string // in words (finder diff's text)
+	count int    // records changed
+	// floor says why it removes too many contact points at once
+	// (validate.CheckRemovals, as finder publish), or "".
+	floor string
+}
+
+func describe(old, new []byte) (change, error) {
 	changes, err := diff.Bundles(old, new)
 	if err != nil {
-		return "", 0, err
+		return change{}, err
+	}
+	before, err := diff.ContactPoints(old)
+	if err != nil {
+		return change{}, err
 	}
 	var w bytes.Buffer
 	diff.Print(&w, changes)
-	return w.String(), len(changes), nil
+	return change{text: w.String(), count: len(changes), floor: diff.Floor(before, changes)}, nil
 }
 
 // preview is what a publish or a rollback would do.
 type preview struct {
-	Version string       `json:"version"` // the version it would make live
-	Live    string       `json:"live"`
-	Changes string       `json:"changes"` // in words
-	Count   int          `json:"count"`   // changed records
-	Errors  []fieldIssue `json:"errors,omitempty"`
+	Version string `json:"version"` // the version it would make live
+	Live    string `json:"live"`
+	Changes string `json:"changes"` // in words
+	Count   int    `json:"count"`   // changed records
+	// Floor says why a publish would remove too many contact points at
+	// once; it then needs "allow_removals".
+	Floor  string       `json:"floor,omitempty"`
+	Errors []fieldIssue `json:"errors,omitempty"`
 }
 
 // fieldIssue is a problem of the whole dataset: which record and field.
@@ -140,12 +155,12 @@ func (c *Console) previewPublish(w http.ResponseWriter, r *http.Request, _ strin
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	text, n, err := describe(live, draft)
+	ch, err := describe(live, draft)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, preview{Version: bundleVersion(draft), Live: liveVersion, Changes: text, Count: n, Errors: issues(errs)})
+	writeJSON(w, http.StatusOK, preview{Version: bundleVersion(draft), Live: liveVersion, Changes: ch.text, Count: ch.count, Floor: ch.floor, Errors: issues(errs)})
 }
 
 // publish makes the draft live: {"version": the draft version the
@@ -156,8 +171,9 @@ func (c *Console) previewPublish(w http.ResponseWriter, r *http.Request, _ strin
 // serves the previous version, whole.
 func (c *Console) publish(w http.ResponseWriter, r *http.Request, who string) {
 	var in struct {
-		Version string `json:"version"`
-		Why     string `json:"why"`
+		Version       string `json:"version"`
+		Why           string `json:"why"`
+		AllowRemovals bool   `json:"allow_removals"` // past the floor, deliberately
 	}
 	if err := readJSON(r, &in); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
@@ -181,23 +197,38 @@ func (c *Console) publish(w http.ResponseWriter, r *http.Request, who string) {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	summary, _, err := describe(live, draft)
+	ch, err := describe(live, draft)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
+	if ch.floor != "" && !in.AllowRemovals {
+		writeError(w, http.StatusUnprocessableEntity, "publiserer ikke: "+ch.floor+
+			". Mangler det poster? Er det meningen, kryss av for at så mange skal fjernes, og publiser igjen")
+		return
+	}
 	m, err := c.release(r.Context(), draft, func(m Manifest) error {
-		return c.db.addVersion(r.Context(), version{Version: m.Version, PublishedAt: m.PublishedAt, PublishedBy: who, Summary: summary})
+		return c.db.addVersion(r.Context(), version{Version: m.Version, PublishedAt: m.PublishedAt, PublishedBy: who, Summary: ch.text})
 	})
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	if err := c.db.log(r.Context(), entry{At: m.PublishedAt, Who: who, Action: "publish", Old: liveVersion, New: m.Version, Why: strings.TrimSpace(in.Why)}); err != nil {
+	if err := c.db.log(r.Context(), entry{At: m.PublishedAt, Who: who, Action: "publish", Old: liveVersion, New: m.Version, Why: why(in.Why, ch.floor)}); err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
 	writeJSON(w, http.StatusOK, m)
+}
+
+// why is a publish's reason for the history; past the floor it also says
+// what was allowed.
+func why(reason, floor string) string {
+	reason = strings.TrimSpace(reason)
+	if floor == "" {
+		return reason
+	}
+	return strings.TrimSpace(reason + " [fjerning godtatt: " + floor + "]")
 }
 
 // release writes the bundle's version, lets note record it (its row in
@@ -322,12 +353,12 @@ func (c *Console) previewRollback(w http.ResponseWriter, r *http.Request, _ stri
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	text, n, err := describe(live, target)
+	ch, err := describe(live, target)
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, preview{Version: v, Live: liveVersion, Changes: text, Count: n})
+	writeJSON(w, http.StatusOK, preview{Version: v, Live: liveVersion, Changes: ch.text, Count: ch.count})
 }
 
 // rollback makes an earlier version live again in one step, and makes its

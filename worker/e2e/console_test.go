@@ -278,3 +278,37 @@ func TestConsoleProduction(t *testing.T) {
 	_, body = maintainer.do("GET", "/api/whoami", nil)
 	assert.Contains(t, string(body), "kari@ngo.example")
 }
+
+// TestPublishFloor: a draft that lost more contact points than the floor
+// allows (rows gone from D1, as a bad import or a slip could leave it) is
+// shown as such and not published; the live version stays. Published
+// deliberately (allow_removals), the history says what was allowed.
+func TestPublishFloor(t *testing.T) {
+	srv, state := startConsole(t)
+	c := login(t, srv)
+	publishDraft(t, c)
+	live, _ := publicRecord(t, srv, "alta-kommune-frisklivssentral")
+
+	d1Exec(t, state, `DELETE FROM records WHERE id IN (SELECT id FROM records WHERE id != 'alta-kommune-frisklivssentral' ORDER BY id LIMIT 20)`)
+	var pre struct{ Version, Floor string }
+	_, body := c.do("GET", "/api/publish", nil)
+	require.NoError(t, json.Unmarshal(body, &pre))
+	assert.Contains(t, pre.Floor, "ville forsvinne", "the preview says it before anyone presses publish")
+
+	res, body := c.do("POST", "/api/publish", map[string]any{"version": pre.Version})
+	require.Equal(t, http.StatusUnprocessableEntity, res.StatusCode, string(body))
+	assert.Contains(t, string(body), "publiserer ikke")
+	v, _ := publicRecord(t, srv, "alta-kommune-frisklivssentral")
+	assert.Equal(t, live, v, "citizens keep the whole list")
+
+	res, body = c.do("POST", "/api/publish", map[string]any{"version": pre.Version, "why": "ryddet bort nedlagte", "allow_removals": true})
+	require.Equal(t, http.StatusOK, res.StatusCode, string(body))
+	v, _ = publicRecord(t, srv, "alta-kommune-frisklivssentral")
+	assert.Equal(t, pre.Version, v)
+	var history []struct{ Action, Why string }
+	_, body = c.do("GET", "/api/history", nil)
+	require.NoError(t, json.Unmarshal(body, &history))
+	require.NotEmpty(t, history)
+	assert.Equal(t, "publish", history[0].Action)
+	assert.Contains(t, history[0].Why, "ryddet bort nedlagte [fjerning godtatt: 20 av")
+}

@@ -136,10 +136,12 @@ const pages = {
   async publish() {
     const { body: p } = await api('publish');
     $('#changes').textContent = p.changes;
-    $('#errors').replaceChildren(...(p.errors || []).map((e) => el('li', { className: 'error' }, `${e.record || ''} ${e.field}: ${e.message}`)));
+    $('#errors').replaceChildren(...(p.errors || []).map((e) => el('li', { className: 'error' }, `${e.record || ''} ${e.field}: ${e.message}`)),
+      ...(p.floor ? [el('li', { className: 'error' }, `For mange fjernes: ${p.floor}.`)] : []));
+    $('#pallow-row').hidden = !p.floor;
     $('#publish').addEventListener('submit', async (ev) => {
       ev.preventDefault();
-      const { res, body } = await api('publish', { method: 'POST', body: JSON.stringify({ version: p.version, why: $('#pwhy').value }) });
+      const { res, body } = await api('publish', { method: 'POST', body: JSON.stringify({ version: p.version, why: $('#pwhy').value, allow_removals: $('#pallow').checked }) });
       say(res.ok ? `Publisert: versjon ${body.version}. Innbyggerne ser den innen 5 minutter.` : body.error, !res.ok);
     });
     const { body: versions } = await api('versions');
