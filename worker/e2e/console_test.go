@@ -59,6 +59,18 @@ func d1Exec(t *testing.T, state, statement string) {
 	require.NoError(t, err, string(out))
 }
 
+// kvPut writes a key of the local KV namespace PUBLISHED past the console
+// (a state the console never makes).
+func kvPut(t *testing.T, state, key, value string) {
+	t.Helper()
+	cmd := exec.Command(filepath.Join(repo, "worker", "node_modules", ".bin", "wrangler"), "kv", "key", "put", key, value,
+		"--binding", "PUBLISHED", "--local", "--persist-to", filepath.Join(state, "data"), "-c", "console.wrangler.toml")
+	cmd.Dir = filepath.Join(repo, "worker")
+	cmd.Env = append(cmd.Environ(), "CI=1", "WRANGLER_SEND_METRICS=false", "XDG_CONFIG_HOME="+filepath.Join(state, "config"))
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out))
+}
+
 // login is a maintainer's client, logged in with the development code.
 func login(t *testing.T, srv *devserver.Server) consoleClient {
 	t.Helper()

@@ -95,7 +95,7 @@ func engineChain(t *testing.T, srv *devserver.Server, loader []byte) (engine, ve
 // that does the same; a partner's pinned loader is unchanged; a rollback is followed the same way. A
 // variant that names no published core is not found, and a HEAD has no body.
 func TestWidgetFollowsPublish(t *testing.T) {
-	srv, _ := startConsole(t)
+	srv, state := startConsole(t)
 	built, err := os.ReadFile(filepath.Join(repo, "worker", "public", "widget.js"))
 	require.NoError(t, err)
 	_, js := fetchURL(t, "GET", srv.URL+"/widget.js", nil)
@@ -153,6 +153,9 @@ func TestWidgetFollowsPublish(t *testing.T) {
 
 	res, _ = fetchURL(t, "GET", srv.URL+"/"+builtEngine[:len(builtEngine)-len(".js")]+".000000000000.js", nil)
 	assert.Equal(t, http.StatusNotFound, res.StatusCode, "no such published core")
+	kvPut(t, state, "file/dataset-core.0123456789ab.json", "[]")
+	res, _ = fetchURL(t, "GET", srv.URL+"/"+builtEngine[:len(builtEngine)-len(".js")]+".0123456789ab.js", nil)
+	assert.Equal(t, http.StatusNotFound, res.StatusCode, "a core whose content is not its name makes no engine")
 	res, body = fetchURL(t, "HEAD", srv.URL+"/widget.js", nil)
 	assert.Equal(t, http.StatusOK, res.StatusCode)
 	assert.Empty(t, body)

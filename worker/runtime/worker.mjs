@@ -210,6 +210,13 @@ async function sri(bytes) {
   return "sha384-" + btoa(bin);
 }
 
+// sha256Prefix is the 12 hex digits of SHA-256 that content-addressed names
+// carry (worker/console hashedName).
+async function sha256Prefix(bytes) {
+  const d = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return [...d.slice(0, 6)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 // builtFile fetches a static file as built (GET, no conditional headers).
 async function builtFile(env, req, path) {
   const res = await env.ASSETS.fetch(new Request(new URL(path, req.url)));
@@ -248,7 +255,9 @@ async function engineVariant(env, req, file, core) {
     builtFile(env, req, "/" + file + ".js"),
     env.PUBLISHED.get("file/dataset-core." + core + ".json", "arrayBuffer"),
   ]);
-  if (!built || coreBytes === null) return null;
+  // A content-addressed name must be its content's: a core whose SHA-256
+  // is not its name is no version the console wrote.
+  if (!built || coreBytes === null || (await sha256Prefix(coreBytes)) !== core) return null;
   const text = await built.text();
   if (!once(text, CORE_REF) || !once(text, CORE_SRI)) return null;
   const out = text
