@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -248,12 +250,28 @@ func changesOf(old, new dataset.ContactPoint) []fieldChange {
 	return out
 }
 
+// shown is a field's value as a maintainer reads it: lists one item after
+// another, objects (a source) their values in key order, not JSON.
 func shown(v any) string {
 	switch v := v.(type) {
 	case nil:
 		return ""
 	case string:
 		return v
+	case []any:
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = shown(x)
+		}
+		return strings.Join(parts, "; ")
+	case map[string]any:
+		var parts []string
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			if x := shown(v[k]); x != "" {
+				parts = append(parts, x)
+			}
+		}
+		return strings.Join(parts, " · ")
 	}
 	b, _ := json.Marshal(v)
 	return string(b)

@@ -89,7 +89,7 @@ const pages = {
           el('label', { for: id + '-reason' }, 'Grunn til å avvise (påkrevd)'), reason, ' ', el('button', { type: 'submit' }, 'Avvis')));
       return art;
     }));
-    say(items.length ? `${items.length} saker venter.` : 'Ingenting venter på behandling.');
+    say(items.length ? `${items.length} ${items.length === 1 ? 'sak venter' : 'saker venter'}.` : 'Ingenting venter på behandling.');
   },
 
   async edit() {
