@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -25,10 +26,30 @@ import (
 )
 
 // startConsole serves the public worker and the console on one local D1/KV
-// state (serve.sh), and waits until the console answers.
+// state (serve.sh), and waits until the console answers. When workerd
+// itself fails to start (wrangler says so; on a busy 2-core runner a port
+// chosen free can be taken before it is bound), it starts once more and
+// logs what the first attempt said, with wrangler's own log.
 func startConsole(t *testing.T, env ...string) (*devserver.Server, string) {
 	t.Helper()
-	state := t.TempDir()
+	srv, state, failed := tryConsole(t, env)
+	if failed == "" {
+		return srv, state
+	}
+	t.Logf("the console's runtime did not start; starting it again. It said:\n%s", failed)
+	srv, state, failed = tryConsole(t, env)
+	require.Empty(t, failed, "the console's runtime did not start, twice")
+	return srv, state
+}
+
+// runtimeFailed is what wrangler prints when workerd does not start.
+const runtimeFailed = "The Workers runtime failed to start"
+
+// tryConsole starts the servers once; failed holds their output and
+// wrangler's logs when the runtime did not start (the servers are stopped).
+func tryConsole(t *testing.T, env []string) (srv *devserver.Server, state, failed string) {
+	t.Helper()
+	state = t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	srv, err := devserver.Start(ctx, devserver.Options{Repo: repo, ReadyPath: "/v1/dataset.json", Timeout: 120 * time.Second,
@@ -39,12 +60,21 @@ func startConsole(t *testing.T, env ...string) (*devserver.Server, string) {
 		res, err := http.Get(srv.Console + "/logg-inn")
 		if err == nil {
 			res.Body.Close()
-			break
+			return srv, state, ""
+		}
+		if out := srv.Output(); strings.Contains(out, runtimeFailed) {
+			srv.Stop()
+			logs, _ := filepath.Glob(filepath.Join(state, "config", ".wrangler", "logs", "*.log"))
+			for _, l := range logs {
+				if b, err := os.ReadFile(l); err == nil {
+					out += "\n" + l + ":\n" + string(b[max(0, len(b)-4000):])
+				}
+			}
+			return nil, state, out
 		}
 		require.True(t, time.Now().Before(deadline), "the console did not answer:\n%s", srv.Output())
 		time.Sleep(200 * time.Millisecond)
 	}
-	return srv, state
 }
 
 // d1Exec runs a statement on the console's local D1 past the API (a test
