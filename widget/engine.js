@@ -143,9 +143,15 @@ async function boot(sliced, report) {
   if (res?.responseEnd) report('fetch', res.startTime, res.responseEnd);
   report('compile', Math.max(t0, res?.responseEnd || t0), compiled);
   if (sliced) await yieldNow();
-  const started = new Promise((resolve) => { globalThis.__selvhjelpFinder = resolve; });
+  // Go hands over its API once it runs; a module that ends first (a panic,
+  // memory it could not get) rejects instead of leaving start() waiting.
+  let ended;
+  const started = new Promise((resolve, reject) => { globalThis.__selvhjelpFinder = resolve; ended = reject; });
   const tg = performance.now();
-  quiet(go.run(instance));
+  (async () => {
+    try { await go.run(instance); } catch (e) { ended(e); }
+    ended(new Error('the search module stopped before it started'));
+  })();
   const api = await started;
   delete globalThis.__selvhjelpFinder;
   report('go-start', tg, performance.now());

@@ -77,9 +77,27 @@ type Options struct {
 	Env     []string
 }
 
+// RuntimeFailed is what wrangler prints when workerd itself does not
+// start (seen on a busy 2-core runner when two wrangler dev processes start
+// at once); serve.sh then ends.
+const RuntimeFailed = "The Workers runtime failed to start"
+
 // Start runs worker/serve.sh on a free port and waits until the worker
-// answers o.ReadyPath.
+// answers o.ReadyPath. When the runtime did not start, it starts once more
+// (fresh ports) and, failing again, returns both outputs.
 func Start(ctx context.Context, o Options) (*Server, error) {
+	s, err := start(ctx, o)
+	if err == nil || !strings.Contains(err.Error(), RuntimeFailed) {
+		return s, err
+	}
+	s, again := start(ctx, o)
+	if again != nil {
+		return nil, fmt.Errorf("%w\n(and before, on the first try:)\n%v", again, err)
+	}
+	return s, nil
+}
+
+func start(ctx context.Context, o Options) (*Server, error) {
 	repo, readyPath, timeout := o.Repo, o.ReadyPath, o.Timeout
 	port, err := FreePort()
 	if err != nil {

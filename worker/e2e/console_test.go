@@ -42,9 +42,6 @@ func startConsole(t *testing.T, env ...string) (*devserver.Server, string) {
 	return srv, state
 }
 
-// runtimeFailed is what wrangler prints when workerd does not start.
-const runtimeFailed = "The Workers runtime failed to start"
-
 // tryConsole starts the servers once; failed holds their output and
 // wrangler's logs when the runtime did not start (the servers are stopped).
 func tryConsole(t *testing.T, env []string) (srv *devserver.Server, state, failed string) {
@@ -62,19 +59,25 @@ func tryConsole(t *testing.T, env []string) (srv *devserver.Server, state, faile
 			res.Body.Close()
 			return srv, state, ""
 		}
-		if out := srv.Output(); strings.Contains(out, runtimeFailed) {
+		if out := srv.Output(); strings.Contains(out, devserver.RuntimeFailed) {
 			srv.Stop()
-			logs, _ := filepath.Glob(filepath.Join(state, "config", ".wrangler", "logs", "*.log"))
-			for _, l := range logs {
-				if b, err := os.ReadFile(l); err == nil {
-					out += "\n" + l + ":\n" + string(b[max(0, len(b)-4000):])
-				}
-			}
-			return nil, state, out
+			return nil, state, out + wranglerLogs(state)
 		}
 		require.True(t, time.Now().Before(deadline), "the console did not answer:\n%s", srv.Output())
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// wranglerLogs is the end of each log wrangler wrote under state.
+func wranglerLogs(state string) string {
+	var out string
+	logs, _ := filepath.Glob(filepath.Join(state, "config", ".wrangler", "logs", "*.log"))
+	for _, l := range logs {
+		if b, err := os.ReadFile(l); err == nil {
+			out += "\n" + l + ":\n" + string(b[max(0, len(b)-4000):])
+		}
+	}
+	return out
 }
 
 // d1Exec runs a statement on the console's local D1 past the API (a test

@@ -111,11 +111,14 @@ func (b *browserTab) waitFor(t *testing.T, expr string, timeout time.Duration) {
 }
 
 // pageState describes the finder elements of a page (their state, engine,
-// status line) and the events recorded in __events, for a failure message.
+// status line), the events recorded in __events, the files fetched and the
+// engine's phases so far (the worker's fetches show only as phases), for a
+// failure message.
 const pageState = `JSON.stringify({url: location.href, elements: [...document.querySelectorAll('selvhjelp-finder')].map((e) => {
   const f = e.shadowRoot?.querySelector('.f');
   return {id: e.id, state: f?.dataset.state, engine: f?.dataset.engine, status: e.shadowRoot?.querySelector('[role=status]')?.textContent, cards: e.shadowRoot?.querySelectorAll('.card').length};
-}), events: window.__events || null, resources: performance.getEntriesByType('resource').map((r) => r.name.replace(location.origin, '') + ' ' + Math.round(r.duration) + 'ms')})`
+}), events: window.__events || null, resources: performance.getEntriesByType('resource').map((r) => r.name.replace(location.origin, '') + ' ' + Math.round(r.duration) + 'ms'),
+  phases: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('selvhjelp-finder:')).map((m) => m.name.slice(17) + ' ' + Math.round(m.duration) + 'ms')})`
 
 // until polls expr in the top page with Runtime.evaluate until it is truthy.
 // Use it once a frame's isolated world exists: chromedp's Poll may then run
