@@ -2,10 +2,12 @@ package search_test
 
 import (
 	"sort"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/selvhjelp/finder/data/search"
@@ -59,5 +61,26 @@ func TestAdversarialShapesAreAnswered(t *testing.T) {
 			t.Errorf("%s: answer outside the contract: %d runes read, suggestions nil %v, results nil %v",
 				name, utf8.RuneCountInString(r.Query), r.Suggestions == nil, r.Results == nil)
 		}
+	}
+}
+
+// TestBoundedWorkKeepsTheReading: the bounds on work per query (a lookup's
+// matches carried by at most a few spans, a bound on typo lookups) never
+// lose a place named exactly, after any crafted shape, nor one named over
+// and over.
+func TestBoundedWorkKeepsTheReading(t *testing.T) {
+	e := newEngine(t)
+	const tail = " bor i Bergen"
+	for name, q := range adversarial.Shapes(e) {
+		r := []rune(q)
+		q = string(r[:min(len(r), search.MaxQueryRunes-utf8.RuneCountInString(tail))]) + tail
+		resp := e.Search(q, search.Options{})
+		if assert.NotNil(t, resp.Place, "%s then %q: no place", name, tail) {
+			assert.Equal(t, "4601", resp.Place.Municipality, "%s then %q", name, tail)
+		}
+	}
+	resp := e.Search(strings.Repeat("trondheim ", 90), search.Options{})
+	if assert.NotNil(t, resp.Place, "a name said 90 times") {
+		assert.Equal(t, "5001", resp.Place.Municipality)
 	}
 }

@@ -150,7 +150,10 @@ type scratch struct {
 	// looked holds, per distinct lookup of this query, where its matches
 	// are in ms: a span repeated ("bergen bergen bergen …") is looked up
 	// once and its matches copied (bounded work per query, issue 19).
-	looked map[lookupParams][2]int32
+	looked map[lookupParams]lookedUp
+	// typoLookups counts the lookups of this query that reached the typo
+	// stage (maxTypoLookups).
+	typoLookups int
 	// typed is the set of the query's words as typed (markPlainWords).
 	typed map[string]bool
 	// hits are the contact point words a lookup found.
@@ -275,9 +278,10 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 	s.ms = s.ms[:0]
 	upper := upperWords(q)
 	if s.looked == nil {
-		s.looked = map[lookupParams][2]int32{}
+		s.looked = map[lookupParams]lookedUp{}
 	}
 	clear(s.looked)
+	s.typoLookups = 0
 	last := len(toks) - 1
 	open := s.open(last)
 	sentence := false
@@ -335,13 +339,24 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 	}
 }
 
+// maxRepeats is how many spans of one query may carry the matches of the
+// same lookup: a name said again adds nothing a reading needs after a few
+// times, and a crafted query that repeats one word hundreds of times
+// ("a a a …", 16,000 matches) would otherwise cost work in proportion.
+const maxRepeats = 4
+
 // lookupOnce looks p up, or copies the matches of the same lookup made
-// earlier in this query for another span.
+// earlier in this query for another span (up to maxRepeats spans in all).
 func (e *Engine) lookupOnce(s *scratch, p lookupParams) {
 	span := p.span
 	p.span = 0 // the memo's key: everything but where the span is
 	if r, ok := s.looked[p]; ok {
-		for i := r[0]; i < r[1]; i++ {
+		if r.spans >= maxRepeats {
+			return
+		}
+		r.spans++
+		s.looked[p] = r
+		for i := r.first; i < r.end; i++ {
 			m := s.ms[i]
 			m.span = span
 			s.ms = append(s.ms, m)
@@ -352,7 +367,14 @@ func (e *Engine) lookupOnce(s *scratch, p lookupParams) {
 	p.span = span
 	s.ms = e.lookup(s.ms, p, s)
 	p.span = 0
-	s.looked[p] = [2]int32{int32(first), int32(len(s.ms))}
+	s.looked[p] = lookedUp{first: int32(first), end: int32(len(s.ms)), spans: 1}
+}
+
+// lookedUp is a lookup made for a query: its matches s.ms[first:end], and
+// how many spans carry them so far.
+type lookedUp struct {
+	first, end int32
+	spans      int16
 }
 
 // open reports whether token i is the last and still being typed; the

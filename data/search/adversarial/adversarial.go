@@ -70,6 +70,7 @@ func Shapes(e *search.Engine) map[string]string {
 		"crisis-repeated":       repeatWord("selvmord"),
 		"stop-words":            repeatWord("i på og"),
 		"one-letter-words":      repeatWord("a"),
+		"one-letter-pairs":      repeatWord("a o"),
 		"distinct-places":       fill(pick),
 		"distinct-typos":        fill(typo),
 		"random-words":          fill(random),
