@@ -530,7 +530,7 @@ func CueRole(role string) bool {
 // the writer lives outranks the rest ("fra Tromsø men bor i Harstad").
 const (
 	PlaceLives     = "lives"     // "bor i", "live in"
-	PlaceElsewhere = "elsewhere" // origin, work, study, the past, a trip: "vokste opp i", "jobber i"
+	PlaceElsewhere = "elsewhere" // origin, work, the past, a trip: "vokste opp i", "jobber i"
 	// PlaceOrigin is where someone comes from ("fra Tromsø"): elsewhere,
 	// except on a commute, where it is home ("pendler fra Moss til Oslo").
 	PlaceOrigin = "origin"
@@ -541,11 +541,19 @@ const (
 	// follows ("Drammen, nei sorry, mente Kongsberg", "Tromsø eller
 	// egentlig Balsfjord"): the writer corrected themself.
 	PlaceCorrection = "correction"
+	// PlaceStudy is where someone studies or is an apprentice ("studerer i
+	// Bergen", "lærling i Hammerfest"): where they live now, below a home
+	// told as such ("studerer i Oslo, bor i Lillestrøm").
+	PlaceStudy = "study"
+	// PlaceHome is home told without living ("hjemme i Alta", "hjembyen er
+	// Fredrikstad"): where one lives, except beside a study cue, where it
+	// is the home town ("lærling i Hammerfest, hjemme i Alta").
+	PlaceHome = "home"
 )
 
 // PlaceRoles lists the place cue categories.
 func PlaceRoles() []string {
-	return []string{PlaceLives, PlaceElsewhere, PlaceOrigin, PlaceCommute, PlaceCorrection}
+	return []string{PlaceLives, PlaceElsewhere, PlaceOrigin, PlaceCommute, PlaceCorrection, PlaceStudy, PlaceHome}
 }
 
 // NumberWordValues are the values a number word may have: 0 to 19 and the

@@ -46,7 +46,7 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 		for _, ph := range l.phrases[w] {
 			p := ph.words
 			skip := 0
-			if len(p) > 1 && writerNext && next != p[1] {
+			if len(p) > 1 && writerNext && next != p[1] && !l.selfLocal[p[1]] {
 				skip = 1
 			}
 			end := i + len(p) + skip
@@ -56,7 +56,9 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 			ok := true
 			for k := 1; k < len(p) && ok; k++ {
 				u := toks[i+k+skip]
-				ok = string(fold[u.a:u.b]) == p[k]
+				w := string(fold[u.a:u.b])
+				// The writer in any form: "skada mæ sjøl" is "skada meg sjølv".
+				ok = w == p[k] || l.self[w] && l.selfLocal[p[k]]
 			}
 			// "ta livet mitt tilbake" takes a life back, it does not end one.
 			if ok && end < len(toks) && l.crisisUndo[string(fold[toks[end].a:toks[end].b])] {
@@ -190,6 +192,11 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved bool) {
 		c, n := cueAt(s, i, l.crisisCues)
 		if n == 0 && s.toks[i].digits && isMany(s.word(i)) {
 			c, n = dataset.CueExcess, 1 // "took 30 paracetamol"
+		}
+		if n == 0 && !s.toks[i].digits {
+			if c = l.inflectedCue(string(s.word(i))); c != "" {
+				n = 1
+			}
 		}
 		if n == 0 {
 			i++

@@ -33,11 +33,19 @@ type lexicon struct {
 	numberCues map[string]string
 	kinSet     wordSet // kin as a set
 	self       wordSet // the writer: "jeg", "eg"
+	// selfLocal are the writer's words in Norwegian or Sami ("meg",
+	// "sjølv", "sjøl"): in a crisis phrase any form of the writer stands
+	// for one of these (English "me" is not "myself").
+	selfLocal  wordSet
 	other      wordSet // another person: "han", "hun"
 	personNoun wordSet // a noun for a person before a capitalised name: "kollegaen"
 	// crisisCues are signals that raise crisis help only together
 	// (dataset.CrisisCueCategories), by their folded words.
 	crisisCues map[string]string
+	// cueStems are the one-word crisis cues by their stem (the cue less an
+	// inflection ending, at least minCueStem letters): "piller" and
+	// "pillane" give "pill", so "pillene" and "pillan" are the same cue.
+	cueStems map[string]string
 	// exonyms are municipalities' names in other languages and scripts,
 	// as written, by municipality number ("0301": "Осло", "أوسلو").
 	exonyms map[string][]string
@@ -100,7 +108,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	for _, s := range sets {
 		*s = wordSet{}
 	}
-	l.personNoun = wordSet{}
+	l.personNoun, l.selfLocal = wordSet{}, wordSet{}
 	for _, x := range entries {
 		f := foldKeyWords(x.Text)
 		if f == "" {
@@ -114,6 +122,9 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			// a word only in a sentence of its language.
 			l.localCommon[f] |= l.bit(x.Language)
 			continue
+		}
+		if x.Role == dataset.RoleSelf && l.bit(x.Language)&l.local != 0 {
+			l.selfLocal[f] = true
 		}
 		if x.Role == dataset.RoleNameCue && x.Category == dataset.NamePerson {
 			l.personNoun[f] = true
@@ -168,5 +179,50 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		l.common[k] = true
 	}
 	sort.SliceStable(l.inflections, func(a, b int) bool { return len(l.inflections[a]) > len(l.inflections[b]) })
+	l.cueStems = l.stemCues()
 	return l
+}
+
+// minCueStem is the shortest stem an inflected crisis cue is read by: "tau"
+// less "et" leaves too little to tell words apart.
+const minCueStem = 4
+
+// stemCues maps each one-word crisis cue's stems to its category: the cue
+// itself and the cue less each inflection ending it carries. A stem two
+// cues share keeps the first cue's category (the lexicon's order).
+func (l *lexicon) stemCues() map[string]string {
+	stems := map[string]string{}
+	add := func(stem, cat string) {
+		if _, ok := stems[stem]; !ok && len(stem) >= minCueStem {
+			stems[stem] = cat
+		}
+	}
+	for w, cat := range l.crisisCues {
+		if cat == dataset.CueKin || strings.Contains(w, " ") {
+			continue
+		}
+		add(w, cat)
+		for _, end := range l.inflections {
+			if strings.HasSuffix(w, end) {
+				add(w[:len(w)-len(end)], cat)
+			}
+		}
+	}
+	return stems
+}
+
+// inflectedCue reads w as a one-word crisis cue with another inflection
+// ending ("pillan" for "piller", "kloret" for "klorer"): the category, or "".
+func (l *lexicon) inflectedCue(w string) string {
+	if c, ok := l.cueStems[w]; ok {
+		return c
+	}
+	for _, end := range l.inflections {
+		if len(w)-len(end) >= minCueStem && strings.HasSuffix(w, end) {
+			if c, ok := l.cueStems[w[:len(w)-len(end)]]; ok {
+				return c
+			}
+		}
+	}
+	return ""
 }

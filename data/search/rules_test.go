@@ -96,6 +96,16 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "skal avslutte det hele når alle har lagt seg i natt", crisis: true},
 	{class: "crisis", q: "har bestemt meg for å melde meg på en gruppe i kveld", crisis: false},
 	{class: "crisis", q: "skal gjøre det i morgen, ringe frivilligsentralen", crisis: false},
+	// Doing «it» at a time, with the writer after the verb, is a plan.
+	{class: "crisis", q: "på fredag gjør jeg det, ingen skal stoppe meg", crisis: true},
+	// A cue word with another ending is the same cue ("sovepiller":
+	// "sovepillan"; "klorer": "kloret"), and the writer in any form.
+	{class: "crisis", q: "har samla på sovepillan i hele vinter", crisis: true},
+	{class: "crisis", q: "kloret meg til blods på armene i natt", crisis: true},
+	{class: "crisis", q: "skadar mæ sjøl igjen", crisis: true},
+	{class: "crisis", q: "kutter ned på sukker og brød", crisis: false},
+	// Danger at the door.
+	{class: "crisis", q: "han står utenfor døra og har truet meg med kniv", crisis: true},
 	// Violence to someone close, told in the passive or as a threat; told
 	// of the past it is no acute crisis.
 	{class: "crisis", q: "sønnen min blir banket av faren sin", crisis: true},
@@ -246,6 +256,13 @@ var ruleCases = []ruleCase{
 	// Tromsø"); a place that is a clause of its own is told as one, a
 	// dot without a space is no clause break ("Kr.sand").
 	{class: "whose", q: "Jeg er mor i Tromsø", place: "5501"},
+	// A student lives where they study; beside studies, home is the home
+	// town; without them, home is where one lives.
+	{class: "whose", q: "studerer i Tromsø, hjemme i Mosjøen, er så ensom", place: "5501", topics: "ensomhet"},
+	{class: "whose", q: "lærling på Stord, hjembyen min er Haugesund", place: "4614"},
+	{class: "whose", q: "student på Ås, kjæresten i Bergen gjorde det slutt", place: "3218"},
+	{class: "whose", q: "studerer i Oslo, bor i Lillestrøm", place: "3205"},
+	{class: "whose", q: "offshore 2-4, hjemme i Sandnes, sover dårlig", place: "1108"},
 	{class: "whose", q: "kollegaen min Rana har angst", place: "-", topics: "angst"},
 	{class: "whose", q: "min kone er død. jeg er alene nå. kirkenes", place: "5605", topics: "sorg"},
 	{class: "whose", q: "min kone er død og jeg er alene nå kirkenes", place: "-", topics: "sorg"},

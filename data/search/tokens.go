@@ -29,7 +29,8 @@ const (
 	roleRetracted int8 = -2 // said, then taken back: "Drammen, nei, mente Kongsberg"
 	roleElsewhere int8 = -1
 	roleLives     int8 = 1 // someone else's home: "mamma bor i"
-	roleLivesSelf int8 = 2 // the writer's: "bor i", "jeg bor i", "her i"
+	roleStudies   int8 = 2 // where the writer studies: "studerer i", "lærling i"
+	roleLivesSelf int8 = 3 // the writer's: "bor i", "jeg bor i", "her i"
 )
 
 // maxCueWords is the longest cue phrase ("navnet mitt er", "hat sich das
@@ -498,10 +499,13 @@ func (e *Engine) markRoles(s *scratch) {
 	if len(e.lex.placeCues) == 0 {
 		return
 	}
-	commute := false
+	commute, studying := false, false
 	for i := range s.toks {
-		if c, _ := cueAt(s, i, e.lex.placeCues); c == dataset.PlaceCommute {
+		switch c, _ := cueAt(s, i, e.lex.placeCues); c {
+		case dataset.PlaceCommute:
 			commute = true
+		case dataset.PlaceStudy:
+			studying = true
 		}
 	}
 	for i := 1; i < len(s.toks); i++ {
@@ -513,7 +517,15 @@ func (e *Engine) markRoles(s *scratch) {
 		case cue == dataset.PlaceCorrection:
 			e.retractBefore(s, i-n, i)
 			continue
-		case cue == dataset.PlaceLives, cue == dataset.PlaceOrigin && commute:
+		case cue == dataset.PlaceStudy:
+			// A student lives where they study; someone else's studies
+			// tell of their home.
+			if role = e.whoseHome(s, i-n); role == roleLivesSelf {
+				role = roleStudies
+			}
+		case cue == dataset.PlaceHome && studying:
+			// Beside studies, home is the home town.
+		case cue == dataset.PlaceLives, cue == dataset.PlaceHome, cue == dataset.PlaceOrigin && commute:
 			// On a commute, where one travels from is home.
 			role = e.whoseHome(s, i-n)
 		}
