@@ -85,36 +85,38 @@ func (m *module) preset(kind, value string) string {
 	if v == "" {
 		return ""
 	}
-	key := strings.ToLower(v)
+	// EqualFold, not ToLower: the module links no case mapping of its own
+	// (strings.ToLower and strings.Map cost 2 KB brotli).
+	same := func(a string) bool { return strings.EqualFold(a, v) }
 	switch kind {
 	case presetMunicipality:
 		for _, mu := range m.ds.Municipalities {
-			if mu.Number == v || strings.ToLower(mu.Name) == key || strings.ToLower(mu.OfficialName) == key {
+			if mu.Number == v || same(mu.Name) || same(mu.OfficialName) {
 				return mu.Number
 			}
 			for _, n := range mu.Names {
-				if strings.ToLower(n.Name) == key {
+				if same(n.Name) {
 					return mu.Number
 				}
 			}
 		}
 		for _, f := range m.ds.FormerMunicipalities {
-			if (f.Number == v || strings.ToLower(f.Name) == key) && len(f.Successors) == 1 {
+			if (f.Number == v || same(f.Name)) && len(f.Successors) == 1 {
 				return f.Successors[0]
 			}
 		}
 	case presetTopic:
 		for _, t := range m.ds.Topics {
-			if t.ID == key || strings.ToLower(t.Name) == key {
+			if same(t.ID) || same(t.Name) {
 				return t.ID
 			}
 			for _, n := range t.Names {
-				if strings.ToLower(n.Name) == key {
+				if same(n.Name) {
 					return t.ID
 				}
 			}
 			for _, s := range t.Synonyms {
-				if strings.ToLower(s) == key {
+				if same(s) {
 					return t.ID
 				}
 			}

@@ -1065,7 +1065,9 @@ func (e *Engine) bestPerEntry(s *scratch, r *reading) []int {
 			order[at] = i
 		}
 	}
-	sort.Ints(order) // index order, which the stable sort keeps for ties
+	// Index order, which the stable sort keeps for ties. sort.Slice, not
+	// sort.Ints: the module then carries one sort, not two (3 KB brotli).
+	sort.Slice(order, func(a, b int) bool { return order[a] < order[b] })
 	return order
 }
 

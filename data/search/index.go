@@ -794,7 +794,19 @@ func isAcronym(s string) bool {
 
 func foldKey(s string) string {
 	b, _ := appendFold(nil, nil, s, false)
-	return strings.ReplaceAll(string(b), " ", "")
+	return string(dropSpaces(b))
+}
+
+// dropSpaces removes the spaces of b in place (not strings.ReplaceAll:
+// the browser module would link strings.Replace, 2 KB brotli, for this).
+func dropSpaces(b []byte) []byte {
+	out := b[:0]
+	for _, c := range b {
+		if c != ' ' {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func containsAny(a, b []int32) bool {

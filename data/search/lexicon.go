@@ -140,7 +140,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		case dataset.RoleKin:
 			l.kin = append(l.kin, f)
 		case dataset.RoleCrisisStem:
-			l.crisisStems = append(l.crisisStems, strings.ReplaceAll(f, " ", ""))
+			l.crisisStems = append(l.crisisStems, string(dropSpaces([]byte(f))))
 		case dataset.RoleCrisisPhrase, dataset.RoleBereaved:
 			w := strings.Fields(f)
 			bereaved := x.Role == dataset.RoleBereaved
@@ -179,7 +179,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		l.common[k] = true
 	}
 	sort.SliceStable(l.inflections, func(a, b int) bool { return len(l.inflections[a]) > len(l.inflections[b]) })
-	l.cueStems = l.stemCues()
+	l.cueStems = l.stemCues(entries)
 	return l
 }
 
@@ -187,18 +187,20 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 // less "et" leaves too little to tell words apart.
 const minCueStem = 4
 
-// stemCues maps each one-word crisis cue's stems to its category: the cue
-// itself and the cue less each inflection ending it carries. A stem two
-// cues share keeps the first cue's category (the lexicon's order).
-func (l *lexicon) stemCues() map[string]string {
+// stemCues maps the stems of the one-word crisis cues to their
+// categories: each cue itself and the cue less each inflection ending it
+// carries. A stem two cues share keeps the first cue's category (the
+// lexicon's order, not a map's).
+func (l *lexicon) stemCues(entries []dataset.Lexeme) map[string]string {
 	stems := map[string]string{}
 	add := func(stem, cat string) {
 		if _, ok := stems[stem]; !ok && len(stem) >= minCueStem {
 			stems[stem] = cat
 		}
 	}
-	for w, cat := range l.crisisCues {
-		if cat == dataset.CueKin || strings.Contains(w, " ") {
+	for _, x := range entries {
+		w, cat := foldKeyWords(x.Text), x.Category
+		if x.Role != dataset.RoleCrisisCue || strings.Contains(w, " ") {
 			continue
 		}
 		add(w, cat)

@@ -30,7 +30,12 @@ import (
 // not kept: a table-driven bundle decoder (interface places: -1.2 KB of
 // code, +39 KB of type data, 43 B less brotli) and a hand-written distance
 // formatter (the runtime links float formatting anyway).
-const moduleBudget = 620_000
+// The fifth session's bounded work (+0.8 KB) and reading classes (+0.7 KB)
+// took it to 620,085 B; the module then dropped strings.Replace,
+// strings.ToLower/Map (foldKey drops spaces itself, preset compares with
+// EqualFold) and its second sort (sort.Ints became sort.Slice): 614,838 B
+// on 2026-12-06, and the gate stands at 616,000.
+const moduleBudget = 616_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,
