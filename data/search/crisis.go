@@ -126,7 +126,7 @@ type crisisRule struct {
 // its window in words (CrisisWindow when none is given); category is the
 // crisis category the rule raises.
 func newCrisisRule(f, category string) crisisRule {
-	r := crisisRule{cats: strings.Fields(f), window: CrisisWindow, bereaved: category == dataset.CrisisBereaved}
+	r := crisisRule{cats: splitOn(f, " "), window: CrisisWindow, bereaved: category == dataset.CrisisBereaved}
 	if n := len(r.cats); n > 0 {
 		if w, ok := smallNumber(r.cats[n-1]); ok {
 			r.cats, r.window = r.cats[:n-1], min(w, CrisisWindow)

@@ -136,3 +136,20 @@ func TestBandedDistance(t *testing.T) {
 		require.Equal(t, full, bandedDistance(a, b, k), "%q %q k=%d", a, b, k)
 	}
 }
+
+// TestSplitOn: splitOn is strings.Fields on folded text and strings.Split
+// without the empty parts.
+func TestSplitOn(t *testing.T) {
+	for _, c := range []struct {
+		s, sep string
+		want   []string
+	}{
+		{"vil ikke leve", " ", []string{"vil", "ikke", "leve"}},
+		{" to  spaces ", " ", []string{"to", "spaces"}},
+		{"", " ", nil},
+		{"Tysfjord - Divtasvuodna", " - ", []string{"Tysfjord", "Divtasvuodna"}},
+		{"a - b - ", " - ", []string{"a", "b"}},
+	} {
+		assert.Equal(t, c.want, splitOn(c.s, c.sep), "%q on %q", c.s, c.sep)
+	}
+}

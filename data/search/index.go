@@ -198,13 +198,13 @@ func New(d *dataset.Dataset) (*Engine, error) {
 	}
 	// sort, not slices: a generic sort for this type would add ~10 KB to
 	// the browser module.
-	sort.Slice(e.contactWords, func(a, b int) bool { return e.contactWords[a].key < e.contactWords[b].key })
+	sort.SliceStable(e.contactWords, func(a, b int) bool { return e.contactWords[a].key < e.contactWords[b].key })
 
 	e.sorted = make([]int32, len(e.entries))
 	for i := range e.sorted {
 		e.sorted[i] = int32(i)
 	}
-	sort.Slice(e.sorted, func(a, b int) bool {
+	sort.SliceStable(e.sorted, func(a, b int) bool {
 		i, j := e.sorted[a], e.sorted[b]
 		if c := strings.Compare(e.entries[i].key, e.entries[j].key); c != 0 {
 			return c < 0
@@ -684,7 +684,7 @@ func (e *Engine) bestFirst() []int32 {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	sort.Slice(order, func(i, j int) bool {
+	sort.SliceStable(order, func(i, j int) bool {
 		a, b := order[i], order[j]
 		x, y := &e.entries[a], &e.entries[b]
 		switch {
@@ -827,10 +827,29 @@ func formerNames(s string) []string {
 		s = s[:i]
 	}
 	var out []string
-	for _, p := range strings.Split(s, " - ") {
+	for _, p := range splitOn(s, " - ") {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}
+	}
+	return out
+}
+
+// splitOn splits s at each sep, dropping empty parts; on folded text with
+// sep " " it is strings.Fields. Written out because strings.Split and
+// strings.Fields bring 2 KB brotli (genSplit, explode, FieldsFunc) into
+// the browser module.
+func splitOn(s, sep string) []string {
+	var out []string
+	for s != "" {
+		i := strings.Index(s, sep)
+		if i < 0 {
+			i = len(s)
+		}
+		if i > 0 {
+			out = append(out, s[:i])
+		}
+		s = s[min(len(s), i+len(sep)):]
 	}
 	return out
 }

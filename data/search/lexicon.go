@@ -142,7 +142,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		case dataset.RoleCrisisStem:
 			l.crisisStems = append(l.crisisStems, string(dropSpaces([]byte(f))))
 		case dataset.RoleCrisisPhrase, dataset.RoleBereaved:
-			w := strings.Fields(f)
+			w := splitOn(f, " ")
 			bereaved := x.Role == dataset.RoleBereaved
 			l.phrases[w[0]] = append(l.phrases[w[0]], phrase{words: w, bereaved: bereaved})
 			if bereaved {

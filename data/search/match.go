@@ -227,7 +227,7 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 			}
 			hits = append(hits, w)
 		}
-		sort.Slice(hits, func(a, b int) bool {
+		sort.SliceStable(hits, func(a, b int) bool {
 			return hits[a].entry < hits[b].entry || hits[a].entry == hits[b].entry && hits[a].off < hits[b].off
 		})
 		for i, w := range hits {
