@@ -163,7 +163,7 @@ type scratch struct {
 }
 
 func (e *Engine) getScratch() *scratch {
-	if s, ok := e.pool.Get().(*scratch); ok {
+	if s := e.pool.get(); s != nil {
 		return s
 	}
 	return &scratch{stamp: make([]uint32, len(e.entries)), slot: make([]int32, len(e.entries))}
@@ -213,7 +213,7 @@ func (e *Engine) Search(query string, opts Options) Response {
 	resp := Response{Query: q, Suggestions: []Suggestion{}, Results: []Result{}}
 	nSug, nRes := limits(opts)
 	s := e.getScratch()
-	defer e.pool.Put(s)
+	defer e.pool.put(s)
 
 	r := reading{place: -1, placeSpan: -1, pc: -1, pcToken: -1, countyPick: -1}
 	e.words(s, q, endsOpen(query), &r)

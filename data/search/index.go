@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/selvhjelp/finder/data/dataset"
 )
@@ -85,7 +84,7 @@ type Engine struct {
 	contacts  []contact
 	terr      []dataset.Territory
 	// pool holds per-search scratch memory sized to this index.
-	pool sync.Pool
+	pool scratchPool
 	// all lists the entries by the first and second byte of their key,
 	// for the typo and subsequence stages; multi only the names of several
 	// words (a span of several words is compared with those alone);

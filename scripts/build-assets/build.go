@@ -467,7 +467,11 @@ func moduleBytes(prebuilt string) ([]byte, []pkgSize, error) {
 		}
 		tmp.Close()
 		defer os.Remove(tmp.Name())
-		cmd := exec.Command("go", "build", "-trimpath", "-gcflags="+moduleGCFlags, "-ldflags="+ldflags, "-o", tmp.Name(), "./wasm")
+		args := []string{"build", "-trimpath"}
+		for _, f := range moduleGCFlags {
+			args = append(args, "-gcflags="+f)
+		}
+		cmd := exec.Command("go", append(args, "-ldflags="+ldflags, "-o", tmp.Name(), "./wasm")...)
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 		cmd.Stderr = os.Stderr
