@@ -209,10 +209,14 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved bool) {
 		for from > 0 && i-cues[from-1].i <= CrisisWindow {
 			from--
 		}
-		if first, rule, ok := l.ruleHolds(cues[from:]); ok {
+		if used, rule, ok := l.ruleHolds(cues[from:]); ok {
 			found, bereaved = true, bereaved || rule.bereaved
-			for k := first; k < i+n; k++ {
-				s.toks[k].crisis = true
+			// Only the cues' own words: a place between them is still
+			// read ("står ved jernbanen på Hamar og venter på toget").
+			for k, c := range cues[from:] {
+				for t := c.i; used[k] && t < c.i+c.n; t++ {
+					s.toks[t].crisis = true
+				}
 			}
 		}
 		i += n
@@ -221,15 +225,15 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved bool) {
 }
 
 // ruleHolds reports whether a crisis rule holds for the last cue of near
-// with other cues of near (each cue used once), which, and where the first
-// of them begins.
-func (l *lexicon) ruleHolds(near []cueAtPos) (first int, held *crisisRule, ok bool) {
+// with other cues of near (each cue used once), which, and which cues of
+// near it used.
+func (l *lexicon) ruleHolds(near []cueAtPos) (used [CrisisWindow + 2]bool, held *crisisRule, ok bool) {
 	last := near[len(near)-1]
 	for ri := range l.crisisRules {
 		rule := &l.crisisRules[ri]
-		var used [CrisisWindow + 2]bool // near holds at most CrisisWindow+1 cues
+		used = [CrisisWindow + 2]bool{} // near holds at most CrisisWindow+1 cues
 		used[len(near)-1] = true
-		first, ok = last.i, false
+		all := true
 		mine := false // the rule must use the last cue: earlier ones were tried already
 		for _, cat := range rule.cats {
 			if !mine && cat == last.cat {
@@ -240,15 +244,14 @@ func (l *lexicon) ruleHolds(near []cueAtPos) (first int, held *crisisRule, ok bo
 			for ; k >= 0 && (used[k] || near[k].cat != cat || last.i-near[k].i > rule.window); k-- {
 			}
 			if k < 0 {
-				first = -1
+				all = false
 				break
 			}
 			used[k] = true
-			first = min(first, near[k].i)
 		}
-		if mine && first >= 0 {
-			return first, rule, true
+		if mine && all {
+			return used, rule, true
 		}
 	}
-	return 0, nil, false
+	return used, nil, false
 }

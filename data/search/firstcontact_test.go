@@ -19,15 +19,15 @@ var firstContactSets = []struct {
 	maxFalseAlrm int     // calm messages given crisis help
 }{
 	{"2026-12-05-a", 0.91, 2, 1, 4},
-	{"2026-12-05-b", 0.86, 2, 11, 7},
+	{"2026-12-05-b", 0.86, 2, 10, 7},
 	{"2026-12-05-c", 0.93, 6, 4, 8},
 	{"2026-12-05-d", 0.90, 0, 21, 3},
 	// One false alarm more than before inflected cues: "mannen min dreper
 	// meg med dårlige ordspill" (harm + self, an idiom only by its end),
 	// for 6 more crisis messages helped across the sets.
-	{"2026-12-06-e", 0.78, 1, 34, 10},
-	{"2026-12-06-f", 0.82, 3, 42, 13},
-	{"2026-12-06-g", 0.73, 0, 91, 27},
+	{"2026-12-06-e", 0.78, 1, 32, 10},
+	{"2026-12-06-f", 0.83, 3, 39, 13},
+	{"2026-12-06-g", 0.77, 0, 73, 27},
 }
 
 func TestFirstContactSets(t *testing.T) {

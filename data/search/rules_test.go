@@ -104,6 +104,14 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "kloret meg til blods på armene i natt", crisis: true},
 	{class: "crisis", q: "skadar mæ sjøl igjen", crisis: true},
 	{class: "crisis", q: "kutter ned på sukker og brød", crisis: false},
+	// A means in mind, thoughts of ending it, many of a means at hand.
+	{class: "crisis", q: "har pillene i skuffen og tenker på dem hele tiden", crisis: true},
+	{class: "crisis", q: "tenkte på å avslutte alt i hele natt", crisis: true},
+	{class: "crisis", q: "sitter med 60 paracet på bordet", crisis: true},
+	{class: "crisis", q: "gått på sobril i mange år og vil slutte", crisis: false},
+	// Only the cues' own words are crisis words: a place between them is
+	// read.
+	{class: "crisis", q: "står på brua i Harstad og tenker på å hoppe", place: "5503", crisis: true},
 	// Danger at the door.
 	{class: "crisis", q: "han står utenfor døra og har truet meg med kniv", crisis: true},
 	// Violence to someone close, told in the passive or as a threat; told
