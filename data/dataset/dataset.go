@@ -440,6 +440,7 @@ const (
 	RoleCrisisPhrase     = "crisis_phrase"     // a phrase that does: "vil ikke leve"
 	RoleCrisisUndo       = "crisis_undo"       // right after a crisis phrase, undoes it: "tilbake"
 	RoleInflection       = "inflection"        // an ending a topic word may carry: "en", "ene"
+	RolePrefix           = "prefix"            // a proclitic written onto a word: Arabic "و" (and), "ف" (so)
 	RoleCompoundHead     = "compound_head"     // a compound's head after a topic word: "gruppe"
 	RoleLinker           = "linker"            // letters between a compound's parts: "s", "e"
 	RolePlaceCue         = "place_cue"         // before a place, says whose place it is (Category)
@@ -459,7 +460,7 @@ const (
 func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
 		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
-		RoleCrisisUndo, RoleInflection, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
+		RoleCrisisUndo, RoleInflection, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
 		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord}
 }
 

@@ -74,6 +74,8 @@ func RoleLabel(role string) string {
 		return "kriseoppheving"
 	case RoleInflection:
 		return "bøyningsendelse"
+	case RolePrefix:
+		return "forstavelse"
 	case RoleCompoundHead:
 		return "etterledd"
 	case RoleLinker:

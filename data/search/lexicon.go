@@ -26,6 +26,9 @@ type lexicon struct {
 	bereaved []string // folded phrases that tell of another's suicide
 	// inflections are the endings of topic words, longest first.
 	inflections []string
+	// prefixes are the proclitics a word may carry ("و", "ف"): a crisis
+	// cue is read without them ("ولا" is "لا").
+	prefixes []string
 	// placeCues are the words before a place that say whose it is, by
 	// their words (one or two), with the category.
 	placeCues map[string]string
@@ -150,6 +153,8 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			}
 		case dataset.RoleInflection:
 			l.inflections = append(l.inflections, f)
+		case dataset.RolePrefix:
+			l.prefixes = append(l.prefixes, f)
 		case dataset.RolePlaceCue:
 			l.placeCues[f] = x.Category
 		case dataset.RoleNumberCue:
@@ -214,10 +219,19 @@ func (l *lexicon) stemCues(entries []dataset.Lexeme) map[string]string {
 }
 
 // inflectedCue reads w as a one-word crisis cue with another inflection
-// ending ("pillan" for "piller", "kloret" for "klorer"): the category, or "".
+// ending ("pillan" for "piller", "kloret" for "klorer") or a proclitic
+// before it ("ولا" for "لا"): the category, or "".
 func (l *lexicon) inflectedCue(w string) string {
 	if c, ok := l.cueStems[w]; ok {
 		return c
+	}
+	for _, pre := range l.prefixes {
+		if len(w) > len(pre)+2 && strings.HasPrefix(w, pre) {
+			rest := w[len(pre):]
+			if c, ok := l.crisisCues[rest]; ok && c != dataset.CueKin {
+				return c
+			}
+		}
 	}
 	for _, end := range l.inflections {
 		if len(w)-len(end) >= minCueStem && strings.HasSuffix(w, end) {

@@ -112,6 +112,8 @@ var ruleCases = []ruleCase{
 	// Only the cues' own words are crisis words: a place between them is
 	// read.
 	{class: "crisis", q: "står på brua i Harstad og tenker på å hoppe", place: "5503", crisis: true},
+	// A proclitic written onto a cue ("ولا": and not).
+	{class: "crisis", q: "أنا متعب ولا أريد أن أعيش", crisis: true},
 	// Danger at the door.
 	{class: "crisis", q: "han står utenfor døra og har truet meg med kniv", crisis: true},
 	// Violence to someone close, told in the passive or as a threat; told
