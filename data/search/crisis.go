@@ -214,7 +214,7 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved bool) {
 			// Only the cues' own words: a place between them is still
 			// read ("står ved jernbanen på Hamar og venter på toget").
 			for k, c := range cues[from:] {
-				for t := c.i; used[k] && t < c.i+c.n; t++ {
+				for t := c.i; used&(1<<k) != 0 && t < c.i+c.n; t++ {
 					s.toks[t].crisis = true
 				}
 			}
@@ -226,13 +226,12 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved bool) {
 
 // ruleHolds reports whether a crisis rule holds for the last cue of near
 // with other cues of near (each cue used once), which, and which cues of
-// near it used.
-func (l *lexicon) ruleHolds(near []cueAtPos) (used [CrisisWindow + 2]bool, held *crisisRule, ok bool) {
+// near it used (bit k: near[k]; near holds at most CrisisWindow+1 cues).
+func (l *lexicon) ruleHolds(near []cueAtPos) (used uint32, held *crisisRule, ok bool) {
 	last := near[len(near)-1]
 	for ri := range l.crisisRules {
 		rule := &l.crisisRules[ri]
-		used = [CrisisWindow + 2]bool{} // near holds at most CrisisWindow+1 cues
-		used[len(near)-1] = true
+		used = 1 << (len(near) - 1)
 		all := true
 		mine := false // the rule must use the last cue: earlier ones were tried already
 		for _, cat := range rule.cats {
@@ -241,13 +240,13 @@ func (l *lexicon) ruleHolds(near []cueAtPos) (used [CrisisWindow + 2]bool, held 
 				continue
 			}
 			k := len(near) - 2
-			for ; k >= 0 && (used[k] || near[k].cat != cat || last.i-near[k].i > rule.window); k-- {
+			for ; k >= 0 && (used&(1<<k) != 0 || near[k].cat != cat || last.i-near[k].i > rule.window); k-- {
 			}
 			if k < 0 {
 				all = false
 				break
 			}
-			used[k] = true
+			used |= 1 << k
 		}
 		if mine && all {
 			return used, rule, true
