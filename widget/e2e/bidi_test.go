@@ -149,7 +149,6 @@ func (w *wsConn) close() error {
 
 // bidi is one BiDi session on one top-level browsing context.
 type bidi struct {
-	t       *testing.T
 	ws      *wsConn
 	mu      sync.Mutex
 	next    int
@@ -282,7 +281,7 @@ func startFirefox(t *testing.T, exe string) *bidi {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &bidi{t: t, pending: map[int]chan bidiAnswer{}, profile: profile, exited: make(chan struct{})}
+	b := &bidi{pending: map[int]chan bidiAnswer{}, profile: profile, exited: make(chan struct{})}
 	t.Cleanup(b.close)
 	if err := os.WriteFile(filepath.Join(profile, "user.js"), []byte(firefoxPrefs), 0o644); err != nil {
 		t.Fatal(err)
@@ -418,8 +417,7 @@ func (b *bidi) evalAsync(expr string) (json.RawMessage, error) {
 	return b.evaluate(`(async () => JSON.stringify(await (` + expr + `)) ?? 'null')()`)
 }
 
-// call runs a function with arguments (script.callFunction), for the record:
-// focus uses it.
+// callFunction runs a function with arguments (script.callFunction).
 func (b *bidi) callFunction(fn string, args ...any) error {
 	var a []any
 	for _, v := range args {

@@ -32,8 +32,9 @@ type engineDriver interface {
 	clickAt(x, y int) error // a real mouse click at viewport coordinates
 }
 
-// requireBrowsers: CI (FINDER_REQUIRE_BROWSERS=1) fails where a browser is
-// missing; elsewhere the engine's journeys are skipped.
+// requireTool: CI (FINDER_REQUIRE_BROWSERS=1, set by make test-e2e) fails
+// where a browser or its display is missing; elsewhere the engine's journeys
+// are skipped, saying what to install.
 func requireTool(t *testing.T, name, pkg string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
@@ -157,7 +158,7 @@ func (j journeyRun) clean() {
 	}
 }
 
-// pickFirst types "bergn", waits for a settled list whose first suggestion is
+// pickFirstReady types "bergn", waits for a settled list whose first suggestion is
 // Bergen and returns that label.
 func (j journeyRun) pickFirstReady() string {
 	j.t.Helper()

@@ -168,6 +168,15 @@ func (w *webDriver) close() {
 	if w.sess != "" {
 		w.do(http.MethodDelete, w.s(""), nil, nil)
 		w.sess = ""
+		// MiniBrowser closes and reaps WebKit's processes itself: wait for
+		// that, as a process orphaned by a signal goes to init (which, in a
+		// container, may never reap it).
+		if len(w.procs) > 1 {
+			end := time.Now().Add(5 * time.Second)
+			for groupSize(w.procs[1].Process.Pid) > 1 && time.Now().Before(end) {
+				time.Sleep(50 * time.Millisecond)
+			}
+		}
 	}
 	// The driver, then the X server: each by its own process group.
 	for i := len(w.procs) - 1; i >= 0; i-- {
@@ -181,6 +190,27 @@ func (w *webDriver) close() {
 		}
 	}
 	w.procs, w.waits = nil, nil
+}
+
+// groupSize counts the processes of a process group (from /proc).
+func groupSize(pgid int) int {
+	n := 0
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		if _, err := strconv.Atoi(d.Name()); err != nil {
+			continue
+		}
+		b, err := os.ReadFile("/proc/" + d.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses.
+		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+		if len(f) > 2 && f[2] == strconv.Itoa(pgid) {
+			n++
+		}
+	}
+	return n
 }
 
 func (w *webDriver) name() string { return "WebKit" }
