@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -290,6 +291,7 @@ func startFirefox(t *testing.T, exe string) *bidi {
 	b.cmd = exec.Command(exe, "--headless", "--no-remote", "--remote-debugging-port="+port, "--remote-allow-hosts=127.0.0.1",
 		"--profile", profile, "--width=1280", "--height=900", "about:blank")
 	b.cmd.Env = append(os.Environ(), "MOZ_CRASHREPORTER_DISABLE=1", "MOZ_DISABLE_AUTO_SAFE_MODE=1")
+	b.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	stderr, err := b.cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -362,14 +364,18 @@ func startFirefox(t *testing.T, exe string) *bidi {
 
 func (b *bidi) close() {
 	if b.ws != nil {
-		b.call("session.end", map[string]any{}, nil)
+		// browser.close ends the session and quits Firefox (session.end
+		// would leave a browser started outside the driver running).
+		if err := b.call("browser.close", map[string]any{}, nil); err != nil {
+			b.call("session.end", map[string]any{}, nil)
+		}
 		b.ws.close()
 	}
 	if b.cmd != nil && b.cmd.Process != nil {
 		select {
 		case <-b.exited:
-		case <-time.After(5 * time.Second):
-			b.cmd.Process.Kill()
+		case <-time.After(10 * time.Second):
+			syscall.Kill(-b.cmd.Process.Pid, syscall.SIGKILL) // its content processes too
 			<-b.exited
 		}
 	}
