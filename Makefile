@@ -58,8 +58,10 @@ test-wasm:
 
 # -p 1: one package at a time. workerd and Chromium each want both cores of a small CI machine; run side
 # by side, the console session took 264 s instead of 16 s and timed out.
+# FINDER_REQUIRE_BROWSERS=1: a missing firefox-esr, WebKitWebDriver or Xvfb fails the Firefox and WebKit
+# journeys here (a bare go test skips them, saying what to install).
 test-e2e: deps assets worker console
-	$(GO) test -tags e2e -count=1 -p 1 -timeout 30m ./worker/... ./widget/...
+	FINDER_REQUIRE_BROWSERS=1 $(GO) test -tags e2e -count=1 -p 1 -timeout 30m ./worker/... ./widget/...
 
 ## bench: search-engine benchmarks, asset sizes, browser and worker timings
 bench: deps assets worker

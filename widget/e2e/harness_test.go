@@ -1,6 +1,7 @@
 //go:build e2e
 
-// Package e2e drives <selvhjelp-finder> in headless Chromium (chromedp) against
+// Package e2e drives <selvhjelp-finder> in headless Chromium (chromedp; and the
+// core journeys in Firefox and WebKit too, journeys_test.go) against
 // the built assets (make assets → worker/public) served by the worker's own
 // handler (worker/api), wrapped so that a test can change the page's CSP,
 // block or stall files, and count every request.
