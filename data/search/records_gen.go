@@ -81,19 +81,52 @@ func appendContactPoint(b []byte, v *dataset.ContactPoint) []byte {
 	}
 	if len(v.CitizenNotes) > 0 {
 		b = append(b, `,"citizen_notes":`...)
-		b = appendList(b, v.CitizenNotes, appendText)
+		if v.CitizenNotes == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '[')
+			for i := range v.CitizenNotes {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendText(b, &v.CitizenNotes[i])
+			}
+			b = append(b, ']')
+		}
 	}
 	b = append(b, `,"last_verified":`...)
 	b = appendString(b, v.LastVerified)
 	b = append(b, `,"sources":`...)
-	b = appendList(b, v.Sources, appendSourceRef)
+	if v.Sources == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range v.Sources {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendSourceRef(b, &v.Sources[i])
+		}
+		b = append(b, ']')
+	}
 	if v.Schedule != "" {
 		b = append(b, `,"schedule":`...)
 		b = appendString(b, v.Schedule)
 	}
 	if len(v.Meetings) > 0 {
 		b = append(b, `,"meetings":`...)
-		b = appendList(b, v.Meetings, appendMeeting)
+		if v.Meetings == nil {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, '[')
+			for i := range v.Meetings {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendMeeting(b, &v.Meetings[i])
+			}
+			b = append(b, ']')
+		}
 	}
 	if v.Attendance != "" {
 		b = append(b, `,"attendance":`...)
@@ -165,7 +198,18 @@ func appendCrisisLine(b []byte, v *dataset.CrisisLine) []byte {
 		b = appendString(b, v.Note)
 	}
 	b = append(b, `,"sources":`...)
-	b = appendList(b, v.Sources, appendSourceRef)
+	if v.Sources == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range v.Sources {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendSourceRef(b, &v.Sources[i])
+		}
+		b = append(b, ']')
+	}
 	return append(b, '}')
 }
 
@@ -209,19 +253,4 @@ func appendMeeting(b []byte, v *dataset.Meeting) []byte {
 		b = appendString(b, v.End)
 	}
 	return append(b, '}')
-}
-
-// appendList appends a JSON array of records, null for a nil slice.
-func appendList[T any](b []byte, xs []T, elem func([]byte, *T) []byte) []byte {
-	if xs == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i := range xs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = elem(b, &xs[i])
-	}
-	return append(b, ']')
 }

@@ -457,25 +457,6 @@ func (d *decoder) strs() ([]string, error) {
 	return out, err
 }
 
-// list decodes an array of T with elem filling each element (nil for null,
-// empty for []). The per-type elem functions are generated from the dataset
-// types into decode_gen.go.
-func list[T any](d *decoder, elem func(*T) error) ([]T, error) {
-	if d.null() {
-		return nil, nil
-	}
-	out := []T{}
-	err := d.array(func() error {
-		var v T
-		if err := elem(&v); err != nil {
-			return err
-		}
-		out = append(out, v)
-		return nil
-	})
-	return out, err
-}
-
 // wrapKey prefixes an error with the key it happened under, once per level
 // (the generated decoders call it): "municipalities: lat: expected a number".
 func wrapKey(k string, err error) error {

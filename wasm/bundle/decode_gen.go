@@ -12,29 +12,149 @@ func (d *decoder) decodeDataset(v *dataset.Dataset) error {
 		case "version":
 			v.Version, err = d.str()
 		case "counties":
-			v.Counties, err = list(d, d.decodeCounty)
+			if !d.null() {
+				v.Counties = []dataset.County{}
+				err = d.array(func() error {
+					var e dataset.County
+					if err := d.decodeCounty(&e); err != nil {
+						return err
+					}
+					v.Counties = append(v.Counties, e)
+					return nil
+				})
+			}
 		case "municipalities":
-			v.Municipalities, err = list(d, d.decodeMunicipality)
+			if !d.null() {
+				v.Municipalities = []dataset.Municipality{}
+				err = d.array(func() error {
+					var e dataset.Municipality
+					if err := d.decodeMunicipality(&e); err != nil {
+						return err
+					}
+					v.Municipalities = append(v.Municipalities, e)
+					return nil
+				})
+			}
 		case "territories":
-			v.Territories, err = list(d, d.decodeTerritory)
+			if !d.null() {
+				v.Territories = []dataset.Territory{}
+				err = d.array(func() error {
+					var e dataset.Territory
+					if err := d.decodeTerritory(&e); err != nil {
+						return err
+					}
+					v.Territories = append(v.Territories, e)
+					return nil
+				})
+			}
 		case "former_municipalities":
-			v.FormerMunicipalities, err = list(d, d.decodeFormerMunicipality)
+			if !d.null() {
+				v.FormerMunicipalities = []dataset.FormerMunicipality{}
+				err = d.array(func() error {
+					var e dataset.FormerMunicipality
+					if err := d.decodeFormerMunicipality(&e); err != nil {
+						return err
+					}
+					v.FormerMunicipalities = append(v.FormerMunicipalities, e)
+					return nil
+				})
+			}
 		case "postcodes":
-			v.Postcodes, err = list(d, d.decodePostcode)
+			if !d.null() {
+				v.Postcodes = []dataset.Postcode{}
+				err = d.array(func() error {
+					var e dataset.Postcode
+					if err := d.decodePostcode(&e); err != nil {
+						return err
+					}
+					v.Postcodes = append(v.Postcodes, e)
+					return nil
+				})
+			}
 		case "topics":
-			v.Topics, err = list(d, d.decodeTopic)
+			if !d.null() {
+				v.Topics = []dataset.Topic{}
+				err = d.array(func() error {
+					var e dataset.Topic
+					if err := d.decodeTopic(&e); err != nil {
+						return err
+					}
+					v.Topics = append(v.Topics, e)
+					return nil
+				})
+			}
 		case "contact_points":
-			v.ContactPoints, err = list(d, d.decodeContactPoint)
+			if !d.null() {
+				v.ContactPoints = []dataset.ContactPoint{}
+				err = d.array(func() error {
+					var e dataset.ContactPoint
+					if err := d.decodeContactPoint(&e); err != nil {
+						return err
+					}
+					v.ContactPoints = append(v.ContactPoints, e)
+					return nil
+				})
+			}
 		case "sources":
-			v.Sources, err = list(d, d.decodeSource)
+			if !d.null() {
+				v.Sources = []dataset.Source{}
+				err = d.array(func() error {
+					var e dataset.Source
+					if err := d.decodeSource(&e); err != nil {
+						return err
+					}
+					v.Sources = append(v.Sources, e)
+					return nil
+				})
+			}
 		case "regions":
-			v.Regions, err = list(d, d.decodeRegion)
+			if !d.null() {
+				v.Regions = []dataset.Region{}
+				err = d.array(func() error {
+					var e dataset.Region
+					if err := d.decodeRegion(&e); err != nil {
+						return err
+					}
+					v.Regions = append(v.Regions, e)
+					return nil
+				})
+			}
 		case "districts":
-			v.Districts, err = list(d, d.decodeDistrict)
+			if !d.null() {
+				v.Districts = []dataset.District{}
+				err = d.array(func() error {
+					var e dataset.District
+					if err := d.decodeDistrict(&e); err != nil {
+						return err
+					}
+					v.Districts = append(v.Districts, e)
+					return nil
+				})
+			}
 		case "crisis_lines":
-			v.CrisisLines, err = list(d, d.decodeCrisisLine)
+			if !d.null() {
+				v.CrisisLines = []dataset.CrisisLine{}
+				err = d.array(func() error {
+					var e dataset.CrisisLine
+					if err := d.decodeCrisisLine(&e); err != nil {
+						return err
+					}
+					v.CrisisLines = append(v.CrisisLines, e)
+					return nil
+				})
+			}
 		case "lexicon":
-			v.Lexicon, err = list(d, d.decodeLexeme)
+			if !d.null() {
+				v.Lexicon = []dataset.Lexeme{}
+				err = d.array(func() error {
+					var e dataset.Lexeme
+					if err := d.decodeLexeme(&e); err != nil {
+						return err
+					}
+					v.Lexicon = append(v.Lexicon, e)
+					return nil
+				})
+			}
 		default:
 			err = d.skip()
 		}
@@ -53,7 +173,17 @@ func (d *decoder) decodeCounty(v *dataset.County) error {
 		case "official_name":
 			v.OfficialName, err = d.str()
 		case "names":
-			v.Names, err = list(d, d.decodeName)
+			if !d.null() {
+				v.Names = []dataset.Name{}
+				err = d.array(func() error {
+					var e dataset.Name
+					if err := d.decodeName(&e); err != nil {
+						return err
+					}
+					v.Names = append(v.Names, e)
+					return nil
+				})
+			}
 		default:
 			err = d.skip()
 		}
@@ -72,7 +202,17 @@ func (d *decoder) decodeMunicipality(v *dataset.Municipality) error {
 		case "official_name":
 			v.OfficialName, err = d.str()
 		case "names":
-			v.Names, err = list(d, d.decodeName)
+			if !d.null() {
+				v.Names = []dataset.Name{}
+				err = d.array(func() error {
+					var e dataset.Name
+					if err := d.decodeName(&e); err != nil {
+						return err
+					}
+					v.Names = append(v.Names, e)
+					return nil
+				})
+			}
 		case "county":
 			v.County, err = d.str()
 		case "admin_centre":
@@ -168,11 +308,31 @@ func (d *decoder) decodeTopic(v *dataset.Topic) error {
 		case "name":
 			v.Name, err = d.str()
 		case "names":
-			v.Names, err = list(d, d.decodeName)
+			if !d.null() {
+				v.Names = []dataset.Name{}
+				err = d.array(func() error {
+					var e dataset.Name
+					if err := d.decodeName(&e); err != nil {
+						return err
+					}
+					v.Names = append(v.Names, e)
+					return nil
+				})
+			}
 		case "synonyms":
 			v.Synonyms, err = d.strs()
 		case "sources":
-			v.Sources, err = list(d, d.decodeSourceRef)
+			if !d.null() {
+				v.Sources = []dataset.SourceRef{}
+				err = d.array(func() error {
+					var e dataset.SourceRef
+					if err := d.decodeSourceRef(&e); err != nil {
+						return err
+					}
+					v.Sources = append(v.Sources, e)
+					return nil
+				})
+			}
 		default:
 			err = d.skip()
 		}
@@ -223,15 +383,45 @@ func (d *decoder) decodeContactPoint(v *dataset.ContactPoint) error {
 		case "citizen_note":
 			v.CitizenNote, err = d.str()
 		case "citizen_notes":
-			v.CitizenNotes, err = list(d, d.decodeText)
+			if !d.null() {
+				v.CitizenNotes = []dataset.Text{}
+				err = d.array(func() error {
+					var e dataset.Text
+					if err := d.decodeText(&e); err != nil {
+						return err
+					}
+					v.CitizenNotes = append(v.CitizenNotes, e)
+					return nil
+				})
+			}
 		case "last_verified":
 			v.LastVerified, err = d.str()
 		case "sources":
-			v.Sources, err = list(d, d.decodeSourceRef)
+			if !d.null() {
+				v.Sources = []dataset.SourceRef{}
+				err = d.array(func() error {
+					var e dataset.SourceRef
+					if err := d.decodeSourceRef(&e); err != nil {
+						return err
+					}
+					v.Sources = append(v.Sources, e)
+					return nil
+				})
+			}
 		case "schedule":
 			v.Schedule, err = d.str()
 		case "meetings":
-			v.Meetings, err = list(d, d.decodeMeeting)
+			if !d.null() {
+				v.Meetings = []dataset.Meeting{}
+				err = d.array(func() error {
+					var e dataset.Meeting
+					if err := d.decodeMeeting(&e); err != nil {
+						return err
+					}
+					v.Meetings = append(v.Meetings, e)
+					return nil
+				})
+			}
 		case "attendance":
 			v.Attendance, err = d.str()
 		case "min_age":
@@ -355,7 +545,17 @@ func (d *decoder) decodeCrisisLine(v *dataset.CrisisLine) error {
 		case "note":
 			v.Note, err = d.str()
 		case "sources":
-			v.Sources, err = list(d, d.decodeSourceRef)
+			if !d.null() {
+				v.Sources = []dataset.SourceRef{}
+				err = d.array(func() error {
+					var e dataset.SourceRef
+					if err := d.decodeSourceRef(&e); err != nil {
+						return err
+					}
+					v.Sources = append(v.Sources, e)
+					return nil
+				})
+			}
 		default:
 			err = d.skip()
 		}
