@@ -154,7 +154,6 @@ func encoders(roots ...reflect.Type) ([]byte, error) {
 	return gofmt(b.Bytes())
 }
 
-
 // encodeField writes the code for one field and returns the comma state
 // after it.
 func encodeField(b *bytes.Buffer, f field, state commaState) commaState {
