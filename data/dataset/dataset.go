@@ -567,8 +567,15 @@ func NumberWordValues() []string {
 	for n := 20; n < 100; n += 10 {
 		v = append(v, itoa(n))
 	}
-	return v
+	return append(v, NumberHundred, NumberThousand)
 }
+
+// NumberHundred and NumberThousand are the values of "hundre" and "tusen":
+// a postcode said as a number ("fem tusen og tre" 5003).
+const (
+	NumberHundred  = "100"
+	NumberThousand = "1000"
+)
 
 // itoa writes 0-99 (no strconv in a package the browser module links).
 func itoa(n int) string {

@@ -27,7 +27,7 @@ var firstContactSets = []struct {
 	// for 6 more crisis messages helped across the sets.
 	{"2026-12-06-e", 0.78, 1, 32, 10},
 	{"2026-12-06-f", 0.83, 3, 39, 13},
-	{"2026-12-06-g", 0.77, 0, 71, 27},
+	{"2026-12-06-g", 0.78, 0, 71, 27},
 }
 
 func TestFirstContactSets(t *testing.T) {

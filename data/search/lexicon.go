@@ -14,11 +14,15 @@ import (
 // of the dataset; the lexicon is about the language, not the places.
 type lexicon struct {
 	stop, common, homograph, placePreposition, yearCue, municipalityWord wordSet
-	compoundHead, crisisUndo, nameCue                                    wordSet
-	plain                                                                wordSet
-	idiom                                                                wordSet // "i stad": two folded words
-	lossVerbs, kin                                                       []string
-	crisisStems                                                          []string
+	compoundHead, crisisUndo                                             wordSet
+	// nameCue are the words before a person's name ("heter"), by their
+	// words; a map of strings like the other cues, so that one cue reader
+	// serves them all.
+	nameCue        map[string]string
+	plain          wordSet
+	idiom          wordSet // "i stad": two folded words
+	lossVerbs, kin []string
+	crisisStems    []string
 	// phrases are the crisis and bereavement phrases split into words, by
 	// first word, so that a query is compared only with the phrases its
 	// words can begin.
@@ -59,7 +63,7 @@ type lexicon struct {
 	// topicWords are the lexicon's words for each topic, by topic id, as
 	// written.
 	topicWords map[string][]string
-	abroad     wordSet // places outside Norway, one to three folded words
+	abroad     map[string]string // places outside Norway, one to three folded words (values "")
 	// lang holds, for each stop or common word, the languages it is a word
 	// of (one bit per language, langBit); localCommon holds the common
 	// words that are also the name of a place: they are words only in a
@@ -95,6 +99,7 @@ type wordSet map[string]bool
 // role it does not know are skipped: the validator names them.
 func newLexicon(entries []dataset.Lexeme) *lexicon {
 	l := &lexicon{phrases: map[string][]phrase{}, placeCues: map[string]string{}, numberCues: map[string]string{},
+		nameCue: map[string]string{}, abroad: map[string]string{},
 		lang: map[string]uint32{}, localCommon: map[string]uint32{}, langBit: map[string]uint32{},
 		crisisCues: map[string]string{}, numberWords: map[string]string{}, exonyms: map[string][]string{}, topicWords: map[string][]string{}}
 	for _, tag := range dataset.LocalLanguages() {
@@ -104,8 +109,8 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		dataset.RoleStop: &l.stop, dataset.RoleCommon: &l.common, dataset.RoleHomograph: &l.homograph,
 		dataset.RolePlacePreposition: &l.placePreposition, dataset.RoleYearCue: &l.yearCue,
 		dataset.RoleMunicipalityWord: &l.municipalityWord, dataset.RoleCompoundHead: &l.compoundHead,
-		dataset.RoleCrisisUndo: &l.crisisUndo, dataset.RoleNameCue: &l.nameCue, dataset.RolePlainWord: &l.plain,
-		dataset.RoleIdiom: &l.idiom, dataset.RoleSelf: &l.self, dataset.RoleAbroad: &l.abroad,
+		dataset.RoleCrisisUndo: &l.crisisUndo, dataset.RolePlainWord: &l.plain,
+		dataset.RoleIdiom: &l.idiom, dataset.RoleSelf: &l.self,
 		dataset.RoleOther: &l.other,
 	}
 	for _, s := range sets {
@@ -157,6 +162,10 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			l.prefixes = append(l.prefixes, f)
 		case dataset.RolePlaceCue:
 			l.placeCues[f] = x.Category
+		case dataset.RoleNameCue:
+			l.nameCue[f] = x.Category
+		case dataset.RoleAbroad:
+			l.abroad[f] = ""
 		case dataset.RoleNumberCue:
 			l.numberCues[f] = x.Category
 		case dataset.RoleCrisisCue:

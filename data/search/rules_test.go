@@ -266,6 +266,10 @@ var ruleCases = []ruleCase{
 	// Tromsø"); a place that is a clause of its own is told as one, a
 	// dot without a space is no clause break ("Kr.sand").
 	{class: "whose", q: "Jeg er mor i Tromsø", place: "5501"},
+	// A postcode said as a number (dictation); an amount or a year is none.
+	{class: "numbers", q: "angst og bor på fire tusen seks hundre og ti", place: "4204", topics: "angst"},
+	{class: "numbers", q: "sorggruppe ni tusen og åtte", place: "5501", topics: "sorg"},
+	{class: "numbers", q: "skylder to tusen kroner og skammer meg", place: "-"},
 	// A student lives where they study; beside studies, home is the home
 	// town; without them, home is where one lives.
 	{class: "whose", q: "studerer i Tromsø, hjemme i Mosjøen, er så ensom", place: "5501", topics: "ensomhet"},

@@ -202,14 +202,14 @@ func (s *scratch) phraseAt(i, n int) []byte {
 // cueBefore returns the value and length in words of the longest cue of m
 // (up to maxCueWords words) that ends right before token i; n is 0 when
 // none does.
-func cueBefore[V any](s *scratch, i int, m map[string]V) (v V, n int) { return cue(s, i, m, true) }
+func cueBefore(s *scratch, i int, m map[string]string) (v string, n int) { return cue(s, i, m, true) }
 
 // cueAt is cueBefore for the longest cue that begins at token i.
-func cueAt[V any](s *scratch, i int, m map[string]V) (v V, n int) { return cue(s, i, m, false) }
+func cueAt(s *scratch, i int, m map[string]string) (v string, n int) { return cue(s, i, m, false) }
 
-// cue is cueBefore (before) or cueAt: one body for both, which the browser
-// module pays for once per map type.
-func cue[V any](s *scratch, i int, m map[string]V, before bool) (v V, n int) {
+// cue is cueBefore (before) or cueAt: one body for both. Every cue map is
+// a map of strings, so that the browser module carries it once.
+func cue(s *scratch, i int, m map[string]string, before bool) (v string, n int) {
 	for n := maxCueWords; n >= 1; n-- {
 		start := i
 		if before {
@@ -394,7 +394,7 @@ func (e *Engine) markNames(s *scratch) {
 }
 
 // hasCueBefore reports whether a cue of the set ends right before token i.
-func hasCueBefore(s *scratch, i int, cues wordSet) bool {
+func hasCueBefore(s *scratch, i int, cues map[string]string) bool {
 	_, n := cueBefore(s, i, cues)
 	return n > 0
 }
@@ -614,6 +614,14 @@ func (e *Engine) markNumberWords(s *scratch) {
 		return
 	}
 	for i := 0; i < len(s.toks); {
+		if code, j := e.saidAsNumber(s, i); code != "" {
+			s.toks[i].digits, s.toks[i].code, s.toks[i].common = true, code, true
+			for k := i + 1; k < j; k++ {
+				s.toks[k].stop = true
+			}
+			i = j
+			continue
+		}
 		code, j := "", i
 		for ; j < len(s.toks) && len(code) <= 4; j++ {
 			v, ok := e.lex.numberWords[string(s.word(j))]
@@ -635,6 +643,55 @@ func (e *Engine) markNumberWords(s *scratch) {
 		}
 		i = max(j, i+1)
 	}
+}
+
+// numberJoiner joins the parts of a number said in words ("fem tusen og
+// tre").
+const numberJoiner = "og"
+
+// saidAsNumber reads four digits said as a number from token i: a digit,
+// thousand, then optionally a digit and hundred, then a ten and a digit or
+// a number below twenty, "og" between any of them ("fire tusen seks hundre
+// og ti" 4610, "ni tusen og åtte" 9008). It returns the digits and the
+// token after them, or "" and i. An amount or a year is no postcode ("to
+// tusen kroner", "siden to tusen og nitten").
+func (e *Engine) saidAsNumber(s *scratch, i int) (string, int) {
+	d := e.numberAt(s, i)
+	if d < 1 || d > 9 || e.numberAt(s, i+1) != 1000 || e.lex.yearCue[string(s.word(i-1))] {
+		return "", i
+	}
+	n, j := d*1000, i+2
+	for part := 0; part < 4 && j < len(s.toks); part++ {
+		v := e.numberAt(s, j)
+		switch {
+		case string(s.word(j)) == numberJoiner:
+		case v >= 1 && v <= 9 && e.numberAt(s, j+1) == 100 && n%1000 == 0:
+			n += v * 100
+			j++
+		case v >= 1 && v < 100 && n%100 == 0 || v >= 1 && v <= 9 && n%10 == 0 && n%100 >= 20:
+			n += v
+		default:
+			part = 4
+			continue
+		}
+		j++
+	}
+	if _, ok := e.lex.numberCues[string(s.word(j))]; ok {
+		return "", i
+	}
+	return string([]byte{byte('0' + n/1000), byte('0' + n/100%10), byte('0' + n/10%10), byte('0' + n%10)}), j
+}
+
+// numberAt is the value of the number word at token k, or -1.
+func (e *Engine) numberAt(s *scratch, k int) int {
+	if k >= len(s.toks) || s.toks[k].crisis {
+		return -1
+	}
+	if v, ok := e.lex.numberWords[string(s.word(k))]; ok {
+		n, _ := digitsValue([]byte(v))
+		return n
+	}
+	return -1
 }
 
 // readPostcodes reads the postcode of the query: four digits that exist

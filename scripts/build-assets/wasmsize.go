@@ -41,11 +41,12 @@ import (
 // prefix role, cues marked one by one) at 604,286 B. The generated decoders
 // and encoders then wrote their lists out instead of calling a generic
 // list[T]/appendList[T] (an instance per record type brought that type's
-// shape and its equality function): 601,601 B. The gate stands at 602,000,
-// and the last 1.6 KB to the project's budget are open work (the generated
-// type..eq functions of the dataset's record types, about 6 KB raw, and
-// the ones that remain of their generic shapes).
-const moduleBudget = 602_000
+// shape and its equality function): 601,601 B. Postcodes said as numbers
+// («fem tusen og tre», dictation: +1.2 KB) and one cue reader instead of
+// two (−0.3 KB) put it at 602,511 B: the gate stands at 603,000, and the
+// last 2.5 KB to the project's budget are open work (the generated type..eq
+// functions of the dataset's record types are about 6 KB raw).
+const moduleBudget = 603_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,
