@@ -30,6 +30,17 @@ type engineDriver interface {
 	focus(i int) error      // the i-th element's search box
 	keys(s string) error    // real key events: characters, keyEnter, keyArrowDown
 	clickAt(x, y int) error // a real mouse click at viewport coordinates
+	// enterFrame makes eval and evalAsync run in the document of the iframe
+	// that css selects in the top document (any origin); leaveFrame, and
+	// open, go back to the top document.
+	enterFrame(css string) error
+	leaveFrame() error
+}
+
+// jsQuote is s as a JavaScript string literal.
+func jsQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // requireTool: CI (FINDER_REQUIRE_BROWSERS=1, set by make test-e2e) fails
