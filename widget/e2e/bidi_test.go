@@ -156,6 +156,7 @@ type bidi struct {
 	pending map[int]chan bidiAnswer
 	dead    error
 	ctxID   string
+	frame   string // the child context that eval runs in (enterFrame), or ""
 	cmd     *exec.Cmd
 	exited  chan struct{}
 	profile string
@@ -385,6 +386,7 @@ func (b *bidi) close() {
 func (b *bidi) name() string { return "Firefox" }
 
 func (b *bidi) open(url string) error {
+	b.frame = ""
 	return b.call("browsingContext.navigate", map[string]any{"context": b.ctxID, "url": url, "wait": "complete"}, nil)
 }
 
@@ -399,10 +401,60 @@ type bidiEval struct {
 	} `json:"exceptionDetails"`
 }
 
+// target is the context scripts run in: the frame entered, or the tab.
+func (b *bidi) target() string {
+	if b.frame != "" {
+		return b.frame
+	}
+	return b.ctxID
+}
+
+// enterFrame: eval and evalAsync run in the document of the tab's iframe
+// that css selects (found with browsingContext.getTree by its URL, so any
+// origin), until leaveFrame.
+func (b *bidi) enterFrame(css string) error {
+	b.frame = ""
+	v, err := b.eval(`document.querySelector(` + jsQuote(css) + `)?.src || ''`)
+	if err != nil {
+		return err
+	}
+	var src string
+	if err := json.Unmarshal(v, &src); err != nil || src == "" {
+		return fmt.Errorf("no iframe %s with a src", css)
+	}
+	var tree struct {
+		Contexts []struct {
+			Children []struct {
+				Context string `json:"context"`
+				URL     string `json:"url"`
+			} `json:"children"`
+		} `json:"contexts"`
+	}
+	if err := b.call("browsingContext.getTree", map[string]any{"root": b.ctxID, "maxDepth": 1}, &tree); err != nil {
+		return err
+	}
+	var urls []string
+	for _, c := range tree.Contexts {
+		for _, ch := range c.Children {
+			if ch.URL == src {
+				b.frame = ch.Context
+				return nil
+			}
+			urls = append(urls, ch.URL)
+		}
+	}
+	return fmt.Errorf("no child context at %s (children: %q)", src, urls)
+}
+
+func (b *bidi) leaveFrame() error {
+	b.frame = ""
+	return nil
+}
+
 // evaluate runs a script that gives a string (JSON), awaiting a promise.
 func (b *bidi) evaluate(expr string) (json.RawMessage, error) {
 	var r bidiEval
-	if err := b.call("script.evaluate", map[string]any{"expression": expr, "target": map[string]any{"context": b.ctxID}, "awaitPromise": true, "resultOwnership": "none"}, &r); err != nil {
+	if err := b.call("script.evaluate", map[string]any{"expression": expr, "target": map[string]any{"context": b.target()}, "awaitPromise": true, "resultOwnership": "none"}, &r); err != nil {
 		return nil, err
 	}
 	if r.Type == "exception" {
@@ -435,7 +487,7 @@ func (b *bidi) callFunction(fn string, args ...any) error {
 		}
 	}
 	var r bidiEval
-	if err := b.call("script.callFunction", map[string]any{"functionDeclaration": fn, "arguments": a, "target": map[string]any{"context": b.ctxID}, "awaitPromise": true, "resultOwnership": "none"}, &r); err != nil {
+	if err := b.call("script.callFunction", map[string]any{"functionDeclaration": fn, "arguments": a, "target": map[string]any{"context": b.target()}, "awaitPromise": true, "resultOwnership": "none"}, &r); err != nil {
 		return err
 	}
 	if r.Type == "exception" {

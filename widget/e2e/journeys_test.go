@@ -30,6 +30,17 @@ type engineDriver interface {
 	focus(i int) error      // the i-th element's search box
 	keys(s string) error    // real key events: characters, keyEnter, keyArrowDown
 	clickAt(x, y int) error // a real mouse click at viewport coordinates
+	// enterFrame makes eval and evalAsync run in the document of the iframe
+	// that css selects in the top document (any origin); leaveFrame, and
+	// open, go back to the top document.
+	enterFrame(css string) error
+	leaveFrame() error
+}
+
+// jsQuote is s as a JavaScript string literal.
+func jsQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // requireTool: CI (FINDER_REQUIRE_BROWSERS=1, set by make test-e2e) fails
@@ -53,14 +64,18 @@ func requireTool(t *testing.T, name, pkg string) string {
 
 func TestJourneysFirefox(t *testing.T) {
 	exe := requireTool(t, "firefox-esr", "firefox-esr")
-	runJourneys(t, startFirefox(t, exe))
+	b := startFirefox(t, exe)
+	runJourneys(t, b)
+	runEmbedJourneys(t, b)
 }
 
 func TestJourneysWebKit(t *testing.T) {
 	driver := requireTool(t, "WebKitWebDriver", "webkit2gtk-driver")
 	requireTool(t, "Xvfb", "xvfb")
 	requireTool(t, miniBrowser, "libwebkit2gtk-4.1-0")
-	runJourneys(t, startWebKit(t, driver))
+	w := startWebKit(t, driver)
+	runJourneys(t, w)
+	runEmbedJourneys(t, w)
 }
 
 // hostWatchPath serves hostWatch (robust_test.go) as a file of the page's own
@@ -69,12 +84,19 @@ func TestJourneysWebKit(t *testing.T) {
 const hostWatchPath = "/host-watch.js"
 
 func withHostWatch(w http.ResponseWriter, r *http.Request, next http.Handler) bool {
-	if r.URL.Path != hostWatchPath {
-		return false
+	switch r.URL.Path {
+	case hostWatchPath:
+		w.Header().Set("Content-Type", "text/javascript")
+		fmt.Fprint(w, hostWatch)
+		return true
+	case axePath:
+		// axe-core as a file of the page's own origin (script-src 'self'),
+		// added by j.axe only.
+		w.Header().Set("Content-Type", "text/javascript")
+		http.ServeFile(w, r, axeFile)
+		return true
 	}
-	w.Header().Set("Content-Type", "text/javascript")
-	fmt.Fprint(w, hostWatch)
-	return true
+	return false
 }
 
 // shows is what the element shows, for a failure message.
@@ -226,6 +248,18 @@ var journeys = []journey{
 		if !contains(hrefs, "tel:113") && !contains(hrefs, "tel:116123") {
 			j.t.Errorf("%s: the crisis card has no tel: link to 113 or 116 123: %q", j.b.name(), hrefs)
 		}
+	}},
+	// axe-core (WCAG 2.1 A and AA) in each engine, on the states Chromium's
+	// tests do not reach with a real keyboard: the list open, the crisis card.
+	{name: "axe: bergn, the list open", run: func(j journeyRun) {
+		j.pickFirstReady()
+		j.axe("the suggestion list open")
+		j.wait(in(0, `!r.querySelector('[role=listbox]').hidden && r.querySelector('input').getAttribute('aria-expanded') === 'true'`), time.Second)
+	}},
+	{name: "axe: vil ikke leve, the crisis card", run: func(j journeyRun) {
+		j.typeIn("vil ikke leve")
+		j.wait(in(0, `r.querySelector('.f').dataset.answered === 'vil ikke leve' && r.querySelector('.res').firstElementChild?.classList.contains('crisis')`), 60*time.Second)
+		j.axe("the crisis card shown")
 	}},
 	// Without worker-src, worker-src falls back to script-src ('self', no
 	// blob:): the engine runs on the main thread; with worker-src blob: in a

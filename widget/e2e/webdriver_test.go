@@ -222,8 +222,9 @@ func (w *webDriver) open(url string) error {
 	if url == "about:blank" {
 		return nil
 	}
-	// Every journey's page has the element in its markup.
-	_, err := w.find("selvhjelp-finder")
+	// Every journey's page has the element, or the iframe of the embed
+	// page, in its markup.
+	_, err := w.find("selvhjelp-finder, iframe")
 	return err
 }
 
@@ -256,6 +257,24 @@ func (w *webDriver) find(css string) (string, error) {
 func (w *webDriver) focus(i int) error {
 	_, err := w.execute("sync", `document.querySelectorAll('selvhjelp-finder')[`+strconv.Itoa(i)+`].shadowRoot.querySelector('input').focus(); return 'null';`)
 	return err
+}
+
+// enterFrame is Switch To Frame (the iframe css selects in the top
+// document): commands run in its document until leaveFrame.
+func (w *webDriver) enterFrame(css string) error {
+	if err := w.do(http.MethodPost, w.s("/frame"), map[string]any{"id": nil}, nil); err != nil {
+		return err
+	}
+	el, err := w.find(css)
+	if err != nil {
+		return err
+	}
+	return w.do(http.MethodPost, w.s("/frame"), map[string]any{"id": map[string]string{webElementKey: el}}, nil)
+}
+
+// leaveFrame switches back to the top-level document.
+func (w *webDriver) leaveFrame() error {
+	return w.do(http.MethodPost, w.s("/frame"), map[string]any{"id": nil}, nil)
 }
 
 func (w *webDriver) actions(a ...any) error {
