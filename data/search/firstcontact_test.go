@@ -28,6 +28,7 @@ var firstContactSets = []struct {
 	{"2026-12-06-e", 0.78, 1, 32, 10},
 	{"2026-12-06-f", 0.83, 3, 39, 13},
 	{"2026-12-06-g", 0.78, 0, 71, 27},
+	{"2026-12-06-h", 0.67, 4, 106, 21},
 }
 
 func TestFirstContactSets(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -36,12 +37,41 @@ type Server struct {
 
 // FreePort returns a loopback port that was free a moment ago.
 func FreePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	ports, err := FreePorts(1)
 	if err != nil {
-		return 0, fmt.Errorf("find a free port: %w", err)
+		return 0, err
 	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
+	return ports[0], nil
+}
+
+// Ports for the servers are chosen below Linux's ephemeral range
+// (32768–60999 by default). wrangler and workerd open ports of their own
+// with port 0, from that range; a port chosen there and free a moment ago
+// could be taken by one of them before our server bound it, and then a
+// test talked to the wrong server (every console request got 404 once).
+const (
+	firstServerPort = 20000
+	serverPorts     = 12000
+)
+
+// FreePorts returns n distinct loopback ports below the ephemeral range
+// that were free a moment ago: every listener stays open until all are
+// chosen.
+func FreePorts(n int) ([]int, error) {
+	ports := make([]int, 0, n)
+	for tries := 0; len(ports) < n; tries++ {
+		if tries == 200 {
+			return nil, errors.New("find a free port: 200 ports tried below the ephemeral range, none free")
+		}
+		p := firstServerPort + rand.IntN(serverPorts)
+		l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(p))
+		if err != nil {
+			continue
+		}
+		defer l.Close()
+		ports = append(ports, p)
+	}
+	return ports, nil
 }
 
 // RepoRoot finds the module root (the directory with go.mod) from the working directory up.
@@ -99,14 +129,11 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 
 func start(ctx context.Context, o Options) (*Server, error) {
 	repo, readyPath, timeout := o.Repo, o.ReadyPath, o.Timeout
-	port, err := FreePort()
+	ports, err := FreePorts(3) // the worker, its inspector, the console
 	if err != nil {
 		return nil, err
 	}
-	inspector, err := FreePort()
-	if err != nil {
-		return nil, err
-	}
+	port, inspector, cport := ports[0], ports[1], ports[2]
 	s := &Server{URL: "http://127.0.0.1:" + strconv.Itoa(port), out: &lockedBuffer{}, done: make(chan struct{})}
 	s.cmd = exec.Command(filepath.Join(repo, "worker", "serve.sh"))
 	s.cmd.Env = append(os.Environ(), "PORT="+strconv.Itoa(port), "INSPECTOR_PORT="+strconv.Itoa(inspector))
@@ -116,10 +143,6 @@ func start(ctx context.Context, o Options) (*Server, error) {
 	if !o.Console {
 		s.cmd.Env = append(s.cmd.Env, "CONSOLE=0")
 	} else {
-		cport, err := FreePort()
-		if err != nil {
-			return nil, err
-		}
 		s.Console = "http://127.0.0.1:" + strconv.Itoa(cport)
 		s.cmd.Env = append(s.cmd.Env, "CONSOLE_PORT="+strconv.Itoa(cport))
 		s.cmd.Env = append(s.cmd.Env, o.Env...)

@@ -27,9 +27,10 @@ import (
 
 // startConsole serves the public worker and the console on one local D1/KV
 // state (serve.sh), and waits until the console answers. When workerd
-// itself fails to start (wrangler says so; on a busy 2-core runner a port
-// chosen free can be taken before it is bound), it starts once more and
-// logs what the first attempt said, with wrangler's own log.
+// itself fails to start (wrangler says so), or the console's port answers
+// as something else (on a busy 2-core runner a port chosen free can be
+// taken before it is bound), it starts once more and logs what the first
+// attempt said, with wrangler's own log.
 func startConsole(t *testing.T, env ...string) (*devserver.Server, string) {
 	t.Helper()
 	srv, state, failed := tryConsole(t, env)
@@ -54,9 +55,17 @@ func tryConsole(t *testing.T, env []string) (srv *devserver.Server, state, faile
 	require.NoError(t, err)
 	t.Cleanup(srv.Stop)
 	for deadline := time.Now().Add(90 * time.Second); ; {
+		// The console has a login page (behind Access in production): a
+		// 404 there is not the console. Once every console request got
+		// 404: a port chosen free was taken, before the console bound
+		// it, by one of the ports wrangler opens for itself.
 		res, err := http.Get(srv.Console + "/logg-inn")
 		if err == nil {
 			res.Body.Close()
+			if res.StatusCode == http.StatusNotFound {
+				srv.Stop()
+				return nil, state, "the console's port answered 404: another process has it\n" + srv.Output()
+			}
 			return srv, state, ""
 		}
 		if out := srv.Output(); strings.Contains(out, devserver.RuntimeFailed) {
