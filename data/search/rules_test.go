@@ -114,6 +114,9 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "står på brua i Harstad og tenker på å hoppe", place: "5503", crisis: true},
 	// A proclitic written onto a cue ("ولا": and not).
 	{class: "crisis", q: "أنا متعب ولا أريد أن أعيش", crisis: true},
+	// Abuse told in everyday words is a life crisis; coercion now is crisis.
+	{class: "crisis", q: "eksen forfølger meg fortsatt, finnes det en gruppe i Bodø", place: "1804", topics: "livskriser", crisis: false},
+	{class: "crisis", q: "mannen min låser meg inne når han går på jobb", crisis: true},
 	// Danger at the door.
 	{class: "crisis", q: "han står utenfor døra og har truet meg med kniv", crisis: true},
 	// Violence to someone close, told in the passive or as a threat; told
