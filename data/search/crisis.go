@@ -203,6 +203,11 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved bool) {
 			continue
 		}
 		cues = append(cues, cueAtPos{c, i, n})
+		// A crisis cue is a known word, never a misspelling of a name
+		// ("slår" is not the topic "slag").
+		for k := i; k < i+n; k++ {
+			s.toks[k].cue = true
+		}
 		// Only the cues within the window before this one can combine
 		// with it: the work stays linear in the query's length.
 		from := len(cues) - 1

@@ -99,6 +99,7 @@ type token struct {
 	digits  bool
 	common  bool   // an ordinary word: never a place
 	crisis  bool   // part of a crisis word or phrase: never a place
+	cue     bool   // a crisis cue's word: a known word, no misspelling of a name
 	person  bool   // a person's name ("jeg heter Hege Lier"): never a place
 	upper   bool   // typed with a capital first letter, not at a sentence's start
 	capital bool   // typed with a capital first letter (the query not all in capitals)
@@ -292,7 +293,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 		if toks[i].stop || toks[i].crisis {
 			continue
 		}
-		content, common, anyCommon := 0, true, false
+		content, common, anyCommon, known := 0, true, false, true
 		for j := i; j < len(toks) && j < i+maxSpanWords+2; j++ {
 			if toks[j].crisis {
 				break
@@ -301,6 +302,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 				content++
 				common = common && toks[j].common
 				anyCommon = anyCommon || toks[j].common
+				known = known && (toks[j].common || toks[j].cue)
 			}
 			if content > maxSpanWords {
 				break
@@ -333,7 +335,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			// sentence, are skipped for both.
 			e.lookupOnce(s, lookupParams{key: sp.key, span: int16(len(s.spans) - 1), tail: j == last,
 				upper: i == j && upper[sp.key], multi: j > i, want: want,
-				exactOnly: exactOnly || j > i && anyCommon && j != last, noTypos: common || j > i && anyCommon,
+				exactOnly: exactOnly || j > i && anyCommon && j != last, noTypos: known || j > i && anyCommon,
 				finished: sp.message && !sp.tail})
 		}
 	}

@@ -25,7 +25,7 @@ var firstContactSets = []struct {
 	// One false alarm more than before inflected cues: "mannen min dreper
 	// meg med dårlige ordspill" (harm + self, an idiom only by its end),
 	// for 6 more crisis messages helped across the sets.
-	{"2026-12-06-e", 0.78, 1, 32, 10},
+	{"2026-12-06-e", 0.79, 1, 32, 10},
 	{"2026-12-06-f", 0.83, 3, 39, 13},
 	{"2026-12-06-g", 0.78, 0, 71, 27},
 	{"2026-12-06-h", 0.679, 4, 105, 21},

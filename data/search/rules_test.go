@@ -117,6 +117,9 @@ var ruleCases = []ruleCase{
 	// Abuse told in everyday words is a life crisis; coercion now is crisis.
 	{class: "crisis", q: "eksen forfølger meg fortsatt, finnes det en gruppe i Bodø", place: "1804", topics: "livskriser", crisis: false},
 	{class: "crisis", q: "mannen min låser meg inne når han går på jobb", crisis: true},
+	// A crisis cue's word is a known word, no misspelling of a topic's
+	// name ("slår" is not "slag").
+	{class: "crisis", q: "pappa slår meg hjemme", topics: "-", crisis: true},
 	// Danger at the door.
 	{class: "crisis", q: "han står utenfor døra og har truet meg med kniv", crisis: true},
 	// Violence to someone close, told in the passive or as a threat; told
