@@ -9,7 +9,9 @@
 //   - input -> answer in the DOM (p99) and -> the next frame (p50, p99) per
 //     keystroke;
 //   - the selvhjelp-finder:* phase measures (fetch, compile, Go start, decode,
-//     index, first search) and the warm path (second visit, cached).
+//     index, first search) and the warm path (second visit, cached);
+//   - the same for a plain-JavaScript peer, <peer-finder> with Fuse.js 7
+//     over the same names (peer.go), at normal and 4x CPU, and the ratio.
 //
 // Each is measured at normal CPU, at 4x CPU slowdown, and on an emulated slow
 // phone (4x CPU, 1.6 Mbit/s, 150 ms RTT), on a host page of another origin
