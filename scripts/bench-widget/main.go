@@ -9,7 +9,9 @@
 //   - input -> answer in the DOM (p99) and -> the next frame (p50, p99) per
 //     keystroke;
 //   - the selvhjelp-finder:* phase measures (fetch, compile, Go start, decode,
-//     index, first search) and the warm path (second visit, cached).
+//     index, first search) and the warm path (second visit, cached);
+//   - the same for a plain-JavaScript peer, <peer-finder> with Fuse.js 7
+//     over the same names (peer.go), at normal and 4x CPU, and the ratio.
 //
 // Each is measured at normal CPU, at 4x CPU slowdown, and on an emulated slow
 // phone (4x CPU, 1.6 Mbit/s, 150 ms RTT), on a host page of another origin
@@ -134,12 +136,34 @@ func run(public, dataDir, chromium string, runs int, only string) error {
 	page := `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>bench</title>
 <script type="module" src="` + assets.URL + `/widget.js"></script></head><body>` + strings.Repeat("<p>Tekst på partnerens side.</p>", 200) +
 		`<selvhjelp-finder></selvhjelp-finder></body></html>`
+	// The plain-JavaScript peer: <peer-finder> (Fuse.js 7) on the same kind
+	// of host page, its files served by another local HTTPS server with brotli.
+	peerH, peerDir, peerCount, peerCleanup, err := peerServer(ds)
+	if err != nil {
+		return err
+	}
+	defer peerCleanup()
+	peerAssets := httptest.NewTLSServer(peerH)
+	defer peerAssets.Close()
+	peerCSP := "default-src 'none'; script-src " + peerAssets.URL + "; connect-src " + peerAssets.URL
+	peerPage := `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>bench peer</title>
+<script type="module" src="` + peerAssets.URL + `/peer-finder.js"></script></head><body>` + strings.Repeat("<p>Tekst på partnerens side.</p>", 200) +
+		`<peer-finder></peer-finder></body></html>`
 	host := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Path == "/peer" {
+			w.Header().Set("Content-Security-Policy", peerCSP)
+			fmt.Fprint(w, peerPage)
+			return
+		}
 		w.Header().Set("Content-Security-Policy", csp)
 		fmt.Fprint(w, page)
 	}))
 	defer host.Close()
+	fmt.Println()
+	peerFileSizes(peerDir)
+	fmt.Printf("  names.json: %d names (municipalities and their other forms, postal places, postcodes, counties,\n", peerCount)
+	fmt.Println("  regions, districts, topic names; see peerNames)")
 
 	if _, err := exec.LookPath(chromium); err != nil {
 		return fmt.Errorf("chromium: %w", err)
@@ -163,9 +187,11 @@ func run(public, dataDir, chromium string, runs int, only string) error {
 	keys := keystrokes(ds)
 	fmt.Printf("\nheadless Chromium, local HTTPS servers (brotli), median of %d cold loads; %d keystrokes typed per run.\n", runs, len(keys))
 	fmt.Println("Timings depend on the machine's load (a shared 2-core machine gives noisy figures).")
-	pages := []struct{ name, url string }{{"host page (other origin, one element)", host.URL + "/"}, {"demo page", assets.URL + "/"}}
+	pages := []struct{ name, url, tag string }{{"host page (other origin, one element)", host.URL + "/", "selvhjelp-finder"},
+		{"demo page", assets.URL + "/", "selvhjelp-finder"},
+		{"peer: Fuse.js 7 <peer-finder>, host page (other origin, one element)", host.URL + "/peer", "peer-finder"}}
 	if traceFile != "" {
-		for _, p := range pages {
+		for _, p := range pages[:2] {
 			for _, sc := range scenarios {
 				if only == "" || strings.Contains(sc.name+" "+p.name, only) {
 					fmt.Printf("trace: %s, %s (warm %v) -> %s\n", p.name, sc.name, traceWarm, traceFile)
@@ -175,6 +201,7 @@ func run(public, dataDir, chromium string, runs int, only string) error {
 		}
 		return fmt.Errorf("no scenario matches %q", only)
 	}
+	ours, peer := map[string]summary{}, map[string]summary{}
 	for _, p := range pages {
 		fmt.Printf("\n== %s ==\n", p.name)
 		fmt.Printf("%-11s %8s %8s %9s %9s %9s %9s %9s %9s %9s %8s %8s %s\n", "", "longest", "TBT", "typing", "visible", "first", "list99", "answer99", "paint50", "paint99", "warm", "engine", "")
@@ -182,17 +209,27 @@ func run(public, dataDir, chromium string, runs int, only string) error {
 			if only != "" && !strings.Contains(sc.name+" "+p.name, only) {
 				continue
 			}
+			if p.tag == "peer-finder" && sc.slow {
+				continue // the peer is compared at normal and 4x CPU
+			}
 			var rs []result
 			for i := 0; i < runs; i++ {
-				r, err := measure(browser, p.url, sc, keys)
+				r, err := measure(browser, p.url, sc, keys, p.tag)
 				if err != nil {
 					return fmt.Errorf("%s, %s: %w", p.name, sc.name, err)
 				}
 				rs = append(rs, r)
 			}
-			printRow(sc, rs)
+			s := printRow(sc, rs)
+			switch p.url {
+			case host.URL + "/":
+				ours[sc.name] = s
+			case host.URL + "/peer":
+				peer[sc.name] = s
+			}
 		}
 	}
+	printPeer(ours, peer)
 	fmt.Println("\nlongest/TBT: main-thread long tasks (over 50 ms; 0 = none) from the loader's start (not the host page's")
 	fmt.Println("own parsing and first layout before it) to the first suggestion;")
 	fmt.Println("typing: longest main-thread task while typing; visible/first: ms from first focus + keystroke to a")
@@ -205,7 +242,10 @@ func run(public, dataDir, chromium string, runs int, only string) error {
 	return nil
 }
 
-func printRow(sc scenario, rs []result) {
+// summary is the medians of one scenario's row.
+type summary struct{ first, longest, tbt, typing, list99, paint99 float64 }
+
+func printRow(sc scenario, rs []result) summary {
 	col := func(f func(r result) float64) float64 {
 		v := make([]float64, len(rs))
 		for i, r := range rs {
@@ -224,6 +264,8 @@ func printRow(sc scenario, rs []result) {
 		col(func(r result) float64 { return r.TypingLongest }), col(func(r result) float64 { return r.Visible }),
 		col(func(r result) float64 { return r.First }), pct(listed, 99), pct(answer, 99), pct(paint, 50), pct(paint, 99),
 		col(func(r result) float64 { return r.Warm }), rs[0].Engine)
+	sum := summary{col(func(r result) float64 { return r.First }), col(func(r result) float64 { return r.Longest }),
+		col(func(r result) float64 { return r.TBT }), col(func(r result) float64 { return r.TypingLongest }), pct(listed, 99), pct(paint, 99)}
 	for _, warm := range []bool{false, true} {
 		names := map[string]bool{}
 		for _, r := range rs {
@@ -255,10 +297,49 @@ func printRow(sc scenario, rs []result) {
 				}
 				return r.Marks[n]
 			})
-			fmt.Printf(" %s %.0f;", strings.TrimPrefix(n, "selvhjelp-finder:"), v)
+			fmt.Printf(" %s %.0f;", strings.TrimPrefix(strings.TrimPrefix(n, "selvhjelp-finder:"), "peer-finder:"), v)
 		}
 		fmt.Println()
 	}
+	return sum
+}
+
+// printPeer prints the widget on the host page beside the peer, with the
+// ratio ours/peer of first focus + keystroke -> first suggestion.
+func printPeer(ours, peer map[string]summary) {
+	if len(peer) == 0 {
+		return
+	}
+	fmt.Println("\n== widget vs peer (Fuse.js 7), host page, medians ==")
+	fmt.Printf("%-11s %-6s %8s %8s %8s %8s %9s %9s %s\n", "", "", "first", "longest", "TBT", "typing", "list99", "paint99", "first ours/peer")
+	for _, sc := range scenarios {
+		p, ok := peer[sc.name]
+		if !ok {
+			continue
+		}
+		o, ok := ours[sc.name]
+		ratio := "n/a"
+		if ok && p.first > 0 {
+			ratio = fmt.Sprintf("%.2f", o.first/p.first)
+		}
+		for _, r := range []struct {
+			name string
+			s    summary
+			ok   bool
+		}{{"ours", o, ok}, {"peer", p, true}} {
+			if !r.ok {
+				continue
+			}
+			fmt.Printf("%-11s %-6s %8.0f %8.0f %8.0f %8.0f %9.1f %9.1f", sc.name, r.name, r.s.first, r.s.longest, r.s.tbt, r.s.typing, r.s.list99, r.s.paint99)
+			if r.name == "peer" {
+				fmt.Printf(" %s", ratio)
+			}
+			fmt.Println()
+		}
+	}
+	fmt.Println("peer: <peer-finder>, Fuse.js 7 (fuse.min.mjs from npm) over names.json fetched on first focus,")
+	fmt.Println("new Fuse(names, {keys: ['name']}), fuse.search(value, {limit: 8}) rendered synchronously on input;")
+	fmt.Println("the same scripts measure both (first, longest/TBT from the element's module start, typing).")
 }
 
 // markOrder sorts phase names in load order.
@@ -317,8 +398,10 @@ const typing = `(async (qs) => {
   return {start, end: performance.now(), paint: out, answer, listed};
 })`
 
-func measure(browser context.Context, url string, sc scenario, keys []string) (result, error) {
+func measure(browser context.Context, url string, sc scenario, keys []string, tag string) (result, error) {
 	var res result
+	// The same scripts measure the peer: its tag and its measures' prefix.
+	js := func(s string) string { return strings.ReplaceAll(s, "selvhjelp-finder", tag) }
 	// A new browser context has an empty HTTP cache: a cold load.
 	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
 	defer cancel()
@@ -346,17 +429,17 @@ func measure(browser context.Context, url string, sc scenario, keys []string) (r
 	}
 	load := func() (float64, float64, float64, map[string]float64, error) {
 		if err := chromedp.Do(tctx, chromedp.Navigate(url),
-			chromedp.Poll[chromedp.Void](`customElements.get('selvhjelp-finder') !== undefined`)); err != nil {
+			chromedp.Poll[chromedp.Void](js(`customElements.get('selvhjelp-finder') !== undefined`))); err != nil {
 			return 0, 0, 0, nil, err
 		}
 		var fu struct{ T0, Visible, First float64 }
-		v, err := chromedp.Run(tctx, chromedp.Evaluate[map[string]float64](firstUse, chromedp.EvalAwaitPromise))
+		v, err := chromedp.Run(tctx, chromedp.Evaluate[map[string]float64](js(firstUse), chromedp.EvalAwaitPromise))
 		if err != nil {
-			state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const r = document.querySelector('selvhjelp-finder').shadowRoot; return r.querySelector('.f').dataset.state + ': ' + r.querySelector('.f').innerText; })()`))
+			state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](js(`(() => { const r = document.querySelector('selvhjelp-finder').shadowRoot; return r.querySelector('.f').dataset.state + ': ' + r.querySelector('.f').innerText; })()`)))
 			return 0, 0, 0, nil, fmt.Errorf("%w (element: %.300s)", err, state)
 		}
 		fu.T0, fu.Visible, fu.First = v["t0"], v["visible"], v["first"]
-		marks, err := chromedp.Run(tctx, chromedp.Evaluate[map[string]float64](`Object.fromEntries(performance.getEntriesByType('measure').filter((e) => e.name.startsWith('selvhjelp-finder:')).map((e) => [e.name, e.duration]))`))
+		marks, err := chromedp.Run(tctx, chromedp.Evaluate[map[string]float64](js(`Object.fromEntries(performance.getEntriesByType('measure').filter((e) => e.name.startsWith('selvhjelp-finder:')).map((e) => [e.name, e.duration]))`)))
 		if err != nil {
 			return 0, 0, 0, nil, err
 		}
@@ -375,7 +458,7 @@ func measure(browser context.Context, url string, sc scenario, keys []string) (r
 	// The host page's own tasks (parsing it, its first layout) end before the
 	// loader starts (widget.js marks selvhjelp-finder:loader first thing):
 	// they are not the element's cost.
-	loader, err := chromedp.Run(tctx, chromedp.Evaluate[float64](`performance.getEntriesByName('selvhjelp-finder:loader')[0]?.startTime ?? 0`))
+	loader, err := chromedp.Run(tctx, chromedp.Evaluate[float64](js(`performance.getEntriesByName('selvhjelp-finder:loader')[0]?.startTime ?? 0`)))
 	if err != nil {
 		return res, err
 	}
@@ -385,9 +468,13 @@ func measure(browser context.Context, url string, sc scenario, keys []string) (r
 			res.TBT += max(0, t[1]-50)
 		}
 	}
-	res.Engine, _ = chromedp.Run(tctx, chromedp.Evaluate[string](`document.querySelector('selvhjelp-finder').shadowRoot.querySelector('.f').dataset.engine || document.querySelector('selvhjelp-finder').shadowRoot.querySelector('.f').dataset.state`))
+	if tag == "peer-finder" {
+		res.Engine = "fuse"
+	} else {
+		res.Engine, _ = chromedp.Run(tctx, chromedp.Evaluate[string](`document.querySelector('selvhjelp-finder').shadowRoot.querySelector('.f').dataset.engine || document.querySelector('selvhjelp-finder').shadowRoot.querySelector('.f').dataset.state`))
+	}
 
-	js, err := json.Marshal(keys)
+	keysJSON, err := json.Marshal(keys)
 	if err != nil {
 		return res, err
 	}
@@ -397,7 +484,7 @@ func measure(browser context.Context, url string, sc scenario, keys []string) (r
 		Answer     []float64
 		Listed     []float64
 	}
-	tyv, err := chromedp.Run(tctx, chromedp.Evaluate[json.RawMessage](typing+`(`+string(js)+`)`, chromedp.EvalAwaitPromise))
+	tyv, err := chromedp.Run(tctx, chromedp.Evaluate[json.RawMessage](js(typing)+`(`+string(keysJSON)+`)`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		return res, fmt.Errorf("typing: %w", err)
 	}
