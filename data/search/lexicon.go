@@ -213,8 +213,11 @@ func (l *lexicon) stemCues(entries []dataset.Lexeme) map[string]string {
 		}
 	}
 	for _, x := range entries {
+		if x.Role != dataset.RoleCrisisCue {
+			continue
+		}
 		w, cat := foldKeyWords(x.Text), x.Category
-		if x.Role != dataset.RoleCrisisCue || strings.Contains(w, " ") {
+		if strings.Contains(w, " ") {
 			continue
 		}
 		add(w, cat)

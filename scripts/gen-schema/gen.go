@@ -56,7 +56,7 @@ func qualified(t reflect.Type) string { return "dataset." + t.Name() }
 
 // decoder writes wasm/bundle's per-type decode functions for root and every
 // type reachable from it. They use the package's hand-written scanner
-// (object, array, str, float, int, bool, skip, strs, list, wrapKey).
+// (object, array, str, float, int, bool, skip, strs, wrapKey).
 func decoder(root reflect.Type) ([]byte, error) {
 	types, err := reachable(root)
 	if err != nil {
