@@ -83,18 +83,7 @@ func (r Response) AppendJSON(b []byte) []byte {
 	}
 	if r.Crisis != nil {
 		b = append(b, `,"crisis":{"lines":`...)
-		if r.Crisis.Lines == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '[')
-			for i := range r.Crisis.Lines {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = appendCrisisLine(b, &r.Crisis.Lines[i])
-			}
-			b = append(b, ']')
-		}
+		b = appendCrisisLineList(b, r.Crisis.Lines)
 		b = append(b, '}')
 	}
 	if len(r.Topics) > 0 {

@@ -81,52 +81,19 @@ func appendContactPoint(b []byte, v *dataset.ContactPoint) []byte {
 	}
 	if len(v.CitizenNotes) > 0 {
 		b = append(b, `,"citizen_notes":`...)
-		if v.CitizenNotes == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '[')
-			for i := range v.CitizenNotes {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = appendText(b, &v.CitizenNotes[i])
-			}
-			b = append(b, ']')
-		}
+		b = appendTextList(b, v.CitizenNotes)
 	}
 	b = append(b, `,"last_verified":`...)
 	b = appendString(b, v.LastVerified)
 	b = append(b, `,"sources":`...)
-	if v.Sources == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range v.Sources {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendSourceRef(b, &v.Sources[i])
-		}
-		b = append(b, ']')
-	}
+	b = appendSourceRefList(b, v.Sources)
 	if v.Schedule != "" {
 		b = append(b, `,"schedule":`...)
 		b = appendString(b, v.Schedule)
 	}
 	if len(v.Meetings) > 0 {
 		b = append(b, `,"meetings":`...)
-		if v.Meetings == nil {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, '[')
-			for i := range v.Meetings {
-				if i > 0 {
-					b = append(b, ',')
-				}
-				b = appendMeeting(b, &v.Meetings[i])
-			}
-			b = append(b, ']')
-		}
+		b = appendMeetingList(b, v.Meetings)
 	}
 	if v.Attendance != "" {
 		b = append(b, `,"attendance":`...)
@@ -198,18 +165,7 @@ func appendCrisisLine(b []byte, v *dataset.CrisisLine) []byte {
 		b = appendString(b, v.Note)
 	}
 	b = append(b, `,"sources":`...)
-	if v.Sources == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range v.Sources {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendSourceRef(b, &v.Sources[i])
-		}
-		b = append(b, ']')
-	}
+	b = appendSourceRefList(b, v.Sources)
 	return append(b, '}')
 }
 
@@ -253,4 +209,64 @@ func appendMeeting(b []byte, v *dataset.Meeting) []byte {
 		b = appendString(b, v.End)
 	}
 	return append(b, '}')
+}
+
+// appendCrisisLineList appends the JSON array of dataset.CrisisLine, null for a nil slice.
+func appendCrisisLineList(b []byte, xs []dataset.CrisisLine) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendCrisisLine(b, &xs[i])
+	}
+	return append(b, ']')
+}
+
+// appendTextList appends the JSON array of dataset.Text, null for a nil slice.
+func appendTextList(b []byte, xs []dataset.Text) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendText(b, &xs[i])
+	}
+	return append(b, ']')
+}
+
+// appendSourceRefList appends the JSON array of dataset.SourceRef, null for a nil slice.
+func appendSourceRefList(b []byte, xs []dataset.SourceRef) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendSourceRef(b, &xs[i])
+	}
+	return append(b, ']')
+}
+
+// appendMeetingList appends the JSON array of dataset.Meeting, null for a nil slice.
+func appendMeetingList(b []byte, xs []dataset.Meeting) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendMeeting(b, &xs[i])
+	}
+	return append(b, ']')
 }

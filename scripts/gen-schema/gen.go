@@ -28,6 +28,10 @@ var encoderRoots = []reflect.Type{
 	reflect.TypeFor[dataset.CrisisLine](),
 }
 
+// encoderListRoots are the roots that data/search writes as lists by hand
+// (Response: the crisis lines).
+var encoderListRoots = []reflect.Type{reflect.TypeFor[dataset.CrisisLine]()}
+
 // generate returns every generated file by its path from the repository root.
 func generate() (map[string][]byte, error) {
 	dec, err := decoder(reflect.TypeFor[dataset.Dataset]())
@@ -78,7 +82,74 @@ func decoder(root reflect.Type) ([]byte, error) {
 		}
 		b.WriteString("default:\nerr = d.skip()\n}\nreturn wrapKey(k, err)\n})\n}\n")
 	}
+	for _, t := range listed(types, nil) {
+		fmt.Fprintf(&b, listDecoder, t.Name(), qualified(t))
+	}
 	return gofmt(b.Bytes())
+}
+
+// listDecoder decodes an array of one record type: a function per type,
+// not a generic list[T], whose instances bring their shape types and those
+// types' equality functions into the browser module (2.9 KB brotli).
+const listDecoder = `
+// decode%[1]sList decodes an array of %[2]s (nil for null).
+func (d *decoder) decode%[1]sList() ([]%[2]s, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []%[2]s{}
+	err := d.array(func() error {
+		var e %[2]s
+		if err := d.decode%[1]s(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+`
+
+// listEncoder appends an array of one record type (see listDecoder).
+const listEncoder = `
+// append%[1]sList appends the JSON array of %[2]s, null for a nil slice.
+func append%[1]sList(b []byte, xs []%[2]s) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append%[1]s(b, &xs[i])
+	}
+	return append(b, ']')
+}
+`
+
+// listed returns, in the order of types, the types some field holds a list
+// of, and those of also (written as lists by hand-written code).
+func listed(types, also []reflect.Type) []reflect.Type {
+	want := map[reflect.Type]bool{}
+	for _, t := range also {
+		want[t] = true
+	}
+	for _, t := range types {
+		fs, _ := fieldsOf(t) // refused earlier, when the type's code was written
+		for _, f := range fs {
+			if f.Shape == shapeStructs {
+				want[f.Elem] = true
+			}
+		}
+	}
+	var out []reflect.Type
+	for _, t := range types {
+		if want[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func decodeStmt(f field) string {
@@ -95,13 +166,7 @@ func decodeStmt(f field) string {
 	case shapeStrings:
 		return dst + ", err = d.strs()"
 	case shapeStructs:
-		// Written out at each field, not a generic list[T]: a generic
-		// function's instances bring their shape types and those types'
-		// equality functions into the browser module (2.9 KB brotli).
-		t := qualified(f.Elem)
-		return "if !d.null() {\n" + dst + " = []" + t + "{}\nerr = d.array(func() error {\nvar e " + t +
-			"\nif err := d.decode" + f.Elem.Name() + "(&e); err != nil {\nreturn err\n}\n" + dst + " = append(" + dst +
-			", e)\nreturn nil\n})\n}"
+		return dst + ", err = d.decode" + f.Elem.Name() + "List()"
 	case shapeStruct:
 		return "err = d.decode" + f.Elem.Name() + "(&" + dst + ")"
 	}
@@ -142,6 +207,9 @@ func encoders(roots ...reflect.Type) ([]byte, error) {
 			state = encodeField(&body, f, state)
 		}
 		body.WriteString("return append(b, '}')\n}\n")
+	}
+	for _, t := range listed(types, encoderListRoots) {
+		fmt.Fprintf(&body, listEncoder, t.Name(), qualified(t))
 	}
 	var b bytes.Buffer
 	b.WriteString(header)
@@ -225,9 +293,7 @@ func encodeValue(f field) string {
 	case shapeStrings:
 		return "b = appendStrings(b, " + v + ")"
 	case shapeStructs:
-		// Written out, not a generic appendList[T]: see decodeStmt.
-		return "if " + v + " == nil {\nb = append(b, \"null\"...)\n} else {\nb = append(b, '[')\nfor i := range " + v +
-			" {\nif i > 0 {\nb = append(b, ',')\n}\nb = append" + f.Elem.Name() + "(b, &" + v + "[i])\n}\nb = append(b, ']')\n}"
+		return "b = append" + f.Elem.Name() + "List(b, " + v + ")"
 	case shapeStruct:
 		return "b = append" + f.Elem.Name() + "(b, &" + v + ")"
 	}

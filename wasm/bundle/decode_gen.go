@@ -12,149 +12,29 @@ func (d *decoder) decodeDataset(v *dataset.Dataset) error {
 		case "version":
 			v.Version, err = d.str()
 		case "counties":
-			if !d.null() {
-				v.Counties = []dataset.County{}
-				err = d.array(func() error {
-					var e dataset.County
-					if err := d.decodeCounty(&e); err != nil {
-						return err
-					}
-					v.Counties = append(v.Counties, e)
-					return nil
-				})
-			}
+			v.Counties, err = d.decodeCountyList()
 		case "municipalities":
-			if !d.null() {
-				v.Municipalities = []dataset.Municipality{}
-				err = d.array(func() error {
-					var e dataset.Municipality
-					if err := d.decodeMunicipality(&e); err != nil {
-						return err
-					}
-					v.Municipalities = append(v.Municipalities, e)
-					return nil
-				})
-			}
+			v.Municipalities, err = d.decodeMunicipalityList()
 		case "territories":
-			if !d.null() {
-				v.Territories = []dataset.Territory{}
-				err = d.array(func() error {
-					var e dataset.Territory
-					if err := d.decodeTerritory(&e); err != nil {
-						return err
-					}
-					v.Territories = append(v.Territories, e)
-					return nil
-				})
-			}
+			v.Territories, err = d.decodeTerritoryList()
 		case "former_municipalities":
-			if !d.null() {
-				v.FormerMunicipalities = []dataset.FormerMunicipality{}
-				err = d.array(func() error {
-					var e dataset.FormerMunicipality
-					if err := d.decodeFormerMunicipality(&e); err != nil {
-						return err
-					}
-					v.FormerMunicipalities = append(v.FormerMunicipalities, e)
-					return nil
-				})
-			}
+			v.FormerMunicipalities, err = d.decodeFormerMunicipalityList()
 		case "postcodes":
-			if !d.null() {
-				v.Postcodes = []dataset.Postcode{}
-				err = d.array(func() error {
-					var e dataset.Postcode
-					if err := d.decodePostcode(&e); err != nil {
-						return err
-					}
-					v.Postcodes = append(v.Postcodes, e)
-					return nil
-				})
-			}
+			v.Postcodes, err = d.decodePostcodeList()
 		case "topics":
-			if !d.null() {
-				v.Topics = []dataset.Topic{}
-				err = d.array(func() error {
-					var e dataset.Topic
-					if err := d.decodeTopic(&e); err != nil {
-						return err
-					}
-					v.Topics = append(v.Topics, e)
-					return nil
-				})
-			}
+			v.Topics, err = d.decodeTopicList()
 		case "contact_points":
-			if !d.null() {
-				v.ContactPoints = []dataset.ContactPoint{}
-				err = d.array(func() error {
-					var e dataset.ContactPoint
-					if err := d.decodeContactPoint(&e); err != nil {
-						return err
-					}
-					v.ContactPoints = append(v.ContactPoints, e)
-					return nil
-				})
-			}
+			v.ContactPoints, err = d.decodeContactPointList()
 		case "sources":
-			if !d.null() {
-				v.Sources = []dataset.Source{}
-				err = d.array(func() error {
-					var e dataset.Source
-					if err := d.decodeSource(&e); err != nil {
-						return err
-					}
-					v.Sources = append(v.Sources, e)
-					return nil
-				})
-			}
+			v.Sources, err = d.decodeSourceList()
 		case "regions":
-			if !d.null() {
-				v.Regions = []dataset.Region{}
-				err = d.array(func() error {
-					var e dataset.Region
-					if err := d.decodeRegion(&e); err != nil {
-						return err
-					}
-					v.Regions = append(v.Regions, e)
-					return nil
-				})
-			}
+			v.Regions, err = d.decodeRegionList()
 		case "districts":
-			if !d.null() {
-				v.Districts = []dataset.District{}
-				err = d.array(func() error {
-					var e dataset.District
-					if err := d.decodeDistrict(&e); err != nil {
-						return err
-					}
-					v.Districts = append(v.Districts, e)
-					return nil
-				})
-			}
+			v.Districts, err = d.decodeDistrictList()
 		case "crisis_lines":
-			if !d.null() {
-				v.CrisisLines = []dataset.CrisisLine{}
-				err = d.array(func() error {
-					var e dataset.CrisisLine
-					if err := d.decodeCrisisLine(&e); err != nil {
-						return err
-					}
-					v.CrisisLines = append(v.CrisisLines, e)
-					return nil
-				})
-			}
+			v.CrisisLines, err = d.decodeCrisisLineList()
 		case "lexicon":
-			if !d.null() {
-				v.Lexicon = []dataset.Lexeme{}
-				err = d.array(func() error {
-					var e dataset.Lexeme
-					if err := d.decodeLexeme(&e); err != nil {
-						return err
-					}
-					v.Lexicon = append(v.Lexicon, e)
-					return nil
-				})
-			}
+			v.Lexicon, err = d.decodeLexemeList()
 		default:
 			err = d.skip()
 		}
@@ -173,17 +53,7 @@ func (d *decoder) decodeCounty(v *dataset.County) error {
 		case "official_name":
 			v.OfficialName, err = d.str()
 		case "names":
-			if !d.null() {
-				v.Names = []dataset.Name{}
-				err = d.array(func() error {
-					var e dataset.Name
-					if err := d.decodeName(&e); err != nil {
-						return err
-					}
-					v.Names = append(v.Names, e)
-					return nil
-				})
-			}
+			v.Names, err = d.decodeNameList()
 		default:
 			err = d.skip()
 		}
@@ -202,17 +72,7 @@ func (d *decoder) decodeMunicipality(v *dataset.Municipality) error {
 		case "official_name":
 			v.OfficialName, err = d.str()
 		case "names":
-			if !d.null() {
-				v.Names = []dataset.Name{}
-				err = d.array(func() error {
-					var e dataset.Name
-					if err := d.decodeName(&e); err != nil {
-						return err
-					}
-					v.Names = append(v.Names, e)
-					return nil
-				})
-			}
+			v.Names, err = d.decodeNameList()
 		case "county":
 			v.County, err = d.str()
 		case "admin_centre":
@@ -308,31 +168,11 @@ func (d *decoder) decodeTopic(v *dataset.Topic) error {
 		case "name":
 			v.Name, err = d.str()
 		case "names":
-			if !d.null() {
-				v.Names = []dataset.Name{}
-				err = d.array(func() error {
-					var e dataset.Name
-					if err := d.decodeName(&e); err != nil {
-						return err
-					}
-					v.Names = append(v.Names, e)
-					return nil
-				})
-			}
+			v.Names, err = d.decodeNameList()
 		case "synonyms":
 			v.Synonyms, err = d.strs()
 		case "sources":
-			if !d.null() {
-				v.Sources = []dataset.SourceRef{}
-				err = d.array(func() error {
-					var e dataset.SourceRef
-					if err := d.decodeSourceRef(&e); err != nil {
-						return err
-					}
-					v.Sources = append(v.Sources, e)
-					return nil
-				})
-			}
+			v.Sources, err = d.decodeSourceRefList()
 		default:
 			err = d.skip()
 		}
@@ -383,45 +223,15 @@ func (d *decoder) decodeContactPoint(v *dataset.ContactPoint) error {
 		case "citizen_note":
 			v.CitizenNote, err = d.str()
 		case "citizen_notes":
-			if !d.null() {
-				v.CitizenNotes = []dataset.Text{}
-				err = d.array(func() error {
-					var e dataset.Text
-					if err := d.decodeText(&e); err != nil {
-						return err
-					}
-					v.CitizenNotes = append(v.CitizenNotes, e)
-					return nil
-				})
-			}
+			v.CitizenNotes, err = d.decodeTextList()
 		case "last_verified":
 			v.LastVerified, err = d.str()
 		case "sources":
-			if !d.null() {
-				v.Sources = []dataset.SourceRef{}
-				err = d.array(func() error {
-					var e dataset.SourceRef
-					if err := d.decodeSourceRef(&e); err != nil {
-						return err
-					}
-					v.Sources = append(v.Sources, e)
-					return nil
-				})
-			}
+			v.Sources, err = d.decodeSourceRefList()
 		case "schedule":
 			v.Schedule, err = d.str()
 		case "meetings":
-			if !d.null() {
-				v.Meetings = []dataset.Meeting{}
-				err = d.array(func() error {
-					var e dataset.Meeting
-					if err := d.decodeMeeting(&e); err != nil {
-						return err
-					}
-					v.Meetings = append(v.Meetings, e)
-					return nil
-				})
-			}
+			v.Meetings, err = d.decodeMeetingList()
 		case "attendance":
 			v.Attendance, err = d.str()
 		case "min_age":
@@ -545,17 +355,7 @@ func (d *decoder) decodeCrisisLine(v *dataset.CrisisLine) error {
 		case "note":
 			v.Note, err = d.str()
 		case "sources":
-			if !d.null() {
-				v.Sources = []dataset.SourceRef{}
-				err = d.array(func() error {
-					var e dataset.SourceRef
-					if err := d.decodeSourceRef(&e); err != nil {
-						return err
-					}
-					v.Sources = append(v.Sources, e)
-					return nil
-				})
-			}
+			v.Sources, err = d.decodeSourceRefList()
 		default:
 			err = d.skip()
 		}
@@ -650,4 +450,276 @@ func (d *decoder) decodeMeeting(v *dataset.Meeting) error {
 		}
 		return wrapKey(k, err)
 	})
+}
+
+// decodeCountyList decodes an array of dataset.County (nil for null).
+func (d *decoder) decodeCountyList() ([]dataset.County, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.County{}
+	err := d.array(func() error {
+		var e dataset.County
+		if err := d.decodeCounty(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeMunicipalityList decodes an array of dataset.Municipality (nil for null).
+func (d *decoder) decodeMunicipalityList() ([]dataset.Municipality, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Municipality{}
+	err := d.array(func() error {
+		var e dataset.Municipality
+		if err := d.decodeMunicipality(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeTerritoryList decodes an array of dataset.Territory (nil for null).
+func (d *decoder) decodeTerritoryList() ([]dataset.Territory, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Territory{}
+	err := d.array(func() error {
+		var e dataset.Territory
+		if err := d.decodeTerritory(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeFormerMunicipalityList decodes an array of dataset.FormerMunicipality (nil for null).
+func (d *decoder) decodeFormerMunicipalityList() ([]dataset.FormerMunicipality, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.FormerMunicipality{}
+	err := d.array(func() error {
+		var e dataset.FormerMunicipality
+		if err := d.decodeFormerMunicipality(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodePostcodeList decodes an array of dataset.Postcode (nil for null).
+func (d *decoder) decodePostcodeList() ([]dataset.Postcode, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Postcode{}
+	err := d.array(func() error {
+		var e dataset.Postcode
+		if err := d.decodePostcode(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeTopicList decodes an array of dataset.Topic (nil for null).
+func (d *decoder) decodeTopicList() ([]dataset.Topic, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Topic{}
+	err := d.array(func() error {
+		var e dataset.Topic
+		if err := d.decodeTopic(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeContactPointList decodes an array of dataset.ContactPoint (nil for null).
+func (d *decoder) decodeContactPointList() ([]dataset.ContactPoint, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.ContactPoint{}
+	err := d.array(func() error {
+		var e dataset.ContactPoint
+		if err := d.decodeContactPoint(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeSourceList decodes an array of dataset.Source (nil for null).
+func (d *decoder) decodeSourceList() ([]dataset.Source, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Source{}
+	err := d.array(func() error {
+		var e dataset.Source
+		if err := d.decodeSource(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeRegionList decodes an array of dataset.Region (nil for null).
+func (d *decoder) decodeRegionList() ([]dataset.Region, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Region{}
+	err := d.array(func() error {
+		var e dataset.Region
+		if err := d.decodeRegion(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeDistrictList decodes an array of dataset.District (nil for null).
+func (d *decoder) decodeDistrictList() ([]dataset.District, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.District{}
+	err := d.array(func() error {
+		var e dataset.District
+		if err := d.decodeDistrict(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeCrisisLineList decodes an array of dataset.CrisisLine (nil for null).
+func (d *decoder) decodeCrisisLineList() ([]dataset.CrisisLine, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.CrisisLine{}
+	err := d.array(func() error {
+		var e dataset.CrisisLine
+		if err := d.decodeCrisisLine(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeLexemeList decodes an array of dataset.Lexeme (nil for null).
+func (d *decoder) decodeLexemeList() ([]dataset.Lexeme, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Lexeme{}
+	err := d.array(func() error {
+		var e dataset.Lexeme
+		if err := d.decodeLexeme(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeNameList decodes an array of dataset.Name (nil for null).
+func (d *decoder) decodeNameList() ([]dataset.Name, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Name{}
+	err := d.array(func() error {
+		var e dataset.Name
+		if err := d.decodeName(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeSourceRefList decodes an array of dataset.SourceRef (nil for null).
+func (d *decoder) decodeSourceRefList() ([]dataset.SourceRef, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.SourceRef{}
+	err := d.array(func() error {
+		var e dataset.SourceRef
+		if err := d.decodeSourceRef(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeTextList decodes an array of dataset.Text (nil for null).
+func (d *decoder) decodeTextList() ([]dataset.Text, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Text{}
+	err := d.array(func() error {
+		var e dataset.Text
+		if err := d.decodeText(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// decodeMeetingList decodes an array of dataset.Meeting (nil for null).
+func (d *decoder) decodeMeetingList() ([]dataset.Meeting, error) {
+	if d.null() {
+		return nil, nil
+	}
+	out := []dataset.Meeting{}
+	err := d.array(func() error {
+		var e dataset.Meeting
+		if err := d.decodeMeeting(&e); err != nil {
+			return err
+		}
+		out = append(out, e)
+		return nil
+	})
+	return out, err
 }
