@@ -12,6 +12,7 @@ import { styles } from './finder/styles.js';
 import { Combobox } from './finder/combobox.js';
 import { renderResults, nothing, toggleNote } from './finder/cards.js';
 import { engine, elements, answer, results, NATIONAL, nationalList, nationalResults, readyDetail, SEARCH_LIMIT } from './finder/engine-client.js';
+import { loadFirst, firstAnswer } from './finder/first-answers.js';
 
 const SLOW_MS = 4000; // still loading after this: show the national contact too
 // ANNOUNCE_PAUSE_MS: the live region and finder-results wait for this pause
@@ -30,7 +31,7 @@ const nearOff = (v) => ['off', 'false', 'no', '0', 'nei', 'av'].includes(String(
 class SelvhjelpFinder extends HTMLElement {
   static observedAttributes = ['municipality', 'topic', 'lang', 'heading-level', 'near', 'suggest-url'];
   #ui; #cb; #io; #eng; #started = false; #seq = 0; #res = null; #pick = null; #near = null; #timer = 0; #say = 0; #tell = 0;
-  #preset = {}; #warned = new Set(); #shown = {}; #rest = null;
+  #preset = {}; #warned = new Set(); #shown = {}; #rest = null; #later = null;
 
   constructor() {
     super();
@@ -69,7 +70,7 @@ class SelvhjelpFinder extends HTMLElement {
       on, option: (s, i, selected) => this.#option(s, i, selected), commit: (i) => this.#choose(i),
       clear: () => { this.#pick = null; clearTimeout(this.#say); u.status.textContent = ''; return this.#query(); }, // the old counts are no longer true
     });
-    on(u.input, 'input', () => { this.#pick = null; this.#near = null; this.#cb.leave(); return this.#query(); });
+    on(u.input, 'input', () => { this.#pick = null; this.#near = null; this.#later = null; this.#cb.leave(); return this.#query(); });
     on(u.near, 'click', async () => {
       this.#start();
       try { await engine(); } catch { return; } // #start shows and reports that failure
@@ -189,6 +190,8 @@ class SelvhjelpFinder extends HTMLElement {
     this.#started = true;
     this.#io?.disconnect();
     this.#ui.box.dataset.state = 'loading';
+    // The first answers come while the module loads: shown for what is typed by then.
+    this.#guard(async () => { await loadFirst(); if (!this.#eng && this.#ui.input.value.trim()) this.#query(); });
     const slow = setTimeout(() => this.#guard(() => { if (!this.#eng) this.#contact(this.#str('slow'), nationalList()); }), SLOW_MS);
     elements.add(this);
     this.#guard(async () => {
@@ -211,6 +214,9 @@ class SelvhjelpFinder extends HTMLElement {
       if (eng.mode === 'remote') { this.#remoteNote(); this.#ui.near.hidden = true; }
       if (!('geolocation' in navigator)) this.#ui.near.hidden = true;
       await this.#presets();
+      const later = this.#later;
+      this.#later = null;
+      if (later) return this.#run(...later); // a suggestion chosen before the module answered
       await this.#refresh();
     });
   }
@@ -275,9 +281,12 @@ class SelvhjelpFinder extends HTMLElement {
 
   #query() {
     if (!this.#eng) {
-      // Typed before the search is ready: say so at once, visibly.
-      if (this.#ui.box.dataset.state === 'loading' && this.#ui.input.value.trim()) this.#ui.status.textContent = this.#str('loading');
-      return;
+      // Typed before the search is ready: the engine's first answers when
+      // the build made one for it, and say at once, visibly, that the rest is loading.
+      if (this.#ui.box.dataset.state !== 'loading') return;
+      const q = this.#ui.input.value;
+      if (q.trim()) this.#ui.status.textContent = this.#str('loading');
+      return this.#early(q);
     }
     const q = this.#ui.input.value;
     if (!q.trim()) return this.#refresh();
@@ -289,9 +298,25 @@ class SelvhjelpFinder extends HTMLElement {
     return this.#run(q, this.#opts());
   }
 
+  // #early shows the first answers' suggestions for q (first-answers.js)
+  // exactly as #run would show the engine's, so the engine's answer, when
+  // it comes, finds the same list and keeps the option the person is on. A
+  // municipality or topic attribute may change the suggestions: none then.
+  #early(q) {
+    const r = !this.getAttribute('municipality') && !this.getAttribute('topic') && firstAnswer(q);
+    const sugg = r ? r.suggestions : [], cb = this.#cb;
+    if (!sugg.length && !cb.options.length) return;
+    cb.options = sugg;
+    cb.active = -1;
+    this.#shown = { sugg, sk: stringify(sugg), res: null, rk: null };
+    cb.render();
+    if (sugg.length) this.#ui.box.dataset.listed = q; // the suggestions are in (bench-widget)
+  }
+
   // #run searches and shows the answer. quiet: no suggestions (a choice or
   // a preset); silent: nothing announced (the element opening on a preset).
   async #run(q, o, { quiet = false, silent = false } = {}) {
+    if (!this.#eng) { this.#later = [q, o, { quiet, silent }]; return; } // runs when the module is ready (#start)
     const seq = ++this.#seq;
     // A failure of a call that a newer query has overtaken does not count;
     // any other goes to #guard, whose #fail shows the national contact.

@@ -21,6 +21,8 @@ import (
 
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/hsds"
+	"github.com/selvhjelp/finder/data/search"
+	"github.com/selvhjelp/finder/data/search/firstanswers"
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
 	wasmbundle "github.com/selvhjelp/finder/wasm/bundle"
@@ -86,6 +88,8 @@ const (
 	phEngineSRI    = "__SRI_ENGINE__"
 	phCoreSRI      = "__SRI_DATASET_CORE__"
 	phPostcodesSRI = "__SRI_POSTCODES__"
+	phFirst        = "__FIRST_ANSWERS__"
+	phFirstSRI     = "__SRI_FIRST_ANSWERS__"
 )
 
 // The dataset in two parts files (see wasm/bundle/parts.go), named with their
@@ -98,13 +102,14 @@ const (
 var (
 	coreBase      = strings.TrimSuffix(store.CoreName, ".json")
 	postcodesBase = strings.TrimSuffix(store.PostcodesName, ".json")
+	firstBase     = "first-answers" // the engine's suggestions while it loads (firstAnswers)
 )
 
 // hashedPattern matches the names this command writes, so old builds are
 // removed (the dataset parts under v1/ too: hashedDataPattern).
 var (
 	hashedPattern     = regexp.MustCompile(`^(widget|engine|finder|wasm_exec|demo|embed|builder)\.[0-9a-f]{12}\.(js|wasm|css)$`)
-	hashedDataPattern = regexp.MustCompile(`^(dataset-core|postcodes)\.[0-9a-f]{12}\.json$`)
+	hashedDataPattern = regexp.MustCompile(`^(dataset-core|postcodes|first-answers)\.[0-9a-f]{12}\.json$`)
 )
 
 func build(c config) (*Manifest, error) {
@@ -137,6 +142,10 @@ func build(c config) (*Manifest, error) {
 		return nil, err
 	}
 	if err := samePartsInModule(bundle, core, postcodes); err != nil {
+		return nil, err
+	}
+	first, err := firstAnswers(core, ds)
+	if err != nil {
 		return nil, err
 	}
 	wasm, pkgs, err := moduleBytes(c.Wasm)
@@ -198,7 +207,8 @@ func build(c config) (*Manifest, error) {
 		return nil, err
 	}
 	engineName := hashed("engine", ".js", engineJS)
-	loader, err := substitute(loaderSrc, map[string]string{phEngine: engineName, phEngineSRI: sri(engineJS)})
+	firstName := "v1/" + hashed(firstBase, ".json", first)
+	loader, err := substitute(loaderSrc, map[string]string{phEngine: engineName, phEngineSRI: sri(engineJS), phFirst: firstName, phFirstSRI: sri(first)})
 	if err != nil {
 		return nil, err
 	}
@@ -225,6 +235,7 @@ func build(c config) (*Manifest, error) {
 		{"dataset.json", "v1/" + store.BundleName, bundle, "application/json; charset=utf-8", false},
 		{"dataset-core.json", coreName, core, "application/json; charset=utf-8", true},
 		{"postcodes.json", postcodesName, postcodes, "application/json; charset=utf-8", true},
+		{"first-answers.json", firstName, first, "application/json; charset=utf-8", true},
 	}
 	for _, s := range steps {
 		if err := put(s.logical, s.path, s.b, s.ctype, s.immutable); err != nil {
@@ -248,6 +259,28 @@ func build(c config) (*Manifest, error) {
 		return nil, fmt.Errorf("write manifest: %w", err)
 	}
 	return m, nil
+}
+
+// firstAnswers is the engine's suggestions for the beginnings of names
+// (data/search/firstanswers), made by the engine from the core parts, as
+// the module reads them at its start: the element shows them until the
+// module answers, and the module's first answers are the same.
+// The queries are the beginnings of every name in names (the whole
+// dataset: a postal place's name is typed before the postcodes are in).
+func firstAnswers(core []byte, names *dataset.Dataset) ([]byte, error) {
+	var d dataset.Dataset
+	if err := wasmbundle.DecodeParts(&d, core); err != nil {
+		return nil, fmt.Errorf("first answers: decode core parts: %w", err)
+	}
+	eng, err := search.New(&d)
+	if err != nil {
+		return nil, fmt.Errorf("first answers: %w", err)
+	}
+	t, err := firstanswers.Build(eng, firstanswers.Keys(names))
+	if err != nil {
+		return nil, err
+	}
+	return t.JSON()
 }
 
 type putFunc func(logical, path string, b []byte, ctype string, immutable bool) error

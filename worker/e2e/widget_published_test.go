@@ -120,6 +120,12 @@ func TestWidgetFollowsPublish(t *testing.T) {
 	assert.Equal(t, first.Version, version, "the widget reads the published version")
 	variant := regexp.MustCompile(`^` + regexp.QuoteMeta(builtEngine[:len(builtEngine)-len(".js")]) + `\.[0-9a-f]{12}\.js$`)
 	assert.Regexp(t, variant, engine, "a variant of the built engine")
+	// The first answers the built loader names are the built dataset's: the
+	// variant names none, and the element waits for the module instead.
+	_, js = fetchURL(t, "GET", srv.URL+"/widget.js", nil)
+	assert.Regexp(t, `var FIRST = "v1/first-answers\.[0-9a-f]{12}\.json";`, string(built))
+	assert.Contains(t, string(js), `var FIRST = "";`, "the published version's loader names no first answers")
+	assert.NotContains(t, string(js), "v1/first-answers.")
 
 	const id = "alta-kommune-frisklivssentral"
 	res, body := c.do("GET", "/api/records/"+id, nil)

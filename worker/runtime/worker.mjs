@@ -198,6 +198,9 @@ const VARIANT = /^\/((?:widget|engine)\.[0-9a-f]{12})\.([0-9a-f]{12})\.js$/;
 const ENGINE_REF = /var ENGINE = "(engine\.[0-9a-f]{12})\.js";\nvar ENGINE_SRI = "sha384-[A-Za-z0-9+\/=]+";/g;
 const CORE_REF = /'v1\/dataset-core\.[0-9a-f]{12}\.json'/g;
 const CORE_SRI = /\[CORE\]: 'sha384-[A-Za-z0-9+\/=]+'/g;
+// The loader's first answers (widget/finder/first-answers.js) are the built
+// dataset's: a variant for a published one names none.
+const FIRST_REF = /var FIRST = "v1\/first-answers\.[0-9a-f]{12}\.json";/g;
 const LOADER_REF = /src="(widget\.[0-9a-f]{12})\.js" integrity="sha384-[A-Za-z0-9+\/=]+"/g;
 const CORE_FILE = /^dataset-core\.([0-9a-f]{12})\.json$/;
 const KEEP_VARIANTS = 8; // per isolate: loaders and engines of the live version and a few before it
@@ -273,8 +276,12 @@ async function loaderVariant(env, req, file, core) {
   const ref = once(text, ENGINE_REF);
   const e = ref && (await variant(env, req, ref[1], core));
   if (!e) return null;
+  if (!once(text, FIRST_REF)) return null;
   const name = ref[1] + "." + core + ".js";
-  return made(text.replace(ENGINE_REF, 'var ENGINE = "' + name + '";\nvar ENGINE_SRI = "' + e.sri + '";'), built);
+  const out = text
+    .replace(ENGINE_REF, 'var ENGINE = "' + name + '";\nvar ENGINE_SRI = "' + e.sri + '";')
+    .replace(FIRST_REF, 'var FIRST = "";');
+  return made(out, built);
 }
 
 // embedPage is the built iframe page loading the loader variant.
