@@ -157,3 +157,38 @@ func jsonOf(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// TestTamperedFirstAnswersNeverShow: first answers that are not the ones
+// the build wrote (a place renamed) are refused by their SHA-384, and the
+// element waits for the module; the same bytes signed as a build would
+// sign them do show (the control).
+func TestTamperedFirstAnswersNeverShow(t *testing.T) {
+	m := readManifest(t)
+	b := builtFile(t, m, "first-answers.json")
+	require.Contains(t, string(b), `"Bergen"`)
+	tampered := []byte(strings.ReplaceAll(string(b), `"Bergen"`, `"Tuklet"`))
+	for _, signed := range []bool{false, true} {
+		s := newSite(t, siteOpts{
+			pages:    map[string]string{"/t": `<selvhjelp-finder></selvhjelp-finder>`},
+			replace:  map[string][]byte{"first-answers.json": tampered},
+			unsigned: !signed,
+			hang:     func(p string) bool { return !signed && strings.HasSuffix(p, ".wasm") },
+		})
+		tb := newTab(t)
+		tb.open(t, s.URL+"/t")
+		tb.wait(t, `customElements.get('selvhjelp-finder') !== undefined`, 10*time.Second)
+		tb.focus(t, 0)
+		tb.typeText(t, "bergen")
+		if signed {
+			tb.wait(t, in(0, `[...r.querySelectorAll('[role=option]')].some(o => o.textContent.includes('Tuklet'))`), 20*time.Second)
+			continue
+		}
+		// The module never comes: once the element has given up the file,
+		// nothing was drawn from it.
+		tb.wait(t, `performance.getEntriesByName('selvhjelp-finder:first-answers-failed').length > 0`, 10*time.Second)
+		assert.Empty(t, mustEval[[]any](t, tb, `performance.getEntriesByName('selvhjelp-finder:first-answers')`))
+		assert.Equal(t, "Laster søket …", mustEval[string](t, tb, in(0, `r.querySelector('[role=status]').textContent`)))
+		assert.Zero(t, mustEval[int](t, tb, in(0, `r.querySelectorAll('[role=option]').length`)), "nothing from a refused file")
+		assert.Equal(t, "loading", mustEval[string](t, tb, in(0, `r.querySelector('.f').dataset.state`)))
+	}
+}

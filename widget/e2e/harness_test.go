@@ -119,7 +119,7 @@ type siteOpts struct {
 	wrap func(w http.ResponseWriter, r *http.Request, next http.Handler) bool
 	// replace serves other bytes under a built file's own name (keys are the
 	// manifest's logical names: "engine.js", "wasm_exec.js", "finder.wasm",
-	// "dataset-core.json", "postcodes.json"; "{{SITE}}" in them becomes the
+	// "dataset-core.json", "postcodes.json", "first-answers.json"; "{{SITE}}" in them becomes the
 	// site's origin). They are signed, as a build would (the files that pin
 	// them get the new SHA-384: engine.js, then widget.js), unless unsigned
 	// is set: then they are a tampered file under its real name.
@@ -192,7 +192,13 @@ func served(t testing.TB, replace map[string][]byte, signed bool) map[string][]b
 		loader := string(builtFile(t, m, name))
 		old := m.Files["engine.js"].SRI
 		require.Contains(t, loader, old, "%s pins engine.js", name)
-		out["/"+m.Files[name].Path] = []byte(strings.ReplaceAll(loader, old, sri(engine)))
+		loader = strings.ReplaceAll(loader, old, sri(engine))
+		if b, ok := replace["first-answers.json"]; ok {
+			old := m.Files["first-answers.json"].SRI
+			require.Contains(t, loader, old, "%s pins the first answers", name)
+			loader = strings.ReplaceAll(loader, old, sri(b))
+		}
+		out["/"+m.Files[name].Path] = []byte(loader)
 	}
 	return out
 }

@@ -13,6 +13,7 @@ import { answer } from './engine-client.js';
 const FIRST = '__FIRST_ANSWERS__', FIRST_SRI = '__SRI_FIRST_ANSWERS__';
 const BASE = new URL('.', import.meta.url);
 const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+const P = 'selvhjelp-finder:';
 const hasOwn = Object.prototype.hasOwnProperty; // captured: a host page may replace it later
 const own = (o, k) => B.apply(hasOwn, o, [k]);
 
@@ -23,12 +24,14 @@ let loading, table = null;
 export function loadFirst() {
   return (loading ||= (async () => {
     if (!FIRST || FIRST.startsWith('__')) return;
+    const start = performance.now();
     try {
       const r = await fetchNow(new URL(FIRST, BASE), { ...FETCH, integrity: FIRST_SRI });
-      if (!r.ok) return;
-      const t = B.parse(await r.text());
+      const t = r.ok && B.parse(await r.text());
       if (t && isArr(t.s) && t.q && typeof t.q === 'object') table = t;
     } catch { /* refused or unreachable: the module answers */ }
+    // A phase like the engine's (selvhjelp-finder:*), or what became of the file.
+    try { performance.measure(table ? P + 'first-answers' : P + 'first-answers-failed', { start, end: performance.now() }); } catch { /* old browser */ }
   })());
 }
 
