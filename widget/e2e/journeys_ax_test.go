@@ -316,12 +316,15 @@ func a11yCrisis(j journeyRun) {
 	}
 	j.ax(".crisis", "region", card.Heading)
 	j.ax(".crisis #ch", "heading", card.Heading)
+	var links []string
 	for _, href := range card.Tel {
 		sel := `.crisis > ul a.num[href=` + jsQuote(href) + `]`
 		var text string
 		j.value(in(0, `r.querySelector(`+jsQuote(sel)+`).textContent`), &text)
 		j.ax(sel, "link", text)
+		links = append(links, text)
 	}
+	j.t.Logf("%s: the crisis card %q, links %q and %q", j.b.name(), card.Heading, links, card.Chat)
 	if card.Chat != "" {
 		j.ax(".crisis > ul a:not(.num)", "link", card.Chat)
 	}
