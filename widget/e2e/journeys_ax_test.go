@@ -297,8 +297,9 @@ func a11yCombobox(j journeyRun) {
 }
 
 // a11yCrisis: the crisis card is a region named by its heading, with the
-// helplines shown (not those in the closed <details>, which no engine
-// exposes) as links named by the number, and a chat link.
+// helplines shown (not those in the closed <details>, hidden until it is
+// opened: Firefox's locator does not find them) as links named by the
+// number, and a chat link.
 func a11yCrisis(j journeyRun) {
 	j.typeIn("vil ikke leve")
 	j.wait(in(0, `r.querySelector('.f').dataset.answered === 'vil ikke leve' && r.querySelector('.res').firstElementChild?.classList.contains('crisis')`), 60*time.Second)
