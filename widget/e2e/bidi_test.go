@@ -160,6 +160,7 @@ type bidi struct {
 	cmd     *exec.Cmd
 	exited  chan struct{}
 	profile string
+	version string // Firefox's, from session.new
 }
 
 type bidiAnswer struct {
@@ -348,7 +349,8 @@ func startFirefox(t *testing.T, exe string) *bidi {
 	}}}, &sess); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("Firefox %s, BiDi session %s", sess.Capabilities.BrowserVersion, sess.SessionID)
+	b.version = sess.Capabilities.BrowserVersion
+	t.Logf("Firefox %s, BiDi session %s", b.version, sess.SessionID)
 	// A tab of our own: the window's first tab, opened at start, is not
 	// focused in a headless start (document.hasFocus() false, :focus matches
 	// nothing, as in a window in the background) and the element keeps its
@@ -514,6 +516,13 @@ func (b *bidi) clickAt(x, y int) error {
 	return b.call("input.releaseActions", map[string]any{"context": b.ctxID}, nil)
 }
 
+func (b *bidi) tapAt(x, y int) error {
+	if err := b.call("input.performActions", map[string]any{"context": b.ctxID, "actions": []any{pointerTap(x, y)}}, nil); err != nil {
+		return err
+	}
+	return b.call("input.releaseActions", map[string]any{"context": b.ctxID}, nil)
+}
+
 // keyActions is one key source typing s, a rune at a time (WebDriver's key
 // values: a character, or a Private Use Area code such as keyEnter).
 func keyActions(s string) map[string]any {
@@ -527,6 +536,15 @@ func keyActions(s string) map[string]any {
 // pointerClick is one mouse source clicking at viewport coordinates.
 func pointerClick(x, y int) map[string]any {
 	return map[string]any{"type": "pointer", "id": "mouse", "parameters": map[string]any{"pointerType": "mouse"}, "actions": []any{
+		map[string]any{"type": "pointerMove", "x": x, "y": y, "origin": "viewport", "duration": 0},
+		map[string]any{"type": "pointerDown", "button": 0},
+		map[string]any{"type": "pointerUp", "button": 0},
+	}}
+}
+
+// pointerTap is one touch source (a finger) tapping at viewport coordinates.
+func pointerTap(x, y int) map[string]any {
+	return map[string]any{"type": "pointer", "id": "finger", "parameters": map[string]any{"pointerType": "touch"}, "actions": []any{
 		map[string]any{"type": "pointerMove", "x": x, "y": y, "origin": "viewport", "duration": 0},
 		map[string]any{"type": "pointerDown", "button": 0},
 		map[string]any{"type": "pointerUp", "button": 0},

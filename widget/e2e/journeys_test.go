@@ -30,6 +30,12 @@ type engineDriver interface {
 	focus(i int) error      // the i-th element's search box
 	keys(s string) error    // real key events: characters, keyEnter, keyArrowDown
 	clickAt(x, y int) error // a real mouse click at viewport coordinates
+	tapAt(x, y int) error   // a real touch tap (a pointer of type touch) at viewport coordinates
+	// axMatches: the engine's accessibility gives the element that css
+	// selects in the first element's shadow root role and, unless name is
+	// "", the accessible name name. seen says what the engine gave instead
+	// (journeys_ax_test.go).
+	axMatches(css, role, name string) (ok bool, seen string, err error)
 	// enterFrame makes eval and evalAsync run in the document of the iframe
 	// that css selects in the top document (any origin); leaveFrame, and
 	// open, go back to the top document.
@@ -240,6 +246,12 @@ var journeys = []journey{
 			j.t.Errorf("%s: the focus left the search box after the click", j.b.name())
 		}
 	}},
+	// A finger on a phone (journeys_ax_test.go): in WebKit, pinned as skipped.
+	{name: "sorg bergen: touch tap chooses", run: touchSorg},
+	// What assistive technology is given, as each engine's driver computes
+	// it (journeys_ax_test.go).
+	{name: "a11y: bergn, combobox, options, live region", run: a11yCombobox},
+	{name: "a11y: vil ikke leve, the crisis card", run: a11yCrisis},
 	{name: "vil ikke leve: crisis card first", run: func(j journeyRun) {
 		j.typeIn("vil ikke leve")
 		j.wait(in(0, `r.querySelector('.f').dataset.answered === 'vil ikke leve' && r.querySelector('.res').firstElementChild?.classList.contains('crisis')`), 60*time.Second)

@@ -26,12 +26,13 @@ const webElementKey = "element-6066-11e4-a52e-4f735466cecf"
 var miniBrowser = envOr("MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser")
 
 type webDriver struct {
-	t      *testing.T
-	base   string // http://127.0.0.1:port
-	sess   string
-	client *http.Client
-	procs  []*exec.Cmd
-	waits  []chan struct{}
+	t       *testing.T
+	base    string // http://127.0.0.1:port
+	sess    string
+	client  *http.Client
+	procs   []*exec.Cmd
+	waits   []chan struct{}
+	version string // WebKitGTK's (MiniBrowser's browserVersion)
 }
 
 // do sends one command; out receives the answer's "value".
@@ -160,6 +161,7 @@ func startWebKit(t *testing.T, driver string) *webDriver {
 		t.Fatal(err)
 	}
 	w.sess = sess.SessionID
+	w.version = sess.Capabilities.BrowserVersion
 	t.Logf("%s %s, WebDriver session %s on display :%s", sess.Capabilities.BrowserName, sess.Capabilities.BrowserVersion, w.sess, display)
 	return w
 }
@@ -287,3 +289,5 @@ func (w *webDriver) actions(a ...any) error {
 func (w *webDriver) keys(s string) error { return w.actions(keyActions(s)) }
 
 func (w *webDriver) clickAt(x, y int) error { return w.actions(pointerClick(x, y)) }
+
+func (w *webDriver) tapAt(x, y int) error { return w.actions(pointerTap(x, y)) }
