@@ -454,6 +454,12 @@ const (
 	RoleNumberWord       = "number_word"       // a number said in words (Category: its value): "fem" 5, "femti" 50
 	RoleExonym           = "exonym"            // a municipality's name in another language or script (Place): "Осло"
 	RoleTopicWord        = "topic_word"        // an everyday word or description of a topic (Category: topic id)
+	// RoleCrisisCard is not read in queries: it is the crisis card's line in
+	// the language the crisis was read in (Text: one plain sentence;
+	// Category: the id of the crisis line whose facts it states, "113").
+	// One per language, never Norwegian or Sami (the card's own texts speak
+	// those); the widget marks a text that is not Reviewed as such.
+	RoleCrisisCard = "crisis_card"
 )
 
 // Roles lists every lexeme role.
@@ -461,7 +467,7 @@ func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
 		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
 		RoleCrisisUndo, RoleInflection, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
-		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord}
+		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord, RoleCrisisCard}
 }
 
 // Name cue categories: a name cue without one is followed by a name in any

@@ -102,6 +102,8 @@ func RoleLabel(role string) string {
 		return "kommunenavn på et annet språk"
 	case RoleTopicWord:
 		return "temaord"
+	case RoleCrisisCard:
+		return "krisekortets linje"
 	}
 	return ""
 }

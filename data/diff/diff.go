@@ -392,12 +392,14 @@ func lexemeName(r gjson.Result) string {
 // mark is the review itself), or a crisis_undo added. fields are the json
 // names of the changed fields.
 func LexemeNeedsReview(role, change string, fields []string) bool {
-	if !dataset.CrisisRole(role) {
+	if !dataset.CrisisRole(role) && role != dataset.RoleCrisisCard {
 		return false
 	}
 	switch change {
 	case "added":
-		return role == dataset.RoleCrisisUndo
+		// A line of the crisis card tells a person in crisis what to do:
+		// a new one is checked against its crisis line too.
+		return role == dataset.RoleCrisisUndo || role == dataset.RoleCrisisCard
 	case "changed":
 		for _, f := range fields {
 			if f != "reviewed" && f != "note" {
@@ -440,7 +442,11 @@ func printLexemeChange(w io.Writer, c RecordChange) {
 			fmt.Fprintf(w, "    %s: %s → %s\n", f.Field, f.Old, f.New)
 		}
 	}
-	if LexemeNeedsReview(role, c.Change, fieldNames(c.Fields)) {
+	switch {
+	case !LexemeNeedsReview(role, c.Change, fieldNames(c.Fields)):
+	case role == dataset.RoleCrisisCard:
+		fmt.Fprintf(w, "    ! krisekortets linje %s: trenger en ny gjennomgang (en annen enn den som endret, mot krisetelefonens kilder) før publisering\n", verb)
+	default:
 		fmt.Fprintf(w, "    ! krisesignal %s: trenger en ny gjennomgang (en annen enn den som endret, med klinisk blikk) før publisering\n", verb)
 	}
 }

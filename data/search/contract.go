@@ -100,6 +100,14 @@ const RegionCounty = "county"
 // self-harm or acute crisis: the real crisis lines, in the data's order.
 type Crisis struct {
 	Lines []dataset.CrisisLine `json:"lines"`
+	// Language is the language the crisis was read in when it is not
+	// Norwegian or Sami (a BCP 47 tag of the lexicon: "pl", "ar", "uk"):
+	// the language of most of the crisis words that fired. Text is the
+	// card's line in that language (lexicon role crisis_card), when the data
+	// has one, and Reviewed whether a native speaker has checked it.
+	Language string `json:"language,omitempty"`
+	Text     string `json:"text,omitempty"`
+	Reviewed bool   `json:"reviewed,omitempty"`
 }
 
 // TopicRef is the best reading of a topic in the query.

@@ -220,6 +220,7 @@ func (e *Engine) Search(query string, opts Options) Response {
 	e.words(s, q, endsOpen(query), &r)
 	if r.crisis && len(e.crisisLines) > 0 {
 		resp.Crisis = &Crisis{Lines: e.crisisLines}
+		e.lex.crisisLanguage(s, resp.Crisis)
 	}
 	e.spans(s, q, nSug)
 	e.choose(s, &r)

@@ -84,6 +84,11 @@ func (r Response) AppendJSON(b []byte) []byte {
 	if r.Crisis != nil {
 		b = append(b, `,"crisis":{"lines":`...)
 		b = appendCrisisLineList(b, r.Crisis.Lines)
+		b = appendOptString(b, `,"language":`, r.Crisis.Language)
+		b = appendOptString(b, `,"text":`, r.Crisis.Text)
+		if r.Crisis.Reviewed {
+			b = append(b, `,"reviewed":true`...)
+		}
 		b = append(b, '}')
 	}
 	if len(r.Topics) > 0 {

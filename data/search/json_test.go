@@ -57,6 +57,8 @@ func TestAppendJSONEdgeCases(t *testing.T) {
 				Sources: []dataset.SourceRef{{URL: tricky}}}, {ID: "chat", URL: "https://x", Hours: tricky}}},
 			Topics: []TopicRef{{ID: "angst", Name: tricky}, {ID: "sorg"}}},
 		{Place: &Place{Region: &RegionRef{}}, Crisis: &Crisis{}},
+		{Crisis: &Crisis{Lines: []dataset.CrisisLine{}, Language: "ar", Text: tricky, Reviewed: true}},
+		{Crisis: &Crisis{Language: "pl"}},
 	}
 	for i, r := range rs {
 		want, err := json.Marshal(r)
@@ -74,7 +76,7 @@ func TestResponseFieldsKnown(t *testing.T) {
 	// Each of these is written field by field: a new field needs the
 	// encoder too. The count pins them.
 	want := map[string]int{"Response": 9, "Place": 9, "Result": 4, "Suggestion": 5, "TopicRef": 2, "TerritoryRef": 2,
-		"RegionRef": 3, "Crisis": 1}
+		"RegionRef": 3, "Crisis": 4}
 	for _, ty := range []reflect.Type{reflect.TypeOf(Response{}), reflect.TypeOf(Place{}), reflect.TypeOf(Result{}),
 		reflect.TypeOf(Suggestion{}), reflect.TypeOf(TopicRef{}), reflect.TypeOf(TerritoryRef{}),
 		reflect.TypeOf(RegionRef{}), reflect.TypeOf(Crisis{})} {

@@ -74,6 +74,11 @@ type lexicon struct {
 	// local is the bits of the languages whose sentences name Norwegian
 	// places as they are: Norwegian in either form and Sami.
 	local uint32
+	// crisisLang holds, for each folded word of a crisis stem, phrase or
+	// cue, the languages it is a crisis word of (langBit); cards are the
+	// crisis card's lines in other languages (dataset.RoleCrisisCard).
+	crisisLang map[string]uint32
+	cards      []dataset.Lexeme
 }
 
 // bit returns the bit of language tag, giving it one when new.
@@ -101,7 +106,8 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	l := &lexicon{phrases: map[string][]phrase{}, placeCues: map[string]string{}, numberCues: map[string]string{},
 		nameCue: map[string]string{}, abroad: map[string]string{},
 		lang: map[string]uint32{}, localCommon: map[string]uint32{}, langBit: map[string]uint32{},
-		crisisCues: map[string]string{}, numberWords: map[string]string{}, exonyms: map[string][]string{}, topicWords: map[string][]string{}}
+		crisisCues: map[string]string{}, numberWords: map[string]string{}, exonyms: map[string][]string{}, topicWords: map[string][]string{},
+		crisisLang: map[string]uint32{}}
 	for _, tag := range dataset.LocalLanguages() {
 		l.local |= l.bit(tag)
 	}
@@ -124,6 +130,11 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		}
 		if x.Role == dataset.RoleStop || x.Role == dataset.RoleCommon {
 			l.lang[f] |= l.bit(x.Language)
+		}
+		if x.Role == dataset.RoleCrisisStem || x.Role == dataset.RoleCrisisPhrase || x.Role == dataset.RoleBereaved || x.Role == dataset.RoleCrisisCue {
+			for _, w := range splitOn(f, " ") {
+				l.crisisLang[w] |= l.bit(x.Language)
+			}
 		}
 		if x.Role == dataset.RoleCommon && x.Place != "" && l.bit(x.Language)&l.local == 0 {
 			// A foreign word that is a Norwegian place's name ("time"):
@@ -178,6 +189,8 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			l.crisisRules = append(l.crisisRules, newCrisisRule(f, x.Category))
 		case dataset.RoleTopicWord:
 			l.topicWords[x.Category] = append(l.topicWords[x.Category], x.Text)
+		case dataset.RoleCrisisCard:
+			l.cards = append(l.cards, x)
 		}
 	}
 	// A word for someone close is an ordinary word: never a place ("tante"

@@ -662,3 +662,29 @@ func (e *Engine) highlight(m *match) [][2]int {
 	}
 	return out
 }
+
+// crisisLanguage sets the language the crisis was read in, and the crisis
+// card's line in it: of the query's crisis words, those that are crisis
+// words of other languages only (not of Norwegian or Sami), counted per
+// language; the language most of them belong to. A word a crisis stem
+// begins ("samobójcze") is the stem's. No such word, or only Norwegian
+// ones: no language, no line.
+func (l *lexicon) crisisLanguage(s *scratch, c *Crisis) {
+	counts, _ := l.languages(s, l.crisisLang, true)
+	best := 0
+	for b, n := range counts {
+		if n > counts[best] {
+			best = b
+		}
+	}
+	for tag, bit := range l.langBit {
+		if counts[best] > 0 && bit == 1<<best {
+			c.Language = tag
+		}
+	}
+	for _, x := range l.cards {
+		if x.Language == c.Language {
+			c.Text, c.Reviewed = x.Text, x.Reviewed
+		}
+	}
+}

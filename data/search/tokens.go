@@ -1,6 +1,8 @@
 package search
 
 import (
+	"strings"
+
 	"unicode"
 
 	"github.com/selvhjelp/finder/data/dataset"
@@ -456,22 +458,7 @@ func (e *Engine) markForeign(s *scratch) {
 	if len(e.lex.localCommon) == 0 {
 		return
 	}
-	var counts [32]int // by language bit
-	local := 0
-	for i := range s.toks {
-		m := e.lex.lang[string(s.word(i))]
-		switch {
-		case m == 0:
-		case m&e.lex.local != 0:
-			local++
-		default:
-			for b := 0; b < len(counts); b++ {
-				if m&(1<<b) != 0 {
-					counts[b]++
-				}
-			}
-		}
-	}
+	counts, local := e.lex.languages(s, e.lex.lang, false)
 	best := -1
 	for b, n := range counts {
 		if n >= minForeignWords && n > local && (best < 0 || n > counts[best]) {
@@ -488,6 +475,37 @@ func (e *Engine) markForeign(s *scratch) {
 			s.toks[i].common = true
 		}
 	}
+}
+
+// languages counts the query's words that words holds (by their language
+// bits) per language: a word of a local language (Norwegian, Sami) counts as
+// local, and for no other language. crisis counts only the crisis words,
+// and a word that a crisis stem begins as the stem.
+func (l *lexicon) languages(s *scratch, words map[string]uint32, crisis bool) (counts [32]int, local int) {
+	for i := range s.toks {
+		if crisis && !s.toks[i].crisis {
+			continue
+		}
+		w := string(s.word(i))
+		m := words[w]
+		for _, st := range l.crisisStems {
+			if crisis && m == 0 && strings.HasPrefix(w, st) {
+				m = words[st]
+			}
+		}
+		switch {
+		case m == 0:
+		case m&l.local != 0:
+			local++
+		default:
+			for b := 0; b < len(counts); b++ {
+				if m&(1<<b) != 0 {
+					counts[b]++
+				}
+			}
+		}
+	}
+	return counts, local
 }
 
 // markRoles reads whose place a name is from the cue before it: "bor i",

@@ -87,6 +87,7 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 	munis := c.municipalityNames(ms)
 	seen := map[string]string{} // role + folded text → the text first seen
 	unreviewed := 0
+	cards := map[string]bool{} // languages of the crisis card's lines
 	for i, x := range ls {
 		rec := LexemeRecord(x, i)
 		knownRole := dataset.RoleLabel(x.Role) != ""
@@ -140,11 +141,27 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 		if dataset.CrisisRole(x.Role) && !x.Reviewed {
 			unreviewed++
 		}
+		if x.Role == dataset.RoleCrisisCard {
+			c.crisisCard(f, rec, x, cards)
+		}
 	}
 	c.lexiconRolesPresent(ls)
 	if unreviewed > 0 {
 		c.warn(f, "", "", "%d krisesignaler (krisestammer, krisefraser, etterlattfraser, kriseopphevinger) er ikke gjennomgått av en kliniker; se «finder lexicon --unreviewed»", unreviewed)
 	}
+}
+
+// crisisCard checks a line of the crisis card in another language: one per
+// language, and never Norwegian or Sami (the card's own texts are in the
+// element's language: bokmål, nynorsk, English or Northern Sami).
+func (c *checker) crisisCard(f, rec string, x dataset.Lexeme, seen map[string]bool) {
+	if slices.Contains(dataset.LocalLanguages(), x.Language) {
+		c.add(f, rec, "language", "%q: krisekortet har egne tekster på norsk og samisk; en linje her er for et annet språk", x.Language)
+	}
+	if seen[x.Language] {
+		c.add(f, rec, "language", "duplikat: krisekortet har alt en linje på %q (én per språk)", x.Language)
+	}
+	seen[x.Language] = true
 }
 
 // lexemeCategory checks that an entry carries a category exactly when its
@@ -156,6 +173,19 @@ func (c *checker) lexemeCategory(f, rec string, x dataset.Lexeme) {
 		// The category of a topic word is its topic's id.
 		if !c.topics[x.Category] {
 			c.add(f, rec, "category", "ukjent tema %q: et temaord har temaets id som kategori", x.Category)
+		}
+		return
+	case dataset.RoleCrisisCard:
+		// The crisis line whose facts the text states: its number is in
+		// the text, and its sources are the text's.
+		number, ok := c.crisisLines[x.Category]
+		switch {
+		case x.Category == "":
+			c.add(f, rec, "category", "mangler: krisekortets linje sier hvilken krisetelefon den omtaler (id i %s, «113»)", dataset.CrisisLinesFile)
+		case !ok && !c.broken[dataset.CrisisLinesFile]:
+			c.add(f, rec, "category", "ukjent krisetelefon %q (id i %s)", x.Category, dataset.CrisisLinesFile)
+		case ok && number != "" && x.Text != "" && !strings.Contains(x.Text, number):
+			c.add(f, rec, "text", "nummeret %s til krisetelefonen %s står ikke i teksten", number, x.Category)
 		}
 		return
 	case dataset.RoleNameCue:

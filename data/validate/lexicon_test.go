@@ -144,6 +144,31 @@ func TestLexiconProblems(t *testing.T) {
 		{"unreviewed crisis cues: one warning", func(d *dataset.Dataset) {},
 			"lexicon.json: advarsel: 19 krisesignaler (krisestammer, krisefraser, etterlattfraser, kriseopphevinger) er ikke gjennomgått", true},
 	}
+	// The crisis card's lines in other languages (role crisis_card).
+	cardText := "Jeśli życie jest zagrożone, zadzwoń pod numer 113."
+	card := func(d *dataset.Dataset) *dataset.Lexeme { return lexeme(d, dataset.RoleCrisisCard, cardText) }
+	tests = append(tests, []struct {
+		name    string
+		break_  func(d *dataset.Dataset)
+		line    string
+		warning bool
+	}{
+		{"card: unknown language", func(d *dataset.Dataset) { card(d).Language = "xx" },
+			"lexicon.json: crisis_card «" + cardText + "»: language: ukjent språkkode \"xx\"", false},
+		{"card: empty text", func(d *dataset.Dataset) { card(d).Text = "" },
+			"lexicon.json: crisis_card #", false},
+		{"card: a language twice", func(d *dataset.Dataset) {
+			addLexeme(d, dataset.Lexeme{Text: "Zadzwoń pod 113.", Role: dataset.RoleCrisisCard, Language: "pl", Category: "113"})
+		}, "lexicon.json: crisis_card «Zadzwoń pod 113.»: language: duplikat: krisekortet har alt en linje på \"pl\"", false},
+		{"card: Norwegian", func(d *dataset.Dataset) { card(d).Language = "nb" },
+			"lexicon.json: crisis_card «" + cardText + "»: language: \"nb\": krisekortet har egne tekster på norsk og samisk", false},
+		{"card: no crisis line", func(d *dataset.Dataset) { card(d).Category = "" },
+			"lexicon.json: crisis_card «" + cardText + "»: category: mangler: krisekortets linje sier hvilken krisetelefon", false},
+		{"card: unknown crisis line", func(d *dataset.Dataset) { card(d).Category = "112" },
+			"lexicon.json: crisis_card «" + cardText + "»: category: ukjent krisetelefon \"112\"", false},
+		{"card: the line's number missing", func(d *dataset.Dataset) { card(d).Text = "Zadzwoń pod 112." },
+			"lexicon.json: crisis_card «Zadzwoń pod 112.»: text: nummeret 113 til krisetelefonen 113 står ikke i teksten", false},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := small(t)

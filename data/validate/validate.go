@@ -105,7 +105,9 @@ type checker struct {
 	areas    map[string]bool // municipalities and territories: what a postcode may point to
 	posts    map[string]dataset.Postcode
 	topics   map[string]bool
-	postal   map[string]bool // folded postal place + " " + municipality, built when needed (postalPlaces)
+	// crisisLines are the crisis lines' numbers by id (empty for a chat).
+	crisisLines map[string]string
+	postal      map[string]bool // folded postal place + " " + municipality, built when needed (postalPlaces)
 }
 
 func check(d *dataset.Dataset, ferrs []*store.FileError, now time.Time) []Problem {
@@ -134,6 +136,10 @@ func check(d *dataset.Dataset, ferrs []*store.FileError, now time.Time) []Proble
 	c.topics = map[string]bool{}
 	for _, t := range d.Topics {
 		c.topics[t.ID] = true
+	}
+	c.crisisLines = map[string]string{}
+	for _, l := range d.CrisisLines {
+		c.crisisLines[l.ID] = l.Number
 	}
 	c.countiesFile(d.Counties)
 	c.municipalitiesFile(d.Municipalities)

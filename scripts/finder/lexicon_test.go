@@ -57,7 +57,7 @@ func TestLexiconList(t *testing.T) {
 		never []string
 	}{
 		{"unreviewed: crisis cues first", []string{"--unreviewed"}, 0,
-			[]string{"bereaved", "crisis_stem", "crisis_phrase", "crisis_undo", "stop", "54 oppføringer venter på gjennomgang, 19 av dem krisesignaler"}, nil},
+			[]string{"bereaved", "crisis_stem", "crisis_phrase", "crisis_undo", "stop", "55 oppføringer venter på gjennomgang, 19 av dem krisesignaler"}, nil},
 		{"one role", []string{"--unreviewed", "--role", "crisis_stem"}, 0,
 			[]string{"crisis_stem  nb  suicide  «selvmord»", "3 oppføringer venter på gjennomgang, 3 av dem krisesignaler"}, []string{"crisis_phrase"}},
 		{"one language", []string{"--language", "nn", "--role", "crisis_phrase"}, 0,
@@ -170,9 +170,9 @@ func TestLexiconImport(t *testing.T) {
 		{"a formula cell", lexHeader + "=1+2;stop;no;;;;\r\n", nil, 1,
 			nil, []string{"rad 2: kolonne tekst: cellen begynner med \"=\""}, nil},
 		{"replace may not empty the lexicon", lexHeader + keepRoles + "kona;kin;no;;;;\r\n", []string{"--replace"}, 1,
-			nil, []string{"regnearket ville fjernet 48 oppføringer", "Importer uten --replace"}, nil},
-		{"replace with allowed removals flags removed crisis cues", lexHeader + keepRoles + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "48"}, 0,
-			[]string{"fjernet: crisis_phrase «akutt krise» (nb, acute) – krisesignal: trenger en ny gjennomgang", "0 nye, 0 endret, 6 uendret, 48 fjernet; 16 krisesignaler"}, nil,
+			nil, []string{"regnearket ville fjernet 49 oppføringer", "Importer uten --replace"}, nil},
+		{"replace with allowed removals flags removed crisis cues", lexHeader + keepRoles + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "49"}, 0,
+			[]string{"fjernet: crisis_phrase «akutt krise» (nb, acute) – krisesignal: trenger en ny gjennomgang", "0 nye, 0 endret, 6 uendret, 49 fjernet; 17 krisesignaler"}, nil,
 			func(t *testing.T, ls []dataset.Lexeme) { assert.Len(t, ls, 6) }},
 		{"allowed removals cannot take away the crisis phrases", lexHeader + "kona;kin;no;;;;\r\n", []string{"--replace", "--allow-removals", "53"}, 1,
 			nil, []string{"ingen oppføringer med rollen crisis_phrase", "Ingenting er endret"}, nil},
@@ -226,6 +226,9 @@ func TestLexiconCSVSchema(t *testing.T) {
 	assert.Empty(t, lexemeCSV.groups)
 }
 
+// polishCard is the fixture's line of the crisis card in Polish.
+const polishCard = "Jeśli życie jest zagrożone, zadzwoń pod numer 113."
+
 // TestDiffLexicon: finder diff names each lexicon change in words by its
 // role, and flags a removed or changed crisis cue (and a new crisis_undo)
 // for a second review; ordinary words are not flagged.
@@ -260,6 +263,16 @@ func TestDiffLexicon(t *testing.T) {
 		}, []string{"lexicon.json: homograf lagt til: «bergen» (no, kommune 4601)\n"}, false},
 		{"stop word's note changed", func(d *dataset.Dataset) { find(d.Lexicon, "stop", "for").Note = "preposisjon" },
 			[]string{"lexicon.json: stoppord endret: «for» (no)\n", "    note: lagt til «preposisjon»\n"}, false},
+		// The crisis card's lines (issue 18): a new one, or one changed,
+		// is checked by a second person against its crisis line.
+		{"crisis card line added", func(d *dataset.Dataset) {
+			d.Lexicon = append(d.Lexicon, dataset.Lexeme{Text: "If a life is in danger, call 113.", Role: dataset.RoleCrisisCard, Language: "en", Category: "113"})
+		}, []string{"lexicon.json: krisekortets linje lagt til: «If a life is in danger, call 113.» (en, 113)\n",
+			"    ! krisekortets linje lagt til: trenger en ny gjennomgang"}, true},
+		{"crisis card line reviewed: the mark is the review", func(d *dataset.Dataset) { find(d.Lexicon, "crisis_card", polishCard).Reviewed = true },
+			[]string{"lexicon.json: krisekortets linje endret: «" + polishCard + "» (pl, 113)\n", "    reviewed: lagt til true\n"}, false},
+		{"crisis card line's language changed", func(d *dataset.Dataset) { find(d.Lexicon, "crisis_card", polishCard).Language = "lt" },
+			[]string{"lexicon.json: krisekortets linje endret: «" + polishCard + "» (lt, 113)\n", "    language: «pl» → «lt»\n"}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -279,11 +292,23 @@ func TestDiffLexicon(t *testing.T) {
 		})
 	}
 
+	// A card line's text changed: the old text removed, the new one added,
+	// both named and both flagged.
 	oldDir, newDir := copyData(t), copyData(t)
 	d := fixtureData(t)
+	find(d.Lexicon, "crisis_card", polishCard).Text = "Zadzwoń pod numer 113."
+	require.NoError(t, store.WriteFiles(d, newDir, []string{dataset.LexiconFile}))
+	code, out, stderr := runCmd(t, "", "diff", oldDir, newDir)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "lexicon.json: krisekortets linje fjernet: «"+polishCard+"» (pl, 113)\n")
+	assert.Contains(t, out, "lexicon.json: krisekortets linje lagt til: «Zadzwoń pod numer 113.» (pl, 113)\n")
+	assert.Equal(t, 2, strings.Count(out, "! krisekortets linje"), out)
+
+	oldDir, newDir = copyData(t), copyData(t)
+	d = fixtureData(t)
 	d.Lexicon = drop(d.Lexicon, "crisis_phrase", "akutt krise")
 	require.NoError(t, store.WriteFiles(d, newDir, []string{dataset.LexiconFile}))
-	code, out, _ := runCmd(t, "", "diff", "--json", oldDir, newDir)
+	code, out, _ = runCmd(t, "", "diff", "--json", oldDir, newDir)
 	require.Equal(t, 0, code)
 	var changes []recordChange
 	require.NoError(t, json.Unmarshal([]byte(out), &changes))

@@ -53,7 +53,7 @@ export function renderResults(v, into, r) {
   if (!r) { into.removeAttribute('aria-labelledby'); put(into); return null; }
   const out = [];
   const H = (n, attrs, ...kids) => h('h' + Math.min(n, 6), attrs, ...kids);
-  if (r.crisis?.lines?.length) out.push(crisis(v, r.crisis.lines, H));
+  if (r.crisis?.lines?.length) out.push(crisis(v, r.crisis, H));
   const results = r.results || [];
   const national = filter(results, (x) => x.relation === 'national');
   let heading, list = results, ask = null, start = null;
@@ -111,8 +111,19 @@ export function renderResults(v, into, r) {
   return later.length ? new Promise((resolve) => setTimeout(() => { try { v.guard(() => { for (let i = 0; i < later.length; i++) later[i](); }); } finally { resolve(); } }, 0)) : null;
 }
 
-function crisis(v, lines, H) {
-  const { say } = v;
+// Languages written right to left, of those the crisis card may speak.
+const RTL = ['ar', 'fa', 'ur', 'ckb'];
+
+// crisis is the crisis card: the element's lead, then, when the crisis was
+// read in another language and the data has the card's line in it
+// (c.language, c.text), that line marked with its language (and direction),
+// with a note in the element's language while no native speaker has
+// reviewed it; then the lines.
+function crisis(v, c, H) {
+  const { say } = v, lines = c.lines, l = c.language;
+  const own = c.text && l && l !== say.lang && [
+    h('p', { class: 'own', lang: l, dir: some(RTL, (x) => x === l) ? 'rtl' : null, 'data-reviewed': c.reviewed ? 'true' : 'false' }, c.text),
+    !c.reviewed && h('p', { class: 'for' }, say.s('unreviewed'))];
   const line = (l) => {
     const web = safeURL(l.url);
     return h('li', null, l.number && [h('a', { class: 'num', href: telOf(l.number) }, l.number), ' '], say.nb(l.name, 'strong'),
@@ -121,7 +132,7 @@ function crisis(v, lines, H) {
   };
   const first = lines.slice(0, CRISIS_SHOWN), more = lines.slice(CRISIS_SHOWN);
   return h('section', { class: 'crisis', 'aria-labelledby': 'ch' }, H(v.hl, { id: 'ch', class: 'bh' }, say.s('crisis')),
-    h('p', null, say.s('crisisText')), h('ul', null, map(first, line)),
+    h('p', null, say.s('crisisText')), own, h('ul', null, map(first, line)),
     more.length > 0 && h('details', null, h('summary', null, say.s('moreLines', more.length)), h('ul', null, map(more, line))));
 }
 

@@ -135,6 +135,8 @@ export function answer(j) {
   if (c && isArr(c.lines)) {
     const lines = map(filter(c.lines, (l) => obj(l) && str(l.name)), (l) => strs(l, ['name', 'number', 'url', 'hours', 'for']));
     if (lines.length) out.crisis = { lines };
+    // The card's line in the language the crisis was read in (issue 18).
+    if (lines.length && str(c.language) && str(c.text)) out.crisis = { lines, language: c.language, text: c.text, reviewed: c.reviewed === true };
   }
   if (j.error) out.error = String(j.error);
   return out;
