@@ -180,11 +180,12 @@ type cueAtPos struct {
 // markCrisisCues marks the crisis cues that a crisis rule combines within
 // CrisisWindow words ("kjøpt" + "tau": preparation + method; "vil" +
 // "ikke" + "leve": wish + not + live) and reports whether any rule held,
-// and whether one that held tells of another's suicide (bereaved).
+// whether one that held tells of another's suicide (bereaved), and whether
+// one held with a violence cue (violent: "mannen min slår meg").
 // No cue alone does: "kjøpte tau til hytta", "vil ikke", "leve".
-func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved bool) {
+func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved, violent bool) {
 	if len(l.crisisCues) == 0 || len(l.crisisRules) == 0 {
-		return false, false
+		return false, false, false
 	}
 	cues := s.cues[:0]
 	defer func() { s.cues = cues[:0] }()
@@ -222,11 +223,12 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved bool) {
 				for t := c.i; used&(1<<k) != 0 && t < c.i+c.n; t++ {
 					s.toks[t].crisis = true
 				}
+				violent = violent || used&(1<<k) != 0 && c.cat == dataset.CueViolence
 			}
 		}
 		i += n
 	}
-	return found, bereaved
+	return found, bereaved, violent
 }
 
 // ruleHolds reports whether a crisis rule holds for the last cue of near

@@ -180,6 +180,7 @@ type reading struct {
 	topics    []int  // match indexes, best first
 	crisis    bool
 	bereaved  bool   // a suicide told of someone else ("min bror tok livet sitt"): grief too
+	violent   bool   // violence told by a crisis rule ("kona mi slår meg"): the topic of abuse first
 	abroad    string // a place outside Norway named, folded ("stockholm")
 	// placeAlternative are the municipalities the place's words also name.
 	placeAlternative []int32
@@ -803,10 +804,20 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	}
 	// A problem of someone close ("broren min har psykose"): the relatives'
 	// groups first, then the problem's own.
+	lead := int32(-1)
 	if j, ok := e.topicByID[carerTopic]; ok && len(topics) > 0 && e.aboutSomeoneClose(s, r) {
-		out := append(make([]int32, 0, len(topics)+1), j)
+		lead = j
+	}
+	// Violence against the writer or someone close: the crisis lines, and
+	// first the groups for a crisis of life, where abuse belongs ("mamma
+	// slår meg når hun drikker": abuse, then alcohol).
+	if j, ok := e.topicByID[abuseTopic]; ok && r.violent {
+		lead = j
+	}
+	if lead >= 0 {
+		out := append(make([]int32, 0, len(topics)+1), lead)
 		for _, t := range topics {
-			if t != j {
+			if t != lead {
 				out = append(out, t)
 			}
 		}
@@ -830,6 +841,10 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 
 // carerTopic is the topic of relatives and carers.
 const carerTopic = "parorende"
+
+// abuseTopic is the topic that violence and abuse belong to (the topic
+// words of abuse read it too: data/lexicon.json).
+const abuseTopic = "livskriser"
 
 // ownTopics are the topics a person close to the writer cannot have for
 // them: a loss, a break-up and a crisis of life are the writer's own ("kona

@@ -119,7 +119,7 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "mannen min låser meg inne når han går på jobb", crisis: true},
 	// A crisis cue's word is a known word, no misspelling of a topic's
 	// name ("slår" is not "slag").
-	{class: "crisis", q: "pappa slår meg hjemme", topics: "-", crisis: true},
+	{class: "crisis", q: "pappa slår meg hjemme", topics: "livskriser", crisis: true},
 	// Danger at the door.
 	{class: "crisis", q: "han står utenfor døra og har truet meg med kniv", crisis: true},
 	// Violence to someone close, told in the passive or as a threat; told
@@ -491,4 +491,30 @@ func TestRegionAndDistrictResults(t *testing.T) {
 	require.NotNil(t, r.Topic)
 	assert.Equal(t, "voss", r.Results[0].ContactPoint.ID, "lists the topic first")
 	assert.Equal(t, TopicNoteLocal, r.TopicNote)
+}
+
+// TestViolenceReadsAbuseFirst: violence that a crisis rule reads, in any
+// language, raises crisis help and puts the topic of abuse first, before the
+// topics the message names besides; without a crisis, no such topic.
+func TestViolenceReadsAbuseFirst(t *testing.T) {
+	e := engine(t)
+	for _, q := range []string{
+		"mamma slår meg når hun drikker",
+		"kona mi slår meg men ingen tror meg",
+		"my husband hits me when he drinks",
+		"Mąż mnie bije",
+	} {
+		r := e.Search(q, Options{})
+		require.NotNil(t, r.Crisis, q)
+		if assert.NotEmpty(t, r.Topics, q) {
+			assert.Equal(t, abuseTopic, r.Topics[0].ID, q)
+		}
+	}
+	for _, q := range []string{"vi slår oss sammen om en gave", "tennis slår meg ut hver gang"} {
+		r := e.Search(q, Options{})
+		assert.Nil(t, r.Crisis, q)
+		for _, tp := range r.Topics {
+			assert.NotEqual(t, abuseTopic, tp.ID, q)
+		}
+	}
 }

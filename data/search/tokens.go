@@ -75,7 +75,8 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		e.markForeign(s)
 	}
 	r.crisis = e.lex.markCrisis(fold, toks, open)
-	cued, toldByRule := e.lex.markCrisisCues(s)
+	cued, toldByRule, violent := e.lex.markCrisisCues(s)
+	r.violent = violent
 	r.crisis = cued || r.crisis
 	r.bereaved = toldByRule || r.crisis && e.lex.toldOfAnother(fold)
 	e.markRoles(s)
