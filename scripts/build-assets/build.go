@@ -152,6 +152,9 @@ func build(c config) (*Manifest, error) {
 	if err != nil {
 		return nil, err
 	}
+	if wasm, err = packedModule(wasm); err != nil {
+		return nil, err
+	}
 	budget := c.Budget
 	if budget == 0 {
 		budget = moduleBudget

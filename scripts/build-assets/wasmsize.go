@@ -50,7 +50,12 @@ import (
 // at 601,000, and the last 145 B to the project's budget are open work
 // (the generated type..eq functions of the dataset's record types are
 // about 6 KB raw).
-const moduleBudget = 601_000
+// The module's data segments were then packed (wasmdata.go: Go's linker
+// writes one segment per run of non-zero bytes, about 32,700 of them, whose
+// headers compress worst and moved the size by up to 4 KB for 50 bytes of
+// code): with issue 18's card line and issue 17's violence rule, 604,586 →
+// 566,604 B on 2026-12-07, and the gate stands at 570,000.
+const moduleBudget = 570_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,
