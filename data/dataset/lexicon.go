@@ -17,7 +17,7 @@ func LexiconLanguages() []LanguageTag {
 		{"lt", "litauisk"}, {"uk", "ukrainsk"}, {"ru", "russisk"}, {"ar", "arabisk"}, {"so", "somali"},
 		{"ti", "tigrinja"}, {"fa", "persisk"}, {"tr", "tyrkisk"}, {"ur", "urdu"}, {"es", "spansk"},
 		{"tl", "tagalog"}, {"vi", "vietnamesisk"}, {"th", "thai"}, {"ku", "kurdisk (kurmanji)"},
-		{"ckb", "kurdisk (sorani)"}, {"ro", "rumensk"},
+		{"ckb", "kurdisk (sorani)"}, {"ro", "rumensk"}, {"fr", "fransk"}, {"pt", "portugisisk"},
 		{"und", "uten ett bestemt språk"},
 	}
 }

@@ -19,16 +19,16 @@ var firstContactSets = []struct {
 	maxFalseAlrm int     // calm messages given crisis help
 }{
 	{"2026-12-05-a", 0.91, 2, 1, 4},
-	{"2026-12-05-b", 0.86, 2, 10, 7},
+	{"2026-12-05-b", 0.867, 2, 9, 7},
 	{"2026-12-05-c", 0.93, 6, 4, 8},
-	{"2026-12-05-d", 0.90, 0, 21, 3},
+	{"2026-12-05-d", 0.905, 0, 20, 3},
 	// One false alarm more than before inflected cues: "mannen min dreper
 	// meg med dårlige ordspill" (harm + self, an idiom only by its end),
 	// for 6 more crisis messages helped across the sets.
-	{"2026-12-06-e", 0.79, 1, 32, 10},
-	{"2026-12-06-f", 0.83, 3, 39, 13},
-	{"2026-12-06-g", 0.78, 0, 71, 27},
-	{"2026-12-06-h", 0.679, 4, 105, 21},
+	{"2026-12-06-e", 0.792, 1, 31, 10},
+	{"2026-12-06-f", 0.832, 3, 38, 13},
+	{"2026-12-06-g", 0.793, 0, 67, 27},
+	{"2026-12-06-h", 0.705, 3, 96, 21},
 }
 
 func TestFirstContactSets(t *testing.T) {
