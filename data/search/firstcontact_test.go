@@ -26,9 +26,9 @@ var firstContactSets = []struct {
 	// meg med dårlige ordspill" (harm + self, an idiom only by its end),
 	// for 6 more crisis messages helped across the sets.
 	{"2026-12-06-e", 0.792, 1, 31, 10},
-	{"2026-12-06-f", 0.832, 3, 38, 13},
+	{"2026-12-06-f", 0.836, 3, 36, 13},
 	{"2026-12-06-g", 0.793, 0, 67, 27},
-	{"2026-12-06-h", 0.705, 3, 96, 21},
+	{"2026-12-06-h", 0.716, 3, 90, 21},
 }
 
 func TestFirstContactSets(t *testing.T) {
