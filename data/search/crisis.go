@@ -57,8 +57,9 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 			for k := 1; k < len(p) && ok; k++ {
 				u := toks[i+k+skip]
 				w := string(fold[u.a:u.b])
-				// The writer in any form: "skada mæ sjøl" is "skada meg sjølv".
-				ok = w == p[k] || l.self[w] && l.selfLocal[p[k]]
+				// The writer in any form: "skada mæ sjøl" is "skada meg
+				// sjølv"; a negation too: "orke itj" is "orker ikke".
+				ok = w == p[k] || l.self[w] && l.selfLocal[p[k]] || l.notLocal[w] && l.notLocal[p[k]]
 			}
 			// "ta livet mitt tilbake" takes a life back, it does not end one.
 			if ok && end < len(toks) && l.crisisUndo[string(fold[toks[end].a:toks[end].b])] {

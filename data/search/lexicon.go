@@ -43,7 +43,11 @@ type lexicon struct {
 	// selfLocal are the writer's words in Norwegian or Sami ("meg",
 	// "sjølv", "sjøl"): in a crisis phrase any form of the writer stands
 	// for one of these (English "me" is not "myself").
-	selfLocal  wordSet
+	selfLocal wordSet
+	// notLocal are the negations in Norwegian or Sami ("ikke", "ikkje",
+	// "itj", "itte"): in a crisis phrase any one stands for another ("e
+	// orke itj meir" is "orker ikke mer" in Trøndelag).
+	notLocal   wordSet
 	other      wordSet // another person: "han", "hun"
 	personNoun wordSet // a noun for a person before a capitalised name: "kollegaen"
 	// crisisCues are signals that raise crisis help only together
@@ -122,7 +126,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	for _, s := range sets {
 		*s = wordSet{}
 	}
-	l.personNoun, l.selfLocal = wordSet{}, wordSet{}
+	l.personNoun, l.selfLocal, l.notLocal = wordSet{}, wordSet{}, wordSet{}
 	for _, x := range entries {
 		f := foldKeyWords(x.Text)
 		if f == "" {
@@ -144,6 +148,9 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		}
 		if x.Role == dataset.RoleSelf && l.bit(x.Language)&l.local != 0 {
 			l.selfLocal[f] = true
+		}
+		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueNot && l.bit(x.Language)&l.local != 0 {
+			l.notLocal[f] = true
 		}
 		if x.Role == dataset.RoleNameCue && x.Category == dataset.NamePerson {
 			l.personNoun[f] = true

@@ -120,6 +120,9 @@ var ruleCases = []ruleCase{
 	// A crisis cue's word is a known word, no misspelling of a topic's
 	// name ("slår" is not "slag").
 	{class: "crisis", q: "pappa slår meg hjemme", topics: "livskriser", crisis: true},
+	// A negation in any Norwegian form in a crisis phrase.
+	{class: "crisis", q: "je orker itte mer", crisis: true},
+	{class: "crisis", q: "eg vil ikkje leve lenger", crisis: true},
 	// Danger at the door.
 	{class: "crisis", q: "han står utenfor døra og har truet meg med kniv", crisis: true},
 	// Violence to someone close, told in the passive or as a threat; told
