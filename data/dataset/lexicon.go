@@ -18,6 +18,8 @@ func LexiconLanguages() []LanguageTag {
 		{"ti", "tigrinja"}, {"fa", "persisk"}, {"tr", "tyrkisk"}, {"ur", "urdu"}, {"es", "spansk"},
 		{"tl", "tagalog"}, {"vi", "vietnamesisk"}, {"th", "thai"}, {"ku", "kurdisk (kurmanji)"},
 		{"ckb", "kurdisk (sorani)"}, {"ro", "rumensk"}, {"fr", "fransk"}, {"pt", "portugisisk"},
+		{"fi", "finsk"}, {"it", "italiensk"}, {"hu", "ungarsk"}, {"sq", "albansk"}, {"hbs", "bosnisk, kroatisk og serbisk"},
+		{"hi", "hindi"}, {"pa", "panjabi"},
 		{"und", "uten ett bestemt språk"},
 	}
 }
