@@ -25,11 +25,11 @@ var firstContactSets = []struct {
 	// One false alarm more than before inflected cues: "mannen min dreper
 	// meg med dårlige ordspill" (harm + self, an idiom only by its end),
 	// for 6 more crisis messages helped across the sets.
-	{"2026-12-06-e", 0.792, 1, 31, 10},
-	{"2026-12-06-f", 0.836, 3, 36, 13},
-	{"2026-12-06-g", 0.793, 0, 67, 27},
+	{"2026-12-06-e", 0.794, 1, 30, 10},
+	{"2026-12-06-f", 0.838, 3, 35, 13},
+	{"2026-12-06-g", 0.795, 0, 66, 27},
 	{"2026-12-06-h", 0.716, 3, 90, 21},
-	{"2026-12-07-i", 0.77, 1, 65, 9},
+	{"2026-12-07-i", 0.775, 1, 60, 9},
 }
 
 func TestFirstContactSets(t *testing.T) {

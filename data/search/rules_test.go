@@ -120,6 +120,10 @@ var ruleCases = []ruleCase{
 	// A crisis cue's word is a known word, no misspelling of a topic's
 	// name ("slår" is not "slag").
 	{class: "crisis", q: "pappa slår meg hjemme", topics: "livskriser", crisis: true},
+	// A means and a goodbye ("method farewell"); a threat to kill; being locked in by someone close.
+	{class: "crisis", q: "hun sendte bilde av pillene og skrev takk for alt", crisis: true},
+	{class: "crisis", q: "han sier han skal drepe meg hvis jeg går", crisis: true},
+	{class: "crisis", q: "mannen min låser henne inne", crisis: true},
 	// A negation in any Norwegian form in a crisis phrase.
 	{class: "crisis", q: "je orker itte mer", crisis: true},
 	{class: "crisis", q: "eg vil ikkje leve lenger", crisis: true},
