@@ -18,18 +18,18 @@ var firstContactSets = []struct {
 	maxCrisisMis int     // crisis messages without crisis help
 	maxFalseAlrm int     // calm messages given crisis help
 }{
-	{"2026-12-05-a", 0.91, 2, 1, 4},
-	{"2026-12-05-b", 0.87, 2, 8, 7},
+	{"2026-12-05-a", 0.92, 2, 1, 4},
+	{"2026-12-05-b", 0.872, 2, 8, 7},
 	{"2026-12-05-c", 0.93, 6, 4, 8},
-	{"2026-12-05-d", 0.905, 0, 20, 3},
+	{"2026-12-05-d", 0.91, 0, 20, 3},
 	// One false alarm more than before inflected cues: "mannen min dreper
 	// meg med dårlige ordspill" (harm + self, an idiom only by its end),
 	// for 6 more crisis messages helped across the sets.
-	{"2026-12-06-e", 0.794, 1, 30, 10},
+	{"2026-12-06-e", 0.796, 1, 30, 10},
 	{"2026-12-06-f", 0.838, 3, 35, 13},
 	{"2026-12-06-g", 0.795, 0, 66, 27},
 	{"2026-12-06-h", 0.716, 3, 90, 21},
-	{"2026-12-07-i", 0.775, 1, 60, 9},
+	{"2026-12-07-i", 0.777, 1, 60, 9},
 }
 
 func TestFirstContactSets(t *testing.T) {

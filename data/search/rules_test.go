@@ -120,6 +120,10 @@ var ruleCases = []ruleCase{
 	// A crisis cue's word is a known word, no misspelling of a topic's
 	// name ("slår" is not "slag").
 	{class: "crisis", q: "pappa slår meg hjemme", topics: "livskriser", crisis: true},
+	// An ordinary word that is also a place's name, capitalised as a clause of its own, is the place.
+	{class: "whose", q: "drikker for mye. Lom", place: "3434", topics: "rus"},
+	{class: "whose", q: "Stranda. har drukke for mykje lenge", place: "1525", topics: "rus"},
+	{class: "whose", q: "jeg drikker for mye lom", place: "-", topics: "rus"},
 	// A means and a goodbye ("method farewell"); a threat to kill; being locked in by someone close.
 	{class: "crisis", q: "hun sendte bilde av pillene og skrev takk for alt", crisis: true},
 	{class: "crisis", q: "han sier han skal drepe meg hvis jeg går", crisis: true},

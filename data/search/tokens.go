@@ -320,7 +320,10 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 			plain = typed[string(w)]
 		}
 		homograph := len(s.toks) >= minHomographTokens && l.homograph[string(w)]
-		if !plain && !homograph || l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), i == 0) ||
+		// A capitalised word that is a clause of its own is named, not
+		// said: "… drikker for mye. Lom", "Stranda. …".
+		alone := t.clause && t.capital && (i+1 == len(s.toks) || s.toks[i+1].clause)
+		if !plain && !homograph || alone || l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), i == 0) ||
 			e.isRegionWord(string(s.word(i+1))) {
 			continue
 		}
