@@ -25,11 +25,11 @@ var firstContactSets = []struct {
 	// One false alarm more than before inflected cues: "mannen min dreper
 	// meg med dårlige ordspill" (harm + self, an idiom only by its end),
 	// for 6 more crisis messages helped across the sets.
-	{"2026-12-06-e", 0.796, 1, 30, 10},
+	{"2026-12-06-e", 0.802, 1, 30, 10},
 	{"2026-12-06-f", 0.838, 3, 35, 13},
 	{"2026-12-06-g", 0.795, 0, 66, 27},
 	{"2026-12-06-h", 0.716, 3, 90, 21},
-	{"2026-12-07-i", 0.777, 1, 60, 9},
+	{"2026-12-07-i", 0.804, 1, 60, 9},
 }
 
 func TestFirstContactSets(t *testing.T) {
