@@ -72,23 +72,29 @@ type lexicon struct {
 	// of (one bit per language, langBit); localCommon holds the common
 	// words that are also the name of a place: they are words only in a
 	// sentence of their own language ("time" in English, "sola" in Spanish).
-	lang        map[string]uint32
-	localCommon map[string]uint32
-	langBit     map[string]uint32
+	lang        map[string]langSet
+	localCommon map[string]langSet
+	langBit     map[string]langSet
 	// local is the bits of the languages whose sentences name Norwegian
 	// places as they are: Norwegian in either form and Sami.
-	local uint32
+	local langSet
 	// crisisLang holds, for each folded word of a crisis stem, phrase or
 	// cue, the languages it is a crisis word of (langBit); cards are the
 	// crisis card's lines in other languages (dataset.RoleCrisisCard).
-	crisisLang map[string]uint32
+	crisisLang map[string]langSet
 	cards      []dataset.Lexeme
 }
 
+// langSet holds one bit per language of the lexicon (langBit): up to
+// maxLanguages, more than the lexicon's 38 tags of 2026-12-07.
+type langSet uint64
+
+const maxLanguages = 64
+
 // bit returns the bit of language tag, giving it one when new.
-func (l *lexicon) bit(tag string) uint32 {
+func (l *lexicon) bit(tag string) langSet {
 	b, ok := l.langBit[tag]
-	if !ok && len(l.langBit) < 32 {
+	if !ok && len(l.langBit) < maxLanguages {
 		b = 1 << len(l.langBit)
 		l.langBit[tag] = b
 	}
@@ -109,9 +115,9 @@ type wordSet map[string]bool
 func newLexicon(entries []dataset.Lexeme) *lexicon {
 	l := &lexicon{phrases: map[string][]phrase{}, placeCues: map[string]string{}, numberCues: map[string]string{},
 		nameCue: map[string]string{}, abroad: map[string]string{},
-		lang: map[string]uint32{}, localCommon: map[string]uint32{}, langBit: map[string]uint32{},
+		lang: map[string]langSet{}, localCommon: map[string]langSet{}, langBit: map[string]langSet{},
 		crisisCues: map[string]string{}, numberWords: map[string]string{}, exonyms: map[string][]string{}, topicWords: map[string][]string{},
-		crisisLang: map[string]uint32{}}
+		crisisLang: map[string]langSet{}}
 	for _, tag := range dataset.LocalLanguages() {
 		l.local |= l.bit(tag)
 	}

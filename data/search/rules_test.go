@@ -529,3 +529,18 @@ func TestViolenceReadsAbuseFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryLanguageHasItsBit: the lexicon holds more than 32 languages
+// (38 tags on 2026-12-07); the crisis is read in the message's language
+// for the later ones too, and the card gets that language's line.
+func TestEveryLanguageHasItsBit(t *testing.T) {
+	e := engine(t)
+	for q, lang := range map[string]string{"Non voglio più vivere.": "it", "En halua elää": "fi", "je veux mourir": "fr", "Nuk dua të jetoj më.": "sq"} {
+		r := e.Search(q, Options{})
+		if assert.NotNil(t, r.Crisis, q) {
+			assert.Equal(t, lang, r.Crisis.Language, q)
+		}
+	}
+	assert.Greater(t, len(e.lex.langBit), 32, "the test needs more than 32 languages to mean anything")
+	assert.LessOrEqual(t, len(e.lex.langBit), maxLanguages)
+}

@@ -472,7 +472,7 @@ func (e *Engine) markForeign(s *scratch) {
 	if best < 0 {
 		return
 	}
-	lang := uint32(1) << best
+	lang := langSet(1) << best
 	for i := range s.toks {
 		if e.lex.localCommon[string(s.word(i))]&lang != 0 && !e.lex.placePreposition[string(s.word(i-1))] &&
 			!s.toks[i].upper {
@@ -485,7 +485,7 @@ func (e *Engine) markForeign(s *scratch) {
 // bits) per language: a word of a local language (Norwegian, Sami) counts as
 // local, and for no other language. crisis counts only the crisis words,
 // and a word that a crisis stem begins as the stem.
-func (l *lexicon) languages(s *scratch, words map[string]uint32, crisis bool) (counts [32]int, local int) {
+func (l *lexicon) languages(s *scratch, words map[string]langSet, crisis bool) (counts [maxLanguages]int, local int) {
 	for i := range s.toks {
 		if crisis && !s.toks[i].crisis {
 			continue
