@@ -59,6 +59,7 @@ func TestCrisisCardLine(t *testing.T) {
 		assert.NotContains(t, got.Note, "|"+c.lang, c.q)
 		assert.Equal(t, "", got.Host, "%s: the element's lang is the partner's", c.q)
 		assert.Empty(t, axeViolations(t, tb), "axe-core WCAG 2.1 AA violations with the %s crisis line shown", c.lang)
+		tb.screenshot(t, "crisis-line-"+c.lang+"-390.png") // to look at
 	}
 	// Norwegian: the card, no foreign line.
 	tb.search(t, 0, "jeg vil ikke leve")

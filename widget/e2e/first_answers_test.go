@@ -141,6 +141,8 @@ func TestChoosingBeforeTheModule(t *testing.T) {
 	require.Equal(t, "loading", mustEval[string](t, tb, in(0, `r.querySelector('.f').dataset.state`)), "the module is held back")
 	labels := optionLabels(t, tb, 0)
 	require.Equal(t, "Bergen", labels[0])
+	tb.size(t, 390)
+	tb.screenshot(t, "first-answers-loading-390.png") // to look at: the suggestions before the module
 	tb.do(t, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter))
 	assert.Equal(t, "Bergen", mustEval[string](t, tb, in(0, `r.querySelector('input').value`)))
 	assert.True(t, mustEval[bool](t, tb, in(0, `r.querySelector('[role=listbox]').hidden`)), "the list closes on the choice")

@@ -5,7 +5,7 @@
 import { B, fetchNow, isArr, map, filter, some } from './builtins.js';
 import { emit } from './dom.js';
 
-const BASE = new URL('.', import.meta.url);
+export const BASE = new URL('.', import.meta.url); // the finder's origin and folder: the files the loader brings in
 // The engine and its SHA-384: it runs only if it is the file this loader was
 // built with, and it pins every file it brings in the same way (engine.js).
 // scripts/build-assets replaces the __NAME__ placeholders with hashed files.
@@ -17,7 +17,7 @@ export const SEARCH_LIMIT = 8;
 // PROBE_TIMEOUT_MS, and a search that hangs fails after SEARCH_TIMEOUT_MS
 // instead of leaving the last answer standing.
 const PROBE_TIMEOUT_MS = 4000, SEARCH_TIMEOUT_MS = 8000;
-const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
+export const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 // Shown only when neither the module nor the worker can be reached.
 export const NATIONAL = { name: 'Selvhjelp Norge', url: 'https://www.selvhjelp.no', email: 'post@selvhjelp.no' };
 

@@ -5,14 +5,12 @@
 // query the file does not hold gets nothing here (the element waits for the
 // module). The file is pinned by its SHA-384 like every other file.
 import { B, fetchNow, isArr } from './builtins.js';
-import { answer } from './engine-client.js';
+import { answer, BASE, FETCH } from './engine-client.js';
 
 // scripts/build-assets replaces the placeholders; a published dataset's
 // loader (worker/runtime/worker.mjs) names no file: the build's answers are
 // not that dataset's.
 const FIRST = '__FIRST_ANSWERS__', FIRST_SRI = '__SRI_FIRST_ANSWERS__';
-const BASE = new URL('.', import.meta.url);
-const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 const P = 'selvhjelp-finder:';
 const hasOwn = Object.prototype.hasOwnProperty; // captured: a host page may replace it later
 const own = (o, k) => B.apply(hasOwn, o, [k]);

@@ -178,27 +178,6 @@ func sameForVariants(eng *search.Engine, key string, want []search.Suggestion, o
 	return true
 }
 
-// Lookup gives the suggestions the table holds for q, as the engine gave
-// them, and whether it holds any (what the element's lookup does, in Go, for
-// tests).
-func (t *Table) Lookup(q string) ([]search.Suggestion, bool) {
-	k := Fold(q)
-	rows, ok := t.Queries[k]
-	if k == "" || !ok {
-		return nil, false
-	}
-	out := make([]search.Suggestion, 0, len(rows))
-	for _, r := range rows {
-		s := t.Suggestions[r[0]]
-		var hl [][2]int
-		for i := 1; i+1 < len(r); i += 2 {
-			hl = append(hl, [2]int{r[i], r[i+1]})
-		}
-		out = append(out, search.Suggestion{Kind: s[0], ID: s[1], Label: s[2], Detail: s[3], Highlight: hl})
-	}
-	return out, true
-}
-
 // JSON is the table as the element reads it, keys in order (a build makes
 // the same bytes from the same data, so the file's hash only changes with
 // its content).
