@@ -18,19 +18,27 @@ var firstContactSets = []struct {
 	maxCrisisMis int     // crisis messages without crisis help
 	maxFalseAlrm int     // calm messages given crisis help
 }{
-	{"2026-12-05-a", 0.92, 2, 1, 4},
-	{"2026-12-05-b", 0.872, 2, 8, 7},
-	{"2026-12-05-c", 0.93, 6, 4, 8},
-	{"2026-12-05-d", 0.91, 0, 20, 3},
-	// One false alarm more than before inflected cues: "mannen min dreper
-	// meg med dårlige ordspill" (harm + self, an idiom only by its end),
-	// for 6 more crisis messages helped across the sets.
-	{"2026-12-06-e", 0.802, 1, 30, 10},
-	{"2026-12-06-f", 0.838, 3, 35, 13},
-	{"2026-12-06-g", 0.795, 0, 66, 27},
-	{"2026-12-06-h", 0.716, 3, 90, 21},
-	{"2026-12-07-i", 0.808, 1, 58, 9},
+	// Since the crisis signal (crisissignal.go) is trained on these sets,
+	// their crisis figures say only that nothing got lost; how the signal
+	// reads sets it has not seen is TestSignalOnLaterSets. Its figures may
+	// move by a message or two when it is trained again, hence the slack
+	// of signalSlack in the last two columns.
+	{"2026-12-05-a", 0.924, 2, 0 + signalSlack, 4 + signalSlack},
+	{"2026-12-05-b", 0.892, 2, 0 + signalSlack, 7 + signalSlack},
+	{"2026-12-05-c", 0.944, 6, 0 + signalSlack, 8 + signalSlack},
+	{"2026-12-05-d", 0.955, 0, 1 + signalSlack, 3 + signalSlack},
+	{"2026-12-06-e", 0.851, 1, 5 + signalSlack, 10 + signalSlack},
+	{"2026-12-06-f", 0.893, 3, 3 + signalSlack, 13 + signalSlack},
+	{"2026-12-06-g", 0.905, 0, 3 + signalSlack, 27 + signalSlack},
+	{"2026-12-06-h", 0.857, 3, 2 + signalSlack, 21 + signalSlack},
+	{"2026-12-07-i", 0.894, 1, 6 + signalSlack, 9 + signalSlack},
+	{"2026-12-07-j", 0.875, 3, 2 + signalSlack, 11 + signalSlack},
 }
+
+// signalSlack is how many crisis messages or false alarms more a set may
+// show after the signal is trained again, and the hit rates are floors to
+// the thousandth: a retrained signal moves a few of either way.
+const signalSlack = 2
 
 func TestFirstContactSets(t *testing.T) {
 	e := newEngine(t)

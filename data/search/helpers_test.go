@@ -40,3 +40,25 @@ func engine(tb testing.TB) *Engine {
 	require.NoError(tb, err)
 	return e
 }
+
+var rulesEngine = sync.OnceValues(func() (*Engine, error) {
+	d, err := realData()
+	if err != nil {
+		return nil, err
+	}
+	e, err := New(d)
+	if err == nil {
+		e.signal = nil
+	}
+	return e, err
+})
+
+// rules returns an engine that reads crisis by the lexicon's rules alone,
+// without the crisis signal: for the tests of what a rule holds for and
+// what it must not.
+func rules(tb testing.TB) *Engine {
+	tb.Helper()
+	e, err := rulesEngine()
+	require.NoError(tb, err)
+	return e
+}

@@ -1,12 +1,14 @@
 package search
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/selvhjelp/finder/data/dataset"
+	"github.com/selvhjelp/finder/data/search/signal"
 )
 
 // entryKind says what a name is. Kinds are ordered best first: when two
@@ -106,6 +108,8 @@ type Engine struct {
 	crisisLines []dataset.CrisisLine
 	// lex is the language of reading (data/lexicon.json).
 	lex *lexicon
+	// signal is the crisis signal (crisissignal.go).
+	signal *signal.Model
 }
 
 // contact is one contact point with its point for distances.
@@ -170,6 +174,10 @@ type regionInfo struct {
 // empty).
 func New(d *dataset.Dataset) (*Engine, error) {
 	e := newEngine(d)
+	var err error
+	if e.signal, err = CrisisSignal(); err != nil {
+		return nil, errors.New("the crisis signal: " + err.Error())
+	}
 	nEntries := 2*len(d.Municipalities) + len(d.FormerMunicipalities) + len(d.Postcodes)/2 + 12*len(d.Topics) + len(d.ContactPoints) + len(d.Territories) +
 		2*len(d.Regions) + 2*len(d.Districts) + 2*len(d.Counties)
 	e.entries = make([]entry, 0, nEntries)

@@ -351,7 +351,7 @@ func regionTop(t *testing.T, d *dataset.Dataset, n string) string {
 // TestReadingRules runs the rule cases class by class and logs the hit
 // rate; every case must pass (these are the rules, not a sample).
 func TestReadingRules(t *testing.T) {
-	e := engine(t)
+	e := rules(t) // the rules alone: TestCrisisSignal reads the signal
 	d, err := realData()
 	require.NoError(t, err)
 	hits := map[string][2]int{}

@@ -77,7 +77,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	r.crisis = e.lex.markCrisis(fold, toks, open)
 	cued, toldByRule, violent := e.lex.markCrisisCues(s)
 	r.violent = violent
-	r.crisis = cued || r.crisis
+	r.crisis = cued || r.crisis || e.signalled(s)
 	r.bereaved = toldByRule || r.crisis && e.lex.toldOfAnother(fold)
 	e.markRoles(s)
 	e.markNumberWords(s)

@@ -54,8 +54,11 @@ import (
 // writes one segment per run of non-zero bytes, about 32,700 of them, whose
 // headers compress worst and moved the size by up to 4 KB for 50 bytes of
 // code): with issue 18's card line and issue 17's violence rule, 604,586 →
-// 566,604 B on 2026-12-07, and the gate stands at 570,000.
-const moduleBudget = 570_000
+// 566,604 B on 2026-12-07, and the gate stood at 570,000. The crisis signal
+// (data/search/signal: 65,588 bytes of weights in 7 steps, about 15 KB
+// compressed, and its reader) took it to 584,569 B on the same day; the
+// gate stands at 590,000, below the 600,000 of issue 17.
+const moduleBudget = 590_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,

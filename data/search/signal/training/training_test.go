@@ -1,0 +1,104 @@
+package training
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/selvhjelp/finder/data/search"
+	"github.com/selvhjelp/finder/data/search/signal"
+)
+
+func write(t *testing.T, dir, name, text string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+	require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+}
+
+// TestLoad: comments and blank lines are skipped, queries are folded as the
+// engine folds them, and the sum changes with a label.
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "realistic/a.tsv", "# class\tquery\n\ncrisis\tVil IKKE leve\t-\t?\tyes\n")
+	write(t, dir, "firstcontact/x/b.tsv", "calm\tSorg i Tromsø\t5501\tsorg\tno\tnote\n")
+	ex, sum, err := Load(dir)
+	require.NoError(t, err)
+	assert.Equal(t, []signal.Example{{Fold: "vil ikke leve", Crisis: true}, {Fold: "sorg i tromso", Crisis: false}}, ex, "realistic first")
+
+	write(t, dir, "firstcontact/x/b.tsv", "calm\tSorg i Tromsø\t5501\tsorg\tyes\n")
+	_, other, err := Load(dir)
+	require.NoError(t, err)
+	assert.NotEqual(t, sum, other)
+}
+
+// TestLoadNamesWhereItIsWrong: a bad line is refused with its file and line.
+func TestLoadNamesWhereItIsWrong(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "realistic/a.tsv", "# c\ncrisis\tvil dø\t-\t?\tmaybe\n")
+	_, _, err := Load(dir)
+	assert.ErrorContains(t, err, "a.tsv:2: crisis \"maybe\": want yes or no")
+	write(t, dir, "realistic/a.tsv", "crisis\tvil dø\n")
+	_, _, err = Load(dir)
+	assert.ErrorContains(t, err, "a.tsv:1: 2 columns")
+	_, _, err = Load(t.TempDir())
+	assert.ErrorContains(t, err, "no sets")
+}
+
+// TestShippedSignalIsCurrent: the model the engine embeds was trained from
+// the sets as they are; after a set changes, go generate ./data/search.
+func TestShippedSignalIsCurrent(t *testing.T) {
+	m, err := search.CrisisSignal()
+	require.NoError(t, err)
+	_, sum, err := Load("../../testdata")
+	require.NoError(t, err)
+	assert.Equal(t, sum, m.Sum, "the query sets changed since the crisis signal was trained: run go generate ./data/search")
+}
+
+// Floors for the signal on a set it was not trained on. They are far
+// below its figures (in the log), and far above what a signal that reads
+// nothing, or everything, would show.
+const (
+	laterSets       = 3
+	minLaterRecall  = 0.6
+	maxLaterAlarmed = 0.1
+)
+
+// TestSignalOnLaterSets measures what the shipped shape and threshold do
+// for people they have not met: each of the last first-contact sets is read
+// by a signal trained only on the sets before it, as it would have been on
+// the day it was written. The engine's rules come on top of this.
+func TestSignalOnLaterSets(t *testing.T) {
+	sets, err := LoadSets("../../testdata")
+	require.NoError(t, err)
+	require.Greater(t, len(sets), laterSets+1)
+	for k := len(sets) - laterSets; k < len(sets); k++ {
+		var before []signal.Example
+		for _, s := range sets[:k] {
+			before = append(before, s.Examples...)
+		}
+		m, err := signal.Train(before, signal.Training{Shape: Shape, Threshold: Threshold})
+		require.NoError(t, err)
+		var crisis, found, calm, alarmed int
+		for _, e := range sets[k].Examples {
+			holds := m.Holds([]byte(e.Fold))
+			if e.Crisis {
+				crisis++
+				if holds {
+					found++
+				}
+			} else {
+				calm++
+				if holds {
+					alarmed++
+				}
+			}
+		}
+		t.Logf("%s, trained on the %d sets before it: crisis %d/%d, false alarms %d/%d", sets[k].Name, k, found, crisis, alarmed, calm)
+		assert.GreaterOrEqual(t, float64(found)/float64(crisis), minLaterRecall, sets[k].Name)
+		assert.LessOrEqual(t, float64(alarmed)/float64(calm), maxLaterAlarmed, sets[k].Name)
+	}
+}
