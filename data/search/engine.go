@@ -35,6 +35,7 @@ const (
 	typoFirstLetterFrom = 6 // a typo in the first letter counts only from this length ("loss" is not Moss)
 	minResolvePrefix    = 3 // the word being typed resolves as the beginning of a name from this length
 	minSentencePrefix   = 4 // ... and in a sentence (a query with a common word) from this length ("mor er syk")
+	minPostalPrefix     = 5 // ... and after other words, as the beginning of a postal place or district
 	typoResolveFrom     = 5 // a typo resolves a place from this length ("tynn" is not Tinn)
 	finishedTypoFrom    = 6 // a finished word (more words follow) from this length, by a slip only (see isSlip)
 	finishedDropFrom    = 5 // or, from this length, with one letter left out (see isDropped)
@@ -287,10 +288,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 	s.typoLookups = 0
 	last := len(toks) - 1
 	open := s.open(last)
-	sentence := false
-	for _, t := range toks {
-		sentence = sentence || t.common
-	}
+	sentence := s.sentence()
 	for i := range toks {
 		if toks[i].stop || toks[i].crisis {
 			continue
@@ -324,8 +322,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			}
 			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, common: common,
 				sentence: sentence, message: len(toks) >= messageWords,
-				cued: toks[i].capital || toks[i].role != 0 || e.lex.placePreposition[string(s.word(i-1))] ||
-					i > 0 && toks[i].clause && (j == last || toks[j+1].clause)}
+				cued: e.cued(s, i, j)}
 			for _, x := range e.exact[sp.key] {
 				sp.region = sp.region || e.entries[x].kind == entRegion
 			}
@@ -341,6 +338,31 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 				finished: sp.message && !sp.tail})
 		}
 	}
+}
+
+// sentence reports whether the query holds a common word.
+func (s *scratch) sentence() bool {
+	for _, t := range s.toks {
+		if t.common {
+			return true
+		}
+	}
+	return false
+}
+
+// cued reports whether the words i..j are said to be a place: a capital,
+// a place cue or preposition before them, a clause of their own ("… alene
+// nå. kirkenes", "kolbotn, datter med …"), a name of several words ("mo i
+// r"), or a region after them ("reine i lofoten", "hof i vestfold").
+func (e *Engine) cued(s *scratch, i, j int) bool {
+	toks, last := s.toks, len(s.toks)-1
+	switch {
+	case toks[i].capital || toks[i].role != 0 || e.lex.placePreposition[string(s.word(i-1))] || j > i:
+		return true
+	case (i == 0 || toks[i].clause) && (j == last || toks[j+1].clause) && (i > 0 || j < last):
+		return true
+	}
+	return j+2 <= last && e.lex.placePreposition[string(s.word(j+1))] && e.isRegionWord(string(s.word(j+2)))
 }
 
 // maxRepeats is how many spans of one query may carry the matches of the
@@ -522,6 +544,21 @@ func (e *Engine) choose(s *scratch, r *reading) {
 				r.pc = -1
 				break
 			}
+		}
+	}
+	// In a sentence, four digits in the range of years after other words
+	// are a year unless a place cue or their own postal place says postcode
+	// or a clause of their own ("russ 2025 og drikker for mye",
+	// "selvmordstall i Norge 2023"; "angst 2000", "2000 angst", "jeg bor på
+	// 2000 og har angst" and "… er lei meg. 2000" still are).
+	if i := r.pcToken; r.pc >= 0 && i > 0 && s.toks[i].code == "" && s.toks[i].role == 0 && !e.cued(s, i, i) &&
+		isYear(s.word(i)) && s.sentence() {
+		named := false
+		for p := range bestPlace {
+			named = named || bestPlace[p] >= 0 && slices.Contains(e.entries[s.ms[bestPlace[p]].entry].targets, e.postcodes[r.pc].muni)
+		}
+		if !named {
+			r.pc = -1
 		}
 	}
 	base := func(mi int) int { return int(s.ms[mi].q) * s.spans[s.ms[mi].span].content }

@@ -28,10 +28,10 @@ var firstContactSets = []struct {
 	{"2026-12-05-c", 0.944, 6, 0 + signalSlack, 8 + signalSlack},
 	{"2026-12-05-d", 0.955, 0, 1 + signalSlack, 3 + signalSlack},
 	{"2026-12-06-e", 0.851, 1, 5 + signalSlack, 10 + signalSlack},
-	{"2026-12-06-f", 0.893, 3, 3 + signalSlack, 13 + signalSlack},
+	{"2026-12-06-f", 0.895, 0, 3 + signalSlack, 13 + signalSlack},
 	{"2026-12-06-g", 0.905, 0, 3 + signalSlack, 27 + signalSlack},
-	{"2026-12-06-h", 0.857, 3, 2 + signalSlack, 21 + signalSlack},
-	{"2026-12-07-i", 0.894, 1, 6 + signalSlack, 9 + signalSlack},
+	{"2026-12-06-h", 0.861, 0, 2 + signalSlack, 21 + signalSlack},
+	{"2026-12-07-i", 0.896, 0, 6 + signalSlack, 9 + signalSlack},
 	{"2026-12-07-j", 0.875, 3, 2 + signalSlack, 11 + signalSlack},
 }
 

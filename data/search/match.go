@@ -521,10 +521,11 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	if en.kind == entContact || place && sp.common {
 		return false
 	}
-	// In a message, a name that is only a postal place or a district is a
-	// place where the message says so: many are ordinary words ("roen",
-	// "moen", "hell").
-	if place && sp.message && !sp.cued && (en.kind == entPostal || en.kind == entDistrict) {
+	// In a sentence (a message, or words with a common one), a name that is
+	// only a postal place or a district is a place where the sentence says
+	// so: many are ordinary words ("roen", "moen", "hell", "kjøper tau i
+	// dag") or begin like one ("usunt forhold til mat" is not Mathopen).
+	if place && (sp.message || sp.sentence) && !sp.cued && (en.kind == entPostal || en.kind == entDistrict) {
 		return false
 	}
 	switch m.how {
@@ -562,6 +563,13 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 			// A finished word that is a long name short of its last letter
 			// ("haugesun", "porsgrun", "lillestrøn"): the thumb missed it.
 			return len(key) > finishedDropFrom && len(en.key)-len(key) == 1 && en.kind <= entFormer
+		}
+		if place && sp.i > 0 && sp.i == sp.j && (en.kind == entPostal || en.kind == entDistrict) {
+			// After other words, the beginning of one of 4,000 small names
+			// is too often a word of its own ("usunt forhold til mat" is
+			// not Mathopen, "pro ana" not Åna-Sira): suggest it until it
+			// says more.
+			return len(key) >= minPostalPrefix
 		}
 		if place {
 			return len(key) >= minSentencePrefix || !sp.sentence && len(key) >= minResolvePrefix

@@ -318,6 +318,23 @@ var ruleCases = []ruleCase{
 	{class: "numbers", q: "mista jobben 2021 og trenger en gruppe i Tromsø", place: "5501"},
 	{class: "numbers", q: "2000 Lillestrøm", place: "3205"},
 	{class: "numbers", q: "sorg 2019", place: "3205", topics: "sorg"},
+	// In a sentence, digits in the range of years after other words are a
+	// year, unless a place cue, a clause of their own or their postal place
+	// says postcode.
+	{class: "numbers", q: "russ 2025 og drikker altfor mye", place: "-", topics: "rus"},
+	{class: "numbers", q: "jeg bor på 2000 og har angst", place: "3205", topics: "angst"},
+	{class: "numbers", q: "fikk sparken og er lei meg. 2000", place: "3205"},
+	{class: "numbers", q: "2000 Lillestrøm og angst", place: "3205", topics: "angst"},
+	// In a sentence a postal place needs a cue; after other words the
+	// beginning of one needs five letters; several words or a region after
+	// it are cues.
+	{class: "finished", q: "kjøper tau i dag", place: "-"},
+	{class: "finished", q: "usunt forhold til mat", place: "-"},
+	{class: "finished", q: "pro ana", place: "-"},
+	{class: "finished", q: "angst mo i r", place: "1833", topics: "angst"},
+	{class: "finished", q: "reine i lofoten", place: "1874"},
+	{class: "finished", q: "kolbotn, datter med spiseforstyrrelse", place: "3207", topics: "spiseforstyrrelser"},
+	{class: "finished", q: "angst kolbot", place: "3207", topics: "angst"},
 }
 
 // regionTop is the most populous member of the region or county named n.
