@@ -352,12 +352,12 @@ func (s *scratch) sentence() bool {
 
 // cued reports whether the words i..j are said to be a place: a capital,
 // a place cue or preposition before them, a clause of their own ("… alene
-// nå. kirkenes", "kolbotn, datter med …"), a name of several words ("mo i
-// r"), or a region after them ("reine i lofoten", "hof i vestfold").
+// nå. kirkenes", "kolbotn, datter med …"), or a region after them ("reine i
+// lofoten", "hof i vestfold").
 func (e *Engine) cued(s *scratch, i, j int) bool {
 	toks, last := s.toks, len(s.toks)-1
 	switch {
-	case toks[i].capital || toks[i].role != 0 || e.lex.placePreposition[string(s.word(i-1))] || j > i:
+	case toks[i].capital || toks[i].role != 0 || e.lex.placePreposition[string(s.word(i-1))]:
 		return true
 	case (i == 0 || toks[i].clause) && (j == last || toks[j+1].clause) && (i > 0 || j < last):
 		return true

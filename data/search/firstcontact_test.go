@@ -25,7 +25,7 @@ var firstContactSets = []struct {
 	// of signalSlack in the last two columns.
 	{"2026-12-05-a", 0.924, 2, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-05-b", 0.892, 2, 0 + signalSlack, 7 + signalSlack},
-	{"2026-12-05-c", 0.944, 6, 0 + signalSlack, 8 + signalSlack},
+	{"2026-12-05-c", 0.946, 5, 0 + signalSlack, 8 + signalSlack},
 	{"2026-12-05-d", 0.955, 0, 1 + signalSlack, 3 + signalSlack},
 	{"2026-12-06-e", 0.851, 1, 5 + signalSlack, 10 + signalSlack},
 	{"2026-12-06-f", 0.895, 0, 3 + signalSlack, 13 + signalSlack},

@@ -525,7 +525,10 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	// only a postal place or a district is a place where the sentence says
 	// so: many are ordinary words ("roen", "moen", "hell", "kjøper tau i
 	// dag") or begin like one ("usunt forhold til mat" is not Mathopen).
-	if place && (sp.message || sp.sentence) && !sp.cued && (en.kind == entPostal || en.kind == entDistrict) {
+	// A name of several words typed as several words says so itself ("mo i
+	// r"); joined, it does not ("ned gården" is not Nedgården).
+	ownWords := sp.j > sp.i && strings.Contains(en.fold, " ")
+	if place && (sp.message || sp.sentence) && !sp.cued && !ownWords && (en.kind == entPostal || en.kind == entDistrict) {
 		return false
 	}
 	switch m.how {

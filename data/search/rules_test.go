@@ -332,6 +332,7 @@ var ruleCases = []ruleCase{
 	{class: "finished", q: "usunt forhold til mat", place: "-"},
 	{class: "finished", q: "pro ana", place: "-"},
 	{class: "finished", q: "angst mo i r", place: "1833", topics: "angst"},
+	{class: "finished", q: "har måttet legge ned gården", place: "-"},
 	{class: "finished", q: "reine i lofoten", place: "1874"},
 	{class: "finished", q: "kolbotn, datter med spiseforstyrrelse", place: "3207", topics: "spiseforstyrrelser"},
 	{class: "finished", q: "angst kolbot", place: "3207", topics: "angst"},
