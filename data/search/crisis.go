@@ -31,17 +31,17 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 			continue
 		}
 		w := string(fold[t.a:t.b])
-		if l.isCrisisWord(w, open && i == len(toks)-1) {
+		next := ""
+		if i+1 < len(toks) {
+			next = string(fold[toks[i+1].a:toks[i+1].b])
+		}
+		if l.isCrisisWord(w, open && i == len(toks)-1) && !l.asSubject(w, next) {
 			t.crisis, found = true, true
 			continue
 		}
 		// Verb-second order puts the writer after the verb: "i kveld tar
 		// jeg livet mitt" is "tar livet mitt"; one such word is passed
 		// over after a phrase's first word.
-		next := ""
-		if i+1 < len(toks) {
-			next = string(fold[toks[i+1].a:toks[i+1].b])
-		}
 		writerNext := l.self[next]
 		for _, ph := range l.phrases[w] {
 			p := ph.words
@@ -90,6 +90,44 @@ func (l *lexicon) isCrisisWord(w string, typing bool) bool {
 			if _, pre, _ := editDistance(stem, w, 1); pre <= 1 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// minUndoHead is the shortest head that makes a crisis word a subject.
+const minUndoHead = 4
+
+// asSubject reports whether a crisis word names suicide or self-harm as a
+// subject of work, study or fiction, not as what the writer lives through:
+// a compound whose head after the stem (and a linking letter) begins with a
+// crisis_undo word ("selvmordsforebygging", "selvmordstall", "selvmordsbomber"),
+// or a next word that does ("suicide prevention", "Suicide Squad").
+func (l *lexicon) asSubject(w, next string) bool {
+	if l.undoHead(next) {
+		return true
+	}
+	for _, stem := range l.crisisStems {
+		if !strings.HasPrefix(w, stem) {
+			continue
+		}
+		rest := w[len(stem):]
+		if l.undoHead(rest) || rest != "" && l.linker[rest[:1]] && l.undoHead(rest[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// undoHead reports whether w begins with a crisis_undo word of at least
+// minUndoHead letters.
+func (l *lexicon) undoHead(w string) bool {
+	if len(w) < minUndoHead {
+		return false
+	}
+	for u := range l.crisisUndo {
+		if len(u) >= minUndoHead && strings.HasPrefix(w, u) {
+			return true
 		}
 	}
 	return false

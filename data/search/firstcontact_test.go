@@ -23,21 +23,22 @@ var firstContactSets = []struct {
 	// reads sets it has not seen is TestSignalOnLaterSets. Its figures may
 	// move by a message or two when it is trained again, hence the slack
 	// of signalSlack in the last two columns.
-	{"2026-12-05-a", 0.924, 2, 0 + signalSlack, 4 + signalSlack},
-	{"2026-12-05-b", 0.892, 2, 0 + signalSlack, 7 + signalSlack},
-	{"2026-12-05-c", 0.946, 5, 0 + signalSlack, 8 + signalSlack},
-	{"2026-12-05-d", 0.955, 0, 1 + signalSlack, 3 + signalSlack},
-	{"2026-12-06-e", 0.851, 1, 5 + signalSlack, 10 + signalSlack},
-	{"2026-12-06-f", 0.895, 0, 3 + signalSlack, 13 + signalSlack},
-	{"2026-12-06-g", 0.905, 0, 3 + signalSlack, 27 + signalSlack},
-	{"2026-12-06-h", 0.861, 0, 2 + signalSlack, 21 + signalSlack},
-	{"2026-12-07-i", 0.896, 0, 6 + signalSlack, 9 + signalSlack},
-	{"2026-12-07-j", 0.875, 3, 2 + signalSlack, 11 + signalSlack},
+	{"2026-12-05-a", 0.920, 2, 0 + signalSlack, 4 + signalSlack},
+	{"2026-12-05-b", 0.893, 2, 0 + signalSlack, 5 + signalSlack},
+	{"2026-12-05-c", 0.945, 5, 0 + signalSlack, 7 + signalSlack},
+	{"2026-12-05-d", 0.951, 0, 1 + signalSlack, 3 + signalSlack},
+	{"2026-12-06-e", 0.849, 1, 5 + signalSlack, 8 + signalSlack},
+	{"2026-12-06-f", 0.895, 0, 3 + signalSlack, 11 + signalSlack},
+	{"2026-12-06-g", 0.907, 0, 3 + signalSlack, 24 + signalSlack},
+	{"2026-12-06-h", 0.866, 0, 2 + signalSlack, 16 + signalSlack},
+	{"2026-12-07-i", 0.892, 0, 6 + signalSlack, 9 + signalSlack},
+	{"2026-12-07-j", 0.876, 3, 2 + signalSlack, 8 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
-// show after the signal is trained again, and the hit rates are floors to
-// the thousandth: a retrained signal moves a few of either way.
+// show after the signal is trained again, and the hit rates stand 0.004
+// (about two queries) below the set's figure: a retrained signal moves a
+// few of either way.
 const signalSlack = 2
 
 func TestFirstContactSets(t *testing.T) {

@@ -30,6 +30,13 @@ var ruleCases = []ruleCase{
 	// Crisis words never become a place; a place beside them still
 	// resolves.
 	{class: "crisis", q: "selvmord", place: "-", crisis: true},
+	// Suicide as a subject of work, study or fiction is no crisis of the
+	// writer's; an attempt or thoughts are.
+	{class: "crisis", q: "kurs i selvmordsforebygging i Tromsø", place: "5501"},
+	{class: "crisis", q: "selvmordstall i Norge", place: "-"},
+	{class: "crisis", q: "Suicide Squad på Netflix", place: "-"},
+	{class: "crisis", q: "selvmordsforsøk i fjor", place: "-", crisis: true},
+	{class: "crisis", q: "suicide thoughts", place: "-", crisis: true},
 	{class: "crisis", q: "Selvmord", place: "-", crisis: true},
 	{class: "crisis", q: "tenker på selvmord", place: "-", crisis: true},
 	{class: "crisis", q: "selvmordstanker", place: "-", crisis: true},
