@@ -18,8 +18,35 @@ func CrisisSignal() (*signal.Model, error) { return signal.Decode([]byte(crisisS
 // out by date, 4 lost no one that 3 found.
 const minSignalWords = 4
 
+// minUnspacedLetters is how many letters of a script written without
+// spaces between words (Thai, Lao, Khmer, Burmese, Japanese kana; a Chinese
+// character counts two, as it is nearer a word) make a message, whatever
+// its count of words: "กินยานอนหลับไปหมดแล้ว" and "我不想活了" are.
+const minUnspacedLetters = 6
+
 // signalled reports whether the crisis signal holds for the query in s
 // where no crisis rule did: it adds crisis help, never takes it away.
 func (e *Engine) signalled(s *scratch) bool {
-	return e.signal != nil && len(s.toks) >= minSignalWords && e.signal.Holds(s.fold)
+	if e.signal == nil || len(s.toks) < minSignalWords && unspacedLetters(s.fold) < minUnspacedLetters {
+		return false
+	}
+	return e.signal.Holds(s.fold)
+}
+
+// unspacedLetters counts the letters of b (UTF-8) in the scripts written
+// without spaces between words, a Chinese character as two.
+func unspacedLetters(b []byte) int {
+	n := 0
+	for _, r := range string(b) {
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK ideographs
+			n += 2
+		case r >= 0x0E00 && r <= 0x0EFF, // Thai, Lao
+			r >= 0x1000 && r <= 0x109F, // Myanmar
+			r >= 0x1780 && r <= 0x17FF, // Khmer
+			r >= 0x3040 && r <= 0x30FF: // Hiragana, Katakana
+			n++
+		}
+	}
+	return n
 }

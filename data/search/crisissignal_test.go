@@ -50,3 +50,12 @@ func TestSignalReadsNoPlace(t *testing.T) {
 	assert.Equal(t, without.Topics, with.Topics)
 	assert.Equal(t, without.Results, with.Results)
 }
+
+// TestSignalReadsUnspacedScripts: a message in a script written without
+// spaces is a message by its letters, not its words.
+func TestSignalReadsUnspacedScripts(t *testing.T) {
+	always := withSignal(t, constantSignal(100))
+	assert.NotNil(t, always.Search("กินยานอนหลับไปหมดแล้ว", Options{}).Crisis)
+	assert.NotNil(t, always.Search("我不想活了", Options{}).Crisis)
+	assert.Nil(t, always.Search("我不", Options{}).Crisis, "fewer letters than minUnspacedLetters")
+}
