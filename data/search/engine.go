@@ -842,7 +842,8 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	// A problem of someone close ("broren min har psykose"): the relatives'
 	// groups first, then the problem's own.
 	lead := int32(-1)
-	if j, ok := e.topicByID[carerTopic]; ok && len(topics) > 0 && e.aboutSomeoneClose(s, r) {
+	if j, ok := e.topicByID[carerTopic]; ok && (len(topics) > 0 && e.aboutSomeoneClose(s, r) ||
+		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s)) {
 		lead = j
 	}
 	// Violence against the writer or someone close: the crisis lines, and
@@ -891,7 +892,8 @@ var ownTopics = []string{griefTopic, "samlivsbrudd", "livskriser", genericTopic,
 // aboutSomeoneClose reports whether the first topic read is the problem of
 // someone close to the writer: the nearest person named before its words
 // is a kin word ("sønnen min ruser seg", "my husband drinks"), not the
-// writer ("jeg har angst fordi mamma er syk" is the writer's).
+// writer ("jeg har angst fordi mamma er syk" is the writer's); the writer
+// counts only right before the problem (ownerGap).
 func (e *Engine) aboutSomeoneClose(s *scratch, r *reading) bool {
 	if len(r.topics) == 0 {
 		return false
@@ -900,17 +902,50 @@ func (e *Engine) aboutSomeoneClose(s *scratch, r *reading) bool {
 	if slices.Contains(ownTopics, e.topics[e.entries[s.ms[mi].entry].targets[0]].ID) {
 		return false
 	}
-	for i := s.spans[s.ms[mi].span].i - 1; i >= 0; i-- {
+	return e.ownerIsKin(s, s.spans[s.ms[mi].span].i)
+}
+
+// crisisOfSomeoneClose reports whether the crisis read is someone close's
+// ("datteren min på 14 kutter seg", "kjæresten min sier han skal ta livet
+// sitt"): the nearest person before the first crisis word (or, when only
+// the signal read it, before the end) is a kin word, not the writer right
+// before it. The writer is then a relative: the crisis lines, and the
+// relatives' groups.
+func (e *Engine) crisisOfSomeoneClose(s *scratch) bool {
+	at := len(s.toks)
+	for i, t := range s.toks {
+		if t.crisis {
+			at = i
+			break
+		}
+	}
+	return e.ownerIsKin(s, at)
+}
+
+// ownerIsKin walks back from token at: the nearest person decides, the
+// writer only within ownerGap content words.
+func (e *Engine) ownerIsKin(s *scratch, at int) bool {
+	gap := 0 // content words between the person and the problem
+	for i := at - 1; i >= 0; i-- {
 		w := s.word(i)
 		switch {
-		case e.lex.self[string(w)]:
+		case e.lex.self[string(w)] && gap < ownerGap:
 			return false
 		case e.lex.kinSet[string(w)]:
 			return true
 		}
+		if !s.toks[i].stop {
+			gap++
+		}
 	}
 	return false
 }
+
+// ownerGap is how many content words may stand between the writer and a
+// problem for it to be the writer's own ("jeg har angst", "jeg sliter med
+// angst"); further away the writer is doing something about someone
+// else's ("sønnen vår … og vi har funnet sprøyter på rommet hans").
+const ownerGap = 2
 
 // bestTarget picks the most populous of a name's municipalities.
 func (e *Engine) bestTarget(t []int32) int32 {

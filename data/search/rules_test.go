@@ -30,6 +30,10 @@ var ruleCases = []ruleCase{
 	// Crisis words never become a place; a place beside them still
 	// resolves.
 	{class: "crisis", q: "selvmord", place: "-", crisis: true},
+	// Someone close in crisis: the crisis lines and the relatives' groups;
+	// the writer's own crisis is not a relative's.
+	{class: "crisis", q: "datteren min på 14 kutter seg", place: "-", topics: "parorende", crisis: true},
+	{class: "crisis", q: "kjæresten min sier han skal ta livet sitt", place: "-", topics: "parorende", crisis: true},
 	// Suicide as a subject of work, study or fiction is no crisis of the
 	// writer's; an attempt or thoughts are.
 	{class: "crisis", q: "kurs i selvmordsforebygging i Tromsø", place: "5501"},
@@ -568,4 +572,22 @@ func TestEveryLanguageHasItsBit(t *testing.T) {
 	}
 	assert.Greater(t, len(e.lex.langBit), 32, "the test needs more than 32 languages to mean anything")
 	assert.LessOrEqual(t, len(dataset.LexiconLanguages()), maxLanguages, "every tag the lexicon may carry has a bit")
+}
+
+// TestCrisisOfSomeoneClose: a relative writing about someone close in
+// crisis gets the relatives' groups first; the writer's own crisis, with a
+// relative named before it, does not.
+func TestCrisisOfSomeoneClose(t *testing.T) {
+	e := rules(t)
+	r := e.Search("sønnen min på 19 sier han vil dø", Options{})
+	require.NotNil(t, r.Crisis)
+	require.NotEmpty(t, r.Topics)
+	assert.Equal(t, carerTopic, r.Topics[0].ID)
+	for _, q := range []string{"mamma døde og jeg vil dø", "jeg vil ta livet mitt, mamma vet ingenting"} {
+		r := e.Search(q, Options{})
+		require.NotNil(t, r.Crisis, q)
+		if len(r.Topics) > 0 {
+			assert.NotEqual(t, carerTopic, r.Topics[0].ID, q)
+		}
+	}
 }
