@@ -434,6 +434,7 @@ const (
 	RoleIdiom            = "idiom"             // a phrase in which a homograph is a word: "i stad"
 	RoleMunicipalityWord = "municipality_word" // after a name, says municipality: "kommune"
 	RoleLossVerb         = "loss_verb"         // with a kin word, grief: "mistet"
+	RoleKinVerb          = "kin_verb"          // after a kin word, that person's condition follows: "har", "fikk"
 	RoleKin              = "kin"               // a person close to the writer: "mor", "kona", "sønnen"
 	RoleBereaved         = "bereaved"          // another person's suicide: "tok livet sitt"
 	RoleCrisisStem       = "crisis_stem"       // a word beginning that means suicide or self-harm
@@ -465,7 +466,7 @@ const (
 // Roles lists every lexeme role.
 func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
-		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
+		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
 		RoleCrisisUndo, RoleInflection, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
 		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord, RoleCrisisCard}
 }

@@ -64,6 +64,8 @@ func RoleLabel(role string) string {
 		return "kommuneord"
 	case RoleLossVerb:
 		return "tapsverb"
+	case RoleKinVerb:
+		return "slektningsverb"
 	case RoleKin:
 		return "nærstående"
 	case RoleBereaved:

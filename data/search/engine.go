@@ -839,11 +839,13 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 			topics = append(topics, j)
 		}
 	}
-	// A problem of someone close ("broren min har psykose"): the relatives'
-	// groups first, then the problem's own.
+	// A problem of someone close ("broren min har psykose"), someone close
+	// in crisis, or someone close said to have what no topic names: the
+	// relatives' groups first, then the problem's own.
 	lead := int32(-1)
 	if j, ok := e.topicByID[carerTopic]; ok && (len(topics) > 0 && e.aboutSomeoneClose(s, r) ||
-		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s)) {
+		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s) ||
+		len(topics) == 0 && !r.crisis && e.kinHasSomething(s)) {
 		lead = j
 	}
 	// Violence against the writer or someone close: the crisis lines, and
@@ -936,6 +938,30 @@ func (e *Engine) ownerIsKin(s *scratch, at int) bool {
 		}
 		if !s.toks[i].stop {
 			gap++
+		}
+	}
+	return false
+}
+
+// kinVerbReach is how many words after a kin word its verb may stand
+// ("sønnen vår på 15 har": the age between).
+const kinVerbReach = 3
+
+// kinHasSomething reports whether someone close is said to have or be
+// something, though no topic names it: a kin word, then within
+// kinVerbReach words a kin_verb ("barnet vårt har cerebral parese",
+// "sønnen vår fikk autismediagnose", "Faren til barna mine er psykisk
+// syk"), and the writer not right before that verb. The writer is then a
+// relative.
+func (e *Engine) kinHasSomething(s *scratch) bool {
+	for i := range s.toks {
+		if !e.lex.kinSet[string(s.word(i))] {
+			continue
+		}
+		for k := i + 1; k < len(s.toks) && k <= i+kinVerbReach; k++ {
+			if e.lex.kinVerb[string(s.word(k))] {
+				return e.ownerIsKin(s, k)
+			}
 		}
 	}
 	return false

@@ -222,6 +222,9 @@ var ruleCases = []ruleCase{
 
 	// Several topics, best first, all read.
 	{class: "topics", q: "angst og depresjon", place: "-", topics: "angst,depresjon"},
+	// Someone close has or is what no topic names: the writer is a relative.
+	{class: "topics", q: "barnet vårt har cerebral parese, vi bor i Levanger", place: "5037", topics: "parorende"},
+	{class: "topics", q: "sønnen vår på 15 fikk autismediagnose", place: "-", topics: "parorende"},
 	{class: "topics", q: "angst og depresjon i Bodø", place: "1804", topics: "angst,depresjon"},
 	{class: "topics", q: "sorg og ensomhet", place: "-", topics: "sorg,ensomhet"},
 	{class: "topics", q: "rus og angst", place: "-", topics: "rus,angst"},
