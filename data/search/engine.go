@@ -943,8 +943,8 @@ func (e *Engine) ownerIsKin(s *scratch, at int) bool {
 	return false
 }
 
-// kinVerbReach is how many words after a kin word its verb may stand
-// ("sønnen vår på 15 har": the age between).
+// kinVerbReach is how many content words may stand between a kin word and
+// its verb ("sønnen vår på 15 har": the age between).
 const kinVerbReach = 3
 
 // kinHasSomething reports whether someone close is said to have or be
@@ -958,9 +958,12 @@ func (e *Engine) kinHasSomething(s *scratch) bool {
 		if !e.lex.kinSet[string(s.word(i))] {
 			continue
 		}
-		for k := i + 1; k < len(s.toks) && k <= i+kinVerbReach; k++ {
+		for k, n := i+1, 0; k < len(s.toks) && n < kinVerbReach; k++ {
 			if e.lex.kinVerb[string(s.word(k))] {
 				return e.ownerIsKin(s, k)
+			}
+			if !s.toks[k].stop {
+				n++
 			}
 		}
 	}

@@ -29,7 +29,7 @@ var firstContactSets = []struct {
 	{"2026-12-05-d", 0.963, 0, 0 + signalSlack, 3 + signalSlack},
 	{"2026-12-06-e", 0.859, 1, 2 + signalSlack, 8 + signalSlack},
 	{"2026-12-06-f", 0.905, 0, 1 + signalSlack, 11 + signalSlack},
-	{"2026-12-06-g", 0.910, 0, 0 + signalSlack, 24 + signalSlack},
+	{"2026-12-06-g", 0.912, 0, 0 + signalSlack, 24 + signalSlack},
 	{"2026-12-06-h", 0.868, 0, 2 + signalSlack, 16 + signalSlack},
 	{"2026-12-07-i", 0.902, 0, 1 + signalSlack, 9 + signalSlack},
 	{"2026-12-07-j", 0.910, 3, 0 + signalSlack, 8 + signalSlack},
