@@ -23,14 +23,14 @@ var firstContactSets = []struct {
 	// reads sets it has not seen is TestSignalOnLaterSets. Its figures may
 	// move by a message or two when it is trained again, hence the slack
 	// of signalSlack in the last two columns.
-	{"2026-12-05-a", 0.931, 2, 0 + signalSlack, 4 + signalSlack},
-	{"2026-12-05-b", 0.912, 2, 0 + signalSlack, 5 + signalSlack},
-	{"2026-12-05-c", 0.945, 5, 0 + signalSlack, 7 + signalSlack},
-	{"2026-12-05-d", 0.963, 0, 0 + signalSlack, 3 + signalSlack},
-	{"2026-12-06-e", 0.859, 1, 2 + signalSlack, 8 + signalSlack},
-	{"2026-12-06-f", 0.905, 0, 1 + signalSlack, 11 + signalSlack},
-	{"2026-12-06-g", 0.912, 0, 0 + signalSlack, 24 + signalSlack},
-	{"2026-12-06-h", 0.868, 0, 2 + signalSlack, 16 + signalSlack},
+	{"2026-12-05-a", 0.939, 2, 0 + signalSlack, 4 + signalSlack},
+	{"2026-12-05-b", 0.917, 2, 0 + signalSlack, 5 + signalSlack},
+	{"2026-12-05-c", 0.947, 5, 0 + signalSlack, 7 + signalSlack},
+	{"2026-12-05-d", 0.965, 0, 0 + signalSlack, 3 + signalSlack},
+	{"2026-12-06-e", 0.870, 1, 2 + signalSlack, 8 + signalSlack},
+	{"2026-12-06-f", 0.909, 0, 1 + signalSlack, 11 + signalSlack},
+	{"2026-12-06-g", 0.917, 0, 0 + signalSlack, 24 + signalSlack},
+	{"2026-12-06-h", 0.874, 0, 2 + signalSlack, 16 + signalSlack},
 	{"2026-12-07-i", 0.902, 0, 1 + signalSlack, 9 + signalSlack},
 	{"2026-12-07-j", 0.910, 3, 0 + signalSlack, 8 + signalSlack},
 }
