@@ -848,6 +848,11 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 		len(topics) == 0 && !r.crisis && e.kinHasSomething(s)) {
 		lead = j
 	}
+	// Bereaved by suicide: the crisis lines, and the grief groups first
+	// ("kollegaen min tok livet sitt" is grief before work).
+	if j, ok := e.topicByID[griefTopic]; ok && r.bereaved {
+		lead = j
+	}
 	// Violence against the writer or someone close: the crisis lines, and
 	// first the groups for a crisis of life, where abuse belongs ("mamma
 	// slår meg når hun drikker": abuse, then alcohol).
@@ -862,12 +867,6 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 			}
 		}
 		topics = out
-	}
-	// Bereaved by suicide: the crisis lines, and the grief groups.
-	if len(topics) == 0 && r.bereaved {
-		if j, ok := e.topicByID[griefTopic]; ok {
-			topics = append(topics, j)
-		}
 	}
 	for _, j := range topics {
 		t := e.topics[j]

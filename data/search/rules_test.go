@@ -30,6 +30,8 @@ var ruleCases = []ruleCase{
 	// Crisis words never become a place; a place beside them still
 	// resolves.
 	{class: "crisis", q: "selvmord", place: "-", crisis: true},
+	// Bereaved by suicide: the grief groups come first whatever else is read.
+	{class: "crisis", q: "jobber i barnehage, kollegaen min tok livet sitt", place: "-", topics: "sorg", crisis: true},
 	// Someone close in crisis: the crisis lines and the relatives' groups;
 	// the writer's own crisis is not a relative's.
 	{class: "crisis", q: "datteren min på 14 kutter seg", place: "-", topics: "parorende", crisis: true},
