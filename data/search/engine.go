@@ -839,6 +839,14 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 			topics = append(topics, j)
 		}
 	}
+	// A group asked for and no problem named ("looking for a support group
+	// in Tromsø"): the groups across problems. Its words are stop words, so
+	// that they are never a place or a name; here they say what is sought.
+	if len(topics) == 0 && !r.crisis {
+		if j, ok := e.topicByID[genericTopic]; ok && e.asksForGroup(s, j) {
+			topics = append(topics, j)
+		}
+	}
 	// A problem of someone close ("broren min har psykose"), someone close
 	// in crisis, or someone close said to have what no topic names: the
 	// relatives' groups first, then the problem's own.
@@ -876,6 +884,26 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 		resp.Topic = &TopicRef{ID: resp.Topics[0].ID, Name: resp.Topics[0].Name}
 	}
 	return topics
+}
+
+// asksForGroup reports whether a word, or two words together, of the
+// query name topic j exactly ("support group", "selvhjelpsgrupper").
+func (e *Engine) asksForGroup(s *scratch, j int32) bool {
+	names := func(key string) bool {
+		for _, x := range e.exact[key] {
+			if en := &e.entries[x]; isTopicKind(en.kind) && en.targets[0] == j {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range s.toks {
+		w := string(s.word(i))
+		if names(w) || i+1 < len(s.toks) && names(w+string(s.word(i+1))) {
+			return true
+		}
+	}
+	return false
 }
 
 // carerTopic is the topic of relatives and carers.

@@ -224,6 +224,8 @@ var ruleCases = []ruleCase{
 
 	// Several topics, best first, all read.
 	{class: "topics", q: "angst og depresjon", place: "-", topics: "angst,depresjon"},
+	// A group asked for, no problem named: the groups across problems.
+	{class: "topics", q: "looking for a support group in Tromsø", place: "5501", topics: "paa-tvers"},
 	// Someone close has or is what no topic names: the writer is a relative.
 	{class: "topics", q: "barnet vårt har cerebral parese, vi bor i Levanger", place: "5037", topics: "parorende"},
 	{class: "topics", q: "sønnen vår på 15 fikk autismediagnose", place: "-", topics: "parorende"},
