@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Go's linker writes the module's data as one active data segment per run
@@ -135,8 +137,15 @@ func dataSegments(b []byte) ([]dataSegment, error) {
 
 // joinSegments joins each segment to the one before it when it starts at
 // most maxRun bytes after that one's end (never when they overlap or are
-// out of order: those stay as they are).
+// out of order: those stay as they are). Segments that overlap none other
+// are first put in the order of their addresses: the linker may write one
+// out of order, and the zeros of a join written after it would then
+// overwrite it.
 func joinSegments(segs []dataSegment, maxRun int) []dataSegment {
+	if disjoint(segs) {
+		segs = slices.Clone(segs)
+		slices.SortStableFunc(segs, func(a, b dataSegment) int { return cmp.Compare(a.offset, b.offset) })
+	}
 	var out []dataSegment
 	for _, s := range segs {
 		if k := len(out) - 1; k >= 0 {
@@ -150,6 +159,18 @@ func joinSegments(segs []dataSegment, maxRun int) []dataSegment {
 		out = append(out, dataSegment{s.offset, append([]byte(nil), s.data...)})
 	}
 	return out
+}
+
+// disjoint reports whether no two segments share an address.
+func disjoint(segs []dataSegment) bool {
+	sorted := slices.Clone(segs)
+	slices.SortFunc(sorted, func(a, b dataSegment) int { return cmp.Compare(a.offset, b.offset) })
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i-1].offset+int64(len(sorted[i-1].data)) > sorted[i].offset {
+			return false
+		}
+	}
+	return true
 }
 
 func encodeSegments(segs []dataSegment) []byte {
