@@ -55,6 +55,21 @@ func TestPackJoinsSegmentsAcrossShortRunsOfZeros(t *testing.T) {
 	assert.Error(t, sameMemory(in, moduleWithData(dataSegment{0x10, []byte("ab")})), "another memory is told apart")
 }
 
+// TestPackKeepsASegmentWrittenOutOfOrder: a segment the linker wrote
+// before others at lower addresses is not overwritten by the zeros of a
+// later join across it: disjoint segments are packed in address order.
+func TestPackKeepsASegmentWrittenOutOfOrder(t *testing.T) {
+	in := moduleWithData(
+		dataSegment{0x18, []byte("xy")}, // inside the gap that the next two leave
+		dataSegment{0x10, []byte("ab")},
+		dataSegment{0x20, []byte("cd")},
+	)
+	out, err := packDataSegments(in, 16)
+	require.NoError(t, err)
+	require.NoError(t, sameMemory(in, out))
+	assert.Equal(t, []dataSegment{{0x10, []byte("ab\x00\x00\x00\x00\x00\x00xy\x00\x00\x00\x00\x00\x00cd")}}, segmentsOf(t, out))
+}
+
 func TestPackRefusesWhatItCannotRewrite(t *testing.T) {
 	passive := append([]byte(nil), wasmHeader...)
 	passive = append(passive, sectionData, 4, 1, 1, 1, 'x') // one passive segment
