@@ -27,11 +27,11 @@ var firstContactSets = []struct {
 	{"2026-12-05-b", 0.924, 2, 0 + signalSlack, 5 + signalSlack},
 	{"2026-12-05-c", 0.947, 5, 0 + signalSlack, 7 + signalSlack},
 	{"2026-12-05-d", 0.979, 0, 0 + signalSlack, 3 + signalSlack},
-	{"2026-12-06-e", 0.898, 1, 2 + signalSlack, 8 + signalSlack},
-	{"2026-12-06-f", 0.928, 0, 1 + signalSlack, 11 + signalSlack},
+	{"2026-12-06-e", 0.900, 1, 2 + signalSlack, 8 + signalSlack},
+	{"2026-12-06-f", 0.931, 0, 1 + signalSlack, 11 + signalSlack},
 	{"2026-12-06-g", 0.919, 0, 0 + signalSlack, 24 + signalSlack},
 	{"2026-12-06-h", 0.896, 0, 2 + signalSlack, 16 + signalSlack},
-	{"2026-12-07-i", 0.915, 0, 1 + signalSlack, 9 + signalSlack},
+	{"2026-12-07-i", 0.917, 0, 1 + signalSlack, 9 + signalSlack},
 	{"2026-12-07-j", 0.917, 3, 0 + signalSlack, 8 + signalSlack},
 }
 

@@ -35,12 +35,15 @@ const (
 // would cost memory and index size for nothing.
 type entry struct {
 	kind  entryKind
-	exact bool   // only an exact match counts (acronyms such as "AA", "KOLS")
-	upper bool   // the acronym must be typed in capitals ("AA", "NA", "ME")
-	label string // as shown
-	fold  string // folded label, words separated by one space
-	key   string // fold without spaces
-	mask  uint32
+	exact bool // only an exact match counts (acronyms such as "AA", "KOLS")
+	// described: one of the lexicon's everyday descriptions of a topic
+	// ("hjemmekontor", "ny i byen"), read whole, never by its beginning.
+	described bool
+	upper     bool   // the acronym must be typed in capitals ("AA", "NA", "ME")
+	label     string // as shown
+	fold      string // folded label, words separated by one space
+	key       string // fold without spaces
+	mask      uint32
 	// targets are municipality indexes (places, see target) or the topic
 	// index (topics) or the contact point index.
 	targets []int32
@@ -470,7 +473,9 @@ func (e *Engine) addTopics(b *builder) {
 		// So are the lexicon's everyday words and descriptions of the topic,
 		// in every language it holds.
 		for _, w := range e.lex.topicWords[t.ID] {
-			b.add(entSynonym, w, ti, rank, nil)
+			if j := b.add(entSynonym, w, ti, rank, nil); j >= 0 {
+				e.entries[j].described = true
+			}
 		}
 		if t.ID == griefTopic {
 			for _, v := range e.lex.lossVerbs {

@@ -577,6 +577,13 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 		if place {
 			return len(key) >= minSentencePrefix || !sp.sentence && len(key) >= minResolvePrefix
 		}
+		// A description is read by its first words only ("eksen" is "eksen
+		// min"), never by a word's beginning: "hjem" typed last is not
+		// "hjemmekontor".
+		if en.described {
+			return !sp.common && len(key) >= minTopicStem+1 && len(en.key)-len(key) <= maxTopicSuffix &&
+				len(en.fold) > len(key) && en.fold[len(key)] == ' ' && en.fold[:len(key)] == key
+		}
 		// A topic word may also be finished short of its name's ending
 		// ("ensom" is ensomhet, "rusavhengig" is rusavhengighet).
 		return !sp.common && (sp.tail && len(key) >= minResolvePrefix ||

@@ -598,3 +598,16 @@ func TestCrisisOfSomeoneClose(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionsReadWhole: a topic's everyday description is read by
+// its first words, never by the beginning of a word ("hjem" typed last is
+// not "hjemmekontor").
+func TestDescriptionsReadWhole(t *testing.T) {
+	e := engine(t)
+	for _, tp := range e.Search("savner å komme hjem", Options{}).Topics {
+		assert.NotEqual(t, "arbeid", tp.ID)
+	}
+	r := e.Search("eksen nekter meg å se ungene", Options{})
+	require.NotEmpty(t, r.Topics)
+	assert.Equal(t, "samlivsbrudd", r.Topics[0].ID)
+}
