@@ -104,6 +104,8 @@ type token struct {
 	person  bool   // a person's name ("jeg heter Hege Lier"): never a place
 	upper   bool   // typed with a capital first letter, not at a sentence's start
 	capital bool   // typed with a capital first letter (the query not all in capitals)
+	acronym bool   // typed all in capitals, two letters or more ("DPS", "NTNU"): no first name
+	bracket bool   // right after an opening bracket: a name ends before it
 	clause  bool   // begins a sentence or clause: after . ! ? , ; : (or first)
 	glued   bool   // joined to the token before by . / or : with no space ("12.03")
 	role    int8   // whose place a name beginning here is: roleLives, roleElsewhere, 0

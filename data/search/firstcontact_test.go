@@ -23,16 +23,16 @@ var firstContactSets = []struct {
 	// reads sets it has not seen is TestSignalOnLaterSets. Its figures may
 	// move by a message or two when it is trained again, hence the slack
 	// of signalSlack in the last two columns.
-	{"2026-12-05-a", 0.939, 2, 0 + signalSlack, 4 + signalSlack},
+	{"2026-12-05-a", 0.944, 1, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-05-b", 0.924, 2, 0 + signalSlack, 5 + signalSlack},
-	{"2026-12-05-c", 0.947, 5, 0 + signalSlack, 7 + signalSlack},
+	{"2026-12-05-c", 0.951, 5, 0 + signalSlack, 7 + signalSlack},
 	{"2026-12-05-d", 0.979, 0, 0 + signalSlack, 3 + signalSlack},
-	{"2026-12-06-e", 0.900, 1, 2 + signalSlack, 8 + signalSlack},
+	{"2026-12-06-e", 0.904, 1, 2 + signalSlack, 8 + signalSlack},
 	{"2026-12-06-f", 0.931, 0, 1 + signalSlack, 11 + signalSlack},
 	{"2026-12-06-g", 0.919, 0, 0 + signalSlack, 24 + signalSlack},
 	{"2026-12-06-h", 0.896, 0, 2 + signalSlack, 16 + signalSlack},
 	{"2026-12-07-i", 0.917, 0, 1 + signalSlack, 9 + signalSlack},
-	{"2026-12-07-j", 0.917, 3, 0 + signalSlack, 8 + signalSlack},
+	{"2026-12-07-j", 0.919, 3, 0 + signalSlack, 8 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may

@@ -347,6 +347,11 @@ var ruleCases = []ruleCase{
 	// beginning of one needs five letters; several words or a region after
 	// it are cues.
 	{class: "finished", q: "kjøper tau i dag", place: "-"},
+	// Two capitalised words are a person only when the first could be a
+	// first name: not an acronym; a signature's name ends at a bracket.
+	{class: "finished", q: "Sosionom ved DPS Kongsberg: brukeren spiller for mye", place: "3303"},
+	{class: "finished", q: "trenger sorggruppe. Hilsen Marit Fauske", place: "-", topics: "sorg"},
+	{class: "finished", q: "Hilsen Per (Porsgrunn) – sliter på jobben", place: "4001", topics: "arbeid"},
 	{class: "finished", q: "usunt forhold til mat", place: "-"},
 	{class: "finished", q: "pro ana", place: "-"},
 	{class: "finished", q: "angst mo i r", place: "1833", topics: "angst"},

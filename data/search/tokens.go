@@ -137,8 +137,8 @@ func markCapitals(q string, toks []token) {
 			break
 		}
 	}
-	k, class, sentenceStart := -1, 0, true
-	clause, mark := false, false
+	k, class, sentenceStart, letters := -1, 0, true, 0
+	clause, mark, bracket := false, false, false
 	var sep rune // the one character between this token and the last (0 after more)
 	for _, r := range q {
 		c := 0
@@ -163,26 +163,45 @@ func markCapitals(q string, toks []token) {
 				sentenceStart, mark = true, true
 			case ',', ';', ':':
 				mark = true
+			case '(', '[':
+				bracket = true
 			case ' ', '\t', '\n':
 				clause = clause || mark || r == '\n'
 			}
 			class = 0
 			continue
 		}
+		if c == class && c == 1 && k >= 0 {
+			// An acronym is all capitals ("DPS", "NTNU"), two letters or more.
+			toks[k].acronym = toks[k].acronym && unicode.ToLower(r) != r
+			letters++
+		}
 		if c != class {
+			if k >= 0 && letters < 2 {
+				toks[k].acronym = false
+			}
+			letters = 0
+			if c == 1 {
+				letters = 1
+			}
 			k++
 			if k >= len(toks) {
 				return
 			}
 			toks[k].capital = c == 1 && unicode.ToLower(r) != r && !allCaps
+			toks[k].acronym = toks[k].capital
 			toks[k].upper = toks[k].capital && !sentenceStart
 			toks[k].clause = clause || k == 0
+			toks[k].bracket = bracket
 			if k > 0 && (sep == '.' || sep == '/' || sep == ':') {
 				toks[k].glued = true
 			}
-			sentenceStart, clause, mark, sep = false, false, false, 0
+			sentenceStart, clause, mark, bracket, sep = false, false, false, false, 0
 		}
 		class = c
+	}
+	if k >= 0 && letters < 2 {
+		toks[k].acronym = false
 	}
 }
 
@@ -392,7 +411,7 @@ func (e *Engine) markNames(s *scratch) {
 		case i >= 2 && person(s.word(i-2)) && toks[i-1].common && toks[i].upper &&
 			!e.lex.placePreposition[string(s.word(i-1))]: // "mor i Tromsø" is a place
 			e.markName(s, i, true)
-		case toks[i].capital && i+1 < len(toks) && toks[i+1].upper && e.namesNothing(s, i) &&
+		case toks[i].capital && !toks[i].acronym && i+1 < len(toks) && toks[i+1].upper && e.namesNothing(s, i) &&
 			!e.isPlaceName(string(s.word(i))+string(s.word(i+1))):
 			e.markName(s, i, true)
 		}
@@ -406,12 +425,14 @@ func hasCueBefore(s *scratch, i int, cues map[string]string) bool {
 }
 
 // markName marks up to maxNameWords words from token i as a person's name,
-// stopping at a stop, common or topic word; capitalised says the name's
-// further words must be capitalised too.
+// stopping at a stop, common or topic word, a new clause or a bracket
+// ("Hilsen Per (Porsgrunn)"); capitalised
+// says the name's further words must be capitalised too.
 func (e *Engine) markName(s *scratch, i int, capitalised bool) {
 	for k := i; k < len(s.toks) && k < i+maxNameWords; k++ {
 		t := &s.toks[k]
-		if t.stop || t.digits || t.common && k > i || e.isTopicWord(string(s.word(k))) || capitalised && !t.capital {
+		if t.stop || t.digits || t.common && k > i || k > i && (t.clause || t.bracket) || e.isTopicWord(string(s.word(k))) ||
+			capitalised && !t.capital {
 			return
 		}
 		t.person, t.common = true, true
