@@ -36,7 +36,7 @@ type LanguageTag struct {
 // one needs a second review.
 func CrisisRole(role string) bool {
 	switch role {
-	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisUndo, RoleCrisisCue, RoleCrisisRule:
+	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisUndo, RoleCrisisSubject, RoleCrisisCue, RoleCrisisRule:
 		return true
 	}
 	return false
@@ -76,6 +76,8 @@ func RoleLabel(role string) string {
 		return "krisefrase"
 	case RoleCrisisUndo:
 		return "kriseoppheving"
+	case RoleCrisisSubject:
+		return "krisetemaord"
 	case RoleInflection:
 		return "bøyningsendelse"
 	case RolePrefix:

@@ -95,6 +95,58 @@ func (l *lexicon) isCrisisWord(w string, typing bool) bool {
 	return false
 }
 
+// subjectWindow is how many words before the first crisis word a
+// crisis_subject noun may stand ("særoppgave om selvmord i Hedda Gabler",
+// "undervisningsopplegg om psykisk helse og selvmord").
+const subjectWindow = 5
+
+// minSubjectNoun is the shortest crisis_subject noun read inside a word
+// ("masteroppgave" ends with "oppgave", "boka" begins with "bok").
+const minSubjectNoun = 3
+
+// subjectOfWork reports whether the crisis the rules read is the subject of
+// a work, study or fiction: a crisis_subject noun within subjectWindow
+// words before the first crisis word, and the writer nowhere after it
+// ("boka om selvmord fikk meg til å tenke på å ta livet mitt" is the
+// writer's own). The signal may still read the message.
+func (l *lexicon) subjectOfWork(s *scratch) bool {
+	first := -1
+	for i, t := range s.toks {
+		if t.crisis {
+			first = i
+			break
+		}
+	}
+	for i := first - 1; i >= 0 && i >= first-subjectWindow; i-- {
+		if l.isSubjectNoun(string(s.word(i))) {
+			return !l.writerAfter(s, i)
+		}
+	}
+	return false
+}
+
+// writerAfter reports whether the writer is named after token i ("… og nå
+// vil jeg dø"): then the crisis may be the writer's own.
+func (l *lexicon) writerAfter(s *scratch, i int) bool {
+	for k := i + 1; k < len(s.toks); k++ {
+		if l.self[string(s.word(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubjectNoun reports whether w begins or ends with a crisis_subject
+// noun ("boka", "masteroppgave").
+func (l *lexicon) isSubjectNoun(w string) bool {
+	for n := range l.crisisSubject {
+		if len(n) >= minSubjectNoun && (strings.HasPrefix(w, n) || strings.HasSuffix(w, n)) {
+			return true
+		}
+	}
+	return false
+}
+
 // minUndoHead is the shortest head that makes a crisis word a subject.
 const minUndoHead = 4
 

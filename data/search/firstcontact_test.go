@@ -25,14 +25,14 @@ var firstContactSets = []struct {
 	// of signalSlack in the last two columns.
 	{"2026-12-05-a", 0.944, 1, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-05-b", 0.924, 2, 0 + signalSlack, 5 + signalSlack},
-	{"2026-12-05-c", 0.951, 5, 0 + signalSlack, 7 + signalSlack},
+	{"2026-12-05-c", 0.955, 5, 0 + signalSlack, 5 + signalSlack},
 	{"2026-12-05-d", 0.979, 0, 0 + signalSlack, 3 + signalSlack},
-	{"2026-12-06-e", 0.904, 1, 2 + signalSlack, 8 + signalSlack},
-	{"2026-12-06-f", 0.931, 0, 1 + signalSlack, 11 + signalSlack},
-	{"2026-12-06-g", 0.919, 0, 0 + signalSlack, 24 + signalSlack},
-	{"2026-12-06-h", 0.896, 0, 2 + signalSlack, 16 + signalSlack},
+	{"2026-12-06-e", 0.909, 1, 2 + signalSlack, 5 + signalSlack},
+	{"2026-12-06-f", 0.936, 0, 1 + signalSlack, 8 + signalSlack},
+	{"2026-12-06-g", 0.926, 0, 0 + signalSlack, 20 + signalSlack},
+	{"2026-12-06-h", 0.900, 0, 2 + signalSlack, 13 + signalSlack},
 	{"2026-12-07-i", 0.917, 0, 1 + signalSlack, 9 + signalSlack},
-	{"2026-12-07-j", 0.919, 3, 0 + signalSlack, 8 + signalSlack},
+	{"2026-12-07-j", 0.922, 3, 0 + signalSlack, 6 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may

@@ -42,6 +42,11 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "selvmordstall i Norge", place: "-"},
 	{class: "crisis", q: "Suicide Squad på Netflix", place: "-"},
 	{class: "crisis", q: "selvmordsforsøk i fjor", place: "-", crisis: true},
+	// A work, study or fiction about it, or patients a professional asks
+	// about, unless the writer comes in after it.
+	{class: "crisis", q: "skriver særoppgave om selvmord i Hedda Gabler", place: "-"},
+	{class: "crisis", q: "hvilke grupper kan vi henvise pasienter som selvskader til", place: "-"},
+	{class: "crisis", q: "så en film om selvmord og nå vil jeg dø selv", place: "-", crisis: true},
 	{class: "crisis", q: "suicide thoughts", place: "-", crisis: true},
 	{class: "crisis", q: "Selvmord", place: "-", crisis: true},
 	{class: "crisis", q: "tenker på selvmord", place: "-", crisis: true},

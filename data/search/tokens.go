@@ -76,6 +76,12 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	}
 	r.crisis = e.lex.markCrisis(fold, toks, open)
 	cued, toldByRule, violent := e.lex.markCrisisCues(s)
+	if (r.crisis || cued) && e.lex.subjectOfWork(s) {
+		for i := range toks {
+			toks[i].crisis = false
+		}
+		r.crisis, cued, toldByRule, violent = false, false, false, false
+	}
 	r.violent = violent
 	r.crisis = cued || r.crisis || e.signalled(s)
 	r.bereaved = toldByRule || r.crisis && e.lex.toldOfAnother(fold)
