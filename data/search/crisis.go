@@ -65,6 +65,11 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 			if ok && end < len(toks) && l.crisisUndo[string(fold[toks[end].a:toks[end].b])] {
 				ok = false
 			}
+			// "jobben tar livet av meg": a phrase with the writer as its
+			// object is an idiom when a thing, not a person, does it.
+			if ok && l.self[p[len(p)-1]] && i > 0 && l.isThing(toks[i-1], string(fold[toks[i-1].a:toks[i-1].b])) {
+				ok = false
+			}
 			if ok {
 				for k := i; k < end; k++ {
 					toks[k].crisis = true
@@ -145,6 +150,13 @@ func (l *lexicon) isSubjectNoun(w string) bool {
 		}
 	}
 	return false
+}
+
+// isThing reports whether token t, folded w, is a noun that names no
+// person: not the writer, another person, someone close or a name, and no
+// stop, common word or number ("jobben", "prosjektet").
+func (l *lexicon) isThing(t token, w string) bool {
+	return !t.stop && !t.common && !t.digits && !t.person && !l.self[w] && !l.other[w] && !l.kinSet[w]
 }
 
 // minUndoHead is the shortest head that makes a crisis word a subject.

@@ -42,6 +42,10 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "selvmordstall i Norge", place: "-"},
 	{class: "crisis", q: "Suicide Squad på Netflix", place: "-"},
 	{class: "crisis", q: "selvmordsforsøk i fjor", place: "-", crisis: true},
+	// The writer as the object of a thing is an idiom; of a person, a threat.
+	{class: "crisis", q: "jobben tar livet av meg", place: "-"},
+	{class: "crisis", q: "han tar livet av meg", place: "-", crisis: true},
+	{class: "crisis", q: "orker ikke mer, tar livet av meg", place: "-", crisis: true},
 	// A work, study or fiction about it, or patients a professional asks
 	// about, unless the writer comes in after it.
 	{class: "crisis", q: "skriver særoppgave om selvmord i Hedda Gabler", place: "-"},
