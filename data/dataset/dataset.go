@@ -435,6 +435,7 @@ const (
 	RoleMunicipalityWord = "municipality_word" // after a name, says municipality: "kommune"
 	RoleLossVerb         = "loss_verb"         // with a kin word, grief: "mistet"
 	RoleKinVerb          = "kin_verb"          // after a kin word, that person's condition follows: "har", "fikk"
+	RoleDeathWord        = "death_word"        // grief only when a person died: "døde" ("batteriet døde" is none)
 	RoleKin              = "kin"               // a person close to the writer: "mor", "kona", "sønnen"
 	RoleBereaved         = "bereaved"          // another person's suicide: "tok livet sitt"
 	RoleCrisisStem       = "crisis_stem"       // a word beginning that means suicide or self-harm
@@ -467,7 +468,7 @@ const (
 // Roles lists every lexeme role.
 func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
-		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
+		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleDeathWord, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
 		RoleCrisisUndo, RoleCrisisSubject, RoleInflection, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
 		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord, RoleCrisisCard}
 }

@@ -66,6 +66,8 @@ func RoleLabel(role string) string {
 		return "tapsverb"
 	case RoleKinVerb:
 		return "slektningsverb"
+	case RoleDeathWord:
+		return "dødsord"
 	case RoleKin:
 		return "nærstående"
 	case RoleBereaved:

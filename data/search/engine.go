@@ -834,6 +834,9 @@ func (e *Engine) resolvePlace(s *scratch, r *reading, resp *Response, opts Optio
 func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Options) []int32 {
 	var topics []int32
 	for _, mi := range r.topics {
+		if sp := &s.spans[s.ms[mi].span]; sp.i == sp.j && e.lex.deathWord[string(s.word(sp.i))] && !e.someoneDied(s, sp.i) {
+			continue // "batteriet døde", "jeg er så død i dag"
+		}
 		topics = append(topics, e.entries[s.ms[mi].entry].targets[0])
 	}
 	if len(topics) == 0 && opts.Topic != "" {
@@ -906,6 +909,26 @@ func (e *Engine) asksForGroup(s *scratch, j int32) bool {
 		}
 	}
 	return false
+}
+
+// deathReach is how far before a death word the one who died may be named.
+const deathReach = 4
+
+// someoneDied reports whether the death word at token i may tell of a
+// person's death: not when the writer is its subject ("jeg er så død i
+// dag", "I'm dead", "i Fortnite døde jeg") and no one else is named nearer.
+// A word it cannot place is taken for a person ("tvillingene våre døde").
+func (e *Engine) someoneDied(s *scratch, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-deathReach; k-- {
+		w := string(s.word(k))
+		switch {
+		case e.lex.kinSet[w] || e.lex.other[w] || e.lex.personNoun[w] || s.toks[k].person:
+			return true
+		case e.lex.self[w]:
+			return false
+		}
+	}
+	return i+1 >= len(s.toks) || !e.lex.self[string(s.word(i+1))]
 }
 
 // carerTopic is the topic of relatives and carers.

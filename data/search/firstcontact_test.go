@@ -30,9 +30,9 @@ var firstContactSets = []struct {
 	{"2026-12-06-e", 0.911, 1, 2 + signalSlack, 4 + signalSlack},
 	{"2026-12-06-f", 0.936, 0, 1 + signalSlack, 8 + signalSlack},
 	{"2026-12-06-g", 0.928, 0, 0 + signalSlack, 19 + signalSlack},
-	{"2026-12-06-h", 0.900, 0, 2 + signalSlack, 13 + signalSlack},
+	{"2026-12-06-h", 0.902, 0, 2 + signalSlack, 13 + signalSlack},
 	{"2026-12-07-i", 0.919, 0, 1 + signalSlack, 8 + signalSlack},
-	{"2026-12-07-j", 0.922, 3, 0 + signalSlack, 6 + signalSlack},
+	{"2026-12-07-j", 0.924, 3, 0 + signalSlack, 6 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may

@@ -14,7 +14,7 @@ import (
 // of the dataset; the lexicon is about the language, not the places.
 type lexicon struct {
 	stop, common, homograph, placePreposition, yearCue, municipalityWord wordSet
-	compoundHead, crisisUndo, linker, kinVerb, crisisSubject             wordSet
+	compoundHead, crisisUndo, linker, kinVerb, crisisSubject, deathWord  wordSet
 	// nameCue are the words before a person's name ("heter"), by their
 	// words; a map of strings like the other cues, so that one cue reader
 	// serves them all.
@@ -128,7 +128,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		dataset.RoleCrisisUndo: &l.crisisUndo, dataset.RolePlainWord: &l.plain,
 		dataset.RoleIdiom: &l.idiom, dataset.RoleSelf: &l.self,
 		dataset.RoleOther: &l.other, dataset.RoleLinker: &l.linker, dataset.RoleKinVerb: &l.kinVerb,
-		dataset.RoleCrisisSubject: &l.crisisSubject,
+		dataset.RoleCrisisSubject: &l.crisisSubject, dataset.RoleDeathWord: &l.deathWord,
 	}
 	for _, s := range sets {
 		*s = wordSet{}

@@ -613,6 +613,18 @@ func TestCrisisOfSomeoneClose(t *testing.T) {
 	}
 }
 
+// TestDeathOfTheWriterIsAnIdiom: a death word whose subject is the writer
+// reads no grief; someone else's death does.
+func TestDeathOfTheWriterIsAnIdiom(t *testing.T) {
+	e := engine(t)
+	for _, tp := range e.Search("i Fortnite døde jeg 20 ganger i dag", Options{}).Topics {
+		assert.NotEqual(t, griefTopic, tp.ID)
+	}
+	r := e.Search("tvillingene våre døde rett etter fødselen", Options{})
+	require.NotEmpty(t, r.Topics)
+	assert.Equal(t, griefTopic, r.Topics[0].ID)
+}
+
 // TestDescriptionsReadWhole: a topic's everyday description is read by
 // its first words, never by the beginning of a word ("hjem" typed last is
 // not "hjemmekontor").
