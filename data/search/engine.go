@@ -956,7 +956,41 @@ func (e *Engine) aboutSomeoneClose(s *scratch, r *reading) bool {
 	if slices.Contains(ownTopics, e.topics[e.entries[s.ms[mi].entry].targets[0]].ID) {
 		return false
 	}
-	return e.ownerIsKin(s, s.spans[s.ms[mi].span].i)
+	sp := &s.spans[s.ms[mi].span]
+	if e.ownerIsKin(s, sp.i) {
+		return true
+	}
+	// "kreft hos mamma", "gamblingproblem hos kjæresten": someone close
+	// right after the problem, and the writer not right before it.
+	for k := sp.j + 1; k < len(s.toks) && k <= sp.j+kinAfterProblem; k++ {
+		w := string(s.word(k))
+		if e.lex.self[w] {
+			return false
+		}
+		if e.lex.kinSet[w] {
+			return !e.writerBefore(s, sp.i)
+		}
+	}
+	return false
+}
+
+// kinAfterProblem is how many words after a problem its owner may be named
+// ("kreft hos mamma").
+const kinAfterProblem = 2
+
+// writerBefore reports whether the writer stands within ownerGap content
+// words before token at.
+func (e *Engine) writerBefore(s *scratch, at int) bool {
+	gap := 0
+	for i := at - 1; i >= 0 && gap < ownerGap; i-- {
+		if e.lex.self[string(s.word(i))] {
+			return true
+		}
+		if !s.toks[i].stop {
+			gap++
+		}
+	}
+	return false
 }
 
 // crisisOfSomeoneClose reports whether the crisis read is someone close's

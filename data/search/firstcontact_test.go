@@ -23,12 +23,12 @@ var firstContactSets = []struct {
 	// reads sets it has not seen is TestSignalOnLaterSets. Its figures may
 	// move by a message or two when it is trained again, hence the slack
 	// of signalSlack in the last two columns.
-	{"2026-12-05-a", 0.947, 1, 0 + signalSlack, 3 + signalSlack},
+	{"2026-12-05-a", 0.950, 1, 0 + signalSlack, 3 + signalSlack},
 	{"2026-12-05-b", 0.939, 2, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-05-c", 0.957, 5, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-05-d", 0.981, 0, 0 + signalSlack, 2 + signalSlack},
-	{"2026-12-06-e", 0.911, 1, 2 + signalSlack, 4 + signalSlack},
-	{"2026-12-06-f", 0.940, 0, 1 + signalSlack, 8 + signalSlack},
+	{"2026-12-06-e", 0.913, 1, 2 + signalSlack, 4 + signalSlack},
+	{"2026-12-06-f", 0.943, 0, 1 + signalSlack, 8 + signalSlack},
 	{"2026-12-06-g", 0.928, 0, 0 + signalSlack, 19 + signalSlack},
 	{"2026-12-06-h", 0.902, 0, 2 + signalSlack, 13 + signalSlack},
 	{"2026-12-07-i", 0.921, 0, 1 + signalSlack, 8 + signalSlack},

@@ -233,6 +233,8 @@ var ruleCases = []ruleCase{
 
 	// Several topics, best first, all read.
 	{class: "topics", q: "angst og depresjon", place: "-", topics: "angst,depresjon"},
+	// Someone close named right after the problem owns it.
+	{class: "topics", q: "gamblingproblem hos kjæresten, vi bor i Tønsberg", place: "3905", topics: "parorende,rus"},
 	// A group asked for, no problem named: the groups across problems.
 	{class: "topics", q: "looking for a support group in Tromsø", place: "5501", topics: "paa-tvers"},
 	// Someone close has or is what no topic names: the writer is a relative.
