@@ -363,6 +363,8 @@ var ruleCases = []ruleCase{
 	{class: "finished", q: "Sosionom ved DPS Kongsberg: brukeren spiller for mye", place: "3303"},
 	{class: "finished", q: "trenger sorggruppe. Hilsen Marit Fauske", place: "-", topics: "sorg"},
 	{class: "finished", q: "Hilsen Per (Porsgrunn) – sliter på jobben", place: "4001", topics: "arbeid"},
+	// A name follows its person word in the same clause, not after a comma.
+	{class: "finished", q: "barnevernet tok barna mine, Hamar", place: "3403"},
 	{class: "finished", q: "usunt forhold til mat", place: "-"},
 	{class: "finished", q: "pro ana", place: "-"},
 	{class: "finished", q: "angst mo i r", place: "1833", topics: "angst"},

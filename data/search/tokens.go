@@ -412,9 +412,11 @@ func (e *Engine) markNames(s *scratch) {
 		switch {
 		case hasCueBefore(s, i, e.lex.nameCue):
 			e.markName(s, i, false)
-		case person(s.word(i-1)) && toks[i].upper:
+		// A name follows its person word in the same clause: "andre
+		// foreldre, Tromsø-området" is a place.
+		case person(s.word(i-1)) && toks[i].upper && !toks[i].clause:
 			e.markName(s, i, true)
-		case i >= 2 && person(s.word(i-2)) && toks[i-1].common && toks[i].upper &&
+		case i >= 2 && person(s.word(i-2)) && toks[i-1].common && toks[i].upper && !toks[i].clause && !toks[i-1].clause &&
 			!e.lex.placePreposition[string(s.word(i-1))]: // "mor i Tromsø" is a place
 			e.markName(s, i, true)
 		case toks[i].capital && !toks[i].acronym && i+1 < len(toks) && toks[i+1].upper && e.namesNothing(s, i) &&
