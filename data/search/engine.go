@@ -537,10 +537,12 @@ func (e *Engine) choose(s *scratch, r *reading) {
 	if r.pc >= 0 && s.toks[r.pcToken].role < topRole {
 		r.pc = -1
 	}
-	// Four digits in the range of years are weaker than a place named in
-	// words ("bilulykke 2019 … gruppe i Larvik"): they give way to a named
+	// A postcode is weaker than a place named in words: four digits in the
+	// range of years are often a year ("bilulykke 2019 … gruppe i
+	// Larvik"), and digits are swapped more often than a town is misnamed
+	// ("lillehammer 2690" is 2609, not Skjåk). They give way to a named
 	// place of another municipality.
-	if r.pc >= 0 && s.toks[r.pcToken].code == "" && isYear(s.word(r.pcToken)) {
+	if r.pc >= 0 {
 		for p := range bestPlace {
 			if bestPlace[p] >= 0 && !slices.Contains(e.entries[s.ms[bestPlace[p]].entry].targets, e.postcodes[r.pc].muni) {
 				r.pc = -1

@@ -33,6 +33,7 @@ var firstContactSets = []struct {
 	{"2026-12-06-h", 0.902, 0, 2 + signalSlack, 13 + signalSlack},
 	{"2026-12-07-i", 0.921, 0, 1 + signalSlack, 8 + signalSlack},
 	{"2026-12-07-j", 0.927, 3, 0 + signalSlack, 6 + signalSlack},
+	{"2026-12-07-k", 0.883, 4, 1 + signalSlack, 14 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may

@@ -354,6 +354,10 @@ var ruleCases = []ruleCase{
 	{class: "numbers", q: "jeg bor på 2000 og har angst", place: "3205", topics: "angst"},
 	{class: "numbers", q: "fikk sparken og er lei meg. 2000", place: "3205"},
 	{class: "numbers", q: "2000 Lillestrøm og angst", place: "3205", topics: "angst"},
+	// A postcode of another municipality than the town named gives way to
+	// the town: digits are swapped more often than a town is misnamed.
+	{class: "numbers", q: "lillehammer 2690 angst", place: "3405", topics: "angst"},
+	{class: "numbers", q: "2609 lillehammer", place: "3405"},
 	// In a sentence a postal place needs a cue; after other words the
 	// beginning of one needs five letters; several words or a region after
 	// it are cues.
