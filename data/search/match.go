@@ -531,6 +531,11 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	if place && (sp.message || sp.sentence) && !sp.cued && !ownWords && (en.kind == entPostal || en.kind == entDistrict) {
 		return false
 	}
+	// A description is read as written, or by its first words: never as
+	// a near miss of another word ("påkjørsel" is not "på kjøret").
+	if en.described && m.how != howExact && m.how != howInflected && m.how != howCompound && m.how != howPrefix {
+		return false
+	}
 	switch m.how {
 	case howExact, howInflected, howCompound:
 		return true

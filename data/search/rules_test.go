@@ -641,6 +641,9 @@ func TestDescriptionsReadWhole(t *testing.T) {
 	for _, tp := range e.Search("savner å komme hjem", Options{}).Topics {
 		assert.NotEqual(t, "arbeid", tp.ID)
 	}
+	for _, tp := range e.Search("nakkesleng etter påkjørsel", Options{}).Topics {
+		assert.NotEqual(t, "rus", tp.ID, "«påkjørsel» is no near miss of «på kjøret»")
+	}
 	r := e.Search("eksen nekter meg å se ungene", Options{})
 	require.NotEmpty(t, r.Topics)
 	assert.Equal(t, "samlivsbrudd", r.Topics[0].ID)
