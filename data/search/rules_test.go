@@ -30,6 +30,13 @@ var ruleCases = []ruleCase{
 	// Crisis words never become a place; a place beside them still
 	// resolves.
 	{class: "crisis", q: "selvmord", place: "-", crisis: true},
+	// A wish to be allowed to die, a funeral of one's own planned, how much
+	// of a means is too much, someone close who does not wake up.
+	{class: "crisis", q: "sitter på sjukeheimen og vil bare få dø", place: "-", crisis: true},
+	{class: "crisis", q: "lagde spilleliste til begravelsen min i dag", place: "-", crisis: true},
+	{class: "crisis", q: "hvor mye sobril er for mye", place: "-", crisis: true},
+	{class: "crisis", q: "jeg er 10 og mamma har ikke våknet siden i går", place: "-", crisis: true},
+	{class: "crisis", q: "trenger tau til bønnestengene i hagen", place: "-"},
 	// Bereaved by suicide: the grief groups come first whatever else is read.
 	{class: "crisis", q: "jobber i barnehage, kollegaen min tok livet sitt", place: "-", topics: "sorg", crisis: true},
 	// Someone close in crisis: the crisis lines and the relatives' groups;
