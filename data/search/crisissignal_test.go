@@ -59,3 +59,21 @@ func TestSignalReadsUnspacedScripts(t *testing.T) {
 	assert.NotNil(t, always.Search("我不想活了", Options{}).Crisis)
 	assert.Nil(t, always.Search("我不", Options{}).Crisis, "fewer letters than minUnspacedLetters")
 }
+
+// TestSignalCardSpeaksTheMessagesLanguage: when the signal alone reads a
+// crisis, the card's line is in the language of the message's words.
+func TestSignalCardSpeaksTheMessagesLanguage(t *testing.T) {
+	e := lexEngine(t, nil,
+		dataset.Lexeme{Text: "jest", Role: dataset.RoleCommon, Language: "pl"},
+		dataset.Lexeme{Text: "nie", Role: dataset.RoleCommon, Language: "pl"},
+		dataset.Lexeme{Text: "już", Role: dataset.RoleCommon, Language: "pl"},
+		dataset.Lexeme{Text: "W nagłym wypadku zadzwoń pod 113.", Role: dataset.RoleCrisisCard, Language: "pl", Category: "a"})
+	e.signal = constantSignal(100)
+	r := e.Search("ja już nie mogę wszystko jest bez sensu", Options{})
+	require.NotNil(t, r.Crisis)
+	assert.Equal(t, "pl", r.Crisis.Language)
+	assert.Equal(t, "W nagłym wypadku zadzwoń pod 113.", r.Crisis.Text)
+	r = e.Search("vi ses på treffet i Bergen", Options{})
+	require.NotNil(t, r.Crisis)
+	assert.Empty(t, r.Crisis.Language, "a Norwegian message gets no other language's line")
+}

@@ -686,14 +686,37 @@ func (e *Engine) highlight(m *match) [][2]int {
 	return out
 }
 
+// foreignSentence counts the message's words per language, crisis words
+// and the words that tell a sentence's language alike, when they outnumber
+// the local ones.
+func (l *lexicon) foreignSentence(s *scratch) [maxLanguages]int {
+	counts, local := l.languages(s, l.lang, false)
+	crisis, _ := l.languages(s, l.crisisLang, false)
+	most := 0
+	for b := range counts {
+		counts[b] += crisis[b]
+		most = max(most, counts[b])
+	}
+	if most < minForeignWords || most <= local {
+		return [maxLanguages]int{}
+	}
+	return counts
+}
+
 // crisisLanguage sets the language the crisis was read in, and the crisis
 // card's line in it: of the query's crisis words, those that are crisis
 // words of other languages only (not of Norwegian or Sami), counted per
 // language; the language most of them belong to. A word a crisis stem
 // begins ("samobójcze") is the stem's. No such word, or only Norwegian
-// ones: no language, no line.
+// ones: no language, no line. When the signal alone read the crisis, the
+// language of the message's words (foreignSentence).
 func (l *lexicon) crisisLanguage(s *scratch, c *Crisis) {
 	counts, _ := l.languages(s, l.crisisLang, true)
+	if counts == ([maxLanguages]int{}) {
+		// The signal read it, not a rule: the language of the message's
+		// words ("Ja już nie mogę, wszystko jest bez sensu").
+		counts = l.foreignSentence(s)
+	}
 	best := 0
 	for b, n := range counts {
 		if n > counts[best] {
