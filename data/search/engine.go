@@ -108,6 +108,7 @@ type token struct {
 	bracket bool   // right after an opening bracket: a name ends before it
 	clause  bool   // begins a sentence or clause: after . ! ? , ; : (or first)
 	glued   bool   // joined to the token before by . / or : with no space ("12.03")
+	dotted  bool   // joined to the word before by a dot, no space ("Kr.sand")
 	role    int8   // whose place a name beginning here is: roleLives, roleElsewhere, 0
 	code    string // a postcode typed in two parts ("50 03"), on the first part
 }
@@ -339,6 +340,51 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 				exactOnly: exactOnly || j > i && anyCommon && j != last, noTypos: known || j > i && anyCommon,
 				finished: sp.message && !sp.tail})
 		}
+	}
+	e.abbreviations(s, open)
+}
+
+// maxAbbrevHead is the longest beginning of a dotted abbreviation
+// ("Kr.sand", "Tr.heim").
+const maxAbbrevHead = 3
+
+// abbreviations reads a name written as its beginning, a dot and its end
+// ("Kr.sand" is Kristiansand, "Tr.heim" Trondheim, "Kr.sund" Kristiansund):
+// the municipality whose name begins and ends so, when only one does.
+func (e *Engine) abbreviations(s *scratch, open bool) {
+	last := len(s.toks) - 1
+	for i := 0; i < last; i++ {
+		head, tail := string(s.word(i)), string(s.word(i+1))
+		if !s.toks[i+1].dotted || s.toks[i].digits || s.toks[i+1].digits || len(head) > maxAbbrevHead || len(tail) < minCompoundPart {
+			continue
+		}
+		found, muni := int32(-1), int32(-1)
+		for j := range e.entries {
+			en := &e.entries[j]
+			if en.kind != entMunicipality || len(en.fold) <= len(head)+len(tail) ||
+				!strings.HasPrefix(en.fold, head) || !strings.HasSuffix(en.fold, tail) {
+				continue
+			}
+			if muni >= 0 && en.targets[0] != muni {
+				found = -1
+				break
+			}
+			found, muni = int32(j), en.targets[0]
+		}
+		if found < 0 {
+			continue
+		}
+		en := &e.entries[found]
+		fz := make([]int, 0, len(head)+len(tail))
+		for k := range len(head) {
+			fz = append(fz, k)
+		}
+		for k := len(en.fold) - len(tail); k < len(en.fold); k++ {
+			fz = append(fz, k)
+		}
+		s.spans = append(s.spans, qspan{i: i, j: i + 1, key: head + tail, content: 2, tail: i+1 == last && open,
+			sentence: s.sentence(), message: len(s.toks) >= messageWords, cued: true})
+		s.ms = append(s.ms, match{entry: found, span: int16(len(s.spans) - 1), q: qExact, how: howExact, hl: hlFuzzy, fz: fz})
 	}
 }
 

@@ -333,7 +333,10 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "kollegaen min Rana har angst", place: "-", topics: "angst"},
 	{class: "whose", q: "min kone er død. jeg er alene nå. kirkenes", place: "5605", topics: "sorg"},
 	{class: "whose", q: "min kone er død og jeg er alene nå kirkenes", place: "-", topics: "sorg"},
-	{class: "whose", q: "politibetjent i Kr.sand, utbrent etter mange år", place: "-"},
+	// A dotted abbreviation is the one municipality that begins and ends so.
+	{class: "whose", q: "politibetjent i Kr.sand, utbrent etter mange år", place: "4204"},
+	{class: "whose", q: "kr.sund n sorg", place: "1505", topics: "sorg"},
+	{class: "whose", q: "12.03 angst", place: "-", topics: "angst"},
 	{class: "whose", q: "Min datter har anoreksi og bor i Halden; selv bor jeg i Sarpsborg", place: "3105", topics: "spiseforstyrrelser"},
 	{class: "whose", q: "ferdig på Modum Bad, skal hjem til Stryn", place: "4651"},
 	// A correction takes back the places before it when a place follows;

@@ -200,7 +200,7 @@ func markCapitals(q string, toks []token) {
 			toks[k].clause = clause || k == 0
 			toks[k].bracket = bracket
 			if k > 0 && (sep == '.' || sep == '/' || sep == ':') {
-				toks[k].glued = true
+				toks[k].glued, toks[k].dotted = true, sep == '.'
 			}
 			sentenceStart, clause, mark, bracket, sep = false, false, false, false, 0
 		}
