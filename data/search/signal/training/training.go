@@ -23,6 +23,10 @@ import (
 // much as 2^18 buckets and 5-grams, at a quarter of the size.
 var Shape = signal.Shape{Bits: 16, MinN: 2, MaxN: 4}
 
+// Levels is how many steps each sign of a weight keeps (see
+// signal.Training).
+var Levels = 7
+
 // Threshold is the logit from which the signal holds. Tried on the sets
 // held out by date (g, h, i), 1 added 34 to 46 people in crisis that the
 // rules missed for 7 to 9 false alarms in about 320 calm messages; 0 added 5
@@ -36,7 +40,7 @@ func Train(root string) (*signal.Model, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	m, err := signal.Train(ex, signal.Training{Shape: Shape, Threshold: Threshold, Sum: sum})
+	m, err := signal.Train(ex, signal.Training{Shape: Shape, Threshold: Threshold, Levels: Levels, Sum: sum})
 	return m, len(ex), err
 }
 

@@ -80,7 +80,7 @@ func TestSignalOnLaterSets(t *testing.T) {
 		for _, s := range sets[:k] {
 			before = append(before, s.Examples...)
 		}
-		m, err := signal.Train(before, signal.Training{Shape: Shape, Threshold: Threshold})
+		m, err := signal.Train(before, signal.Training{Shape: Shape, Threshold: Threshold, Levels: Levels})
 		require.NoError(t, err)
 		var crisis, found, calm, alarmed int
 		for _, e := range sets[k].Examples {
