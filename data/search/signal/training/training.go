@@ -25,7 +25,7 @@ var Shape = signal.Shape{Bits: 16, MinN: 2, MaxN: 4}
 
 // Levels is how many steps each sign of a weight keeps (see
 // signal.Training).
-var Levels = 7
+const Levels = 7
 
 // Threshold is the logit from which the signal holds. Tried on the sets
 // held out by date (g, h, i), 1 added 34 to 46 people in crisis that the
