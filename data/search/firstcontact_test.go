@@ -28,13 +28,13 @@ var firstContactSets = []struct {
 	{"2026-12-05-c", 0.957, 5, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-05-d", 0.981, 0, 0 + signalSlack, 2 + signalSlack},
 	{"2026-12-06-e", 0.923, 1, 2 + signalSlack, 4 + signalSlack},
-	{"2026-12-06-f", 0.943, 0, 1 + signalSlack, 8 + signalSlack},
+	{"2026-12-06-f", 0.945, 0, 1 + signalSlack, 8 + signalSlack},
 	{"2026-12-06-g", 0.930, 0, 0 + signalSlack, 19 + signalSlack},
 	{"2026-12-06-h", 0.904, 0, 2 + signalSlack, 13 + signalSlack},
 	{"2026-12-07-i", 0.923, 0, 1 + signalSlack, 8 + signalSlack},
 	{"2026-12-07-j", 0.927, 3, 0 + signalSlack, 6 + signalSlack},
 	{"2026-12-07-k", 0.909, 3, 1 + signalSlack, 14 + signalSlack},
-	{"2026-12-07-l", 0.896, 4, 5 + signalSlack, 8 + signalSlack},
+	{"2026-12-07-l", 0.904, 4, 5 + signalSlack, 8 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
