@@ -62,9 +62,15 @@ func TestShippedSignalIsCurrent(t *testing.T) {
 // below its figures (in the log), and far above what a signal that reads
 // nothing, or everything, would show.
 const (
-	laterSets       = 3
+	laterSets       = 4
 	minLaterRecall  = 0.6
 	maxLaterAlarmed = 0.1
+	// maxCalmOnlyAlarmed is the floor for a set of calm messages only (m:
+	// calm messages in other languages and scripts). Such messages were
+	// nearly absent before it, so a signal that has not seen them alarms
+	// on 39 of its 281 (2026-12-07): the known bias this set was written
+	// to show, a regression floor, not a goal.
+	maxCalmOnlyAlarmed = 0.15
 )
 
 // TestSignalOnLaterSets measures what the shipped shape and threshold do
@@ -98,6 +104,10 @@ func TestSignalOnLaterSets(t *testing.T) {
 			}
 		}
 		t.Logf("%s, trained on the %d sets before it: crisis %d/%d, false alarms %d/%d", sets[k].Name, k, found, crisis, alarmed, calm)
+		if crisis == 0 { // a set of calm messages only
+			assert.LessOrEqual(t, float64(alarmed)/float64(calm), maxCalmOnlyAlarmed, sets[k].Name)
+			continue
+		}
 		assert.GreaterOrEqual(t, float64(found)/float64(crisis), minLaterRecall, sets[k].Name)
 		assert.LessOrEqual(t, float64(alarmed)/float64(calm), maxLaterAlarmed, sets[k].Name)
 	}
