@@ -156,7 +156,13 @@ func (l *lexicon) isSubjectNoun(w string) bool {
 // person: not the writer, another person, someone close or a name, and no
 // stop, common word or number ("jobben", "prosjektet").
 func (l *lexicon) isThing(t token, w string) bool {
-	return !t.stop && !t.common && !t.digits && !t.person && !l.self[w] && !l.other[w] && !l.kinSet[w]
+	return !t.stop && !t.common && !t.digits && !l.self[w] && !l.someoneElse(t, w)
+}
+
+// someoneElse reports whether token t, folded w, names a person other than
+// the writer: someone close, another person ("han") or a name.
+func (l *lexicon) someoneElse(t token, w string) bool {
+	return t.person || l.kinSet[w] || l.other[w]
 }
 
 // minUndoHead is the shortest head that makes a crisis word a subject.

@@ -970,7 +970,7 @@ func (e *Engine) someoneDied(s *scratch, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-deathReach; k-- {
 		w := string(s.word(k))
 		switch {
-		case e.lex.kinSet[w] || e.lex.other[w] || e.lex.personNoun[w] || s.toks[k].person:
+		case e.lex.someoneElse(s.toks[k], w) || e.lex.personNoun[w]:
 			return true
 		case e.lex.self[w]:
 			return false

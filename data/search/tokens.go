@@ -645,7 +645,7 @@ func (e *Engine) homeOf(s *scratch, k int) int8 {
 	switch {
 	case e.lex.self[w]:
 		return roleLivesSelf
-	case e.lex.kinSet[w] || e.lex.other[w] || s.toks[k].person:
+	case e.lex.someoneElse(s.toks[k], w):
 		return roleLives
 	}
 	return 0

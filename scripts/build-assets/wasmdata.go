@@ -142,9 +142,10 @@ func dataSegments(b []byte) ([]dataSegment, error) {
 // out of order, and the zeros of a join written after it would then
 // overwrite it.
 func joinSegments(segs []dataSegment, maxRun int) []dataSegment {
-	if disjoint(segs) {
-		segs = slices.Clone(segs)
-		slices.SortStableFunc(segs, func(a, b dataSegment) int { return cmp.Compare(a.offset, b.offset) })
+	sorted := slices.Clone(segs)
+	slices.SortStableFunc(sorted, func(a, b dataSegment) int { return cmp.Compare(a.offset, b.offset) })
+	if disjoint(sorted) {
+		segs = sorted
 	}
 	var out []dataSegment
 	for _, s := range segs {
@@ -161,10 +162,9 @@ func joinSegments(segs []dataSegment, maxRun int) []dataSegment {
 	return out
 }
 
-// disjoint reports whether no two segments share an address.
-func disjoint(segs []dataSegment) bool {
-	sorted := slices.Clone(segs)
-	slices.SortFunc(sorted, func(a, b dataSegment) int { return cmp.Compare(a.offset, b.offset) })
+// disjoint reports whether no two segments, in the order of their
+// addresses, share an address.
+func disjoint(sorted []dataSegment) bool {
 	for i := 1; i < len(sorted); i++ {
 		if sorted[i-1].offset+int64(len(sorted[i-1].data)) > sorted[i].offset {
 			return false
