@@ -10,6 +10,7 @@
 //	load(bytes Uint8Array) -> "" or an error message   (decode bundle, build index)
 //	add(bytes Uint8Array) -> "" or an error message    (decode one part or a parts file)
 //	build() -> "" or an error message                  (index what was added; replaces the engine)
+//	signal(bytes Uint8Array) -> "" or an error message (the crisis signal's model file, fetched beside the module)
 //	search(query string, opts?) -> contract JSON string
 //	near(lat, lon number, opts?) -> contract JSON string
 //	info() -> {query: dataset version, suggestions: topics, results: national office}
@@ -55,6 +56,7 @@ func (m *module) exports() js.Value {
 	}
 	api.Set("load", bytesCall("load", m.load))
 	api.Set("add", bytesCall("add", m.add))
+	api.Set("signal", bytesCall("signal", m.useSignal))
 	api.Set("build", js.FuncOf(func(js.Value, []js.Value) any {
 		if err := m.build(); err != nil {
 			return err.Error()

@@ -6,6 +6,7 @@ import (
 
 	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/search"
+	"github.com/selvhjelp/finder/data/search/signal"
 	"github.com/selvhjelp/finder/wasm/bundle"
 )
 
@@ -21,6 +22,7 @@ type module struct {
 	info    search.Response  // what the widget shows besides searches
 	labels  string           // labelsJSON, built once at load
 	pending *dataset.Dataset // parts added since the last build
+	signal  *signal.Model    // the crisis signal, once given; every engine built reads with it
 	buf     []byte
 }
 
@@ -59,9 +61,27 @@ func (m *module) build() error {
 	if err != nil {
 		return errors.New("build search index: " + err.Error())
 	}
+	if m.signal != nil {
+		eng.UseSignal(m.signal)
+	}
 	ds := m.pending
 	m.eng, m.ds, m.info = eng, ds, infoOf(ds)
 	m.labels = labelsJSON(ds)
+	return nil
+}
+
+// useSignal decodes the crisis signal's model file (fetched beside the
+// module: see search.CrisisSignal) and reads with it from the next search
+// on. A file that does not decode changes nothing.
+func (m *module) useSignal(b []byte) error {
+	s, err := signal.Decode(b)
+	if err != nil {
+		return errors.New("crisis signal: " + err.Error())
+	}
+	m.signal = s
+	if m.eng != nil {
+		m.eng.UseSignal(s)
+	}
 	return nil
 }
 

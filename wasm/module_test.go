@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/selvhjelp/finder/data/search/signal"
 	"github.com/selvhjelp/finder/data/store"
 )
 
@@ -151,4 +152,40 @@ func errorOf(t *testing.T, out string) string {
 	require.NoError(t, json.Unmarshal([]byte(out), &v))
 	s, _ := v["error"].(string)
 	return s
+}
+
+// modelHolding is a crisis signal that holds for every message (or for
+// none): what the engine does with the signal is data/search's to test;
+// here, that the module reads with the one it is given.
+func modelHolding(every bool) []byte {
+	bias := float32(-5)
+	if every {
+		bias = 5
+	}
+	m := signal.Model{Shape: signal.Shape{Bits: 4, MinN: 2, MaxN: 2}, Scale: 1, Bias: bias, Threshold: 1, Weights: make([]int8, 1<<4)}
+	return m.Encode()
+}
+
+// TestModuleUseSignal: the signal fetched beside the module is read from
+// the next search on, survives a rebuild (the postcodes come after it), and
+// a file that does not decode is refused and changes nothing.
+func TestModuleUseSignal(t *testing.T) {
+	m := loadedModule(t)
+	const calm = "vi har flyttet hit og kjenner ingen enda"
+	hasCrisis := func() bool {
+		var v map[string]any
+		require.NoError(t, json.Unmarshal([]byte(m.search(calm, opts{})), &v))
+		return v["crisis"] != nil
+	}
+	require.NoError(t, m.useSignal(modelHolding(false)))
+	assert.False(t, hasCrisis())
+	require.NoError(t, m.useSignal(modelHolding(true)))
+	assert.True(t, hasCrisis(), "read with the signal given")
+	require.NoError(t, m.add([]byte(`{"municipalities":[]}`)))
+	require.NoError(t, m.build())
+	assert.True(t, hasCrisis(), "kept across a rebuild")
+	for _, bad := range [][]byte{nil, []byte("SGNL"), modelHolding(false)[:40]} {
+		assert.ErrorContains(t, m.useSignal(bad), "crisis signal: ")
+	}
+	assert.True(t, hasCrisis(), "a bad file changes nothing")
 }

@@ -14,8 +14,14 @@
 // slices. Every phase is recorded as a performance measure named
 // selvhjelp-finder:* on the page (the worker posts its timings back).
 //
+// The crisis signal's weights (data/search/crisissignal.go) are not in the
+// module: they are fetched right after ready, like the postcodes, and handed
+// to it; until they are in, crisis help comes from the rules alone, and the
+// element answers again when they arrive. eng.complete is true once both
+// are in.
+//
 // Integrity: every file this engine brings in (wasm_exec.js, the module, both
-// dataset parts) is pinned by the build with its SHA-384 and fetched with it,
+// dataset parts, the crisis signal) is pinned by the build with its SHA-384 and fetched with it,
 // so the browser refuses a file that is not what the build wrote; such a
 // refusal rejects start() with an error whose `integrity` is true, and
 // nothing of that file runs or is read.
@@ -23,8 +29,8 @@
 const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
 // In the worker this file runs from a blob:, and the page names the finder's origin.
 const BASE = new URL('.', (inWorker && globalThis.__selvhjelpBase) || import.meta.url);
-const WASM = '__FINDER_WASM__', EXEC = '__WASM_EXEC__', CORE = '__DATASET_CORE__', POSTCODES = '__POSTCODES__';
-const SRI = { [WASM]: '__SRI_FINDER_WASM__', [EXEC]: '__SRI_WASM_EXEC__', [CORE]: '__SRI_DATASET_CORE__', [POSTCODES]: '__SRI_POSTCODES__' };
+const WASM = '__FINDER_WASM__', EXEC = '__WASM_EXEC__', CORE = '__DATASET_CORE__', POSTCODES = '__POSTCODES__', SIGNAL = '__CRISIS_SIGNAL__';
+const SRI = { [WASM]: '__SRI_FINDER_WASM__', [EXEC]: '__SRI_WASM_EXEC__', [CORE]: '__SRI_DATASET_CORE__', [POSTCODES]: '__SRI_POSTCODES__', [SIGNAL]: '__SRI_CRISIS_SIGNAL__' };
 const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 const P = 'selvhjelp-finder:';
 const SLICE_MS = 25; // main-thread work between two yields (a long task is over 50 ms)
@@ -186,6 +192,9 @@ async function add(api, buf, sliced, report, name) {
 // module answers nothing, so it waits for the person to stop typing. A query
 // with a digit, and "near me", need the postcodes and do not wait.
 const POSTCODES_IDLE_MS = 400;
+// AFTER_READY is how many files are read after ready: the postcodes and the
+// crisis signal.
+const AFTER_READY = 2;
 // WARMUP are searches nobody sees, run one task each right after ready in the
 // Web Worker: the first search of each kind runs cold code (2-20 times slower),
 // and the person's first keystrokes should not pay for that. No digits: they
@@ -194,7 +203,9 @@ const WARMUP = ['b', 'ber', 'bergn', 'sorg', 'angst i tromsø', 'kona mi har kre
 
 // local wraps the module's API: searches, and the postcodes loaded after ready.
 function local(api, sliced, report, changed) {
-  let first = true, postcodes = null;
+  let first = true, postcodes = null, signal = null, arrived = 0;
+  // arrive: one of the files read after ready is in; complete once all are.
+  const arrive = () => changed(++arrived === AFTER_READY);
   let last = performance.now(); // when the last search came (ready counts as one)
   let urgent = false, wake = null; // a search needs the postcodes now
   const loadPostcodes = () => (postcodes ||= (async () => {
@@ -220,8 +231,17 @@ function local(api, sliced, report, changed) {
     if (err) throw new Error(err);
     report('postcodes-index', ti, performance.now());
     report('postcodes', t, performance.now());
-    changed();
+    arrive();
   };
+  const loadSignal = () => (signal ||= (async () => {
+    try {
+      const t = performance.now();
+      const err = api.signal(new Uint8Array(await fetchBytes(SIGNAL)));
+      if (err) throw new Error(err);
+      report('signal', t, performance.now());
+      arrive();
+    } catch (e) { if (!e?.integrity) signal = null; throw e; }
+  })());
   const quietPostcodes = async () => { try { await loadPostcodes(); } catch { /* searches go on without them */ } };
   const timed = (f) => {
     if (!first) return f();
@@ -234,6 +254,7 @@ function local(api, sliced, report, changed) {
   const wait = (q) => { last = performance.now(); return q === null || DIGIT.test(q) ? need() : null; };
   return {
     loadPostcodes,
+    loadSignal,
     warm: async () => {
       const t = performance.now();
       for (const q of WARMUP) { await yieldNow(); api.search(q, { limit: 10 }); }
@@ -259,10 +280,12 @@ if (inWorker) {
     if (pending) return;
     pending = setTimeout(() => { pending = 0; postMessage({ type: 'marks', origin: performance.timeOrigin, marks: marks.splice(0) }); }, 0);
   }
-  const ready = boot(false, report).then((api) => local(api, false, report, () => postMessage({ type: 'changed' })));
+  const ready = boot(false, report).then((api) => local(api, false, report, (complete) => postMessage({ type: 'changed', complete })));
   ready.then((l) => {
     postMessage({ type: 'ready', info: l.info(), labels: l.labels() });
-    l.loadPostcodes().catch((e) => { if (e?.integrity) postMessage({ type: 'refused' }); });
+    const refused = (e) => { if (e?.integrity) postMessage({ type: 'refused' }); };
+    l.loadSignal().catch(refused);
+    l.loadPostcodes().catch(refused);
     l.warm().catch(() => {});
   }, (e) => postMessage({ type: 'failed', error: String(e && e.message || e), integrity: !!e?.integrity }));
   globalThis.onmessage = (ev) => {
@@ -313,7 +336,7 @@ function engineOf(where, info, labels, call) {
     withTopic: async (id) => parse(await call('withTopic', [id])),
     labels: parse(labels || 'null'),
     national,
-    complete: false, // true once the postcodes are in
+    complete: false, // true once the postcodes and the crisis signal are in
     onchange: null,
     onrefused: null, // a pinned file (the postcodes) was refused after ready
   };
@@ -380,7 +403,7 @@ async function startWorker(sri) {
       } else if (m.type === 'refused') {
         try { eng?.onrefused?.(); } catch {}
       } else if (m.type === 'changed') {
-        if (eng) eng.complete = true;
+        if (eng && m.complete) eng.complete = true;
         try { eng?.onchange?.(); } catch {}
       } else if (calls.has(m.id)) {
         const c = calls.get(m.id);
@@ -394,11 +417,13 @@ async function startWorker(sri) {
 async function startMain() {
   const api = await boot(true, measure);
   let eng;
-  const l = local(api, true, measure, () => { eng.complete = true; try { eng.onchange?.(); } catch {} });
+  const l = local(api, true, measure, (complete) => { if (complete) eng.complete = true; try { eng.onchange?.(); } catch {} });
   eng = engineOf('main', l.info(), l.labels(), (op, args) => l[op](...args));
   // The postcodes right after ready, whether or not anyone types (so that
   // no request follows a keystroke), in slices when the page is idle.
   const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 50));
-  idle(() => { (async () => { try { await l.loadPostcodes(); } catch (e) { if (e?.integrity) try { eng.onrefused?.(); } catch {} } })(); }, { timeout: 1000 });
+  const refused = (e) => { if (e?.integrity) try { eng.onrefused?.(); } catch {} };
+  (async () => { try { await l.loadSignal(); } catch (e) { refused(e); } })();
+  idle(() => { (async () => { try { await l.loadPostcodes(); } catch (e) { refused(e); } })(); }, { timeout: 1000 });
   return eng;
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/selvhjelp/finder/data/hsds"
 	"github.com/selvhjelp/finder/data/search"
 	"github.com/selvhjelp/finder/data/search/firstanswers"
+	"github.com/selvhjelp/finder/data/search/signal"
 	"github.com/selvhjelp/finder/data/store"
 	"github.com/selvhjelp/finder/data/validate"
 	wasmbundle "github.com/selvhjelp/finder/wasm/bundle"
@@ -90,7 +91,13 @@ const (
 	phPostcodesSRI = "__SRI_POSTCODES__"
 	phFirst        = "__FIRST_ANSWERS__"
 	phFirstSRI     = "__SRI_FIRST_ANSWERS__"
+	phSignal       = "__CRISIS_SIGNAL__"
+	phSignalSRI    = "__SRI_CRISIS_SIGNAL__"
 )
+
+// signalBase names the crisis signal's model file, which the browser module
+// is built without (moduleTags) and the engine fetches beside it.
+const signalBase = "crisis-signal"
 
 // The dataset in two parts files (see wasm/bundle/parts.go), named with their
 // content hash (v1/dataset-core.<hash>.json, v1/postcodes.<hash>.json) and
@@ -108,7 +115,7 @@ var (
 // hashedPattern matches the names this command writes, so old builds are
 // removed (the dataset parts under v1/ too: hashedDataPattern).
 var (
-	hashedPattern     = regexp.MustCompile(`^(widget|engine|finder|wasm_exec|demo|embed|builder)\.[0-9a-f]{12}\.(js|wasm|css)$`)
+	hashedPattern     = regexp.MustCompile(`^(widget|engine|finder|wasm_exec|demo|embed|builder|crisis-signal)\.[0-9a-f]{12}\.(js|wasm|css|bin)$`)
 	hashedDataPattern = regexp.MustCompile(`^(dataset-core|postcodes|first-answers)\.[0-9a-f]{12}\.json$`)
 )
 
@@ -162,6 +169,10 @@ func build(c config) (*Manifest, error) {
 	if n := brotliSize(wasm); n > budget {
 		return nil, fmt.Errorf("the module is %d bytes brotli, over its budget of %d: not building%s", n, budget, pkgReport(pkgs))
 	}
+	sig := search.CrisisSignalFile()
+	if _, err := signal.Decode(sig); err != nil {
+		return nil, fmt.Errorf("the crisis signal (go generate ./data/search): %w", err)
+	}
 	engineSrc, err := os.ReadFile(filepath.Join(c.Widget, "engine.js"))
 	if err != nil {
 		return nil, fmt.Errorf("read engine: %w", err)
@@ -202,9 +213,10 @@ func build(c config) (*Manifest, error) {
 	execName := hashed("wasm_exec", ".js", execJS)
 	coreName := "v1/" + hashed(coreBase, ".json", core)
 	postcodesName := "v1/" + hashed(postcodesBase, ".json", postcodes)
+	signalName := hashed(signalBase, ".bin", sig)
 	engineJS, err := substitute(engineSrc, map[string]string{
-		phWasm: wasmName, phExec: execName, phCore: coreName, phPostcode: postcodesName,
-		phWasmSRI: sri(wasm), phExecSRI: sri(execJS), phCoreSRI: sri(core), phPostcodesSRI: sri(postcodes),
+		phWasm: wasmName, phExec: execName, phCore: coreName, phPostcode: postcodesName, phSignal: signalName,
+		phWasmSRI: sri(wasm), phExecSRI: sri(execJS), phCoreSRI: sri(core), phPostcodesSRI: sri(postcodes), phSignalSRI: sri(sig),
 	})
 	if err != nil {
 		return nil, err
@@ -232,6 +244,7 @@ func build(c config) (*Manifest, error) {
 	}{
 		{"finder.wasm", wasmName, wasm, "application/wasm", true},
 		{"wasm_exec.js", execName, execJS, jsCT, true},
+		{"crisis-signal.bin", signalName, sig, "application/octet-stream", true},
 		{"engine.js", engineName, engineJS, jsCT, true},
 		{"widget.js", "widget" + js, loader, jsCT, false},
 		{"widget.pinned.js", loaderName, loader, jsCT, true},
@@ -484,6 +497,10 @@ func removeOld(dir string, pattern *regexp.Regexp) error {
 
 // moduleBytes compiles ./wasm (or reads a prebuilt module), and returns its
 // code per Go package, read from a second build that keeps the names.
+// moduleTags are the build tags of the browser module: browser leaves the
+// crisis signal's weights out of it (data/search/crisissignal.go).
+const moduleTags = "browser"
+
 func moduleBytes(prebuilt string) ([]byte, []pkgSize, error) {
 	if prebuilt != "" {
 		b, err := os.ReadFile(prebuilt)
@@ -503,7 +520,7 @@ func moduleBytes(prebuilt string) ([]byte, []pkgSize, error) {
 		}
 		tmp.Close()
 		defer os.Remove(tmp.Name())
-		args := []string{"build", "-trimpath"}
+		args := []string{"build", "-trimpath", "-tags=" + moduleTags}
 		for _, f := range moduleGCFlags {
 			args = append(args, "-gcflags="+f)
 		}

@@ -8,12 +8,14 @@ package e2e
 // origin embeds the loader. The tampered file never runs (or is never read),
 // the host page sees no error, and the element falls back as documented: to
 // the service's /v1/search with its notice and one finder-error 'integrity'
-// (the postcodes, which come after ready: the search goes on without them).
+// (the postcodes and the crisis signal, which come after ready: the search
+// goes on without them).
 // Each case has a control: the same bytes, signed as a build would sign them,
 // do run, so a test that sees nothing is not blind.
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,8 +23,19 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/selvhjelp/finder/data/search/signal"
 	"github.com/selvhjelp/finder/data/store"
 )
+
+// alarmingSignal is a crisis signal that holds for every message of four
+// words or more: read, it puts the crisis card over calmMessage.
+func alarmingSignal() []byte {
+	m := signal.Model{Shape: signal.Shape{Bits: 4, MinN: 2, MaxN: 2}, Scale: 1, Bias: 5, Threshold: 1, Weights: make([]int8, 1<<4)}
+	return m.Encode()
+}
+
+// calmMessage is read as calm by the rules and the shipped signal.
+const calmMessage = "vi har nettopp flyttet til bergen og kjenner ingen"
 
 // tamperMarker is code a tampered script runs first: it sets a global where
 // it runs and asks the finder's origin for /tampered-ran (seen in the server
@@ -60,6 +73,7 @@ func TestTamperedFileNeverRuns(t *testing.T) {
 		{"finder.wasm", wasm, false},
 		{"dataset-core.json", core, false},
 		{"postcodes.json", postcodes, false},
+		{"crisis-signal.bin", alarmingSignal(), false},
 	}
 	for _, c := range cases {
 		for _, where := range []string{"worker", "main"} {
@@ -91,9 +105,13 @@ func TestTamperedFileNeverRuns(t *testing.T) {
 						return false
 					}
 					query := "bergen"
-					if c.file == "postcodes.json" {
+					switch c.file {
+					case "postcodes.json":
 						query = "5003"
+					case "crisis-signal.bin":
+						query = calmMessage
 					}
+					afterReady := c.file == "postcodes.json" || c.file == "crisis-signal.bin"
 
 					if signed {
 						// The control: the same bytes, pinned, are used.
@@ -107,27 +125,34 @@ func TestTamperedFileNeverRuns(t *testing.T) {
 								time.Sleep(50 * time.Millisecond) // polling for a request that must come
 							}
 						}
-						if c.file == "postcodes.json" {
+						if afterReady {
 							tb.wait(t, in(0, `r.querySelector('.f').dataset.complete === 'true'`), 30*time.Second)
 						}
-						if c.file == "dataset-core.json" || c.file == "postcodes.json" {
+						switch c.file {
+						case "dataset-core.json", "postcodes.json":
 							tb.typeText(t, query)
 							tb.wait(t, tampered, 20*time.Second)
+						case "crisis-signal.bin":
+							tb.typeText(t, query)
+							tb.wait(t, in(0, `r.querySelector('#rh')?.textContent.includes('Bergen') && r.querySelector('.crisis')`), 20*time.Second)
 						}
 						assert.False(t, mustEval[bool](t, tb, `__events.some((e) => e.type === 'finder-error')`))
 						tb.clean(t)
 						return
 					}
 
-					if c.file == "postcodes.json" {
-						// Refused after ready: the search goes on without the postcodes.
+					if afterReady {
+						// Refused after ready: the search goes on without that file.
 						tb.until(t, `__events.some((e) => e.type === 'finder-ready') && __events.some((e) => e.type === 'finder-error')`, 30*time.Second)
 						assert.Equal(t, "local", mustEval[string](t, tb, `__events.find((e) => e.type === 'finder-ready').detail.mode`))
 						before := len(finder.requests())
 						tb.typeText(t, query)
-						tb.until(t, in(0, `r.querySelector('.f').dataset.answered === '5003'`), 20*time.Second)
-						assert.Empty(t, finder.requests()[before:], "a refused file is not fetched again when a postcode is typed")
+						tb.until(t, in(0, `r.querySelector('.f').dataset.answered === `+strconv.Quote(query)), 20*time.Second)
+						assert.Empty(t, finder.requests()[before:], "a refused file is not fetched again when a query is typed")
 						assert.NotEqual(t, "true", mustEval[string](t, tb, in(0, `r.querySelector('.f').dataset.complete || ''`)))
+						if c.file == "crisis-signal.bin" {
+							assert.False(t, mustEval[bool](t, tb, in(0, `!!r.querySelector('.crisis')`)), "the refused signal is not read")
+						}
 					} else {
 						// Refused at start: the documented fallback, the service's search.
 						tb.until(t, `__events.some((e) => e.type === 'finder-ready')`, 30*time.Second)
