@@ -36,6 +36,7 @@ var firstContactSets = []struct {
 	{"2026-12-07-k", 0.909, 3, 1 + signalSlack, 14 + signalSlack},
 	{"2026-12-07-l", 0.904, 4, 5 + signalSlack, 8 + signalSlack},
 	{"2026-12-07-m", 0.711, 2, 0 + signalSlack, 5 + signalSlack},
+	{"2026-12-07-n", 0.863, 7, 0 + signalSlack, 13 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may

@@ -25,9 +25,11 @@ func TestLoad(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "realistic/a.tsv", "# class\tquery\n\ncrisis\tVil IKKE leve\t-\t?\tyes\n")
 	write(t, dir, "firstcontact/x/b.tsv", "calm\tSorg i Tromsø\t5501\tsorg\tno\tnote\n")
+	write(t, dir, "training/y/c.tsv", "calm\tdør av latter\t?\t?\tno\tidiom\n")
 	ex, sum, err := Load(dir)
 	require.NoError(t, err)
-	assert.Equal(t, []signal.Example{{Fold: "vil ikke leve", Crisis: true}, {Fold: "sorg i tromso", Crisis: false}}, ex, "realistic first")
+	assert.Equal(t, []signal.Example{{Fold: "vil ikke leve", Crisis: true}, {Fold: "dor av latter", Crisis: false}, {Fold: "sorg i tromso", Crisis: false}}, ex,
+		"realistic first, then the training sets, then the first-contact sets")
 
 	write(t, dir, "firstcontact/x/b.tsv", "calm\tSorg i Tromsø\t5501\tsorg\tyes\n")
 	_, other, err := Load(dir)
