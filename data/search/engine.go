@@ -119,6 +119,7 @@ type qspan struct {
 	key     string
 	content int  // words that are not stop words
 	tail    bool // ends the query, and its last word is still being typed
+	end     bool // ends the query, typed or not
 	common  bool // every word is a common word
 	region  bool // the key is exactly a region's or county's name
 	// sentence says the query holds a common word: its last word is
@@ -323,7 +324,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			if exactOnly && (j == i || len(e.exact[string(s.key)]) == 0) {
 				continue
 			}
-			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, common: common,
+			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, end: j == last, common: common,
 				sentence: sentence, message: len(toks) >= messageWords,
 				cued: e.cued(s, i, j)}
 			for _, x := range e.exact[sp.key] {

@@ -485,6 +485,17 @@ func (e *Engine) isHead(w string) bool {
 	return false
 }
 
+// tripled reports whether key holds a letter three times in a row, which
+// no word does: a slip of the finger.
+func tripled(key string) bool {
+	for i := 2; i < len(key); i++ {
+		if key[i] == key[i-1] && key[i] == key[i-2] {
+			return true
+		}
+	}
+	return false
+}
+
 // subsequence returns the fold byte offsets of key's letters found in order
 // in fold, or nil when key is not a subsequence of fold.
 func subsequence(key, fold string) []int {
@@ -560,6 +571,15 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 		// "modulen" not Modalen, "jerpen" not Jæren).
 		if place && !sp.tail && (en.kind > entFormer || !(len(key) >= finishedTypoFrom && isSlip(key, en.key) ||
 			len(key) >= finishedDropFrom && isDropped(key, en.key))) {
+			return false
+		}
+		// In a sentence, even such a slip is a place only where the
+		// sentence says so, as for a postal place, or where people put
+		// the place, last ("trenger gruppe ålsund"), or where no word
+		// could be meant (a letter typed three times: "drammmen"):
+		// "forstå" is a word, not Frosta, and "har merker på halsen" no
+		// Meråker.
+		if place && !sp.tail && (sp.message || sp.sentence) && !sp.cued && !sp.end && !tripled(key) {
 			return false
 		}
 		if en.key[0] != key[0] {

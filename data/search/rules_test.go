@@ -37,6 +37,10 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "hvor mye sobril er for mye", place: "-", crisis: true},
 	{class: "crisis", q: "jeg er 10 og mamma har ikke våknet siden i går", place: "-", crisis: true},
 	{class: "crisis", q: "trenger tau til bønnestengene i hagen", place: "-"},
+	// A plain word first in the query is a place before "i" only when a region
+	// follows, the way namesakes are told apart: "bo i …" is the verb.
+	{class: "plain", q: "bo i Kolvereid, jobbe laks", place: "5060"},
+	{class: "plain", q: "os i hordaland", place: "4624"},
 	// Bereaved by suicide: the grief groups come first whatever else is read.
 	{class: "crisis", q: "jobber i barnehage, kollegaen min tok livet sitt", place: "-", topics: "sorg", crisis: true},
 	// Someone close in crisis: the crisis lines and the relatives' groups;
@@ -203,6 +207,13 @@ var ruleCases = []ruleCase{
 	{class: "finished", q: "angst hå", place: "1119", topics: "angst"},
 	{class: "finished", q: "Time", place: "1121"},
 	{class: "finished", q: "lilehammer sorg", place: "3405", topics: "sorg"},
+	// In a sentence a slip of a name is a place where the sentence says so,
+	// or last, or where no word could be meant; else it is the word.
+	{class: "finished", q: "jeg vil at hun skal forstå at det ikke var hennes feil", place: "-"},
+	{class: "finished", q: "ungen har merker på halsen og gruer seg til å gå hjem", place: "-"},
+	{class: "finished", q: "trenger en gruppe for røykeslutt ålsund", place: "1508"},
+	{class: "finished", q: "jeg bor i trondhiem og er alene", place: "5001"},
+	{class: "finished", q: "nav kontor drammmen grupe", place: "3301"},
 
 	// Compounds with a topic word as modifier or head, linking -s-/-e-;
 	// generic words never outrank a named topic.

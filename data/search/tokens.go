@@ -348,7 +348,11 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// A capitalised word that is a clause of its own is named, not
 		// said: "… drikker for mye. Lom", "Stranda. …".
 		alone := t.clause && t.capital && (i+1 == len(s.toks) || s.toks[i+1].clause)
-		if !plain && !homograph || alone || l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), i == 0) ||
+		// First in the query, "X i <region>" tells a place from its
+		// namesakes ("os i hordaland", "vik i sogn"); "bo i kolvereid" is
+		// the verb.
+		namesake := i == 0 && e.isRegionWord(string(s.word(i+2)))
+		if !plain && !homograph || alone || l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), namesake) ||
 			e.isRegionWord(string(s.word(i+1))) {
 			continue
 		}
@@ -390,14 +394,15 @@ func wordsAsTyped(s *scratch, q string) map[string]bool {
 
 // placeCue reports whether the words around w make it a place: a place
 // preposition right before it ("bor i lom", "angst i ski"), "kommune" right
-// after ("time kommune"), or, first in the query, a preposition after it:
-// the way a place is told from its namesakes ("os i hordaland", "hol i
-// hallingdal", "vik i sogn"). In an idiom the word is no place.
-func (l *lexicon) placeCue(before, w, after string, first bool) bool {
+// after ("time kommune"), or, when a region follows (namesake), a
+// preposition after it: the way a place is told from its namesakes ("os i
+// hordaland", "hol i hallingdal", "vik i sogn"). In an idiom the word is no
+// place.
+func (l *lexicon) placeCue(before, w, after string, namesake bool) bool {
 	if l.idiom[before+" "+w] || l.idiom[w+" "+after] {
 		return false
 	}
-	return l.municipalityWord[after] || first && l.placePreposition[after] || l.placePreposition[before]
+	return l.municipalityWord[after] || namesake && l.placePreposition[after] || l.placePreposition[before]
 }
 
 // markNames marks people's names, which are never places: the words right
