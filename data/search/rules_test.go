@@ -154,6 +154,12 @@ var ruleCases = []ruleCase{
 	// name ("slår" is not "slag").
 	{class: "crisis", q: "pappa slår meg hjemme", topics: "livskriser", crisis: true},
 	// An ordinary word that is also a place's name, capitalised as a clause of its own, is the place.
+	// The writer among the subjects of a home, or right before a place
+	// preposition with the verb left out, is where the writer lives.
+	{class: "whose", q: "sønnen bor i Tromsø og sliter med rus. vi foreldrene bor i Harstad", place: "5503"},
+	{class: "whose", q: "kjæresten bor i Stavanger og jeg i Haugesund", place: "1106"},
+	{class: "whose", q: "mormor i Kautokeino, mamma i Alta, jeg i Tromsø", place: "5501"},
+	{class: "whose", q: "datteren min bor i Bodø", place: "1804"},
 	{class: "whose", q: "drikker for mye. Lom", place: "3434", topics: "rus"},
 	{class: "whose", q: "Stranda. har drukke for mykje lenge", place: "1525", topics: "rus"},
 	{class: "whose", q: "jeg drikker for mye lom", place: "-", topics: "rus"},

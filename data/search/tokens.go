@@ -596,6 +596,19 @@ func (e *Engine) markRoles(s *scratch) {
 			break
 		}
 	}
+	e.markSelfAt(s)
+}
+
+// markSelfAt reads the writer right before a place preposition as where
+// the writer is, the verb left out: "kjæresten bor i Stavanger og jeg i
+// Haugesund", "mormor i Kautokeino, jeg i Tromsø".
+func (e *Engine) markSelfAt(s *scratch) {
+	for i := 2; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.role == 0 && !t.stop && !t.common && e.lex.placePreposition[string(s.word(i-1))] && e.lex.self[string(s.word(i-2))] {
+			t.role = roleLivesSelf
+		}
+	}
 }
 
 // maxCorrectionGap is how many words after a correction cue its place may
@@ -623,10 +636,13 @@ func (e *Engine) retractBefore(s *scratch, c, i int) {
 // writer's ("bor i", "jeg bor i", "bor jeg i", "her i") outranks someone
 // else's ("mamma bor i", "han bor i", "barna bor i").
 func (e *Engine) whoseHome(s *scratch, c int) int8 {
-	for _, k := range [...]int{c - 1, c - 2, c + 1} {
-		if k >= 0 && k < len(s.toks) {
-			if role := e.homeOf(s, k); role != 0 {
-				return role
+	// The writer among the subjects makes it the writer's home: "vi
+	// foreldrene bor i Harstad", "mannen min og jeg bor i".
+	near := [...]int{c - 1, c - 2, c + 1}
+	for _, want := range [...]int8{roleLivesSelf, roleLives} {
+		for _, k := range near {
+			if k >= 0 && k < len(s.toks) && e.homeOf(s, k) == want {
+				return want
 			}
 		}
 	}
