@@ -992,16 +992,24 @@ const abuseTopic = "livskriser"
 // mi har forlatt meg"), and the mixed groups are for anyone.
 var ownTopics = []string{griefTopic, "samlivsbrudd", "livskriser", genericTopic, carerTopic}
 
-// aboutSomeoneClose reports whether the first topic read is the problem of
+// aboutSomeoneClose reports whether a topic read is the problem of
 // someone close to the writer: the nearest person named before its words
 // is a kin word ("sønnen min ruser seg", "my husband drinks"), not the
 // writer ("jeg har angst fordi mamma er syk" is the writer's); the writer
-// counts only right before the problem (ownerGap).
+// counts only right before the problem (ownerGap). Any topic read counts,
+// not only the first: "mannen min får cellegift og jeg har ingen å prate
+// med" is a wife beside her husband's cancer, lonely as she is.
 func (e *Engine) aboutSomeoneClose(s *scratch, r *reading) bool {
-	if len(r.topics) == 0 {
-		return false
+	for _, mi := range r.topics {
+		if e.closeOnesProblem(s, mi) {
+			return true
+		}
 	}
-	mi := r.topics[0]
+	return false
+}
+
+// closeOnesProblem reports whether the topic match mi is someone close's.
+func (e *Engine) closeOnesProblem(s *scratch, mi int) bool {
 	if slices.Contains(ownTopics, e.topics[e.entries[s.ms[mi].entry].targets[0]].ID) {
 		return false
 	}

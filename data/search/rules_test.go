@@ -259,6 +259,9 @@ var ruleCases = []ruleCase{
 	{class: "topics", q: "angst og depresjon", place: "-", topics: "angst,depresjon"},
 	// Someone close named right after the problem owns it.
 	{class: "topics", q: "gamblingproblem hos kjæresten, vi bor i Tønsberg", place: "3905", topics: "parorende,rus"},
+	// Any topic read may be someone close's, not only the first: the wife
+	// beside her husband's cancer is a relative, lonely as she is.
+	{class: "topics", q: "mannen min får cellegift og jeg har ingen å prate med. Askøy", place: "4627", topics: "parorende,kreft"},
 	// A group asked for, no problem named: the groups across problems.
 	{class: "topics", q: "looking for a support group in Tromsø", place: "5501", topics: "paa-tvers"},
 	// Someone close has or is what no topic names: the writer is a relative.
