@@ -988,9 +988,10 @@ const carerTopic = "parorende"
 const abuseTopic = "livskriser"
 
 // ownTopics are the topics a person close to the writer cannot have for
-// them: a loss, a break-up and a crisis of life are the writer's own ("kona
-// mi har forlatt meg"), and the mixed groups are for anyone.
-var ownTopics = []string{griefTopic, "samlivsbrudd", "livskriser", genericTopic, carerTopic}
+// them: a loss and a break-up are the writer's own ("kona mi har forlatt
+// meg"), and the mixed groups are for anyone. A crisis of life (abuse,
+// bullying) is someone close's when the writer is not in it (sameClause).
+var ownTopics = []string{griefTopic, "samlivsbrudd", genericTopic, carerTopic}
 
 // aboutSomeoneClose reports whether a topic read is the problem of
 // someone close to the writer: the nearest person named before its words
@@ -1010,10 +1011,11 @@ func (e *Engine) aboutSomeoneClose(s *scratch, r *reading) bool {
 
 // closeOnesProblem reports whether the topic match mi is someone close's.
 func (e *Engine) closeOnesProblem(s *scratch, mi int) bool {
-	if slices.Contains(ownTopics, e.topics[e.entries[s.ms[mi].entry].targets[0]].ID) {
+	id := e.topics[e.entries[s.ms[mi].entry].targets[0]].ID
+	sp := &s.spans[s.ms[mi].span]
+	if slices.Contains(ownTopics, id) || id == abuseTopic && e.writerInClause(s, sp.i, sp.j) {
 		return false
 	}
-	sp := &s.spans[s.ms[mi].span]
 	if e.ownerIsKin(s, sp.i) {
 		return true
 	}
@@ -1026,6 +1028,26 @@ func (e *Engine) closeOnesProblem(s *scratch, mi int) bool {
 		}
 		if e.lex.kinSet[w] {
 			return !e.writerBefore(s, sp.i)
+		}
+	}
+	return false
+}
+
+// writerInClause reports whether the writer is named in the clause of
+// tokens i..j: "mannen min slår meg" is the writer's crisis, "datteren min
+// blir mobbet" her daughter's.
+func (e *Engine) writerInClause(s *scratch, i, j int) bool {
+	for k := i; k >= 0; k-- {
+		if e.lex.self[string(s.word(k))] {
+			return true
+		}
+		if s.toks[k].clause {
+			break
+		}
+	}
+	for k := j + 1; k < len(s.toks) && !s.toks[k].clause; k++ {
+		if e.lex.self[string(s.word(k))] {
+			return true
 		}
 	}
 	return false

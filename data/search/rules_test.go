@@ -678,3 +678,27 @@ func TestDescriptionsReadWhole(t *testing.T) {
 	require.NotEmpty(t, r.Topics)
 	assert.Equal(t, "samlivsbrudd", r.Topics[0].ID)
 }
+
+// TestWhoseCrisisOfLife: abuse and bullying are someone close's when the
+// writer is not in the clause (the relatives' groups come with them), the
+// writer's own when they are.
+func TestWhoseCrisisOfLife(t *testing.T) {
+	e := rules(t)
+	for q, carer := range map[string]bool{
+		"datteren min blir mobbet på skolen. Ålesund":       true,
+		"stesønnen min blir utsatt for vold av faren sin":   true,
+		"mannen min slår meg når han drikker":               false,
+		"kjæresten min kaller meg stygg og jeg blir mobbet": false,
+	} {
+		var ids []string
+		for _, tp := range e.Search(q, Options{}).Topics {
+			ids = append(ids, tp.ID)
+		}
+		assert.Contains(t, ids, abuseTopic, q)
+		if carer {
+			assert.Contains(t, ids, carerTopic, q)
+		} else {
+			assert.NotContains(t, ids, carerTopic, q)
+		}
+	}
+}
