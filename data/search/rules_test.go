@@ -41,6 +41,9 @@ var ruleCases = []ruleCase{
 	// follows, the way namesakes are told apart: "bo i …" is the verb.
 	{class: "plain", q: "bo i Kolvereid, jobbe laks", place: "5060"},
 	{class: "plain", q: "os i hordaland", place: "4624"},
+	// "near", "nær", "ved", "at" say place as "i" does.
+	{class: "plain", q: "looking for a spouses group near Sola", place: "1124"},
+	{class: "plain", q: "jobber på verftet ved Stord", place: "4614"},
 	// Bereaved by suicide: the grief groups come first whatever else is read.
 	{class: "crisis", q: "jobber i barnehage, kollegaen min tok livet sitt", place: "-", topics: "sorg", crisis: true},
 	// Someone close in crisis: the crisis lines and the relatives' groups;
