@@ -164,6 +164,8 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "mormor i Kautokeino, mamma i Alta, jeg i Tromsø", place: "5501"},
 	{class: "whose", q: "datteren min bor i Bodø", place: "1804"},
 	{class: "whose", q: "drikker for mye. Lom", place: "3434", topics: "rus"},
+	{class: "whose", q: "lei og nedstemt, Træna i desember", place: "1835", topics: "depresjon"},
+	{class: "whose", q: "Meine Mutter lebt in einem Heim, sie hat Demenz", place: "-"},
 	{class: "whose", q: "Stranda. har drukke for mykje lenge", place: "1525", topics: "rus"},
 	{class: "whose", q: "jeg drikker for mye lom", place: "-", topics: "rus"},
 	// A means and a goodbye ("method farewell"); a threat to kill; being locked in by someone close.

@@ -348,6 +348,11 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// A capitalised word that is a clause of its own is named, not
 		// said: "… drikker for mye. Lom", "Stranda. …".
 		alone := t.clause && t.capital && (i+1 == len(s.toks) || s.toks[i+1].clause)
+		// So is a homograph with a capital inside a sentence ("lei og
+		// nedstemt, Træna i desember"): sentences begin with capitals,
+		// names have them anywhere; not a word of another language, which
+		// may capitalise its nouns ("Sie lebt in einem Heim").
+		alone = alone || homograph && t.upper && l.localCommon[string(w)] == 0 && !e.foreign(s)
 		// First in the query, "X i <region>" tells a place from its
 		// namesakes ("os i hordaland", "vik i sogn"); "bo i kolvereid" is
 		// the verb.
@@ -496,13 +501,7 @@ func (e *Engine) markForeign(s *scratch) {
 	if len(e.lex.localCommon) == 0 {
 		return
 	}
-	counts, local := e.lex.languages(s, e.lex.lang, false)
-	best := -1
-	for b, n := range counts {
-		if n >= minForeignWords && n > local && (best < 0 || n > counts[best]) {
-			best = b
-		}
-	}
+	best := e.foreignLanguage(s)
 	if best < 0 {
 		return
 	}
@@ -513,6 +512,24 @@ func (e *Engine) markForeign(s *scratch) {
 			s.toks[i].common = true
 		}
 	}
+}
+
+// foreign reports whether the query is a sentence of another language
+// than Norwegian or Sami.
+func (e *Engine) foreign(s *scratch) bool { return e.foreignLanguage(s) >= 0 }
+
+// foreignLanguage is the language (its bit) of most of the query's stop and
+// common words, when that is another language than Norwegian or Sami with
+// at least minForeignWords of them; else -1.
+func (e *Engine) foreignLanguage(s *scratch) int {
+	counts, local := e.lex.languages(s, e.lex.lang, false)
+	best := -1
+	for b, n := range counts {
+		if n >= minForeignWords && n > local && (best < 0 || n > counts[best]) {
+			best = b
+		}
+	}
+	return best
 }
 
 // languages counts the query's words that words holds (by their language
