@@ -16,9 +16,9 @@
 //
 // The crisis signal's weights (data/search/crisissignal.go) are not in the
 // module: they are fetched right after ready, like the postcodes, and handed
-// to it; until they are in, crisis help comes from the rules alone, and the
-// element answers again when they arrive. eng.complete is true once both
-// are in.
+// to it; until they are in, crisis help comes from the rules alone. The
+// element answers again when the postcodes are in, or when the signal comes
+// last; eng.complete is true once both are in.
 //
 // Integrity: every file this engine brings in (wasm_exec.js, the module, both
 // dataset parts, the crisis signal) is pinned by the build with its SHA-384 and fetched with it,
@@ -204,8 +204,14 @@ const WARMUP = ['b', 'ber', 'bergn', 'sorg', 'angst i tromsø', 'kona mi har kre
 // local wraps the module's API: searches, and the postcodes loaded after ready.
 function local(api, sliced, report, changed) {
   let first = true, postcodes = null, signal = null, arrived = 0;
-  // arrive: one of the files read after ready is in; complete once all are.
-  const arrive = () => changed(++arrived === AFTER_READY);
+  // arrive: one of the files read after ready is in; complete once all
+  // are. The element answers again when the postcodes are in (they change
+  // what names mean) or when the last file is: the signal alone does not
+  // make it draw an answer twice while someone types.
+  const arrive = (rereads) => {
+    const complete = ++arrived === AFTER_READY;
+    if (rereads || complete) changed(complete);
+  };
   let last = performance.now(); // when the last search came (ready counts as one)
   let urgent = false, wake = null; // a search needs the postcodes now
   const loadPostcodes = () => (postcodes ||= (async () => {
@@ -231,7 +237,7 @@ function local(api, sliced, report, changed) {
     if (err) throw new Error(err);
     report('postcodes-index', ti, performance.now());
     report('postcodes', t, performance.now());
-    arrive();
+    arrive(true);
   };
   const loadSignal = () => (signal ||= (async () => {
     try {
@@ -239,7 +245,7 @@ function local(api, sliced, report, changed) {
       const err = api.signal(new Uint8Array(await fetchBytes(SIGNAL)));
       if (err) throw new Error(err);
       report('signal', t, performance.now());
-      arrive();
+      arrive(false);
     } catch (e) { if (!e?.integrity) signal = null; throw e; }
   })());
   const quietPostcodes = async () => { try { await loadPostcodes(); } catch { /* searches go on without them */ } };
