@@ -977,7 +977,9 @@ func (e *Engine) someoneDied(s *scratch, i int) bool {
 			return false
 		}
 	}
-	return i+1 >= len(s.toks) || !e.lex.self[string(s.word(i+1))]
+	// The writer right after it is its subject ("i Fortnite døde jeg"),
+	// not when a new clause begins ("min mand er død, jeg bor i Odense").
+	return i+1 >= len(s.toks) || s.toks[i+1].clause || !e.lex.self[string(s.word(i+1))]
 }
 
 // carerTopic is the topic of relatives and carers.

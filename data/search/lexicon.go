@@ -219,9 +219,22 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		}
 		l.common[k] = true
 	}
+	l.dropForeignOthers(entries)
 	sort.SliceStable(l.inflections, func(a, b int) bool { return len(l.inflections[a]) > len(l.inflections[b]) })
 	l.cueStems = l.stemCues(entries)
 	return l
+}
+
+// dropForeignOthers takes out of the other persons a pronoun of another
+// language that is an ordinary Norwegian word: German "er" is "is", English
+// "her" is "here", and "jeg er så død i dag" has no one else in it.
+func (l *lexicon) dropForeignOthers(entries []dataset.Lexeme) {
+	for _, x := range entries {
+		f := foldKeyWords(x.Text)
+		if x.Role == dataset.RoleOther && l.bit(x.Language)&l.local == 0 && l.lang[f]&l.local != 0 {
+			delete(l.other, f)
+		}
+	}
 }
 
 // minCueStem is the shortest stem an inflected crisis cue is read by: "tau"

@@ -264,6 +264,10 @@ var ruleCases = []ruleCase{
 	{class: "topics", q: "angst og depresjon", place: "-", topics: "angst,depresjon"},
 	// Someone close named right after the problem owns it.
 	{class: "topics", q: "gamblingproblem hos kjæresten, vi bor i Tønsberg", place: "3905", topics: "parorende,rus"},
+	// A death word tells of a death unless the writer is its subject; a
+	// pronoun of another language that is a Norwegian word ("er") is no one.
+	{class: "topics", q: "jeg er så død i dag, sov 3 timer", place: "-", topics: "-"},
+	{class: "topics", q: "min mand er død, jeg bor i Odense", place: "-", topics: "sorg"},
 	// Any topic read may be someone close's, not only the first: the wife
 	// beside her husband's cancer is a relative, lonely as she is.
 	{class: "topics", q: "mannen min får cellegift og jeg har ingen å prate med. Askøy", place: "4627", topics: "parorende,kreft"},
