@@ -442,6 +442,7 @@ const (
 	RoleCrisisPhrase     = "crisis_phrase"     // a phrase that does: "vil ikke leve"
 	RoleCrisisUndo       = "crisis_undo"       // right after a crisis phrase, undoes it: "tilbake"
 	RoleCrisisSubject    = "crisis_subject"    // a work, study or fiction noun: crisis words after it are its subject: "særoppgave"
+	RoleCrisisPast       = "crisis_past"       // in the clause of crisis words, says they are long past: "år siden", "som tenåring"
 	RoleInflection       = "inflection"        // an ending a topic word may carry: "en", "ene"
 	RolePrefix           = "prefix"            // a proclitic written onto a word: Arabic "و" (and), "ف" (so)
 	RoleCompoundHead     = "compound_head"     // a compound's head after a topic word: "gruppe"
@@ -469,7 +470,7 @@ const (
 func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
 		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleDeathWord, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
-		RoleCrisisUndo, RoleCrisisSubject, RoleInflection, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
+		RoleCrisisUndo, RoleCrisisSubject, RoleCrisisPast, RoleInflection, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
 		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord, RoleCrisisCard}
 }
 

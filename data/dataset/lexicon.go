@@ -36,7 +36,7 @@ type LanguageTag struct {
 // one needs a second review.
 func CrisisRole(role string) bool {
 	switch role {
-	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisUndo, RoleCrisisSubject, RoleCrisisCue, RoleCrisisRule:
+	case RoleCrisisStem, RoleCrisisPhrase, RoleBereaved, RoleCrisisUndo, RoleCrisisSubject, RoleCrisisPast, RoleCrisisCue, RoleCrisisRule:
 		return true
 	}
 	return false
@@ -80,6 +80,8 @@ func RoleLabel(role string) string {
 		return "kriseoppheving"
 	case RoleCrisisSubject:
 		return "krisetemaord"
+	case RoleCrisisPast:
+		return "fortidsord ved krise"
 	case RoleInflection:
 		return "bøyningsendelse"
 	case RolePrefix:
@@ -132,9 +134,19 @@ func CategoriesOf(role string) []string {
 		return CrisisCueCategories()
 	case RoleNumberWord:
 		return NumberWordValues()
+	case RoleCrisisPast:
+		return []string{PastLongAgo, PastAgain}
 	}
 	return nil
 }
+
+// Categories of crisis_past: a phrase that says the crisis words of its
+// clause are long past ("for ti år siden"), and one that, anywhere in a
+// message, says the past is back ("igjen"): then nothing is long past.
+const (
+	PastLongAgo = "past"
+	PastAgain   = "again"
+)
 
 // LocalLanguages are the languages of a sentence in which a place's name is
 // the place: Norwegian (bokmål, nynorsk, either), the Sami languages, Kven,

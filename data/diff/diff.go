@@ -399,7 +399,7 @@ func LexemeNeedsReview(role, change string, fields []string) bool {
 	case "added":
 		// A line of the crisis card tells a person in crisis what to do:
 		// a new one is checked against its crisis line too.
-		return role == dataset.RoleCrisisUndo || role == dataset.RoleCrisisSubject || role == dataset.RoleCrisisCard
+		return role == dataset.RoleCrisisUndo || role == dataset.RoleCrisisSubject || role == dataset.RoleCrisisPast || role == dataset.RoleCrisisCard
 	case "changed":
 		for _, f := range fields {
 			if f != "reviewed" && f != "note" {

@@ -130,6 +130,55 @@ func (l *lexicon) subjectOfWork(s *scratch) bool {
 	return false
 }
 
+// longPast reports whether every crisis word the rules read lies in a
+// clause that a crisis_past phrase says is long past ("pappa tok livet sitt
+// for tolv år siden", "skadet meg selv som tenåring"): a life lived on,
+// not danger now. A crisis word in a clause of its own stays ("for to år
+// siden prøvde jeg, og nå tenker jeg på det igjen"). The signal may still
+// read the message, and another's suicide still reads grief.
+func (l *lexicon) longPast(s *scratch) bool {
+	if len(l.crisisPast) == 0 {
+		return false
+	}
+	for i := range s.toks {
+		if c, _ := cueAt(s, i, l.crisisPast); c == dataset.PastAgain {
+			return false // "lenge siden sist jeg kuttet meg, men i dag gjorde jeg det igjen"
+		}
+	}
+	read := false
+	for i := 0; i < len(s.toks); i++ {
+		if !s.toks[i].crisis {
+			continue
+		}
+		read = true
+		a, b := clauseOf(s, i)
+		if !l.pastIn(s, a, b) {
+			return false
+		}
+		i = b
+	}
+	return read
+}
+
+// clauseOf is the first and last token of the clause token i lies in.
+func clauseOf(s *scratch, i int) (a, b int) {
+	for a = i; a > 0 && !s.toks[a].clause; a-- {
+	}
+	for b = i; b+1 < len(s.toks) && !s.toks[b+1].clause; b++ {
+	}
+	return a, b
+}
+
+// pastIn reports whether a phrase of long ago begins in tokens a..b.
+func (l *lexicon) pastIn(s *scratch, a, b int) bool {
+	for k := a; k <= b; k++ {
+		if c, _ := cueAt(s, k, l.crisisPast); c == dataset.PastLongAgo {
+			return true
+		}
+	}
+	return false
+}
+
 // writerAfter reports whether the writer is named after token i ("… og nå
 // vil jeg dø"): then the crisis may be the writer's own.
 func (l *lexicon) writerAfter(s *scratch, i int) bool {

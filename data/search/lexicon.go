@@ -15,6 +15,10 @@ import (
 type lexicon struct {
 	stop, common, homograph, placePreposition, yearCue, municipalityWord wordSet
 	compoundHead, crisisUndo, linker, kinVerb, crisisSubject, deathWord  wordSet
+	// crisisPast holds the phrases that say crisis words in their clause
+	// are long past ("for ti år siden", "som tenåring"): a map of strings,
+	// as every cue map, so that cue reads it.
+	crisisPast map[string]string
 	// nameCue are the words before a person's name ("heter"), by their
 	// words; a map of strings like the other cues, so that one cue reader
 	// serves them all.
@@ -117,7 +121,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		nameCue: map[string]string{}, abroad: map[string]string{},
 		lang: map[string]langSet{}, localCommon: map[string]langSet{}, langBit: map[string]langSet{},
 		crisisCues: map[string]string{}, numberWords: map[string]string{}, exonyms: map[string][]string{}, topicWords: map[string][]string{},
-		crisisLang: map[string]langSet{}}
+		crisisLang: map[string]langSet{}, crisisPast: map[string]string{}}
 	for _, tag := range dataset.LocalLanguages() {
 		l.local |= l.bit(tag)
 	}
@@ -205,6 +209,8 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			l.topicWords[x.Category] = append(l.topicWords[x.Category], x.Text)
 		case dataset.RoleCrisisCard:
 			l.cards = append(l.cards, x)
+		case dataset.RoleCrisisPast:
+			l.crisisPast[f] = x.Category
 		}
 	}
 	// A word for someone close is an ordinary word: never a place ("tante"

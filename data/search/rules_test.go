@@ -37,6 +37,13 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "hvor mye sobril er for mye", place: "-", crisis: true},
 	{class: "crisis", q: "jeg er 10 og mamma har ikke våknet siden i går", place: "-", crisis: true},
 	{class: "crisis", q: "trenger tau til bønnestengene i hagen", place: "-"},
+	// Crisis words in a clause that says they are long past are a life lived
+	// on, not danger now; another's suicide long ago still reads grief. A
+	// crisis in a clause of its own, or the past back again, stays.
+	{class: "crisis", q: "pappa tok livet sitt for 12 år siden, jeg vil gjerne møte andre etterlatte", place: "-", topics: "sorg"},
+	{class: "crisis", q: "skadet meg selv som tenåring, nå vil jeg starte en gruppe", place: "-"},
+	{class: "crisis", q: "for to år siden prøvde jeg å ta livet mitt, og nå vil jeg ikke leve", place: "-", crisis: true},
+	{class: "crisis", q: "for lenge siden sist jeg kuttet meg, men i dag kuttet jeg meg igjen", place: "-", crisis: true},
 	// A plain word first in the query is a place before "i" only when a region
 	// follows, the way namesakes are told apart: "bo i …" is the verb.
 	{class: "plain", q: "bo i Kolvereid, jobbe laks", place: "5060"},

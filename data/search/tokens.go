@@ -82,9 +82,16 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		}
 		r.crisis, cued, toldByRule, violent = false, false, false, false
 	}
+	past := (r.crisis || cued) && e.lex.longPast(s)
+	if past {
+		for i := range toks {
+			toks[i].crisis = false
+		}
+		r.crisis, cued, violent = false, false, false
+	}
 	r.violent = violent
 	r.crisis = cued || r.crisis || e.signalled(s)
-	r.bereaved = toldByRule || r.crisis && e.lex.toldOfAnother(fold)
+	r.bereaved = toldByRule || r.crisis && e.lex.toldOfAnother(fold) || past && e.lex.toldOfAnother(fold)
 	e.markRoles(s)
 	e.markNumberWords(s)
 	allStop := true

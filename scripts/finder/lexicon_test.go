@@ -252,6 +252,11 @@ func TestDiffLexicon(t *testing.T) {
 		{"crisis undo added", func(d *dataset.Dataset) {
 			d.Lexicon = append(d.Lexicon, dataset.Lexeme{Text: "igjen", Role: dataset.RoleCrisisUndo, Language: "no"})
 		}, []string{"lexicon.json: kriseoppheving lagt til: «igjen» (no)\n"}, true},
+		// A phrase of long ago can silence crisis help: a new one needs a
+		// second review, as a new crisis_undo does.
+		{"crisis past added", func(d *dataset.Dataset) {
+			d.Lexicon = append(d.Lexicon, dataset.Lexeme{Text: "for lenge siden", Role: dataset.RoleCrisisPast, Language: "no", Category: dataset.PastLongAgo})
+		}, []string{"lexicon.json: fortidsord ved krise lagt til: «for lenge siden» (no, past)\n"}, true},
 		{"crisis phrase added", func(d *dataset.Dataset) {
 			d.Lexicon = append(d.Lexicon, dataset.Lexeme{Text: "vil ikke leve", Role: dataset.RoleCrisisPhrase, Language: "nb", Category: dataset.CrisisWishDead})
 		}, []string{"lexicon.json: krisefrase lagt til: «vil ikke leve» (nb, wish_dead)\n"}, false},
