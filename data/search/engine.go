@@ -294,6 +294,9 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 	open := s.open(last)
 	sentence := s.sentence()
 	for i := range toks {
+		if toks[i].stop && !toks[i].crisis {
+			e.splitTopic(s, i, want)
+		}
 		if toks[i].stop || toks[i].crisis {
 			continue
 		}
@@ -343,6 +346,26 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 		}
 	}
 	e.abbreviations(s, open)
+}
+
+// splitTopic reads a topic's name split after a stop word, as dictation
+// and autocorrect split it ("på rørende" is "pårørende"): the stop word and
+// the next word, joined, exactly a topic's name.
+func (e *Engine) splitTopic(s *scratch, i, want int) {
+	if i+1 >= len(s.toks) || s.toks[i+1].stop || s.toks[i+1].crisis {
+		return
+	}
+	key := string(s.word(i)) + string(s.word(i+1))
+	topic := false
+	for _, x := range e.exact[key] {
+		topic = topic || isTopicKind(e.entries[x].kind)
+	}
+	if !topic {
+		return
+	}
+	s.spans = append(s.spans, qspan{i: i, j: i + 1, key: key, content: 1, end: i+1 == len(s.toks)-1,
+		sentence: s.sentence(), message: len(s.toks) >= messageWords, cued: true})
+	e.lookupOnce(s, lookupParams{key: key, span: int16(len(s.spans) - 1), multi: true, want: want, exactOnly: true, noTypos: true})
 }
 
 // maxAbbrevHead is the longest beginning of a dotted abbreviation

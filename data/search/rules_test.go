@@ -244,6 +244,8 @@ var ruleCases = []ruleCase{
 	{class: "compound", q: "blærekreft", place: "-", topics: "kreft"},
 	{class: "compound", q: "alkoholproblemer", place: "-", topics: "rus"},
 	{class: "compound", q: "pårørendegruppe", place: "-", topics: "parorende"},
+	// A topic's name split after a stop word, as dictation splits it.
+	{class: "compound", q: "finnes det gruppe for på rørende i drammen", place: "3301", topics: "parorende"},
 	{class: "compound", q: "pårørendegrupper", place: "-", topics: "parorende"},
 	{class: "compound", q: "rusavhengig", place: "-", topics: "rus"},
 	{class: "compound", q: "kreftrammet", place: "-", topics: "kreft"},
