@@ -98,19 +98,22 @@ type token struct {
 	a, b    int // bytes of the folded query
 	stop    bool
 	digits  bool
-	common  bool   // an ordinary word: never a place
-	crisis  bool   // part of a crisis word or phrase: never a place
-	cue     bool   // a crisis cue's word: a known word, no misspelling of a name
-	person  bool   // a person's name ("jeg heter Hege Lier"): never a place
-	upper   bool   // typed with a capital first letter, not at a sentence's start
-	capital bool   // typed with a capital first letter (the query not all in capitals)
-	acronym bool   // typed all in capitals, two letters or more ("DPS", "NTNU"): no first name
-	bracket bool   // right after an opening bracket: a name ends before it
-	clause  bool   // begins a sentence or clause: after . ! ? , ; : (or first)
-	glued   bool   // joined to the token before by . / or : with no space ("12.03")
-	dotted  bool   // joined to the word before by a dot, no space ("Kr.sand")
-	role    int8   // whose place a name beginning here is: roleLives, roleElsewhere, 0
-	code    string // a postcode typed in two parts ("50 03"), on the first part
+	common  bool // an ordinary word: never a place
+	crisis  bool // part of a crisis word or phrase: never a place
+	cue     bool // a crisis cue's word: a known word, no misspelling of a name
+	person  bool // a person's name ("jeg heter Hege Lier"): never a place
+	upper   bool // typed with a capital first letter, not at a sentence's start
+	capital bool // typed with a capital first letter (the query not all in capitals)
+	acronym bool // typed all in capitals, two letters or more ("DPS", "NTNU"): no first name
+	bracket bool // right after an opening bracket: a name ends before it
+	clause  bool // begins a sentence or clause: after . ! ? , ; : (or first)
+	glued   bool // joined to the token before by . / or : with no space ("12.03")
+	dotted  bool // joined to the word before by a dot, no space ("Kr.sand")
+	// suspended is a compound's first part, its head left for later ("bo-
+	// og servicesenter", "rus- og psykiatritjenesten"): never a place.
+	suspended bool
+	role      int8   // whose place a name beginning here is: roleLives, roleElsewhere, 0
+	code      string // a postcode typed in two parts ("50 03"), on the first part
 }
 
 // qspan is a run of words read as one name.

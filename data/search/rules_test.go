@@ -48,6 +48,8 @@ var ruleCases = []ruleCase{
 	// follows, the way namesakes are told apart: "bo i …" is the verb.
 	{class: "plain", q: "bo i Kolvereid, jobbe laks", place: "5060"},
 	{class: "plain", q: "os i hordaland", place: "4624"},
+	// The first part of a compound whose head comes later is no place.
+	{class: "plain", q: "bor på bo- og servicesenteret på Fitjar", place: "4615"},
 	// "near", "nær", "ved", "at" say place as "i" does.
 	{class: "plain", q: "looking for a spouses group near Sola", place: "1124"},
 	{class: "plain", q: "jobber på verftet ved Stord", place: "4614"},

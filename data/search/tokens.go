@@ -164,6 +164,11 @@ func markCapitals(q string, toks []token) {
 			continue
 		}
 		if c == 0 {
+			// "bo- og servicesenter": a word, a hyphen, then a space is
+			// the first part of a compound whose head comes later.
+			if k >= 0 && (r == ' ' || r == '\t') && sep == '-' {
+				toks[k].suspended = true
+			}
 			if sep == 0 && class != 0 {
 				sep = r
 			} else {
@@ -341,6 +346,9 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 	for i := range s.toks {
 		t := &s.toks[i]
 		w := s.word(i)
+		if t.suspended {
+			t.common = true // "bo- og servicesenteret på Fitjar" is no Bø
+		}
 		if t.common {
 			continue
 		}
