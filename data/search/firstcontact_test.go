@@ -37,7 +37,7 @@ var firstContactSets = []struct {
 	{"2026-12-07-l", 0.915, 4, 5 + signalSlack, 7 + signalSlack},
 	{"2026-12-07-m", 0.714, 2, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-07-n", 0.891, 1, 0 + signalSlack, 12 + signalSlack},
-	{"2026-12-07-o", 0.845, 5, 0 + signalSlack, 12 + signalSlack},
+	{"2026-12-07-o", 0.866, 4, 0 + signalSlack, 12 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
