@@ -70,9 +70,13 @@ import (
 // raised false alarms on set m. So the weights left the module: the browser
 // module is built with the tag browser, without them, and the engine fetches
 // crisis-signal.<hash>.bin (16.7 KB brotli) right after ready, pinned like
-// the postcodes: 593,304 → 576,384 B. The gate stands at 580,000, and the
-// signal may grow with its training without weighing on the module.
-const moduleBudget = 580_000
+// the postcodes: 593,304 → 576,384 B, and the signal may grow with its
+// training without weighing on the module. The session's reading classes
+// (a slip of a name in a sentence, whose home, someone close's problem in
+// any topic, crisis words long past, split topic names, suspended compound
+// parts, the language of a sentence told once) put it at 580,607 B: the
+// gate stands at 584,000, 16 KB below the project's 600,000.
+const moduleBudget = 584_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,
