@@ -39,6 +39,7 @@ const (
 	typoResolveFrom     = 5 // a typo resolves a place from this length ("tynn" is not Tinn)
 	finishedTypoFrom    = 6 // a finished word (more words follow) from this length, by a slip only (see isSlip)
 	finishedDropFrom    = 5 // or, from this length, with one letter left out (see isDropped)
+	postalSlipFrom      = 7 // a postal name slipped, or any name with a letter added at its end ("fredrikstadt"), from this length
 	minTopicStem        = 4 // an inflected topic word keeps at least this much ("sorg-a")
 	maxTopicSuffix      = 3 // a finished word may lack this much of a topic word ("ensom" → ensomhet)
 	minCompoundPart     = 3 // each part of a compound has at least this much ("rus-avhengig")

@@ -554,8 +554,11 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 		// A typo of a postal place (4 000 small names) is too often an
 		// ordinary word or a landscape ("Romsdal" is not Romedal): suggest
 		// it, never resolve it.
+		// Alone with a topic (no sentence), a long postal name slipped
+		// ("hønnefoss", letters swapped, doubled or undoubled) is no other
+		// word; a letter left out often is ("brettenes" is not Brettesnes).
 		if en.kind == entPostal {
-			return false
+			return !sp.sentence && !sp.message && len(key) >= postalSlipFrom && key[0] == en.key[0] && isSlip(key, en.key)
 		}
 		// In a short word a typo in the first letter makes another word
 		// ("loss" is not Moss); two typos only in a long word that starts
@@ -570,7 +573,7 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 		// are one other edit from a place ("lyster" is not Luster,
 		// "modulen" not Modalen, "jerpen" not Jæren).
 		if place && !sp.tail && (en.kind > entFormer || !(len(key) >= finishedTypoFrom && isSlip(key, en.key) ||
-			len(key) >= finishedDropFrom && isDropped(key, en.key))) {
+			len(key) >= finishedDropFrom && isDropped(key, en.key) || len(en.key) >= postalSlipFrom && key[:len(key)-1] == en.key)) {
 			return false
 		}
 		// In a sentence, even such a slip is a place only where the

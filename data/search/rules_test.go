@@ -227,6 +227,10 @@ var ruleCases = []ruleCase{
 	{class: "finished", q: "angst hå", place: "1119", topics: "angst"},
 	{class: "finished", q: "Time", place: "1121"},
 	{class: "finished", q: "lilehammer sorg", place: "3405", topics: "sorg"},
+	// Alone with a topic, a long postal name slipped, or any long name with
+	// a letter added at its end, is that place.
+	{class: "finished", q: "hønnefoss angst", place: "3305", topics: "angst"},
+	{class: "finished", q: "fredrikstadt rus", place: "3107", topics: "rus"},
 	// In a sentence a slip of a name is a place where the sentence says so,
 	// or last, or where no word could be meant; else it is the word.
 	{class: "finished", q: "jeg vil at hun skal forstå at det ikke var hennes feil", place: "-"},
