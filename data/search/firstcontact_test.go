@@ -28,16 +28,17 @@ var firstContactSets = []struct {
 	{"2026-12-05-c", 0.959, 5, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-05-d", 0.981, 0, 0 + signalSlack, 2 + signalSlack},
 	{"2026-12-06-e", 0.923, 1, 2 + signalSlack, 4 + signalSlack},
-	{"2026-12-06-f", 0.950, 0, 1 + signalSlack, 5 + signalSlack},
+	{"2026-12-06-f", 0.949, 0, 1 + signalSlack, 6 + signalSlack},
 	{"2026-12-06-g", 0.946, 0, 0 + signalSlack, 14 + signalSlack},
 	{"2026-12-06-h", 0.909, 0, 2 + signalSlack, 11 + signalSlack},
 	{"2026-12-07-i", 0.923, 0, 1 + signalSlack, 8 + signalSlack},
-	{"2026-12-07-j", 0.929, 3, 0 + signalSlack, 5 + signalSlack},
-	{"2026-12-07-k", 0.919, 3, 1 + signalSlack, 15 + signalSlack},
+	{"2026-12-07-j", 0.931, 3, 0 + signalSlack, 5 + signalSlack},
+	{"2026-12-07-k", 0.926, 3, 1 + signalSlack, 14 + signalSlack},
 	{"2026-12-07-l", 0.915, 4, 5 + signalSlack, 7 + signalSlack},
 	{"2026-12-07-m", 0.714, 2, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-07-n", 0.891, 1, 0 + signalSlack, 12 + signalSlack},
 	{"2026-12-07-o", 0.866, 4, 0 + signalSlack, 12 + signalSlack},
+	{"2026-12-07-p", 0.858, 3, 5 + signalSlack, 9 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
