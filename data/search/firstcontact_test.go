@@ -28,7 +28,7 @@ var firstContactSets = []struct {
 	{"2026-12-05-c", 0.959, 5, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-05-d", 0.981, 0, 0 + signalSlack, 2 + signalSlack},
 	{"2026-12-06-e", 0.923, 1, 2 + signalSlack, 4 + signalSlack},
-	{"2026-12-06-f", 0.949, 0, 1 + signalSlack, 6 + signalSlack},
+	{"2026-12-06-f", 0.950, 0, 1 + signalSlack, 5 + signalSlack},
 	{"2026-12-06-g", 0.946, 0, 0 + signalSlack, 14 + signalSlack},
 	{"2026-12-06-h", 0.909, 0, 2 + signalSlack, 11 + signalSlack},
 	{"2026-12-07-i", 0.923, 0, 1 + signalSlack, 8 + signalSlack},
