@@ -436,6 +436,7 @@ const (
 	RoleLossVerb         = "loss_verb"         // with a kin word, grief: "mistet"
 	RoleKinVerb          = "kin_verb"          // after a kin word, that person's condition follows: "har", "fikk"
 	RoleDeathWord        = "death_word"        // grief only when a person died: "døde" ("batteriet døde" is none)
+	RoleArticle          = "article"           // before a word, makes it an ordinary noun, never a small place: "en kjeller"
 	RoleKin              = "kin"               // a person close to the writer: "mor", "kona", "sønnen"
 	RoleBereaved         = "bereaved"          // another person's suicide: "tok livet sitt"
 	RoleCrisisStem       = "crisis_stem"       // a word beginning that means suicide or self-harm
@@ -469,7 +470,7 @@ const (
 // Roles lists every lexeme role.
 func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
-		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleDeathWord, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
+		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleDeathWord, RoleArticle, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
 		RoleCrisisUndo, RoleCrisisSubject, RoleCrisisPast, RoleInflection, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
 		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord, RoleCrisisCard}
 }

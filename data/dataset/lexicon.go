@@ -68,6 +68,8 @@ func RoleLabel(role string) string {
 		return "slektningsverb"
 	case RoleDeathWord:
 		return "dødsord"
+	case RoleArticle:
+		return "artikkel"
 	case RoleKin:
 		return "nærstående"
 	case RoleBereaved:

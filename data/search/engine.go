@@ -110,6 +110,9 @@ type token struct {
 	clause  bool // begins a sentence or clause: after . ! ? , ; : (or first)
 	glued   bool // joined to the token before by . / or : with no space ("12.03")
 	dotted  bool // joined to the word before by a dot, no space ("Kr.sand")
+	// noun is a word after an article ("en kjeller"): a thing, never a
+	// place; it may still name a topic.
+	noun bool
 	// suspended is a compound's first part, its head left for later ("bo-
 	// og servicesenter", "rus- og psykiatritjenesten"): never a place.
 	suspended bool
@@ -125,6 +128,7 @@ type qspan struct {
 	tail    bool // ends the query, and its last word is still being typed
 	end     bool // ends the query, typed or not
 	common  bool // every word is a common word
+	noun    bool // a word of it follows an article: never a place
 	region  bool // the key is exactly a region's or county's name
 	// sentence says the query holds a common word: its last word is
 	// more likely finished, so it needs more letters to resolve a place.
@@ -304,11 +308,12 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 		if toks[i].stop || toks[i].crisis {
 			continue
 		}
-		content, common, anyCommon, known := 0, true, false, true
+		content, common, anyCommon, known, noun := 0, true, false, true, false
 		for j := i; j < len(toks) && j < i+maxSpanWords+2; j++ {
 			if toks[j].crisis {
 				break
 			}
+			noun = noun || toks[j].noun
 			if !toks[j].stop {
 				content++
 				common = common && toks[j].common
@@ -331,7 +336,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			if exactOnly && (j == i || len(e.exact[string(s.key)]) == 0) {
 				continue
 			}
-			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, end: j == last, common: common,
+			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, end: j == last, common: common, noun: noun,
 				sentence: sentence, message: len(toks) >= messageWords,
 				cued: e.cued(s, i, j)}
 			for _, x := range e.exact[sp.key] {

@@ -13,8 +13,8 @@ import (
 // Normalize: ø→o, æ→e, å→a). The names and topic words come from the rest
 // of the dataset; the lexicon is about the language, not the places.
 type lexicon struct {
-	stop, common, homograph, placePreposition, yearCue, municipalityWord wordSet
-	compoundHead, crisisUndo, linker, kinVerb, crisisSubject, deathWord  wordSet
+	stop, common, homograph, placePreposition, yearCue, municipalityWord         wordSet
+	compoundHead, crisisUndo, linker, kinVerb, crisisSubject, deathWord, article wordSet
 	// crisisPast holds the phrases that say crisis words in their clause
 	// are long past ("for ti år siden", "som tenåring"): a map of strings,
 	// as every cue map, so that cue reads it.
@@ -132,7 +132,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		dataset.RoleCrisisUndo: &l.crisisUndo, dataset.RolePlainWord: &l.plain,
 		dataset.RoleIdiom: &l.idiom, dataset.RoleSelf: &l.self,
 		dataset.RoleOther: &l.other, dataset.RoleLinker: &l.linker, dataset.RoleKinVerb: &l.kinVerb,
-		dataset.RoleCrisisSubject: &l.crisisSubject, dataset.RoleDeathWord: &l.deathWord,
+		dataset.RoleCrisisSubject: &l.crisisSubject, dataset.RoleDeathWord: &l.deathWord, dataset.RoleArticle: &l.article,
 	}
 	for _, s := range sets {
 		*s = wordSet{}

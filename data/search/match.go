@@ -529,7 +529,7 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	en := &e.entries[m.entry]
 	key := sp.key
 	place := isPlaceKind(en.kind)
-	if en.kind == entContact || place && sp.common {
+	if en.kind == entContact || place && (sp.common || sp.noun) {
 		return false
 	}
 	// In a sentence (a message, or words with a common one), a name that is

@@ -48,6 +48,11 @@ var ruleCases = []ruleCase{
 	// follows, the way namesakes are told apart: "bo i …" is the verb.
 	{class: "plain", q: "bo i Kolvereid, jobbe laks", place: "5060"},
 	{class: "plain", q: "os i hordaland", place: "4624"},
+	// A word after an article is a thing, never a place; a homograph that a
+	// place preposition and another place follow is a thing in that place.
+	{class: "plain", q: "singel og bor i en kjeller i sandvika", place: "3201"},
+	{class: "plain", q: "tør ikke gå på stranda i Stavern med ungene", place: "3909"},
+	{class: "plain", q: "finne en sorgrupe i sanefjord", place: "3907", topics: "sorg"},
 	// The first part of a compound whose head comes later is no place.
 	{class: "plain", q: "bor på bo- og servicesenteret på Fitjar", place: "4615"},
 	// "near", "nær", "ved", "at" say place as "i" does.

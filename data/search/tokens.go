@@ -349,6 +349,10 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		if t.suspended {
 			t.common = true // "bo- og servicesenteret på Fitjar" is no Bø
 		}
+		if e.afterArticle(s, i) {
+			t.noun = true // "i en kjeller" is no Kjeller; "en sorgrupe" still a topic
+			continue
+		}
 		if t.common {
 			continue
 		}
@@ -372,12 +376,31 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// namesakes ("os i hordaland", "vik i sogn"); "bo i kolvereid" is
 		// the verb.
 		namesake := i == 0 && e.isRegionWord(string(s.word(i+2)))
-		if !plain && !homograph || alone || l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), namesake) ||
-			e.isRegionWord(string(s.word(i+1))) {
+		// A homograph that a place preposition and another place's name
+		// follow is a thing in that place ("på stranda i Stavern").
+		within := homograph && !namesake && l.placePreposition[string(s.word(i+1))] && e.isPlaceName(string(s.word(i+2)))
+		if !plain && !homograph || alone || !within && (l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), namesake) ||
+			e.isRegionWord(string(s.word(i+1)))) {
 			continue
 		}
 		t.common = true
 	}
+}
+
+// afterArticle reports whether token i, typed in small letters, follows an
+// article in a Norwegian sentence and so is a noun ("bor i en kjeller i
+// Sandvika", "på ei strand"): never a small place or a place that is a
+// word; a municipality's own name stays ("vivo en bergen").
+func (e *Engine) afterArticle(s *scratch, i int) bool {
+	t := &s.toks[i]
+	if i == 0 || t.capital || !e.lex.article[string(s.word(i-1))] {
+		return false
+	}
+	w := string(s.word(i))
+	if !e.lex.homograph[w] && e.isMunicipalityName(w) {
+		return false
+	}
+	return !e.foreign(s)
 }
 
 // wordsAsTyped returns the set of q's words in ASCII, lower-cased: "ha"
@@ -477,6 +500,16 @@ func (e *Engine) markName(s *scratch, i int, capitalised bool) {
 func (e *Engine) namesNothing(s *scratch, i int) bool {
 	t := &s.toks[i]
 	return !t.common && !t.stop && !t.digits && len(e.exact[string(s.word(i))]) == 0
+}
+
+// isMunicipalityName reports whether key is exactly a municipality's name.
+func (e *Engine) isMunicipalityName(key string) bool {
+	for _, j := range e.exact[key] {
+		if e.entries[j].kind == entMunicipality {
+			return true
+		}
+	}
+	return false
 }
 
 // isPlaceName reports whether key is exactly some place's name.
@@ -619,7 +652,7 @@ func (e *Engine) markRoles(s *scratch) {
 		}
 		for k := i; k < len(s.toks) && k <= i+maxCueGap; k++ {
 			t := &s.toks[k]
-			if t.stop || t.common && !t.person {
+			if t.stop || t.common && !t.person || t.noun {
 				continue
 			}
 			if t.role == 0 {
