@@ -38,7 +38,7 @@ var firstContactSets = []struct {
 	{"2026-12-07-m", 0.714, 2, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-07-n", 0.891, 1, 0 + signalSlack, 12 + signalSlack},
 	{"2026-12-07-o", 0.866, 4, 0 + signalSlack, 12 + signalSlack},
-	{"2026-12-07-p", 0.858, 3, 5 + signalSlack, 9 + signalSlack},
+	{"2026-12-07-p", 0.861, 1, 5 + signalSlack, 9 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
