@@ -514,13 +514,18 @@ const (
 	// gjøre det", "bestemt meg", "avslutte alt"; with a time it is a plan
 	// with a date, with a means or a farewell an act prepared.
 	CuePlan = "plan"
+	// CueHurt is an injury that may be an accident: "svidd", "brente",
+	// "krasje"; with CueIntent ("med vilje", "on purpose") it is done to
+	// oneself.
+	CueHurt   = "hurt"
+	CueIntent = "intent"
 )
 
 // CrisisCueCategories lists the crisis cue categories.
 func CrisisCueCategories() []string {
 	return []string{CueMethod, CuePreparation, CueTime, CueFarewell, CueDie, CueLive, CueWish, CueNot, CueWake,
 		CueThink, CueHow, CueHarm, CueSelf, CueBetter, CueWithout, CueIngest, CueExcess, CueWeary, CueHere,
-		CueKin, CueAct, CueViolence, CuePlan}
+		CueKin, CueAct, CueViolence, CuePlan, CueHurt, CueIntent}
 }
 
 // MaxCueWords is the longest cue the engine reads, in words: a place,

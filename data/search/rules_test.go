@@ -37,6 +37,10 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "hvor mye sobril er for mye", place: "-", crisis: true},
 	{class: "crisis", q: "jeg er 10 og mamma har ikke våknet siden i går", place: "-", crisis: true},
 	{class: "crisis", q: "trenger tau til bønnestengene i hagen", place: "-"},
+	// An injury that may be an accident is self-harm when done on purpose.
+	{class: "crisis", q: "har svidd huden med strykejernet med vilje. ikke alvorlig", place: "-", crisis: true},
+	{class: "crisis", q: "kjørte bil i går for å krasje med vilje", place: "-", crisis: true},
+	{class: "crisis", q: "krasjet med sykkelen i går, vondt i kneet", place: "-"},
 	// Crisis words in a clause that says they are long past are a life lived
 	// on, not danger now; another's suicide long ago still reads grief. A
 	// crisis in a clause of its own, or the past back again, stays.
