@@ -161,6 +161,9 @@ type scratch struct {
 	gen   uint32
 	// lastOpen is set by words: the last word is still being typed.
 	lastOpen bool
+	// lang is the language bit of a query in another language than
+	// Norwegian or Sami, else -1 (foreignLanguage, set once by words).
+	lang int
 	// looked holds, per distinct lookup of this query, where its matches
 	// are in ms: a span repeated ("bergen bergen bergen …") is looked up
 	// once and its matches copied (bounded work per query, issue 19).
@@ -303,7 +306,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 	sentence := s.sentence()
 	for i := range toks {
 		if toks[i].stop && !toks[i].crisis {
-			e.splitTopic(s, i, want)
+			e.splitTopic(s, i, want, sentence)
 		}
 		if toks[i].stop || toks[i].crisis {
 			continue
@@ -360,7 +363,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 // splitTopic reads a topic's name split after a stop word, as dictation
 // and autocorrect split it ("på rørende" is "pårørende"): the stop word and
 // the next word, joined, exactly a topic's name.
-func (e *Engine) splitTopic(s *scratch, i, want int) {
+func (e *Engine) splitTopic(s *scratch, i, want int, sentence bool) {
 	if i+1 >= len(s.toks) || s.toks[i+1].stop || s.toks[i+1].crisis {
 		return
 	}
@@ -373,7 +376,7 @@ func (e *Engine) splitTopic(s *scratch, i, want int) {
 		return
 	}
 	s.spans = append(s.spans, qspan{i: i, j: i + 1, key: key, content: 1, end: i+1 == len(s.toks)-1,
-		sentence: s.sentence(), message: len(s.toks) >= messageWords, cued: true})
+		sentence: sentence, message: len(s.toks) >= messageWords, cued: true})
 	e.lookupOnce(s, lookupParams{key: key, span: int16(len(s.spans) - 1), multi: true, want: want, exactOnly: true, noTypos: true})
 }
 
@@ -1024,7 +1027,8 @@ const abuseTopic = "livskriser"
 // ownTopics are the topics a person close to the writer cannot have for
 // them: a loss and a break-up are the writer's own ("kona mi har forlatt
 // meg"), and the mixed groups are for anyone. A crisis of life (abuse,
-// bullying) is someone close's when the writer is not in it (sameClause).
+// bullying) is someone close's when the writer is not in its clause
+// (writerInClause).
 var ownTopics = []string{griefTopic, "samlivsbrudd", genericTopic, carerTopic}
 
 // aboutSomeoneClose reports whether a topic read is the problem of

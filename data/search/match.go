@@ -553,10 +553,10 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	case howTypo:
 		// A typo of a postal place (4 000 small names) is too often an
 		// ordinary word or a landscape ("Romsdal" is not Romedal): suggest
-		// it, never resolve it.
-		// Alone with a topic (no sentence), a long postal name slipped
-		// ("hønnefoss", letters swapped, doubled or undoubled) is no other
-		// word; a letter left out often is ("brettenes" is not Brettesnes).
+		// it, and resolve it only alone with a topic (no sentence), long,
+		// and slipped ("hønnefoss": letters swapped, doubled or undoubled;
+		// a letter left out often makes a word: "brettenes" is not
+		// Brettesnes).
 		if en.kind == entPostal {
 			return !sp.sentence && !sp.message && len(key) >= postalSlipFrom && key[0] == en.key[0] && isSlip(key, en.key)
 		}

@@ -67,7 +67,9 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	if len(toks) >= messageWords {
 		s.lastOpen, open = false, false
 	}
+	s.lang = -1
 	if len(toks) > 1 {
+		s.lang = e.foreignLanguage(s)
 		e.markNumbers(s)
 		e.markPlainWords(s, q)
 		e.markNames(s)
@@ -91,7 +93,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	}
 	r.violent = violent
 	r.crisis = cued || r.crisis || e.signalled(s)
-	r.bereaved = toldByRule || r.crisis && e.lex.toldOfAnother(fold) || past && e.lex.toldOfAnother(fold)
+	r.bereaved = toldByRule || (r.crisis || past) && e.lex.toldOfAnother(fold)
 	e.markRoles(s)
 	e.markNumberWords(s)
 	allStop := true
@@ -371,7 +373,7 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// nedstemt, Træna i desember"): sentences begin with capitals,
 		// names have them anywhere; not a word of another language, which
 		// may capitalise its nouns ("Sie lebt in einem Heim").
-		alone = alone || homograph && t.upper && l.localCommon[string(w)] == 0 && !e.foreign(s)
+		alone = alone || homograph && t.upper && l.localCommon[string(w)] == 0 && s.lang < 0
 		// First in the query, "X i <region>" tells a place from its
 		// namesakes ("os i hordaland", "vik i sogn"); "bo i kolvereid" is
 		// the verb.
@@ -400,7 +402,7 @@ func (e *Engine) afterArticle(s *scratch, i int) bool {
 	if !e.lex.homograph[w] && e.isMunicipalityName(w) {
 		return false
 	}
-	return !e.foreign(s)
+	return s.lang < 0
 }
 
 // wordsAsTyped returns the set of q's words in ASCII, lower-cased: "ha"
@@ -549,11 +551,10 @@ func (e *Engine) markForeign(s *scratch) {
 	if len(e.lex.localCommon) == 0 {
 		return
 	}
-	best := e.foreignLanguage(s)
-	if best < 0 {
+	if s.lang < 0 {
 		return
 	}
-	lang := langSet(1) << best
+	lang := langSet(1) << s.lang
 	for i := range s.toks {
 		if e.lex.localCommon[string(s.word(i))]&lang != 0 && !e.lex.placePreposition[string(s.word(i-1))] &&
 			!s.toks[i].upper {
@@ -561,10 +562,6 @@ func (e *Engine) markForeign(s *scratch) {
 		}
 	}
 }
-
-// foreign reports whether the query is a sentence of another language
-// than Norwegian or Sami.
-func (e *Engine) foreign(s *scratch) bool { return e.foreignLanguage(s) >= 0 }
 
 // foreignLanguage is the language (its bit) of most of the query's stop and
 // common words, when that is another language than Norwegian or Sami with
