@@ -201,9 +201,20 @@ const AFTER_READY = 2;
 // would wait for the postcodes.
 const WARMUP = ['b', 'ber', 'bergn', 'sorg', 'angst i tromsø', 'kona mi har kreft', 'tenker på selvmord'];
 
-// local wraps the module's API: searches, and the postcodes loaded after ready.
+// loadOnce makes load run once however often it is asked for. A load that
+// failed may run again; a refused file (integrity) never is fetched again:
+// no request may follow a keystroke.
+function loadOnce(load) {
+  let p = null;
+  return () => (p ||= (async () => {
+    try { return await load(); } catch (e) { if (!e?.integrity) p = null; throw e; }
+  })());
+}
+
+// local wraps the module's API: searches, and the postcodes and the crisis
+// signal loaded after ready.
 function local(api, sliced, report, changed) {
-  let first = true, postcodes = null, signal = null, arrived = 0;
+  let first = true, arrived = 0;
   // arrive: one of the files read after ready is in; complete once all
   // are. The element answers again when the postcodes are in (they change
   // what names mean) or when the last file is: the signal alone does not
@@ -214,10 +225,6 @@ function local(api, sliced, report, changed) {
   };
   let last = performance.now(); // when the last search came (ready counts as one)
   let urgent = false, wake = null; // a search needs the postcodes now
-  const loadPostcodes = () => (postcodes ||= (async () => {
-    // A refused file is not fetched again (no request may follow a keystroke).
-    try { return await loadingPostcodes(); } catch (e) { if (!e?.integrity) postcodes = null; throw e; }
-  })());
   // pause resolves once no search has come for POSTCODES_IDLE_MS, or at
   // once when a search needs the postcodes.
   const pause = async () => {
@@ -226,7 +233,7 @@ function local(api, sliced, report, changed) {
     }
     wake = null;
   };
-  const loadingPostcodes = async () => {
+  const loadPostcodes = loadOnce(async () => {
     const t = performance.now();
     const buf = await fetchBytes(POSTCODES); // right away, whatever is typed: no request follows a keystroke
     await pause();
@@ -238,16 +245,14 @@ function local(api, sliced, report, changed) {
     report('postcodes-index', ti, performance.now());
     report('postcodes', t, performance.now());
     arrive(true);
-  };
-  const loadSignal = () => (signal ||= (async () => {
-    try {
-      const t = performance.now();
-      const err = api.signal(new Uint8Array(await fetchBytes(SIGNAL)));
-      if (err) throw new Error(err);
-      report('signal', t, performance.now());
-      arrive(false);
-    } catch (e) { if (!e?.integrity) signal = null; throw e; }
-  })());
+  });
+  const loadSignal = loadOnce(async () => {
+    const t = performance.now();
+    const err = api.signal(new Uint8Array(await fetchBytes(SIGNAL)));
+    if (err) throw new Error(err);
+    report('signal', t, performance.now());
+    arrive(false);
+  });
   const quietPostcodes = async () => { try { await loadPostcodes(); } catch { /* searches go on without them */ } };
   const timed = (f) => {
     if (!first) return f();
