@@ -56,7 +56,7 @@ func (m *module) exports() js.Value {
 	}
 	api.Set("load", bytesCall("load", m.load))
 	api.Set("add", bytesCall("add", m.add))
-	api.Set("signal", bytesCall("signal", m.useSignal))
+	api.Set("signal", bytesCall("signal", m.useSignals))
 	api.Set("build", js.FuncOf(func(js.Value, []js.Value) any {
 		if err := m.build(); err != nil {
 			return err.Error()

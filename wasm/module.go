@@ -22,7 +22,7 @@ type module struct {
 	info    search.Response  // what the widget shows besides searches
 	labels  string           // labelsJSON, built once at load
 	pending *dataset.Dataset // parts added since the last build
-	signal  *signal.Model    // the crisis signal, once given; every engine built reads with it
+	signals signal.Bundle    // the signals, once given; every engine built reads with them
 	buf     []byte
 }
 
@@ -61,8 +61,8 @@ func (m *module) build() error {
 	if err != nil {
 		return errors.New("build search index: " + err.Error())
 	}
-	if m.signal != nil {
-		eng.UseSignal(m.signal)
+	if m.signals != nil {
+		eng.UseSignals(m.signals)
 	}
 	ds := m.pending
 	m.eng, m.ds, m.info = eng, ds, infoOf(ds)
@@ -70,17 +70,17 @@ func (m *module) build() error {
 	return nil
 }
 
-// useSignal decodes the crisis signal's model file (fetched beside the
-// module: see search.CrisisSignal) and reads with it from the next search
-// on. A file that does not decode changes nothing.
-func (m *module) useSignal(b []byte) error {
-	s, err := signal.Decode(b)
+// useSignals decodes the signals file (fetched beside the module: see
+// search.Signals) and reads with it from the next search on. A file that
+// does not decode changes nothing.
+func (m *module) useSignals(b []byte) error {
+	s, err := signal.DecodeBundle(b)
 	if err != nil {
-		return errors.New("crisis signal: " + err.Error())
+		return errors.New("signals: " + err.Error())
 	}
-	m.signal = s
+	m.signals = s
 	if m.eng != nil {
-		m.eng.UseSignal(s)
+		m.eng.UseSignals(s)
 	}
 	return nil
 }

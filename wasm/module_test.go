@@ -154,22 +154,22 @@ func errorOf(t *testing.T, out string) string {
 	return s
 }
 
-// modelHolding is a crisis signal that holds for every message (or for
-// none): what the engine does with the signal is data/search's to test;
-// here, that the module reads with the one it is given.
+// modelHolding is a signals file whose crisis signal holds for every
+// message (or for none): what the engine does with the signals is
+// data/search's to test; here, that the module reads with those it is given.
 func modelHolding(every bool) []byte {
 	bias := float32(-5)
 	if every {
 		bias = 5
 	}
 	m := signal.Model{Shape: signal.Shape{Bits: 4, MinN: 2, MaxN: 2}, Scale: 1, Bias: bias, Threshold: 1, Weights: make([]int8, 1<<4)}
-	return m.Encode()
+	return signal.Bundle{{Name: signal.CrisisName, Model: &m}}.Encode()
 }
 
-// TestModuleUseSignal: the signal fetched beside the module is read from
-// the next search on, survives a rebuild (the postcodes come after it), and
-// a file that does not decode is refused and changes nothing.
-func TestModuleUseSignal(t *testing.T) {
+// TestModuleUseSignals: the signals fetched beside the module are read from
+// the next search on, survive a rebuild (the postcodes come after them),
+// and a file that does not decode is refused and changes nothing.
+func TestModuleUseSignals(t *testing.T) {
 	m := loadedModule(t)
 	const calm = "vi har flyttet hit og kjenner ingen enda"
 	hasCrisis := func() bool {
@@ -177,15 +177,15 @@ func TestModuleUseSignal(t *testing.T) {
 		require.NoError(t, json.Unmarshal([]byte(m.search(calm, opts{})), &v))
 		return v["crisis"] != nil
 	}
-	require.NoError(t, m.useSignal(modelHolding(false)))
+	require.NoError(t, m.useSignals(modelHolding(false)))
 	assert.False(t, hasCrisis())
-	require.NoError(t, m.useSignal(modelHolding(true)))
+	require.NoError(t, m.useSignals(modelHolding(true)))
 	assert.True(t, hasCrisis(), "read with the signal given")
 	require.NoError(t, m.add([]byte(`{"municipalities":[]}`)))
 	require.NoError(t, m.build())
 	assert.True(t, hasCrisis(), "kept across a rebuild")
-	for _, bad := range [][]byte{nil, []byte("SGNL"), modelHolding(false)[:40]} {
-		assert.ErrorContains(t, m.useSignal(bad), "crisis signal: ")
+	for _, bad := range [][]byte{nil, []byte("SGNS"), modelHolding(false)[:40]} {
+		assert.ErrorContains(t, m.useSignals(bad), "signals: ")
 	}
 	assert.True(t, hasCrisis(), "a bad file changes nothing")
 }

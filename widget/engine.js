@@ -14,14 +14,15 @@
 // slices. Every phase is recorded as a performance measure named
 // selvhjelp-finder:* on the page (the worker posts its timings back).
 //
-// The crisis signal's weights (data/search/crisissignal.go) are not in the
-// module: they are fetched right after ready, like the postcodes, and handed
-// to it; until they are in, crisis help comes from the rules alone. The
+// The signals' weights (the crisis signal and the topics' signals,
+// data/search/signals.go) are not in the module: they are fetched right
+// after ready, like the postcodes, and handed to it; until they are in,
+// crisis help and topics come from the rules alone. The
 // element answers again when the postcodes are in, or when the signal comes
 // last; eng.complete is true once both are in.
 //
 // Integrity: every file this engine brings in (wasm_exec.js, the module, both
-// dataset parts, the crisis signal) is pinned by the build with its SHA-384 and fetched with it,
+// dataset parts, the signals) is pinned by the build with its SHA-384 and fetched with it,
 // so the browser refuses a file that is not what the build wrote; such a
 // refusal rejects start() with an error whose `integrity` is true, and
 // nothing of that file runs or is read.
@@ -29,8 +30,8 @@
 const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
 // In the worker this file runs from a blob:, and the page names the finder's origin.
 const BASE = new URL('.', (inWorker && globalThis.__selvhjelpBase) || import.meta.url);
-const WASM = '__FINDER_WASM__', EXEC = '__WASM_EXEC__', CORE = '__DATASET_CORE__', POSTCODES = '__POSTCODES__', SIGNAL = '__CRISIS_SIGNAL__';
-const SRI = { [WASM]: '__SRI_FINDER_WASM__', [EXEC]: '__SRI_WASM_EXEC__', [CORE]: '__SRI_DATASET_CORE__', [POSTCODES]: '__SRI_POSTCODES__', [SIGNAL]: '__SRI_CRISIS_SIGNAL__' };
+const WASM = '__FINDER_WASM__', EXEC = '__WASM_EXEC__', CORE = '__DATASET_CORE__', POSTCODES = '__POSTCODES__', SIGNAL = '__SIGNALS__';
+const SRI = { [WASM]: '__SRI_FINDER_WASM__', [EXEC]: '__SRI_WASM_EXEC__', [CORE]: '__SRI_DATASET_CORE__', [POSTCODES]: '__SRI_POSTCODES__', [SIGNAL]: '__SRI_SIGNALS__' };
 const FETCH = { credentials: 'omit', referrerPolicy: 'no-referrer' };
 const P = 'selvhjelp-finder:';
 const SLICE_MS = 25; // main-thread work between two yields (a long task is over 50 ms)
@@ -193,7 +194,7 @@ async function add(api, buf, sliced, report, name) {
 // with a digit, and "near me", need the postcodes and do not wait.
 const POSTCODES_IDLE_MS = 400;
 // AFTER_READY is how many files are read after ready: the postcodes and the
-// crisis signal.
+// signals.
 const AFTER_READY = 2;
 // WARMUP are searches nobody sees, run one task each right after ready in the
 // Web Worker: the first search of each kind runs cold code (2-20 times slower),
@@ -211,8 +212,8 @@ function loadOnce(load) {
   })());
 }
 
-// local wraps the module's API: searches, and the postcodes and the crisis
-// signal loaded after ready.
+// local wraps the module's API: searches, and the postcodes and the signals
+// loaded after ready.
 function local(api, sliced, report, changed) {
   let first = true, arrived = 0;
   // arrive: one of the files read after ready is in; complete once all

@@ -917,8 +917,10 @@ func (e *Engine) resolvePlace(s *scratch, r *reading, resp *Response, opts Optio
 // returns the topic indexes, best first.
 func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Options) []int32 {
 	var topics []int32
+	judged := false // a word of a topic read as no topic here: the signals must not read it again
 	for _, mi := range r.topics {
 		if sp := &s.spans[s.ms[mi].span]; sp.i == sp.j && e.lex.deathWord[string(s.word(sp.i))] && !e.someoneDied(s, sp.i) {
+			judged = true
 			continue // "batteriet døde", "jeg er så død i dag"
 		}
 		topics = append(topics, e.entries[s.ms[mi].entry].targets[0])
@@ -927,6 +929,9 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 		if j, ok := e.topicByID[opts.Topic]; ok {
 			topics = append(topics, j)
 		}
+	}
+	if !judged {
+		topics = e.signalledTopics(s, topics)
 	}
 	// A group asked for and no problem named ("looking for a support group
 	// in Tromsø"): the groups across problems. Its words are stop words, so

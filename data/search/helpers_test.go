@@ -48,14 +48,14 @@ var rulesEngine = sync.OnceValues(func() (*Engine, error) {
 	}
 	e, err := New(d)
 	if err == nil {
-		e.signal = nil
+		e.UseSignals(nil)
 	}
 	return e, err
 })
 
-// rules returns an engine that reads crisis by the lexicon's rules alone,
-// without the crisis signal: for the tests of what a rule holds for and
-// what it must not.
+// rules returns an engine that reads by the lexicon's rules alone, without
+// the signals: for the tests of what a rule holds for and what it must
+// not.
 func rules(tb testing.TB) *Engine {
 	tb.Helper()
 	e, err := rulesEngine()

@@ -111,8 +111,9 @@ type Engine struct {
 	crisisLines []dataset.CrisisLine
 	// lex is the language of reading (data/lexicon.json).
 	lex *lexicon
-	// signal is the crisis signal (crisissignal.go).
-	signal *signal.Model
+	// signal is the crisis signal, topicSignals the topics' (signals.go).
+	signal       *signal.Model
+	topicSignals []topicSignal
 }
 
 // contact is one contact point with its point for distances.
@@ -177,9 +178,9 @@ type regionInfo struct {
 // empty).
 func New(d *dataset.Dataset) (*Engine, error) {
 	e := newEngine(d)
-	var err error
-	if e.signal, err = CrisisSignal(); err != nil {
-		return nil, errors.New("the crisis signal: " + err.Error())
+	signals, err := Signals()
+	if err != nil {
+		return nil, errors.New("the signals: " + err.Error())
 	}
 	nEntries := 2*len(d.Municipalities) + len(d.FormerMunicipalities) + len(d.Postcodes)/2 + 12*len(d.Topics) + len(d.ContactPoints) + len(d.Territories) +
 		2*len(d.Regions) + 2*len(d.Districts) + 2*len(d.Counties)
@@ -222,6 +223,7 @@ func New(d *dataset.Dataset) (*Engine, error) {
 		return i < j
 	})
 	e.buildBuckets(e.bestFirst())
+	e.UseSignals(signals)
 	return e, nil
 }
 

@@ -63,7 +63,7 @@ func lexEngine(t *testing.T, topics []dataset.Topic, lex ...dataset.Lexeme) *Eng
 		CrisisLines:    []dataset.CrisisLine{{ID: "a", Name: "A", Number: "113", Order: 1}},
 	})
 	require.NoError(t, err)
-	e.signal = nil // the fixture's rules alone
+	e.UseSignals(nil) // the fixture's rules alone
 	return e
 }
 

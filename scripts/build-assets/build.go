@@ -91,13 +91,14 @@ const (
 	phPostcodesSRI = "__SRI_POSTCODES__"
 	phFirst        = "__FIRST_ANSWERS__"
 	phFirstSRI     = "__SRI_FIRST_ANSWERS__"
-	phSignal       = "__CRISIS_SIGNAL__"
-	phSignalSRI    = "__SRI_CRISIS_SIGNAL__"
+	phSignal       = "__SIGNALS__"
+	phSignalSRI    = "__SRI_SIGNALS__"
 )
 
-// signalBase names the crisis signal's model file, which the browser module
-// is built without (moduleTags) and the engine fetches beside it.
-const signalBase = "crisis-signal"
+// signalBase names the signals file (the weights of the crisis signal and
+// the topics' signals), which the browser module is built without
+// (moduleTags) and the engine fetches beside it.
+const signalBase = "signals"
 
 // The dataset in two parts files (see wasm/bundle/parts.go), named with their
 // content hash (v1/dataset-core.<hash>.json, v1/postcodes.<hash>.json) and
@@ -115,7 +116,7 @@ var (
 // hashedPattern matches the names this command writes, so old builds are
 // removed (the dataset parts under v1/ too: hashedDataPattern).
 var (
-	hashedPattern     = regexp.MustCompile(`^(widget|engine|finder|wasm_exec|demo|embed|builder|crisis-signal)\.[0-9a-f]{12}\.(js|wasm|css|bin)$`)
+	hashedPattern     = regexp.MustCompile(`^(widget|engine|finder|wasm_exec|demo|embed|builder|crisis-signal|signals)\.[0-9a-f]{12}\.(js|wasm|css|bin)$`)
 	hashedDataPattern = regexp.MustCompile(`^(dataset-core|postcodes|first-answers)\.[0-9a-f]{12}\.json$`)
 )
 
@@ -169,9 +170,9 @@ func build(c config) (*Manifest, error) {
 	if n := brotliSize(wasm); n > budget {
 		return nil, fmt.Errorf("the module is %d bytes brotli, over its budget of %d: not building%s", n, budget, pkgReport(pkgs))
 	}
-	sig := search.CrisisSignalFile()
-	if _, err := signal.Decode(sig); err != nil {
-		return nil, fmt.Errorf("the crisis signal (go generate ./data/search): %w", err)
+	sig := search.SignalsFile()
+	if _, err := signal.DecodeBundle(sig); err != nil {
+		return nil, fmt.Errorf("the signals (go generate ./data/search): %w", err)
 	}
 	engineSrc, err := os.ReadFile(filepath.Join(c.Widget, "engine.js"))
 	if err != nil {
@@ -244,7 +245,7 @@ func build(c config) (*Manifest, error) {
 	}{
 		{"finder.wasm", wasmName, wasm, "application/wasm", true},
 		{"wasm_exec.js", execName, execJS, jsCT, true},
-		{"crisis-signal.bin", signalName, sig, "application/octet-stream", true},
+		{"signals.bin", signalName, sig, "application/octet-stream", true},
 		{"engine.js", engineName, engineJS, jsCT, true},
 		{"widget.js", "widget" + js, loader, jsCT, false},
 		{"widget.pinned.js", loaderName, loader, jsCT, true},
@@ -498,7 +499,7 @@ func removeOld(dir string, pattern *regexp.Regexp) error {
 // moduleBytes compiles ./wasm (or reads a prebuilt module), and returns its
 // code per Go package, read from a second build that keeps the names.
 // moduleTags are the build tags of the browser module: browser leaves the
-// crisis signal's weights out of it (data/search/crisissignal.go).
+// signals' weights out of it (data/search/signals.go).
 const moduleTags = "browser"
 
 func moduleBytes(prebuilt string) ([]byte, []pkgSize, error) {

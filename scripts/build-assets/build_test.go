@@ -350,7 +350,7 @@ func TestBuildWritesEngineAndParts(t *testing.T) {
 
 // TestEveryFileTheLoaderBringsInIsPinned (issue 19): widget.js holds the
 // engine's name and SHA-384; the engine holds the name and SHA-384 of the
-// module, wasm_exec.js, both dataset parts and the crisis signal, each the SRI of the bytes
+// module, wasm_exec.js, both dataset parts and the signals file, each the SRI of the bytes
 // written; the parts have hashed names, and an older build's parts are removed.
 func TestEveryFileTheLoaderBringsInIsPinned(t *testing.T) {
 	out := t.TempDir()
@@ -373,17 +373,17 @@ func TestEveryFileTheLoaderBringsInIsPinned(t *testing.T) {
 	assert.Equal(t, loader, read("widget.pinned.js"))
 	// A name and its hash sit side by side in the bundle: check both are there.
 	assert.Contains(t, loader, `ENGINE = "`+m.Files["engine.js"].Path+`";`+"\n"+`var ENGINE_SRI = "`+m.Files["engine.js"].SRI+`";`)
-	for _, name := range []string{"finder.wasm", "wasm_exec.js", "dataset-core.json", "postcodes.json", "crisis-signal.bin"} {
+	for _, name := range []string{"finder.wasm", "wasm_exec.js", "dataset-core.json", "postcodes.json", "signals.bin"} {
 		read(name)
 		assert.Contains(t, engine, "'"+m.Files[name].Path+"'", name)
 		assert.Contains(t, engine, "'"+m.Files[name].SRI+"'", name)
 	}
 	assert.Regexp(t, `^sha384-[A-Za-z0-9+/]{64}$`, m.Files["postcodes.json"].SRI)
-	// The crisis signal the module is built without is the one native
+	// The signals the module is built without are the ones native
 	// builds carry, under an immutable hashed name.
-	assert.Equal(t, string(search.CrisisSignalFile()), read("crisis-signal.bin"))
-	assert.Regexp(t, `^crisis-signal\.[0-9a-f]{12}\.bin$`, m.Files["crisis-signal.bin"].Path)
-	assert.True(t, m.Files["crisis-signal.bin"].Immutable)
+	assert.Equal(t, string(search.SignalsFile()), read("signals.bin"))
+	assert.Regexp(t, `^signals\.[0-9a-f]{12}\.bin$`, m.Files["signals.bin"].Path)
+	assert.True(t, m.Files["signals.bin"].Immutable)
 	// The embed page pins its loader and its script the same way.
 	embed := read("embed.html")
 	assert.Contains(t, embed, `src="`+m.Files["widget.pinned.js"].Path+`" integrity="`+m.Files["widget.pinned.js"].SRI+`"`)

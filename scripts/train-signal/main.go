@@ -1,5 +1,5 @@
-// Command train-signal trains the crisis signal from the labelled query sets
-// and writes its model file, which native builds of the engine embed and the
+// Command train-signal trains the crisis signal and the topics' signals from
+// the labelled query sets and writes the signals file, which native builds of the engine embed and the
 // browser module fetches beside it (go generate ./data/search). The shape and
 // threshold are in data/search/signal/training.
 package main
@@ -14,7 +14,7 @@ import (
 
 func main() {
 	sets := flag.String("sets", "testdata", "the folder holding realistic/ and firstcontact/")
-	out := flag.String("out", "crisis-signal.bin", "the model file to write")
+	out := flag.String("out", "signals.bin", "the signals file to write")
 	flag.Parse()
 	if err := run(*sets, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "train-signal:", err)
@@ -23,7 +23,7 @@ func main() {
 }
 
 func run(sets, out string) error {
-	m, n, err := training.Train(sets)
+	m, n, err := training.TrainAll(sets)
 	if err != nil {
 		return err
 	}
@@ -31,6 +31,6 @@ func run(sets, out string) error {
 	if err := os.WriteFile(out, b, 0o644); err != nil {
 		return fmt.Errorf("writing the model: %w", err)
 	}
-	fmt.Printf("train-signal: %d examples → %s (a model of %d bytes)\n", n, out, len(b))
+	fmt.Printf("train-signal: %d examples → %s (a signals file of %d bytes)\n", n, out, len(b))
 	return nil
 }

@@ -83,7 +83,7 @@ func TestEngineWhereTheCSPAllows(t *testing.T) {
 			tb.wait(t, in(0, `r.querySelector('[role=status]').textContent.includes('Laster') || r.querySelector('[role=option]')`), 10*time.Second)
 			tb.wait(t, in(0, `r.querySelector('[role=option]')?.textContent.startsWith('Bergen')`), 30*time.Second)
 			assert.Equal(t, tc.where, mustEval[string](t, tb, in(0, `r.querySelector(".f").dataset.engine`)), "console: %q", console())
-			// The postcodes and the crisis signal arrive after ready; then a postcode resolves.
+			// The postcodes and the signals arrive after ready; then a postcode resolves.
 			tb.wait(t, in(0, `r.querySelector('.f').dataset.complete === 'true'`), 30*time.Second)
 			before := len(finder.requests())
 			tb.clear(t, 0)
@@ -97,13 +97,13 @@ func TestEngineWhereTheCSPAllows(t *testing.T) {
 			// One module and one dataset for the two elements.
 			n := map[string]int{}
 			for _, p := range finder.requests() {
-				for _, f := range []string{".wasm", "/v1/dataset-core.", "/v1/postcodes.", "/crisis-signal.", "/v1/dataset.json", "/v1/search"} {
+				for _, f := range []string{".wasm", "/v1/dataset-core.", "/v1/postcodes.", "/signals.", "/v1/dataset.json", "/v1/search"} {
 					if strings.Contains(p, f) {
 						n[f]++
 					}
 				}
 			}
-			assert.Equal(t, map[string]int{".wasm": 1, "/v1/dataset-core.": 1, "/v1/postcodes.": 1, "/crisis-signal.": 1}, n)
+			assert.Equal(t, map[string]int{".wasm": 1, "/v1/dataset-core.": 1, "/v1/postcodes.": 1, "/signals.": 1}, n)
 			// The phases, as measures on the page (posted back from the worker).
 			marks := mustEval[[]string](t, tb, `performance.getEntriesByType('measure').map((e) => e.name).filter((n) => n.startsWith('selvhjelp-finder:'))`)
 			for _, m := range []string{"fetch-data", "compile", "go-start", "decode", "index", "ready", "first-search", "postcodes", "signal"} {

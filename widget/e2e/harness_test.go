@@ -180,7 +180,7 @@ func served(t testing.TB, replace map[string][]byte, signed bool) map[string][]b
 	if !ok {
 		engine = builtFile(t, m, "engine.js")
 	}
-	for _, name := range []string{"finder.wasm", "wasm_exec.js", "dataset-core.json", "postcodes.json", "crisis-signal.bin"} {
+	for _, name := range []string{"finder.wasm", "wasm_exec.js", "dataset-core.json", "postcodes.json", "signals.bin"} {
 		if b, ok := replace[name]; ok {
 			old := m.Files[name].SRI
 			require.Contains(t, string(engine), old, "engine.js pins %s", name)

@@ -8,7 +8,7 @@ package e2e
 // origin embeds the loader. The tampered file never runs (or is never read),
 // the host page sees no error, and the element falls back as documented: to
 // the service's /v1/search with its notice and one finder-error 'integrity'
-// (the postcodes and the crisis signal, which come after ready: the search
+// (the postcodes and the signals, which come after ready: the search
 // goes on without them).
 // Each case has a control: the same bytes, signed as a build would sign them,
 // do run, so a test that sees nothing is not blind.
@@ -27,11 +27,12 @@ import (
 	"github.com/selvhjelp/finder/data/store"
 )
 
-// alarmingSignal is a crisis signal that holds for every message of four
-// words or more: read, it puts the crisis card over calmMessage.
+// alarmingSignal is a signals file whose crisis signal holds for every
+// message of four words or more: read, it puts the crisis card over
+// calmMessage.
 func alarmingSignal() []byte {
 	m := signal.Model{Shape: signal.Shape{Bits: 4, MinN: 2, MaxN: 2}, Scale: 1, Bias: 5, Threshold: 1, Weights: make([]int8, 1<<4)}
-	return m.Encode()
+	return signal.Bundle{{Name: signal.CrisisName, Model: &m}}.Encode()
 }
 
 // calmMessage is read as calm by the rules and the shipped signal.
@@ -73,7 +74,7 @@ func TestTamperedFileNeverRuns(t *testing.T) {
 		{"finder.wasm", wasm, false},
 		{"dataset-core.json", core, false},
 		{"postcodes.json", postcodes, false},
-		{"crisis-signal.bin", alarmingSignal(), false},
+		{"signals.bin", alarmingSignal(), false},
 	}
 	for _, c := range cases {
 		for _, where := range []string{"worker", "main"} {
@@ -108,10 +109,10 @@ func TestTamperedFileNeverRuns(t *testing.T) {
 					switch c.file {
 					case "postcodes.json":
 						query = "5003"
-					case "crisis-signal.bin":
+					case "signals.bin":
 						query = calmMessage
 					}
-					afterReady := c.file == "postcodes.json" || c.file == "crisis-signal.bin"
+					afterReady := c.file == "postcodes.json" || c.file == "signals.bin"
 
 					if signed {
 						// The control: the same bytes, pinned, are used.
@@ -132,7 +133,7 @@ func TestTamperedFileNeverRuns(t *testing.T) {
 						case "dataset-core.json", "postcodes.json":
 							tb.typeText(t, query)
 							tb.wait(t, tampered, 20*time.Second)
-						case "crisis-signal.bin":
+						case "signals.bin":
 							tb.typeText(t, query)
 							tb.wait(t, in(0, `r.querySelector('#rh')?.textContent.includes('Bergen') && r.querySelector('.crisis')`), 20*time.Second)
 						}
@@ -150,7 +151,7 @@ func TestTamperedFileNeverRuns(t *testing.T) {
 						tb.until(t, in(0, `r.querySelector('.f').dataset.answered === `+strconv.Quote(query)), 20*time.Second)
 						assert.Empty(t, finder.requests()[before:], "a refused file is not fetched again when a query is typed")
 						assert.NotEqual(t, "true", mustEval[string](t, tb, in(0, `r.querySelector('.f').dataset.complete || ''`)))
-						if c.file == "crisis-signal.bin" {
+						if c.file == "signals.bin" {
 							assert.False(t, mustEval[bool](t, tb, in(0, `!!r.querySelector('.crisis')`)), "the refused signal is not read")
 						}
 					} else {

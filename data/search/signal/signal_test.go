@@ -34,7 +34,7 @@ func train(t *testing.T) *Model {
 func TestTrainedModelSeparatesForms(t *testing.T) {
 	m := train(t)
 	for _, e := range fixture {
-		assert.Equal(t, e.Crisis, m.Score([]byte(e.Fold)) > 0, e.Fold)
+		assert.Equal(t, e.Holds, m.Score([]byte(e.Fold)) > 0, e.Fold)
 	}
 	assert.Greater(t, m.Score([]byte("hoppa fra brua i natt")), m.Score([]byte("hoppetau i bergen")))
 	assert.Greater(t, m.Score([]byte("tar alle pilene")), m.Score([]byte("angst i oslo")))
@@ -48,7 +48,7 @@ func TestTrainingIsDeterministic(t *testing.T) {
 
 func TestTrainingNeedsBothKinds(t *testing.T) {
 	_, err := Train(fixture[:4], Training{Shape: small})
-	assert.ErrorContains(t, err, "crisis and calm")
+	assert.ErrorContains(t, err, "examples it holds for and examples it does not")
 	_, err = Train(fixture, Training{Shape: Shape{Bits: 30, MinN: 2, MaxN: 4}})
 	assert.ErrorContains(t, err, "bits")
 	_, err = Train(fixture, Training{Shape: Shape{Bits: 12, MinN: 4, MaxN: 2}})
@@ -111,4 +111,34 @@ func TestFeatures(t *testing.T) {
 	// Cyrillic: 2 runes of 2 bytes, as for "ab".
 	assert.Equal(t, 3+1, count("жи", Shape{Bits: 8, MinN: 2, MaxN: 2}))
 	assert.NotPanics(t, func() { count("a\xff\xf0", Shape{Bits: 8, MinN: 2, MaxN: 4}) })
+}
+
+// TestBundle: the models of a signals file survive it under their names,
+// in their order; a broken file is refused with the reason.
+func TestBundle(t *testing.T) {
+	a, b := train(t), train(t)
+	b.Threshold = 2
+	bundle := Bundle{{Name: "crisis", Model: a}, {Name: "topic:sorg", Model: b}}
+	got, err := DecodeBundle(bundle.Encode())
+	require.NoError(t, err)
+	assert.Equal(t, bundle, got)
+	assert.Equal(t, b, got.Model("topic:sorg"))
+	assert.Nil(t, got.Model("topic:rus"))
+
+	good := bundle.Encode()
+	for name, c := range map[string]struct {
+		b    []byte
+		want string
+	}{
+		"empty":      {nil, "not a signals file"},
+		"a model":    {a.Encode(), "not a signals file"},
+		"version":    {patch(good, 4, 9), "another version"},
+		"cut short":  {good[:len(good)-1], "cut short"},
+		"trailing":   {append(append([]byte(nil), good...), 0), "after the last model"},
+		"bad model":  {patch(good, 4+2+1+len("crisis")+4+5, 40), "model crisis: bits out of range"},
+		"more names": {patch(good, 5, 3), "cut short"},
+	} {
+		_, err := DecodeBundle(c.b)
+		assert.ErrorContains(t, err, c.want, name)
+	}
 }

@@ -5,11 +5,12 @@ import (
 	"math"
 )
 
-// Example is one labelled message: its folded text and whether the person
-// who wrote it needs crisis help.
+// Example is one labelled message: its folded text and whether the signal
+// should hold for it (the person who wrote it needs crisis help; the
+// message is about a topic).
 type Example struct {
-	Fold   string
-	Crisis bool
+	Fold  string
+	Holds bool
 }
 
 // Training is how a model is trained. The zero values of Rate, L2 and Epochs
@@ -27,6 +28,11 @@ type Training struct {
 	// Sum identifies the examples (the caller hashes them: this package
 	// stays free of crypto for the browser module).
 	Sum [sumSize]byte
+	// AsFound counts every example once, so that the model keeps how rare
+	// the examples it holds for are: a message that tells it little stays
+	// below the threshold. Otherwise the two kinds weigh alike however many
+	// of each there are, and such a message sits near even odds.
+	AsFound bool
 }
 
 // The defaults: AdaGrad with a small ridge, enough passes for a few
@@ -40,22 +46,22 @@ const (
 	int8Max = 127
 )
 
-// Train fits a logistic regression on the examples: crisis and calm
-// weighted to count alike however many of each there are, the examples
+// Train fits a logistic regression on the examples: those it holds for and
+// the others weighted to count alike (unless t.AsFound) however many of each there are, the examples
 // visited in a fixed shuffled order so that the same examples always give
 // the same model. The weights are then quantised to int8.
 func Train(ex []Example, t Training) (*Model, error) {
 	if err := t.Shape.check(); err != nil {
 		return nil, err
 	}
-	nCrisis := 0
+	nHolds := 0
 	for _, e := range ex {
-		if e.Crisis {
-			nCrisis++
+		if e.Holds {
+			nHolds++
 		}
 	}
-	if nCrisis == 0 || nCrisis == len(ex) {
-		return nil, errors.New("signal: training needs crisis and calm examples")
+	if nHolds == 0 || nHolds == len(ex) {
+		return nil, errors.New("signal: training needs examples it holds for and examples it does not")
 	}
 	epochs, rate, l2 := t.Epochs, t.Rate, t.L2
 	if epochs == 0 {
@@ -71,7 +77,10 @@ func Train(ex []Example, t Training) (*Model, error) {
 	for i, e := range ex {
 		t.Shape.Features([]byte(e.Fold), func(b uint32) { feats[i] = append(feats[i], b) })
 	}
-	crisisWeight := float64(len(ex)-nCrisis) / float64(nCrisis)
+	holdsWeight := float64(len(ex)-nHolds) / float64(nHolds)
+	if t.AsFound {
+		holdsWeight = 1
+	}
 	w := make([]float64, 1<<t.Bits)
 	g := make([]float64, len(w))
 	var bias, gBias float64
@@ -94,8 +103,8 @@ func Train(ex []Example, t Training) (*Model, error) {
 			}
 			p := 1 / (1 + math.Exp(-z))
 			d := p
-			if ex[i].Crisis {
-				d = (p - 1) * crisisWeight
+			if ex[i].Holds {
+				d = (p - 1) * holdsWeight
 			}
 			for _, b := range feats[i] {
 				w[b] -= step(d+l2*w[b], &g[b])

@@ -1,7 +1,9 @@
-// Package training trains the crisis signal the engine ships from the
-// labelled query sets: the same files the search tests score (one query a
-// line, tab-separated, the fifth column yes or no for crisis help), folded
-// as the engine folds a query.
+// Package training trains the signals the engine ships from the labelled
+// query sets: the same files the search tests score (one query a line,
+// tab-separated, the fourth column the topics it must read, the fifth yes
+// or no for crisis help), folded as the engine folds a query. The crisis
+// signal learns from every message; each topic's signal from the messages
+// whose topics are told (not "?").
 package training
 
 import (
@@ -44,21 +46,49 @@ const Levels = 7
 // chosen on those sets alone, never on a fresh one before it was scored.
 const Threshold = 0.1
 
-// Train trains the signal from every set under root.
-func Train(root string) (*signal.Model, int, error) {
-	ex, sum, err := Load(root)
-	if err != nil {
-		return nil, 0, err
-	}
-	m, err := signal.Train(ex, signal.Training{Shape: Shape, Threshold: Threshold, Levels: Levels, Sum: sum})
-	return m, len(ex), err
+// TrainCrisis trains the crisis signal from msgs.
+func TrainCrisis(msgs []Message) (*signal.Model, error) {
+	return signal.Train(CrisisExamples(msgs), signal.Training{Shape: Shape, Threshold: Threshold, Levels: Levels, Sum: sum(msgs, false)})
 }
 
-// Set is one labelled query set: all of realistic/, or one first-contact
-// set.
+// Message is one labelled message of a set.
+type Message struct {
+	Fold   string
+	Crisis bool
+	// Topics are the topics a reader must read in it; nil when the set
+	// does not tell ("?"), empty when it must read none ("-").
+	Topics []string
+}
+
+// CrisisExamples are msgs labelled for the crisis signal.
+func CrisisExamples(msgs []Message) []signal.Example {
+	ex := make([]signal.Example, len(msgs))
+	for i, m := range msgs {
+		ex[i] = signal.Example{Fold: m.Fold, Holds: m.Crisis}
+	}
+	return ex
+}
+
+// sum identifies the messages a model was trained from: their folded text
+// and labels, in set order (the topics too for the topic signals).
+func sum(msgs []Message, topics bool) [32]byte {
+	h := sha256.New()
+	for _, m := range msgs {
+		fmt.Fprintf(h, "%s\t%t\n", m.Fold, m.Crisis)
+		if topics && m.Topics != nil {
+			fmt.Fprintf(h, "%s\n", strings.Join(m.Topics, ","))
+		}
+	}
+	var s [32]byte
+	copy(s[:], h.Sum(nil))
+	return s
+}
+
+// Set is one labelled query set: all of realistic/, one training set or
+// one first-contact set.
 type Set struct {
 	Name     string
-	Examples []signal.Example
+	Messages []Message
 }
 
 // Where the sets lie under the test data folder: training/ holds sets
@@ -71,28 +101,25 @@ const (
 
 const (
 	queryColumn  = 1
+	topicsColumn = 3
 	crisisColumn = 4
 )
 
-// Load reads every set under root and returns the examples with the sum
-// that identifies them (of their folded text and labels, in set order).
-func Load(root string) ([]signal.Example, [32]byte, error) {
+// Load reads the messages of every set under root, in set order.
+func Load(root string) ([]Message, error) {
 	sets, err := LoadSets(root)
 	if err != nil {
-		return nil, [32]byte{}, err
+		return nil, err
 	}
-	var ex []signal.Example
-	h := sha256.New()
+	var msgs []Message
 	for _, s := range sets {
-		for _, e := range s.Examples {
-			fmt.Fprintf(h, "%s\t%t\n", e.Fold, e.Crisis)
-		}
-		ex = append(ex, s.Examples...)
+		msgs = append(msgs, s.Messages...)
 	}
-	var sum [32]byte
-	copy(sum[:], h.Sum(nil))
-	return ex, sum, nil
+	return msgs, nil
 }
+
+// Sum identifies the messages the crisis signal is trained from.
+func Sum(msgs []Message) [32]byte { return sum(msgs, false) }
 
 // LoadSets reads the sets under root: realistic/ first, then the training
 // sets, then the first-contact sets, each kind in the order of their names,
@@ -116,11 +143,11 @@ func LoadSets(root string) ([]Set, error) {
 		sort.Strings(files)
 		set := Set{Name: filepath.Base(filepath.Dir(g))}
 		for _, f := range files {
-			if set.Examples, err = readFile(f, set.Examples); err != nil {
+			if set.Messages, err = readFile(f, set.Messages); err != nil {
 				return nil, err
 			}
 		}
-		if len(set.Examples) > 0 {
+		if len(set.Messages) > 0 {
 			sets = append(sets, set)
 		}
 	}
@@ -138,7 +165,7 @@ func globsIn(dirs []string) []string {
 	return g
 }
 
-func readFile(name string, ex []signal.Example) ([]signal.Example, error) {
+func readFile(name string, ex []Message) ([]Message, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("training: %w", err)
@@ -162,7 +189,15 @@ func readFile(name string, ex []signal.Example) ([]signal.Example, error) {
 		default:
 			return nil, fmt.Errorf("training: %s:%d: crisis %q: want yes or no", name, n, cols[crisisColumn])
 		}
-		ex = append(ex, signal.Example{Fold: search.Normalize(cols[queryColumn]), Crisis: crisis})
+		m := Message{Fold: search.Normalize(cols[queryColumn]), Crisis: crisis}
+		switch t := cols[topicsColumn]; t {
+		case "?":
+		case "-":
+			m.Topics = []string{}
+		default:
+			m.Topics = strings.Split(t, ",")
+		}
+		ex = append(ex, m)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("training: %s: %w", name, err)

@@ -26,38 +26,54 @@ func TestLoad(t *testing.T) {
 	write(t, dir, "realistic/a.tsv", "# class\tquery\n\ncrisis\tVil IKKE leve\t-\t?\tyes\n")
 	write(t, dir, "firstcontact/x/b.tsv", "calm\tSorg i Tromsø\t5501\tsorg\tno\tnote\n")
 	write(t, dir, "training/y/c.tsv", "calm\tdør av latter\t?\t?\tno\tidiom\n")
-	ex, sum, err := Load(dir)
+	msgs, err := Load(dir)
 	require.NoError(t, err)
-	assert.Equal(t, []signal.Example{{Fold: "vil ikke leve", Crisis: true}, {Fold: "dor av latter", Crisis: false}, {Fold: "sorg i tromso", Crisis: false}}, ex,
+	assert.Equal(t, []Message{{Fold: "vil ikke leve", Crisis: true, Topics: nil}, {Fold: "dor av latter"}, {Fold: "sorg i tromso", Topics: []string{"sorg"}}}, msgs,
 		"realistic first, then the training sets, then the first-contact sets")
+	assert.Equal(t, []signal.Example{{Fold: "sorg i tromso", Holds: true}}, TopicExamples(msgs, "sorg"), "only messages whose topics are told")
+	assert.Equal(t, []signal.Example{{Fold: "sorg i tromso", Holds: false}}, TopicExamples(msgs, "rus"))
 
 	write(t, dir, "firstcontact/x/b.tsv", "calm\tSorg i Tromsø\t5501\tsorg\tyes\n")
-	_, other, err := Load(dir)
+	other, err := Load(dir)
 	require.NoError(t, err)
-	assert.NotEqual(t, sum, other)
+	assert.NotEqual(t, Sum(msgs), Sum(other))
+	write(t, dir, "firstcontact/x/b.tsv", "calm\tSorg i Tromsø\t5501\tsorg,rus\tno\n")
+	other, err = Load(dir)
+	require.NoError(t, err)
+	assert.Equal(t, Sum(msgs), Sum(other), "the crisis signal does not read topics")
+	assert.NotEqual(t, TopicSum(msgs), TopicSum(other))
 }
 
 // TestLoadNamesWhereItIsWrong: a bad line is refused with its file and line.
 func TestLoadNamesWhereItIsWrong(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "realistic/a.tsv", "# c\ncrisis\tvil dø\t-\t?\tmaybe\n")
-	_, _, err := Load(dir)
+	_, err := Load(dir)
 	assert.ErrorContains(t, err, "a.tsv:2: crisis \"maybe\": want yes or no")
 	write(t, dir, "realistic/a.tsv", "crisis\tvil dø\n")
-	_, _, err = Load(dir)
+	_, err = Load(dir)
 	assert.ErrorContains(t, err, "a.tsv:1: 2 columns")
-	_, _, err = Load(t.TempDir())
+	_, err = Load(t.TempDir())
 	assert.ErrorContains(t, err, "no sets")
 }
 
-// TestShippedSignalIsCurrent: the model the engine embeds was trained from
-// the sets as they are; after a set changes, go generate ./data/search.
+// TestShippedSignalIsCurrent: the signals the engine embeds were trained
+// from the sets as they are, a signal for every topic they tell; after a
+// set changes, go generate ./data/search.
 func TestShippedSignalIsCurrent(t *testing.T) {
-	m, err := search.CrisisSignal()
+	b, err := search.Signals()
 	require.NoError(t, err)
-	_, sum, err := Load("../../testdata")
+	msgs, err := Load("../../testdata")
 	require.NoError(t, err)
-	assert.Equal(t, sum, m.Sum, "the query sets changed since the crisis signal was trained: run go generate ./data/search")
+	crisis := b.Model(signal.CrisisName)
+	require.NotNil(t, crisis)
+	assert.Equal(t, Sum(msgs), crisis.Sum, "the query sets changed since the crisis signal was trained: run go generate ./data/search")
+	for _, topic := range Topics(msgs) {
+		m := b.Model(signal.TopicPrefix + topic)
+		if assert.NotNil(t, m, topic) {
+			assert.Equal(t, TopicSum(msgs), m.Sum, "the query sets changed since the signal of %s was trained: run go generate ./data/search", topic)
+		}
+	}
 }
 
 // Floors for the signal on a set it was not trained on. They are far
@@ -87,14 +103,14 @@ func TestSignalOnLaterSets(t *testing.T) {
 	require.NoError(t, err)
 	require.Greater(t, len(sets), laterSets+1)
 	for k := len(sets) - laterSets; k < len(sets); k++ {
-		var before []signal.Example
+		var before []Message
 		for _, s := range sets[:k] {
-			before = append(before, s.Examples...)
+			before = append(before, s.Messages...)
 		}
-		m, err := signal.Train(before, signal.Training{Shape: Shape, Threshold: Threshold, Levels: Levels})
+		m, err := signal.Train(CrisisExamples(before), signal.Training{Shape: Shape, Threshold: Threshold, Levels: Levels})
 		require.NoError(t, err)
 		var crisis, found, calm, alarmed int
-		for _, e := range sets[k].Examples {
+		for _, e := range sets[k].Messages {
 			holds := m.Holds([]byte(e.Fold))
 			if e.Crisis {
 				crisis++

@@ -4,7 +4,7 @@ package search
 
 import _ "embed" // the browser module, which must not pay for package embed, builds with the tag browser
 
-// crisisSignalFile is the crisis signal's model file (see crisissignal.go).
+// signalsFile is the signals file (see signals.go).
 //
-//go:embed crisis-signal.bin
-var crisisSignalFile string
+//go:embed signals.bin
+var signalsFile string

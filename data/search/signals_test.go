@@ -77,3 +77,76 @@ func TestSignalCardSpeaksTheMessagesLanguage(t *testing.T) {
 	require.NotNil(t, r.Crisis)
 	assert.Empty(t, r.Crisis.Language, "a Norwegian message gets no other language's line")
 }
+
+// topicSignals are signals that hold for every message (bias 100) or
+// for none (-100), by topic id; crisis is the crisis signal (nil: none).
+func topicSignals(crisis *signal.Model, bias map[string]float32) signal.Bundle {
+	b := signal.Bundle{}
+	if crisis != nil {
+		b = append(b, signal.Named{Name: signal.CrisisName, Model: crisis})
+	}
+	for _, id := range []string{"sorg", "rus", "ukjent"} {
+		if v, ok := bias[id]; ok {
+			b = append(b, signal.Named{Name: signal.TopicPrefix + id, Model: constantSignal(v)})
+		}
+	}
+	return b
+}
+
+func topicEngine(t *testing.T, b signal.Bundle) *Engine {
+	e := lexEngine(t, []dataset.Topic{{ID: "sorg", Name: "Sorg og tap"}, {ID: "rus", Name: "Rus"}},
+		dataset.Lexeme{Text: "drikker", Role: dataset.RoleTopicWord, Language: "nb", Category: "rus"},
+		dataset.Lexeme{Text: "døde", Role: dataset.RoleTopicWord, Language: "nb", Category: "sorg"},
+		dataset.Lexeme{Text: "døde", Role: dataset.RoleDeathWord, Language: "nb"})
+	e.UseSignals(b)
+	return e
+}
+
+func topicIDs(r Response) []string {
+	var ids []string
+	for _, t := range r.Topics {
+		ids = append(ids, t.ID)
+	}
+	return ids
+}
+
+// TestTopicSignalsAddAfterTheRules: a topic's signal adds its topic to a
+// message of minSignalWords words after the topics the rules read, never
+// before them, never twice, never to fewer words; a signal that holds for
+// nothing adds nothing, and one for a topic the dataset lacks is left out.
+func TestTopicSignalsAddAfterTheRules(t *testing.T) {
+	e := topicEngine(t, topicSignals(nil, map[string]float32{"sorg": 100, "rus": 50, "ukjent": 100}))
+	assert.Equal(t, []string{"rus", "sorg"}, topicIDs(e.Search("pappa drikker hver eneste kveld", Options{})))
+	assert.Equal(t, []string{"sorg", "rus"}, topicIDs(e.Search("vi har flyttet til Bergen nylig", Options{})), "likeliest first")
+	assert.Empty(t, topicIDs(e.Search("treff i Bergen", Options{})), "fewer words than minSignalWords")
+	assert.Len(t, e.topicSignals, 2, "no topic ukjent in the dataset")
+
+	never := topicEngine(t, topicSignals(nil, map[string]float32{"sorg": -100, "rus": -100}))
+	assert.Equal(t, []string{"rus"}, topicIDs(never.Search("pappa drikker hver eneste kveld", Options{})))
+	assert.Empty(t, topicIDs(never.Search("vi har flyttet til Bergen nylig", Options{})))
+}
+
+// TestTopicSignalsRespectWhatTheRulesJudged: where the rules read a
+// topic's word and judged it no topic ("i Fortnite døde jeg"), the signals do
+// not read it back.
+func TestTopicSignalsRespectWhatTheRulesJudged(t *testing.T) {
+	d, err := realData()
+	require.NoError(t, err)
+	e, err := New(d)
+	require.NoError(t, err)
+	e.UseSignals(topicSignals(nil, map[string]float32{"sorg": 100}))
+	assert.NotContains(t, topicIDs(e.Search("i Fortnite døde jeg 20 ganger i dag", Options{})), "sorg")
+	assert.Contains(t, topicIDs(e.Search("vi har flyttet til Bergen nylig", Options{})), "sorg", "the signal holds where nothing was judged")
+}
+
+// TestTopicSignalsReadNoPlaceNorCrisis: the topics' signals add topics
+// and nothing else.
+func TestTopicSignalsReadNoPlaceNorCrisis(t *testing.T) {
+	q := "vi ses på treffet i Bergen"
+	with := topicEngine(t, topicSignals(nil, map[string]float32{"sorg": 100})).Search(q, Options{})
+	without := topicEngine(t, nil).Search(q, Options{})
+	require.NotNil(t, with.Place)
+	assert.Equal(t, without.Place, with.Place)
+	assert.Nil(t, with.Crisis)
+	assert.Equal(t, []string{"sorg"}, topicIDs(with))
+}

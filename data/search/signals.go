@@ -1,0 +1,132 @@
+package search
+
+//go:generate go run ../../scripts/train-signal -sets testdata -out signals.bin
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/selvhjelp/finder/data/search/signal"
+)
+
+// Signals decodes the signals trained from the labelled query sets under
+// testdata (signals.bin, written by scripts/train-signal): the crisis
+// signal and a signal for each topic. TestShippedSignalIsCurrent fails
+// when a set changed and they were not trained again. A build with the tag
+// browser (the browser module) carries none, and returns nil: the module
+// is given the same file after it starts (UseSignals), fetched beside it,
+// so that the weights neither weigh on the module nor stand between a
+// partner's page and the first answer. Each engine decodes its own: no
+// sync.Once, whose package would add ~90 KB to the browser module.
+func Signals() (signal.Bundle, error) {
+	if len(signalsFile) == 0 {
+		return nil, nil
+	}
+	return signal.DecodeBundle([]byte(signalsFile))
+}
+
+// SignalsFile is the signals file this build carries (none with the tag
+// browser): scripts/build-assets writes it beside the browser module.
+func SignalsFile() []byte { return []byte(signalsFile) }
+
+// UseSignals makes the engine read with the signals of b from its next
+// search on (nil: without signals); a topic's signal whose topic the
+// dataset does not have is left out. Not while another goroutine searches
+// with e.
+func (e *Engine) UseSignals(b signal.Bundle) {
+	e.signal = b.Model(signal.CrisisName)
+	e.topicSignals = e.topicSignals[:0]
+	for _, n := range b {
+		id, ok := strings.CutPrefix(n.Name, signal.TopicPrefix)
+		if j, known := e.topicByID[id]; ok && known {
+			e.topicSignals = append(e.topicSignals, topicSignal{topic: j, m: n.Model})
+		}
+	}
+}
+
+// topicSignal is the signal of one topic.
+type topicSignal struct {
+	topic int32
+	m     *signal.Model
+}
+
+// minSignalWords is how many words a query needs before the signal reads
+// it: it reads messages; a few words are the rules' to read ("sorg", "vil
+// dø", "vi bor her"), and a name being typed is no message. On the sets held
+// out by date, 4 lost no one that 3 found.
+const minSignalWords = 4
+
+// minUnspacedLetters is how many letters of a script written without
+// spaces between words (Thai, Lao, Khmer, Burmese, Japanese kana; a Chinese
+// character counts two, as it is nearer a word) make a message, whatever
+// its count of words: "กินยานอนหลับไปหมดแล้ว" and "我不想活了" are.
+const minUnspacedLetters = 6
+
+// signalledTopics appends to topics, up to maxTopics, those whose signal
+// holds for the query in s and that are not there yet, likeliest first: a
+// problem described in words no topic's names hold ("sønnen min har
+// autisme", "tapte alt på odds"). Like the crisis signal, it reads
+// messages, not a word or two.
+func (e *Engine) signalledTopics(s *scratch, topics []int32) []int32 {
+	if len(e.topicSignals) == 0 || len(topics) >= maxTopics || wordsOf(s) < minSignalWords && unspacedLetters(s.fold) < minUnspacedLetters {
+		return topics
+	}
+	type held struct {
+		topic int32
+		score float32
+	}
+	var hs []held
+	for _, ts := range e.topicSignals {
+		if sc := ts.m.Score(s.fold); sc >= ts.m.Threshold && !slices.Contains(topics, ts.topic) {
+			hs = append(hs, held{ts.topic, sc})
+		}
+	}
+	sort.SliceStable(hs, func(i, j int) bool { return hs[i].score > hs[j].score })
+	for _, h := range hs {
+		if len(topics) >= maxTopics {
+			break
+		}
+		topics = append(topics, h.topic)
+	}
+	return topics
+}
+
+// wordsOf counts the tokens of s that are words, not numbers: a problem is
+// told in words ("<script>alert(1)</script>" tells none in four tokens).
+func wordsOf(s *scratch) int {
+	n := 0
+	for _, t := range s.toks {
+		if !t.digits {
+			n++
+		}
+	}
+	return n
+}
+
+// signalled reports whether the crisis signal holds for the query in s
+// where no crisis rule did: it adds crisis help, never takes it away.
+func (e *Engine) signalled(s *scratch) bool {
+	if e.signal == nil || len(s.toks) < minSignalWords && unspacedLetters(s.fold) < minUnspacedLetters {
+		return false
+	}
+	return e.signal.Holds(s.fold)
+}
+
+// unspacedLetters counts the letters of b (UTF-8) in the scripts written
+// without spaces between words, a Chinese character as two.
+func unspacedLetters(b []byte) int {
+	n := 0
+	for _, r := range string(b) {
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK ideographs
+			n += 2
+		case r >= 0x0E00 && r <= 0x0EFF, // Thai, Lao
+			r >= 0x1000 && r <= 0x109F, // Myanmar
+			r >= 0x1780 && r <= 0x17FF, // Khmer
+			r >= 0x3040 && r <= 0x30FF: // Hiragana, Katakana
+			n++
+		}
+	}
+	return n
+}
