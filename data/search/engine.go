@@ -177,6 +177,11 @@ type scratch struct {
 	hits []contactWord
 	// cues are the crisis cues found (markCrisisCues).
 	cues []cueAtPos
+	// hashes are the hashed features of fold the signals read, hashed
+	// once for all of them (signalHashes); hashed says they are this
+	// query's.
+	hashes []uint32
+	hashed bool
 }
 
 func (e *Engine) getScratch() *scratch {

@@ -78,7 +78,7 @@ func (e *Engine) signalledTopics(s *scratch, topics []int32) []int32 {
 	}
 	var hs []held
 	for _, ts := range e.topicSignals {
-		if sc := ts.m.Score(s.fold); sc >= ts.m.Threshold && !slices.Contains(topics, ts.topic) {
+		if sc := score(ts.m, s); sc >= ts.m.Threshold && !slices.Contains(topics, ts.topic) {
 			hs = append(hs, held{ts.topic, sc})
 		}
 	}
@@ -110,7 +110,23 @@ func (e *Engine) signalled(s *scratch) bool {
 	if e.signal == nil || len(s.toks) < minSignalWords && unspacedLetters(s.fold) < minUnspacedLetters {
 		return false
 	}
-	return e.signal.Holds(s.fold)
+	return len(s.fold) > 0 && score(e.signal, s) >= e.signal.Threshold
+}
+
+// hashShape is the n-grams whose hashes the signals share (signalHashes):
+// those every shipped signal reads.
+var hashShape = signal.Shape{MinN: 2, MaxN: 4}
+
+// score is m's logit for the query in s, from the features hashed once for
+// every signal that reads them.
+func score(m *signal.Model, s *scratch) float32 {
+	if !m.Reads(hashShape) {
+		return m.Score(s.fold)
+	}
+	if !s.hashed {
+		s.hashes, s.hashed = hashShape.Hashes(s.fold, s.hashes[:0]), true
+	}
+	return m.ScoreHashes(s.hashes)
 }
 
 // unspacedLetters counts the letters of b (UTF-8) in the scripts written

@@ -114,6 +114,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 // words, common words, and which words were typed with a capital letter.
 func (e *Engine) tokenize(s *scratch, q string, open bool) {
 	s.lastOpen = open
+	s.hashed = false
 	s.fold, _ = appendFold(s.fold[:0], nil, q, false)
 	fold := s.fold
 	s.toks = s.toks[:0]

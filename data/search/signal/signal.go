@@ -130,6 +130,29 @@ func (m *Model) Score(fold []byte) float32 {
 	return m.Bias + m.Scale*float32(sum)
 }
 
+// Hashes appends to dst the hash of every feature of a folded message (as
+// Features reads them, before a model's bits choose a bucket), so that
+// models of the same n-grams can share one pass over a message
+// (ScoreHashes).
+func (s Shape) Hashes(fold []byte, dst []uint32) []uint32 {
+	s.features(fold, func(h uint32) { dst = append(dst, h) })
+	return dst
+}
+
+// Reads reports whether hashes from o's Hashes are this model's features.
+func (m *Model) Reads(o Shape) bool { return m.MinN == o.MinN && m.MaxN == o.MaxN }
+
+// ScoreHashes is Score of the message whose features hashes are (Hashes of
+// a shape the model Reads).
+func (m *Model) ScoreHashes(hashes []uint32) float32 {
+	mask := uint32(1)<<m.Bits - 1
+	sum := int32(0)
+	for _, h := range hashes {
+		sum += int32(m.Weights[h&mask])
+	}
+	return m.Bias + m.Scale*float32(sum)
+}
+
 // Holds reports whether the signal holds for a folded message.
 func (m *Model) Holds(fold []byte) bool {
 	return len(fold) > 0 && m.Score(fold) >= m.Threshold
@@ -142,7 +165,13 @@ func (m *Model) Holds(fold []byte) bool {
 // message's length; nothing is allocated.
 func (s Shape) Features(fold []byte, emit func(bucket uint32)) {
 	mask := uint32(1)<<s.Bits - 1
-	put := func(h uint32) { emit((h ^ h>>15) & mask) }
+	s.features(fold, func(h uint32) { emit(h & mask) })
+}
+
+// features calls put with the mixed hash of every feature; a model's bits
+// take the bucket from its low bits.
+func (s Shape) features(fold []byte, emit func(hash uint32)) {
+	put := func(h uint32) { emit(h ^ h>>15) }
 	n := len(fold) + 2 // the virtual spaces at both ends
 	at := func(k int) byte {
 		if k == 0 || k == n-1 {

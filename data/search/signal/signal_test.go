@@ -142,3 +142,20 @@ func TestBundle(t *testing.T) {
 		assert.ErrorContains(t, err, c.want, name)
 	}
 }
+
+// TestScoreHashes: a model scores the hashes of one pass as it scores the
+// message, whatever its bits, so that models of the same n-grams share it.
+func TestScoreHashes(t *testing.T) {
+	m := train(t)
+	other := &Model{Shape: Shape{Bits: 6, MinN: 2, MaxN: 4}, Scale: 0.5, Bias: -1, Weights: make([]int8, 1<<6)}
+	for i := range other.Weights {
+		other.Weights[i] = int8(i%13) - 6
+	}
+	for _, e := range fixture {
+		hs := Shape{MinN: 2, MaxN: 4}.Hashes([]byte(e.Fold), nil)
+		assert.InDelta(t, m.Score([]byte(e.Fold)), m.ScoreHashes(hs), 1e-4, e.Fold)
+		assert.InDelta(t, other.Score([]byte(e.Fold)), other.ScoreHashes(hs), 1e-4, e.Fold)
+	}
+	assert.True(t, m.Reads(Shape{Bits: 3, MinN: 2, MaxN: 4}))
+	assert.False(t, m.Reads(Shape{MinN: 2, MaxN: 5}))
+}
