@@ -58,6 +58,21 @@ func TestSignalReadsUnspacedScripts(t *testing.T) {
 	assert.NotNil(t, always.Search("กินยานอนหลับไปหมดแล้ว", Options{}).Crisis)
 	assert.NotNil(t, always.Search("我不想活了", Options{}).Crisis)
 	assert.Nil(t, always.Search("我不", Options{}).Crisis, "fewer letters than minUnspacedLetters")
+	assert.NotNil(t, always.Search("死にたい", Options{}).Crisis, "kana count as syllables")
+	assert.NotNil(t, always.Search("죽고 싶어요", Options{}).Crisis, "Hangul syllables")
+}
+
+// TestSignalReadsOtherScripts: two words or more in a script other than
+// Latin, with minScriptLetters letters, are a message; one word (a
+// place's name in that script), or a few letters, is not.
+func TestSignalReadsOtherScripts(t *testing.T) {
+	always := withSignal(t, constantSignal(100))
+	for _, q := range []string{"ئیتر نامەوێت بژیم", "δεν θέλω ζω", "хочу умереть"} {
+		assert.NotNil(t, always.Search(q, Options{}).Crisis, q)
+	}
+	for _, q := range []string{"Кристиансанн", "в Осло", "toi muon chet"} {
+		assert.Nil(t, always.Search(q, Options{}).Crisis, q)
+	}
 }
 
 // TestSignalCardSpeaksTheMessagesLanguage: when the signal alone reads a
