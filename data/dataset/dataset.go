@@ -480,6 +480,11 @@ func Roles() []string {
 // when it is capitalised ("kollegaen min Rana").
 const NamePerson = "person"
 
+// PrepositionNear is the category of a place preposition that says near
+// ("ved", "nær", "near"): between two places it says which namesake of the
+// first is meant, the one nearest the second ("Os ved Bergen").
+const PrepositionNear = "near"
+
 // Crisis cue categories (RoleCrisisCue): signals that raise crisis help only
 // together, as the crisis rules (RoleCrisisRule) say, within a few words:
 // acts ("har kjøpt tau", "pillene i kveld", "i kveld er siste kveld") and

@@ -813,7 +813,7 @@ func (e *Engine) qualify(s *scratch, r *reading, overlap func(a, b int) bool) {
 			}
 		}
 	}
-	if len(r.placeAlternativeMatches) == 0 {
+	if len(r.placeAlternativeMatches) == 0 || e.qualifyNear(s, r) {
 		return
 	}
 	for i := range s.ms {
@@ -832,6 +832,46 @@ func (e *Engine) qualify(s *scratch, r *reading, overlap func(a, b int) bool) {
 			}
 		}
 	}
+}
+
+// qualifyNear lets a place named right after a preposition that says near
+// pick the namesake of the place before it: "Os ved Bergen" is the Os
+// nearest Bergen (Bjørnafjorden, not Os in Innlandet), "Vik nær Sogndal"
+// the Vik in Sogn. It reports whether it picked one.
+func (e *Engine) qualifyNear(s *scratch, r *reading) bool {
+	k := s.spans[r.placeSpan].j + 1 // the preposition
+	if k+1 >= len(s.toks) || !e.lex.near[string(s.word(k))] {
+		return false
+	}
+	near := int32(-1)
+	for i := range s.ms {
+		m := &s.ms[i]
+		if en := &e.entries[m.entry]; m.how == howExact && s.spans[m.span].i == k+1 && isPlaceKind(en.kind) && en.kind != entRegion {
+			if near = e.bestTarget(en.targets); near >= 0 {
+				break
+			}
+		}
+	}
+	if near < 0 {
+		return false
+	}
+	to := e.munis[near].m
+	best, bestT, bestKm := -1, int32(-1), math.Inf(1)
+	for _, mi := range r.placeAlternativeMatches {
+		for _, t := range e.entries[s.ms[mi].entry].targets {
+			if t < 0 {
+				continue
+			}
+			if km := haversine(to.Lat, to.Lon, e.munis[t].m.Lat, e.munis[t].m.Lon); km < bestKm {
+				best, bestT, bestKm = mi, t, km
+			}
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	r.place, r.countyPick = best, bestT
+	return true
 }
 
 // resolvePlace turns the reading into resp.Place (or resp.Territory) and

@@ -54,6 +54,7 @@ type lexicon struct {
 	notLocal   wordSet
 	other      wordSet // another person: "han", "hun"
 	personNoun wordSet // a noun for a person before a capitalised name: "kollegaen"
+	near       wordSet // a place preposition that says near: "ved", "nær"
 	// crisisCues are signals that raise crisis help only together
 	// (dataset.CrisisCueCategories), by their folded words.
 	crisisCues map[string]string
@@ -137,7 +138,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	for _, s := range sets {
 		*s = wordSet{}
 	}
-	l.personNoun, l.selfLocal, l.notLocal = wordSet{}, wordSet{}, wordSet{}
+	l.personNoun, l.selfLocal, l.notLocal, l.near = wordSet{}, wordSet{}, wordSet{}, wordSet{}
 	for _, x := range entries {
 		f := foldKeyWords(x.Text)
 		if f == "" {
@@ -162,6 +163,9 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		}
 		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueNot && l.bit(x.Language)&l.local != 0 {
 			l.notLocal[f] = true
+		}
+		if x.Role == dataset.RolePlacePreposition && x.Category == dataset.PrepositionNear {
+			l.near[f] = true
 		}
 		if x.Role == dataset.RoleNameCue && x.Category == dataset.NamePerson {
 			l.personNoun[f] = true

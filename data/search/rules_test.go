@@ -52,6 +52,10 @@ var ruleCases = []ruleCase{
 	// follows, the way namesakes are told apart: "bo i …" is the verb.
 	{class: "plain", q: "bo i Kolvereid, jobbe laks", place: "5060"},
 	{class: "plain", q: "os i hordaland", place: "4624"},
+	// A preposition that says near picks the namesake nearest the place after it.
+	{class: "region", q: "bor i Os ved Bergen", place: "4624"},
+	{class: "region", q: "bor i Herøy ved Ålesund", place: "1515"},
+	{class: "region", q: "bor i Herøy nær Sandnessjøen", place: "1818"},
 	// A word after an article is a thing, never a place; a homograph that a
 	// place preposition and another place follow is a thing in that place.
 	{class: "plain", q: "singel og bor i en kjeller i sandvika", place: "3201"},

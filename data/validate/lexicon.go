@@ -194,6 +194,12 @@ func (c *checker) lexemeCategory(f, rec string, x dataset.Lexeme) {
 			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, dataset.NamePerson)
 		}
 		return
+	case dataset.RolePlacePreposition:
+		// A preposition that says near ("ved") between two places.
+		if x.Category != "" && x.Category != dataset.PrepositionNear {
+			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, dataset.PrepositionNear)
+		}
+		return
 	}
 	switch {
 	case len(cats) == 0 && x.Category != "":
