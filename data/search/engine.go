@@ -1126,10 +1126,13 @@ func (e *Engine) closeOnesProblem(s *scratch, mi int) bool {
 // blir mobbet" her daughter's.
 func (e *Engine) writerInClause(s *scratch, i, j int) bool {
 	for k := i; k >= 0; k-- {
-		if e.lex.self[string(s.word(k))] {
+		w := string(s.word(k))
+		if e.lex.self[w] {
 			return true
 		}
-		if s.toks[k].clause {
+		// Someone close named nearer the problem is its subject: "vi er to
+		// fedre og barnet vårt blir mobbet".
+		if s.toks[k].clause || e.lex.kinSet[w] {
 			break
 		}
 	}

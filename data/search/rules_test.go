@@ -723,6 +723,7 @@ func TestWhoseCrisisOfLife(t *testing.T) {
 	e := rules(t)
 	for q, carer := range map[string]bool{
 		"datteren min blir mobbet på skolen. Ålesund":       true,
+		"vi er to fedre og barnet vårt blir mobbet":         true,
 		"stesønnen min blir utsatt for vold av faren sin":   true,
 		"mannen min slår meg når han drikker":               false,
 		"kjæresten min kaller meg stygg og jeg blir mobbet": false,
