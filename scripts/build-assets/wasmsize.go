@@ -75,9 +75,13 @@ import (
 // (a slip of a name in a sentence, whose home, someone close's problem in
 // any topic, crisis words long past, split topic names, suspended compound
 // parts, the language of a sentence told once) put it at 580,607 B, and a
-// word after an article (a new lexicon role) at 581,873 B: the gate stands
-// at 584,000, 16 KB below the project's 600,000.
-const moduleBudget = 584_000
+// word after an article (a new lexicon role) at 581,873 B: the gate stood
+// at 584,000. The next session's signals file (a bundle of named models:
+// the crisis signal and one per topic, their reader sharing one pass of
+// hashes; weights still outside the module), the scripts a message may be
+// written in, and the namesake nearest a place after «ved» put it at
+// 586,257 B: the gate stands at 588,000, 12 KB below the project's 600,000.
+const moduleBudget = 588_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,
