@@ -52,11 +52,18 @@ type topicSignal struct {
 	m     *signal.Model
 }
 
-// minSignalWords is how many words a query needs before the signal reads
-// it: it reads messages; a few words are the rules' to read ("sorg", "vil
-// dø", "vi bor her"), and a name being typed is no message. On the sets held
-// out by date, 4 lost no one that 3 found.
-const minSignalWords = 4
+// minSignalWords is how many words a query needs before the signals read
+// it: they read messages; a word or two are the rules' to read ("sorg",
+// "vil dø"), and a name being typed is no message. On the sets held out by
+// date, 4 lost no one that 3 found at first; once the crisis signal had
+// learnt more languages and transliterations (2026-12-07), three words
+// were a message in crisis it could read ("toi muon chet", "thelo na
+// pethano"), and on l–p it found and alarmed the same as from 4: the
+// crisis signal reads from 3, the topics' from 4.
+const (
+	minSignalWords = 3
+	minTopicWords  = 4
+)
 
 // minUnspacedLetters is how many letters of a script written without
 // spaces between words (Thai, Lao, Khmer, Burmese) make a message, whatever
@@ -73,12 +80,12 @@ const minUnspacedLetters = 6
 // wished to be dead and no signal read them.
 const minScriptLetters = 8
 
-// isMessage reports whether the query in s is a message the signals read:
-// minSignalWords words (of those words counts), or minUnspacedLetters in a
-// script written without spaces, or two words and minScriptLetters letters
-// in a script other than Latin.
-func isMessage(s *scratch, words int) bool {
-	if words >= minSignalWords {
+// isMessage reports whether the query in s is a message a signal reads:
+// minWords of the words counted, or minUnspacedLetters in a script written
+// without spaces, or two words and minScriptLetters letters in a script
+// other than Latin.
+func isMessage(s *scratch, words, minWords int) bool {
+	if words >= minWords {
 		return true
 	}
 	unspaced, other := scriptLetters(s.fold)
@@ -91,7 +98,7 @@ func isMessage(s *scratch, words int) bool {
 // autisme", "tapte alt på odds"). Like the crisis signal, it reads
 // messages, not a word or two.
 func (e *Engine) signalledTopics(s *scratch, topics []int32) []int32 {
-	if len(e.topicSignals) == 0 || len(topics) >= maxTopics || !isMessage(s, wordsOf(s)) {
+	if len(e.topicSignals) == 0 || len(topics) >= maxTopics || !isMessage(s, wordsOf(s), minTopicWords) {
 		return topics
 	}
 	type held struct {
@@ -129,7 +136,7 @@ func wordsOf(s *scratch) int {
 // signalled reports whether the crisis signal holds for the query in s
 // where no crisis rule did: it adds crisis help, never takes it away.
 func (e *Engine) signalled(s *scratch) bool {
-	if e.signal == nil || !isMessage(s, len(s.toks)) {
+	if e.signal == nil || !isMessage(s, len(s.toks), minSignalWords) {
 		return false
 	}
 	th := e.signal.Threshold

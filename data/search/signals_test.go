@@ -35,7 +35,8 @@ func TestSignalAddsNeverRemoves(t *testing.T) {
 
 	always := withSignal(t, constantSignal(100))
 	assert.NotNil(t, always.Search("vi ses på treffet i Bergen", Options{}).Crisis)
-	assert.Nil(t, always.Search("treff i Bergen", Options{}).Crisis, "fewer words than minSignalWords")
+	assert.NotNil(t, always.Search("treff i Bergen", Options{}).Crisis, "minSignalWords")
+	assert.Nil(t, always.Search("treff Bergen", Options{}).Crisis, "fewer words than minSignalWords")
 	assert.Nil(t, always.Search("Berg", Options{}).Crisis)
 }
 
@@ -70,7 +71,7 @@ func TestSignalReadsOtherScripts(t *testing.T) {
 	for _, q := range []string{"ئیتر نامەوێت بژیم", "δεν θέλω ζω", "хочу умереть"} {
 		assert.NotNil(t, always.Search(q, Options{}).Crisis, q)
 	}
-	for _, q := range []string{"Кристиансанн", "в Осло", "toi muon chet"} {
+	for _, q := range []string{"Кристиансанн", "в Осло", "toi chet"} {
 		assert.Nil(t, always.Search(q, Options{}).Crisis, q)
 	}
 }
