@@ -211,7 +211,7 @@ func (l *lexicon) isThing(t token, w string) bool {
 // someoneElse reports whether token t, folded w, names a person other than
 // the writer: someone close, another person ("han") or a name.
 func (l *lexicon) someoneElse(t token, w string) bool {
-	return t.person || l.kinSet[w] || l.other[w]
+	return t.person || l.isKin(w) || l.other[w]
 }
 
 // minUndoHead is the shortest head that makes a crisis word a subject.

@@ -1114,7 +1114,7 @@ func (e *Engine) closeOnesProblem(s *scratch, mi int) bool {
 		if e.lex.self[w] {
 			return false
 		}
-		if e.lex.kinSet[w] {
+		if e.lex.isKin(w) {
 			return !e.writerBefore(s, sp.i)
 		}
 	}
@@ -1132,7 +1132,7 @@ func (e *Engine) writerInClause(s *scratch, i, j int) bool {
 		}
 		// Someone close named nearer the problem is its subject: "vi er to
 		// fedre og barnet vårt blir mobbet".
-		if s.toks[k].clause || e.lex.kinSet[w] {
+		if s.toks[k].clause || e.lex.isKin(w) {
 			break
 		}
 	}
@@ -1189,7 +1189,7 @@ func (e *Engine) ownerIsKin(s *scratch, at int) bool {
 		switch {
 		case e.lex.self[string(w)] && gap < ownerGap:
 			return false
-		case e.lex.kinSet[string(w)]:
+		case e.lex.isKin(string(w)):
 			return true
 		}
 		if !s.toks[i].stop {
@@ -1211,7 +1211,7 @@ const kinVerbReach = 3
 // relative.
 func (e *Engine) kinHasSomething(s *scratch) bool {
 	for i := range s.toks {
-		if !e.lex.kinSet[string(s.word(i))] {
+		if !e.lex.isKin(string(s.word(i))) {
 			continue
 		}
 		for k, n := i+1, 0; k < len(s.toks) && n < kinVerbReach; k++ {

@@ -304,3 +304,27 @@ func (l *lexicon) inflectedCue(w string) string {
 	}
 	return ""
 }
+
+// Someone close named in a compound whose head is a word for them
+// ("lagkameraten", "romkameraten", "tvillingbroren", "barndomsvennen"):
+// the head has at least minKinHead letters (folded bytes), so that "mor",
+// "far" and "bror" end no other word, and the first part at least
+// minKinPrefix.
+const (
+	minKinHead   = 5
+	minKinPrefix = 3
+)
+
+// isKin reports whether w, a folded word, names someone close: a kin word,
+// or a compound with one as its head.
+func (l *lexicon) isKin(w string) bool {
+	if l.kinSet[w] {
+		return true
+	}
+	for k := minKinPrefix; k+minKinHead <= len(w); k++ {
+		if l.kinSet[w[k:]] {
+			return true
+		}
+	}
+	return false
+}

@@ -740,3 +740,16 @@ func TestWhoseCrisisOfLife(t *testing.T) {
 		}
 	}
 }
+
+// TestKinCompounds: a compound whose head names someone close names them
+// too ("lagkameraten", "tvillingbroren"); a short head ("mor", "bror") ends
+// no other word ("humor").
+func TestKinCompounds(t *testing.T) {
+	e := rules(t)
+	for w, kin := range map[string]bool{"lagkameraten": true, "tvillingbroren": true, "romkameraten": true, "kameraten": true, "humor": false, "sjefen": false, "labrador": false} {
+		assert.Equal(t, kin, e.lex.isKin(w), w)
+	}
+	r := e.Search("lagkameraten min har vært deprimert lenge", Options{})
+	require.NotEmpty(t, r.Topics)
+	assert.Equal(t, carerTopic, r.Topics[0].ID)
+}

@@ -458,7 +458,7 @@ func (l *lexicon) placeCue(before, w, after string, namesake bool) bool {
 // sentence of which the first names nothing ("snakket med Hege Lier").
 func (e *Engine) markNames(s *scratch) {
 	toks := s.toks
-	person := func(w []byte) bool { return e.lex.kinSet[string(w)] || e.lex.personNoun[string(w)] }
+	person := func(w []byte) bool { return e.lex.isKin(string(w)) || e.lex.personNoun[string(w)] }
 	for i := range toks {
 		switch {
 		case hasCueBefore(s, i, e.lex.nameCue):
