@@ -139,25 +139,8 @@ func (e *Engine) signalled(s *scratch) bool {
 	if e.signal == nil || !isMessage(s, len(s.toks), minSignalWords) {
 		return false
 	}
-	th := e.signal.Threshold
-	if len(s.toks) < shortMessageWords {
-		th = max(th, shortMessageThreshold)
-	}
-	return len(s.fold) > 0 && score(e.signal, s) >= th
+	return len(s.fold) > 0 && score(e.signal, s) >= e.signal.Threshold
 }
-
-// A message of few words tells the crisis signal little, and those a
-// person types to find a group are short ("orker ikke å trene", "lære å
-// leve med smerter"): below shortMessageWords words the signal holds from
-// shortMessageThreshold at the lowest, the threshold it had before it
-// learnt from the training sets of topics and more languages and could
-// hold from -1 for longer messages (2026-12-07): on l, n, o and p as in
-// training.Threshold, it missed 60 people in crisis for 164 false alarms,
-// where -1 for every message missed 59 for 169.
-const (
-	shortMessageWords     = 6
-	shortMessageThreshold = 0.1
-)
 
 // hashShape is the n-grams whose hashes the signals share (signalHashes):
 // those every shipped signal reads.
