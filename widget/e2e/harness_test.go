@@ -26,6 +26,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -321,6 +322,18 @@ type tab struct {
 	mu      sync.Mutex
 	thrown  []string
 	dialogs []string
+}
+
+// noCache turns the HTTP cache off for the tab: a test's site may have the
+// port an earlier test's site had, and the browser (one for all tests)
+// would serve the immutable files it cached then without asking, past what
+// the test blocks or counts (CI saw both).
+func (tb *tab) noCache(t *testing.T) {
+	t.Helper()
+	_, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{})
+	require.NoError(t, err)
+	_, err = chromedp.Call(tb.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+	require.NoError(t, err)
 }
 
 func newTab(t *testing.T) *tab {

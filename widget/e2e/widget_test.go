@@ -117,10 +117,7 @@ func TestTwoElementsAreIndependent(t *testing.T) {
 	// No HTTP cache for the count below: this site's port may be one an
 	// earlier test's site had, and the browser (one for all tests) would
 	// serve the immutable module it cached then without asking (CI saw 0).
-	_, err := chromedp.Call(tb.ctx, network.Enable, network.EnableParams{})
-	require.NoError(t, err)
-	_, err = chromedp.Call(tb.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
-	require.NoError(t, err)
+	tb.noCache(t)
 	tb.open(t, s.URL+"/t")
 	tb.focus(t, 0)
 	tb.typeText(t, "bergn")
@@ -232,6 +229,7 @@ func TestFallbackWhenModuleBlocked(t *testing.T) {
 			c.o.pages = map[string]string{"/t": one}
 			s := newSite(t, c.o)
 			tb := newTab(t)
+			tb.noCache(t) // a module cached from an earlier site on this port would not be blocked
 			tb.open(t, s.URL+"/t")
 			tb.focus(t, 0)
 			tb.typeText(t, "bergn")
@@ -263,6 +261,7 @@ func TestNothingReachable(t *testing.T) {
 			c.o.pages = map[string]string{"/t": one}
 			s := newSite(t, c.o)
 			tb := newTab(t)
+			tb.noCache(t) // nothing reachable means nothing cached either
 			tb.open(t, s.URL+"/t")
 			tb.wait(t, `customElements.get('selvhjelp-finder') !== undefined`, 5*time.Second)
 			tb.focus(t, 0)
