@@ -114,6 +114,7 @@ type Engine struct {
 	// signal is the crisis signal, topicSignals the topics' (signals.go).
 	signal       *signal.Model
 	topicSignals []topicSignal
+	noProblem    *signal.Model // the signal of no problem: the topics' signals add none
 }
 
 // contact is one contact point with its point for distances.

@@ -37,6 +37,7 @@ func SignalsFile() []byte { return []byte(signalsFile) }
 // with e.
 func (e *Engine) UseSignals(b signal.Bundle) {
 	e.signal = b.Model(signal.CrisisName)
+	e.noProblem = b.Model(signal.NoProblemName)
 	e.topicSignals = e.topicSignals[:0]
 	for _, n := range b {
 		id, ok := strings.CutPrefix(n.Name, signal.TopicPrefix)
@@ -95,10 +96,14 @@ func isMessage(s *scratch, words, minWords int) bool {
 // signalledTopics appends to topics, up to maxTopics, those whose signal
 // holds for the query in s and that are not there yet, likeliest first: a
 // problem described in words no topic's names hold ("sønnen min har
-// autisme", "tapte alt på odds"). Like the crisis signal, it reads
+// autisme", "tapte alt på odds"), unless the signal of no problem holds
+// (signal.NoProblemName: "kjøpte tau til flaggstanga på hytta"). Like the crisis signal, it reads
 // messages, not a word or two.
 func (e *Engine) signalledTopics(s *scratch, topics []int32) []int32 {
 	if len(e.topicSignals) == 0 || len(topics) >= maxTopics || !isMessage(s, wordsOf(s), minTopicWords) {
+		return topics
+	}
+	if e.noProblem != nil && score(e.noProblem, s) >= e.noProblem.Threshold {
 		return topics
 	}
 	type held struct {

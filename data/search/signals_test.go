@@ -166,3 +166,16 @@ func TestTopicSignalsReadNoPlaceNorCrisis(t *testing.T) {
 	assert.Nil(t, with.Crisis)
 	assert.Equal(t, []string{"sorg"}, topicIDs(with))
 }
+
+// TestNoProblemSignalStopsTheTopics: where the signal of no problem holds,
+// the topics' signals add nothing, and the topics the rules read stay.
+func TestNoProblemSignalStopsTheTopics(t *testing.T) {
+	noProblem := func(v float32) signal.Bundle {
+		return append(topicSignals(nil, map[string]float32{"sorg": 100}), signal.Named{Name: signal.NoProblemName, Model: constantSignal(v)})
+	}
+	e := topicEngine(t, noProblem(100))
+	assert.Empty(t, topicIDs(e.Search("vi har flyttet til Bergen nylig", Options{})))
+	assert.Equal(t, []string{"rus"}, topicIDs(e.Search("pappa drikker hver eneste kveld", Options{})), "the rules' topic stays")
+	e = topicEngine(t, noProblem(-100))
+	assert.Equal(t, []string{"sorg"}, topicIDs(e.Search("vi har flyttet til Bergen nylig", Options{})), "no problem does not hold")
+}

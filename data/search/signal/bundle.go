@@ -90,4 +90,8 @@ func DecodeBundle(b []byte) (Bundle, error) {
 const (
 	CrisisName  = "crisis"
 	TopicPrefix = "topic:" // followed by the topic's id
+	// NoProblemName is the signal that a message tells no problem (a
+	// question about a flagpole, news, a game): the topics' signals then
+	// add no topic to it.
+	NoProblemName = "no-problem"
 )

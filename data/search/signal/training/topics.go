@@ -26,6 +26,10 @@ var TopicShape = signal.Shape{Bits: 13, MinN: 2, MaxN: 4}
 // threshold that still read the descriptions.
 const TopicThreshold = 0
 
+// NoProblemThreshold is the logit from which the signal of no problem
+// holds.
+var NoProblemThreshold float32 = 0
+
 // TopicExamples are the messages whose topics are told, labelled for the
 // signal of topic.
 func TopicExamples(msgs []Message, topic string) []signal.Example {
@@ -33,6 +37,19 @@ func TopicExamples(msgs []Message, topic string) []signal.Example {
 	for _, m := range msgs {
 		if m.Topics != nil {
 			ex = append(ex, signal.Example{Fold: m.Fold, Holds: slices.Contains(m.Topics, topic)})
+		}
+	}
+	return ex
+}
+
+// NoProblemExamples are the messages whose topics are told, labelled for
+// the signal of no problem: whether they tell none (a question about a
+// flagpole, news, a game).
+func NoProblemExamples(msgs []Message) []signal.Example {
+	var ex []signal.Example
+	for _, m := range msgs {
+		if m.Topics != nil {
+			ex = append(ex, signal.Example{Fold: m.Fold, Holds: len(m.Topics) == 0})
 		}
 	}
 	return ex
@@ -55,7 +72,8 @@ func Topics(msgs []Message) []string {
 }
 
 // TrainTopics trains a signal for each topic msgs tell, named
-// signal.TopicPrefix and the topic's id.
+// signal.TopicPrefix and the topic's id, and the signal of no problem
+// (signal.NoProblemName).
 func TrainTopics(msgs []Message) (signal.Bundle, error) {
 	var b signal.Bundle
 	s := sum(msgs, true)
@@ -66,7 +84,11 @@ func TrainTopics(msgs []Message) (signal.Bundle, error) {
 		}
 		b = append(b, signal.Named{Name: signal.TopicPrefix + t, Model: m})
 	}
-	return b, nil
+	m, err := signal.Train(NoProblemExamples(msgs), signal.Training{Shape: TopicShape, Threshold: NoProblemThreshold, Levels: Levels, Sum: s, AsFound: true})
+	if err != nil {
+		return nil, fmt.Errorf("training: no problem: %w", err)
+	}
+	return append(b, signal.Named{Name: signal.NoProblemName, Model: m}), nil
 }
 
 // TrainAll trains the crisis signal and every topic's signal from the sets

@@ -74,6 +74,16 @@ func TestShippedSignalIsCurrent(t *testing.T) {
 			assert.Equal(t, TopicSum(msgs), m.Sum, "the query sets changed since the signal of %s was trained: run go generate ./data/search", topic)
 		}
 	}
+	if m := b.Model(signal.NoProblemName); assert.NotNil(t, m, "the signal of no problem") {
+		assert.Equal(t, TopicSum(msgs), m.Sum, "the query sets changed since the signal of no problem was trained: run go generate ./data/search")
+	}
+}
+
+// TestNoProblemExamples: the signal of no problem learns from the messages
+// whose topics are told, and holds for those that tell none.
+func TestNoProblemExamples(t *testing.T) {
+	msgs := []Message{{Fold: "vil ikke leve", Crisis: true}, {Fold: "tau til flaggstanga", Topics: []string{}}, {Fold: "sorg i tromso", Topics: []string{"sorg"}}}
+	assert.Equal(t, []signal.Example{{Fold: "tau til flaggstanga", Holds: true}, {Fold: "sorg i tromso"}}, NoProblemExamples(msgs))
 }
 
 // Floors for the signal on a set it was not trained on. They are far
