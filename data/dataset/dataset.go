@@ -445,6 +445,7 @@ const (
 	RoleCrisisSubject    = "crisis_subject"    // a work, study or fiction noun: crisis words after it are its subject: "særoppgave"
 	RoleCrisisPast       = "crisis_past"       // in the clause of crisis words, says they are long past: "år siden", "som tenåring"
 	RoleInflection       = "inflection"        // an ending a topic word may carry: "en", "ene"
+	RolePlaceCase        = "place_case"        // an ending another language puts on a place's name: Finnish "ssa" ("Vadsøssa")
 	RolePrefix           = "prefix"            // a proclitic written onto a word: Arabic "و" (and), "ف" (so)
 	RoleCompoundHead     = "compound_head"     // a compound's head after a topic word: "gruppe"
 	RoleLinker           = "linker"            // letters between a compound's parts: "s", "e"
@@ -471,7 +472,7 @@ const (
 func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
 		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleDeathWord, RoleArticle, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
-		RoleCrisisUndo, RoleCrisisSubject, RoleCrisisPast, RoleInflection, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
+		RoleCrisisUndo, RoleCrisisSubject, RoleCrisisPast, RoleInflection, RolePlaceCase, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
 		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord, RoleCrisisCard}
 }
 

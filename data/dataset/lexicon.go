@@ -86,6 +86,8 @@ func RoleLabel(role string) string {
 		return "fortidsord ved krise"
 	case RoleInflection:
 		return "bøyningsendelse"
+	case RolePlaceCase:
+		return "kasusendelse på stedsnavn"
 	case RolePrefix:
 		return "forstavelse"
 	case RoleCompoundHead:

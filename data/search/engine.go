@@ -18,6 +18,7 @@ const (
 	qExact             = 100 // the span is the name
 	qInflected         = 95  // a topic word with an ending: "angsten", "skilsmissen"
 	qCompound          = 90  // a topic word in a compound: "angstgruppe", "brystkreft"
+	qCased             = 85  // a municipality's name in another language's case: "Vadsøssa"
 	qPrefix            = 80  // the span begins the name
 	qWord              = 70  // the span begins a word of a contact point's name
 	qTypo              = 60  // the whole name with edits ...

@@ -34,6 +34,9 @@ type lexicon struct {
 	bereaved []string // folded phrases that tell of another's suicide
 	// inflections are the endings of topic words, longest first.
 	inflections []string
+	// placeCases are the endings other languages put on a place's name
+	// ("Vadsøssa", "Бергене"), longest first.
+	placeCases []string
 	// prefixes are the proclitics a word may carry ("و", "ف"): a crisis
 	// cue is read without them ("ولا" is "لا").
 	prefixes []string
@@ -191,6 +194,8 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			}
 		case dataset.RoleInflection:
 			l.inflections = append(l.inflections, f)
+		case dataset.RolePlaceCase:
+			l.placeCases = append(l.placeCases, f)
 		case dataset.RolePrefix:
 			l.prefixes = append(l.prefixes, f)
 		case dataset.RolePlaceCue:
@@ -231,6 +236,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	}
 	l.dropForeignOthers(entries)
 	sort.SliceStable(l.inflections, func(a, b int) bool { return len(l.inflections[a]) > len(l.inflections[b]) })
+	sort.SliceStable(l.placeCases, func(a, b int) bool { return len(l.placeCases[a]) > len(l.placeCases[b]) })
 	l.cueStems = l.stemCues(entries)
 	return l
 }

@@ -21,6 +21,7 @@ const (
 	howWord                   // a word of a contact point's name
 	howInflected              // a topic word with an inflection ("angsten")
 	howCompound               // a topic word inside a compound ("angstgruppe")
+	howCased                  // a municipality's name in another language's case ("Vadsøssa")
 )
 
 // highlightMode says how a match lights its label.
@@ -191,6 +192,7 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 	// never a place's own name ("stavanger" holds no "anger").
 	if !exactTopic && !exactPlace && !p.multi {
 		e.lookupTopicWord(p, add)
+		e.lookupPlaceCase(p, add)
 	}
 	// Prefix: the best names for a short prefix, else a scan of the sorted
 	// keys from the first that can match.
@@ -400,6 +402,29 @@ func finishedPlaceTypo(key string, en *entry) bool {
 	return len(key) >= finishedDropFrom && d >= -1 && d <= 1
 }
 
+// minCasedStem is the shortest name, in bytes folded, read under a case
+// ending: "Oslo", "Bodø".
+const minCasedStem = 4
+
+// lookupPlaceCase reads one word as a municipality's name carrying a case
+// ending of another language (dataset.RolePlaceCase): the Finnish "asun
+// Vadsøssa", the Lithuanian "gyvenu Ålesunde", the Russian "живу в
+// Бергене". Only the names of municipalities, in any of their languages:
+// a postal place or a district under an ending is too often a word.
+func (e *Engine) lookupPlaceCase(p lookupParams, add func(match)) {
+	for _, end := range e.lex.placeCases {
+		stem, ok := strings.CutSuffix(p.key, end)
+		if !ok || len(stem) < minCasedStem {
+			continue
+		}
+		for _, j := range e.exact[stem] {
+			if en := &e.entries[j]; en.kind <= entFormer && !en.upper {
+				add(match{entry: j, span: p.span, q: qCased, how: howCased, hlLen: uint8(min(len(p.key), 255))})
+			}
+		}
+	}
+}
+
 // lookupTopicWord reads one word as a topic word that carries an
 // inflection ("angsten", "skilsmissen", "pårørandes") or is part of a
 // compound: the topic word as modifier with a generic or topic head
@@ -550,6 +575,10 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	switch m.how {
 	case howExact, howInflected, howCompound:
 		return true
+	case howCased:
+		// Where a place is said to be: after a cue or a preposition, or
+		// written with a capital; else "bergene" (the rocks) is a word.
+		return sp.cued
 	case howTypo:
 		// A typo of a postal place (4 000 small names) is too often an
 		// ordinary word or a landscape ("Romsdal" is not Romedal): suggest

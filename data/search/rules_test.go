@@ -56,6 +56,15 @@ var ruleCases = []ruleCase{
 	{class: "region", q: "bor i Os ved Bergen", place: "4624"},
 	{class: "region", q: "bor i Herøy ved Ålesund", place: "1515"},
 	{class: "region", q: "bor i Herøy nær Sandnessjøen", place: "1818"},
+	// A municipality's name in another language's case, where a place is
+	// said to be (a cue, a preposition, a capital): never a Norwegian word
+	// that ends so, nor a postal place under an ending.
+	{class: "cased", q: "asun Vadsøssa ja olen yksinäinen", place: "5607"},
+	{class: "cased", q: "gyvenu Ålesunde, labai vieniša", place: "1508"},
+	{class: "cased", q: "живу в Бергене, очень одиноко", place: "4601"},
+	{class: "cased", q: "mieszkam w Bergenie i jestem samotna", place: "4601"},
+	{class: "cased", q: "живу у Бергені, мені самотньо", place: "4601"},
+	{class: "cased", q: "bergene er fine i dag", place: "-"},
 	// A word after an article is a thing, never a place; a homograph that a
 	// place preposition and another place follow is a thing in that place.
 	{class: "plain", q: "singel og bor i en kjeller i sandvika", place: "3201"},

@@ -144,6 +144,9 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 		if x.Role == dataset.RoleCrisisCard {
 			c.crisisCard(f, rec, x, cards)
 		}
+		if x.Role == dataset.RolePlaceCase && slices.Contains(dataset.LocalLanguages(), x.Language) {
+			c.add(f, rec, "language", "%q: en kasusendelse er en annen språks; på norsk ville den gjort vanlige ord til steder («bergene»)", x.Language)
+		}
 	}
 	c.lexiconRolesPresent(ls)
 	if unreviewed > 0 {

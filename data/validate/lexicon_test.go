@@ -162,6 +162,9 @@ func TestLexiconProblems(t *testing.T) {
 		}, "lexicon.json: crisis_card «Zadzwoń pod 113.»: language: duplikat: krisekortet har alt en linje på \"pl\"", false},
 		{"card: Norwegian", func(d *dataset.Dataset) { card(d).Language = "nb" },
 			"lexicon.json: crisis_card «" + cardText + "»: language: \"nb\": krisekortet har egne tekster på norsk og samisk", false},
+		{"place case: Norwegian", func(d *dataset.Dataset) {
+			addLexeme(d, dataset.Lexeme{Text: "ene", Role: dataset.RolePlaceCase, Language: "nb"})
+		}, "lexicon.json: place_case «ene»: language: \"nb\": en kasusendelse er en annen språks", false},
 		{"card: no crisis line", func(d *dataset.Dataset) { card(d).Category = "" },
 			"lexicon.json: crisis_card «" + cardText + "»: category: mangler: krisekortets linje sier hvilken krisetelefon", false},
 		{"card: unknown crisis line", func(d *dataset.Dataset) { card(d).Category = "112" },
