@@ -59,6 +59,18 @@ func CleanQuery(q string) string {
 	return strings.TrimSpace(b.String())
 }
 
+// unspaced reports whether r is a letter of a script written without spaces
+// between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese) or in
+// syllables that take their endings without a space (Korean).
+func unspaced(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || // CJK ideographs
+		r >= 0x3040 && r <= 0x30FF || // Hiragana, Katakana
+		r >= 0xAC00 && r <= 0xD7A3 || // Hangul syllables
+		r >= 0x0E00 && r <= 0x0EFF || // Thai, Lao
+		r >= 0x1000 && r <= 0x109F || // Myanmar
+		r >= 0x1780 && r <= 0x17FF // Khmer
+}
+
 // foldLetter reduces a lower-case letter to plain ASCII where Norwegian,
 // Sami and Kven spelling allows it: what people type when they have no
 // such key. 0 means the rune has no ASCII form.

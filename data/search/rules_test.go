@@ -65,6 +65,10 @@ var ruleCases = []ruleCase{
 	{class: "cased", q: "mieszkam w Bergenie i jestem samotna", place: "4601"},
 	{class: "cased", q: "живу у Бергені, мені самотньо", place: "4601"},
 	{class: "cased", q: "bergene er fine i dag", place: "-"},
+	// A name in Latin letters inside a script written without spaces is a
+	// word of its own.
+	{class: "script", q: "离婚以后一个人住在Trondheim，有点孤单", place: "5001"},
+	{class: "script", q: "Bodø에서 혼자 살아요", place: "1804"},
 	// A word after an article is a thing, never a place; a homograph that a
 	// place preposition and another place follow is a thing in that place.
 	{class: "plain", q: "singel og bor i en kjeller i sandvika", place: "3201"},

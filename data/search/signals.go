@@ -166,21 +166,19 @@ func score(m *signal.Model, s *scratch) float32 {
 // scriptLetters counts the letters of b (UTF-8) in the scripts written
 // without spaces between words or in syllables (a Chinese, Japanese or
 // Korean syllable as two), and the letters of any script but Latin.
-func scriptLetters(b []byte) (unspaced, other int) {
+func scriptLetters(b []byte) (unspacedLetters, other int) {
 	for _, r := range string(b) {
 		switch {
-		case r >= 0x4E00 && r <= 0x9FFF, // CJK ideographs
-			r >= 0x3040 && r <= 0x30FF, // Hiragana, Katakana
-			r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
-			unspaced += 2
-		case r >= 0x0E00 && r <= 0x0EFF, // Thai, Lao
-			r >= 0x1000 && r <= 0x109F, // Myanmar
-			r >= 0x1780 && r <= 0x17FF: // Khmer
-			unspaced++
+		case r >= 0x0E00 && r <= 0x17FF: // Thai, Lao, Myanmar, Khmer: letters
+			if unspaced(r) {
+				unspacedLetters++
+			}
+		case unspaced(r): // Chinese, Japanese, Korean: syllables
+			unspacedLetters += 2
 		}
 		if r >= 0x250 && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
 			other++
 		}
 	}
-	return unspaced, other
+	return unspacedLetters, other
 }

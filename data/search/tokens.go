@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/selvhjelp/finder/data/dataset"
 )
@@ -119,10 +120,7 @@ func (e *Engine) tokenize(s *scratch, q string, open bool) {
 	fold := s.fold
 	s.toks = s.toks[:0]
 	for i := 0; i < len(fold); {
-		j := i
-		for j < len(fold) && fold[j] != ' ' {
-			j++
-		}
+		j, next := scriptRun(fold, i)
 		t := token{a: i, b: j, digits: true}
 		for k := i; k < j; k++ {
 			if fold[k] < '0' || fold[k] > '9' {
@@ -133,9 +131,45 @@ func (e *Engine) tokenize(s *scratch, q string, open bool) {
 		t.stop = e.lex.stop[string(fold[i:j])]
 		t.common = e.lex.common[string(fold[i:j])]
 		s.toks = append(s.toks, t)
-		i = j + 1
+		i = next
 	}
 	markCapitals(q, s.toks)
+}
+
+// letterClass is the class of a letter as markCapitals and scriptRun tell
+// words apart: 1, or unspacedClass in a script written without spaces.
+func letterClass(r rune) int {
+	if unspaced(r) {
+		return unspacedClass
+	}
+	return 1
+}
+
+// unspacedClass is the class of a letter of a script written without spaces
+// between words: a change between it and another script is a word break,
+// so that a name in Latin letters inside Chinese or Korean is a word
+// ("住在Trondheim", "Oslo에서"). The fold keeps them together: the signals
+// read the message as it was written.
+const unspacedClass = 3
+
+// scriptRun is the end of the word that begins at fold[i] and where the
+// next begins: at a space, or where the letters change between a script
+// written without spaces and another.
+func scriptRun(fold []byte, i int) (end, next int) {
+	class := 0
+	for j := i; j < len(fold); {
+		if fold[j] == ' ' {
+			return j, j + 1
+		}
+		r, n := utf8.DecodeRune(fold[j:])
+		c := letterClass(r)
+		if class != 0 && c != class {
+			return j, j
+		}
+		class = c
+		j += n
+	}
+	return len(fold), len(fold)
 }
 
 // markCapitals sets token.upper for the words typed with a capital first
@@ -160,7 +194,7 @@ func markCapitals(q string, toks []token) {
 		c := 0
 		switch {
 		case unicode.IsLetter(r):
-			c = 1
+			c = letterClass(r)
 		case unicode.IsDigit(r):
 			c = 2
 		case unicode.Is(unicode.Mn, r):
