@@ -3,6 +3,7 @@ package search
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/selvhjelp/finder/data/dataset"
 )
@@ -37,6 +38,9 @@ type lexicon struct {
 	// placeCases are the endings other languages put on a place's name
 	// ("Vadsøssa", "Бергене"), longest first.
 	placeCases []string
+	// unspacedNames are the exonyms in a script written without spaces
+	// ("オスロ", "奥斯陆"), folded: read inside a run of that script.
+	unspacedNames []string
 	// prefixes are the proclitics a word may carry ("و", "ف"): a crisis
 	// cue is read without them ("ولا" is "لا").
 	prefixes []string
@@ -210,6 +214,9 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			l.crisisCues[f] = x.Category
 		case dataset.RoleExonym:
 			l.exonyms[x.Place] = append(l.exonyms[x.Place], x.Text)
+			if r, _ := utf8.DecodeRuneInString(f); unspaced(r) {
+				l.unspacedNames = append(l.unspacedNames, f)
+			}
 		case dataset.RoleNumberWord:
 			l.numberWords[f] = x.Category
 		case dataset.RoleCrisisRule:

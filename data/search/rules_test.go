@@ -69,6 +69,10 @@ var ruleCases = []ruleCase{
 	// word of its own.
 	{class: "script", q: "离婚以后一个人住在Trondheim，有点孤单", place: "5001"},
 	{class: "script", q: "Bodø에서 혼자 살아요", place: "1804"},
+	// A place's name in such a script, inside a run of it.
+	{class: "script", q: "オスロに住んでいます。寂しいです", place: "0301"},
+	{class: "script", q: "我住在奥斯陆，很孤独", place: "0301"},
+	{class: "script", q: "我住在卑尔根", place: "4601"},
 	// A word after an article is a thing, never a place; a homograph that a
 	// place preposition and another place follow is a thing in that place.
 	{class: "plain", q: "singel og bor i en kjeller i sandvika", place: "3201"},

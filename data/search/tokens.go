@@ -1,8 +1,8 @@
 package search
 
 import (
+	"slices"
 	"strings"
-
 	"unicode"
 	"unicode/utf8"
 
@@ -134,6 +134,50 @@ func (e *Engine) tokenize(s *scratch, q string, open bool) {
 		i = next
 	}
 	markCapitals(q, s.toks)
+	e.splitNames(s)
+}
+
+// splitNames reads a place's name inside a run of a script written without
+// spaces as a word of its own: "オスロに住んでいます" is "オスロ" and
+// "に住んでいます", "我住在奥斯陆" is "我住在" and "奥斯陆". The parts after
+// the first carry none of its marks: they begin no clause and no capital.
+func (e *Engine) splitNames(s *scratch) {
+	if len(e.lex.unspacedNames) == 0 {
+		return
+	}
+	for k := 0; k < len(s.toks); k++ {
+		t := s.toks[k]
+		if r, _ := utf8.DecodeRune(s.fold[t.a:]); !unspaced(r) {
+			continue
+		}
+		at := e.lex.nameIn(string(s.fold[t.a:t.b]))
+		if at <= 0 || at >= t.b-t.a {
+			continue
+		}
+		rest := token{a: t.a + at, b: t.b}
+		s.toks[k].b = rest.a
+		s.toks = slices.Insert(s.toks, k+1, rest)
+		for _, j := range []int{k, k + 1} {
+			w := string(s.word(j))
+			s.toks[j].stop, s.toks[j].common = e.lex.stop[w], e.lex.common[w]
+		}
+	}
+}
+
+// nameIn is where a word of w ends that a name of l.unspacedNames begins
+// or ends: the name's length when w begins with one, else the offset of the
+// first name in w (0: none).
+func (l *lexicon) nameIn(w string) int {
+	first := 0
+	for _, n := range l.unspacedNames {
+		if strings.HasPrefix(w, n) {
+			return len(n)
+		}
+		if i := strings.Index(w, n); i > 0 && (first == 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // letterClass is the class of a letter as markCapitals and scriptRun tell
