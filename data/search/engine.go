@@ -117,6 +117,7 @@ type token struct {
 	// suspended is a compound's first part, its head left for later ("bo-
 	// og servicesenter", "rus- og psykiatritjenesten"): never a place.
 	suspended bool
+	marks     uint32 // the marked letters typed (marksOf): no name without them
 	role      int8   // whose place a name beginning here is: roleLives, roleElsewhere, 0
 	code      string // a postcode typed in two parts ("50 03"), on the first part
 }
@@ -139,7 +140,16 @@ type qspan struct {
 	// preposition before it, a place cue, or a clause of its own after
 	// the first: "… jeg er alene nå. kirkenes").
 	message, cued bool
+	// short says every word of several is shorter than minJoinedPart
+	// letters: joined, they make no name ("et ne" is not Etne; "hauge
+	// sund" is Haugesund, split by dictation, and "Bod ø" Bodø, split by
+	// autocorrect).
+	short bool
 }
+
+// minJoinedPart is the shortest word of several that, joined, make a name
+// of one word.
+const minJoinedPart = 3
 
 // scratch is the per-search working memory, pooled.
 type scratch struct {
@@ -317,12 +327,15 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 		if toks[i].stop || toks[i].crisis {
 			continue
 		}
-		content, common, anyCommon, known, noun := 0, true, false, true, false
+		content, common, anyCommon, known, noun, short := 0, true, false, true, false, true
+		var marks uint32
 		for j := i; j < len(toks) && j < i+maxSpanWords+2; j++ {
 			if toks[j].crisis {
 				break
 			}
 			noun = noun || toks[j].noun
+			marks |= toks[j].marks
+			short = short && toks[j].b-toks[j].a < minJoinedPart
 			if !toks[j].stop {
 				content++
 				common = common && toks[j].common
@@ -346,7 +359,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 				continue
 			}
 			sp := qspan{i: i, j: j, key: string(s.key), content: content, tail: j == last && open, end: j == last, common: common, noun: noun,
-				sentence: sentence, message: len(toks) >= messageWords,
+				sentence: sentence, message: len(toks) >= messageWords, short: j > i && short,
 				cued: e.cued(s, i, j)}
 			for _, x := range e.exact[sp.key] {
 				sp.region = sp.region || e.entries[x].kind == entRegion
@@ -357,7 +370,7 @@ func (e *Engine) spans(s *scratch, q string, want int) {
 			// beginning ("sor var"); a common word is no near miss
 			// of anything: the typo stages, the costly ones in a
 			// sentence, are skipped for both.
-			e.lookupOnce(s, lookupParams{key: sp.key, span: int16(len(s.spans) - 1), tail: j == last,
+			e.lookupOnce(s, lookupParams{key: sp.key, span: int16(len(s.spans) - 1), tail: j == last, marks: marks,
 				upper: i == j && upper[sp.key], multi: j > i, want: want,
 				exactOnly: exactOnly || j > i && anyCommon && j != last, noTypos: known || j > i && anyCommon,
 				finished: sp.message && !sp.tail})

@@ -71,6 +71,58 @@ func unspaced(r rune) bool {
 		r >= 0x1780 && r <= 0x17FF // Khmer
 }
 
+// marksOf is the set of letters marked in s (an accent, a caron, a
+// cedilla, a Norwegian letter: what foldLetter reduces, or a combining
+// mark after a letter), one bit per letter they fold to. A word typed with
+// a mark its name lacks is another word ("täna" is Estonian for today, not
+// Tana; "à" is French, no name). ö is ø's mark and ä æ's (both fold to the
+// letter ø and æ do), as Swedes and Germans write Norwegian names
+// ("Tromsö", "Träna").
+func marksOf(s string) uint32 {
+	var m uint32
+	var prev rune
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			m |= markOn(prev)
+			continue
+		}
+		if b := foldLetter(unicode.ToLower(r)); b != 0 {
+			m |= markOn(rune(b))
+		}
+		prev = r
+	}
+	return m
+}
+
+// typedMark is the mark the letter r adds to a word typed with it: none
+// for the letters of Norwegian and Sami (æ, ø, å, á, č, đ, ŋ, š, ŧ, ž),
+// which people type for one another and where a name has none
+// ("steinkjær", "Porsáŋgu"); ä is æ's mark (e), ö ø's (o).
+func typedMark(r rune) uint32 {
+	r = unicode.ToLower(r)
+	switch r {
+	case 'æ', 'ø', 'å', 'á', 'č', 'đ', 'ŋ', 'š', 'ŧ', 'ž':
+		return 0
+	case 'ä':
+		return markOn('e')
+	}
+	if b := foldLetter(r); b != 0 {
+		return markOn(rune(b))
+	}
+	return 0
+}
+
+// markOn is the bit of the ASCII letter r in a marks set (0 for any other).
+func markOn(r rune) uint32 {
+	if r >= 'A' && r <= 'Z' {
+		r += 'a' - 'A'
+	}
+	if r < 'a' || r > 'z' {
+		return 0
+	}
+	return 1 << (r - 'a')
+}
+
 // foldLetter reduces a lower-case letter to plain ASCII where Norwegian,
 // Sami and Kven spelling allows it: what people type when they have no
 // such key. 0 means the rune has no ASCII form.

@@ -44,6 +44,7 @@ type entry struct {
 	fold      string // folded label, words separated by one space
 	key       string // fold without spaces
 	mask      uint32
+	marks     uint32 // the marked letters of the label (marksOf)
 	// targets are municipality indexes (places, see target) or the topic
 	// index (topics) or the contact point index.
 	targets []int32
@@ -765,7 +766,8 @@ func (b *builder) add(kind entryKind, label string, targets []int32, rank int, s
 	if len(targets) > 1 {
 		dk.t1 = targets[1]
 	}
-	if _, dup := b.seen[dk]; dup {
+	if j, dup := b.seen[dk]; dup {
+		b.e.entries[j].marks |= marksOf(label) // "Tromsø" and "Tromsö" are one entry
 		return -1
 	}
 	j := int32(len(b.e.entries))
@@ -777,7 +779,7 @@ func (b *builder) add(kind entryKind, label string, targets []int32, rank int, s
 
 // newEntry is an entry with what follows from its label and fold.
 func newEntry(kind entryKind, label, fold, key string, targets []int32, rank int) entry {
-	en := entry{kind: kind, label: label, fold: fold, key: key, mask: letterMask(key), targets: targets, rank: rank}
+	en := entry{kind: kind, label: label, fold: fold, key: key, mask: letterMask(key), marks: marksOf(label), targets: targets, rank: rank}
 	if kind == entSynonym && isAcronym(label) {
 		en.exact = true
 		en.upper = len(key) <= 2

@@ -132,6 +132,7 @@ type lookupParams struct {
 	tail  bool   // the span ends the query and its last word is still being typed
 	upper bool   // the span was typed in capitals ("AA")
 	multi bool   // the span has several words
+	marks uint32 // the marked letters typed in the span: an entry must have them all
 	want  int    // how many matches fill the list (the subsequence stage stops there)
 	// exactOnly skips every stage but the exact one.
 	exactOnly bool
@@ -162,6 +163,9 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 		s.gen = 1
 	}
 	add := func(m match) {
+		if p.marks&^e.entries[m.entry].marks != 0 {
+			return // "täna" is no Tana
+		}
 		if s.stamp[m.entry] == s.gen {
 			if i := s.slot[m.entry]; m.q > ms[i].q {
 				ms[i] = m
@@ -564,6 +568,9 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	// A name of several words typed as several words says so itself ("mo i
 	// r"); joined, it does not ("ned gården" is not Nedgården).
 	ownWords := sp.j > sp.i && strings.Contains(en.fold, " ")
+	if place && sp.short && !ownWords {
+		return false
+	}
 	if place && (sp.message || sp.sentence) && !sp.cued && !ownWords && (en.kind == entPostal || en.kind == entDistrict) {
 		return false
 	}

@@ -65,6 +65,20 @@ var ruleCases = []ruleCase{
 	{class: "cased", q: "mieszkam w Bergenie i jestem samotna", place: "4601"},
 	{class: "cased", q: "живу у Бергені, мені самотньо", place: "4601"},
 	{class: "cased", q: "bergene er fine i dag", place: "-"},
+	// Where the writer lives is the place after a word that names none:
+	// "bor alene i huset på X"; a home moved into outranks one sold.
+	{class: "whose", q: "jeg bor alene i huset på Nesodden. Barna bor i Bergen og Stavanger", place: "3212"},
+	{class: "whose", q: "eg bur åleine på Voss sidan kona døydde. Ungane bur i Oslo", place: "4621"},
+	{class: "whose", q: "vi har solgt huset på Lier og flyttet inn i en leilighet i Drammen", place: "3301"},
+	// Short words joined make no name ("et ne" is no Etne); a plain word
+	// that lacks its place's letters is no place alone in its clause; a
+	// word typed with a mark its name lacks is another word.
+	{class: "words", q: "il a écrit une lettre et ne répond plus", place: "-"},
+	{class: "words", q: "Haha. Ha. Hamar", place: "3403"},
+	{class: "words", q: "Ha, funny how nobody calls", place: "-"},
+	{class: "words", q: "täna öösel võtan kõik", place: "-"},
+	{class: "words", q: "Tromsö angst", place: "5501"},
+	{class: "words", q: "depresjon i Bod ø", place: "1804"},
 	// A name in Latin letters inside a script written without spaces is a
 	// word of its own.
 	{class: "script", q: "离婚以后一个人住在Trondheim，有点孤单", place: "5001"},

@@ -233,7 +233,8 @@ func markCapitals(q string, toks []token) {
 	}
 	k, class, sentenceStart, letters := -1, 0, true, 0
 	clause, mark, bracket := false, false, false
-	var sep rune // the one character between this token and the last (0 after more)
+	var sep rune  // the one character between this token and the last (0 after more)
+	var prev rune // the last character: a combining mark marks it
 	for _, r := range q {
 		c := 0
 		switch {
@@ -242,8 +243,12 @@ func markCapitals(q string, toks []token) {
 		case unicode.IsDigit(r):
 			c = 2
 		case unicode.Is(unicode.Mn, r):
+			if k >= 0 && class != 0 {
+				toks[k].marks |= markOn(prev)
+			}
 			continue
 		}
+		prev = r
 		if c == 0 {
 			// "bo- og servicesenter": a word, a hyphen, then a space is
 			// the first part of a compound whose head comes later.
@@ -270,6 +275,9 @@ func markCapitals(q string, toks []token) {
 			class = 0
 			continue
 		}
+		if c == class && k >= 0 {
+			toks[k].marks |= typedMark(r)
+		}
 		if c == class && c == 1 && k >= 0 {
 			// An acronym is all capitals ("DPS", "NTNU"), two letters or more.
 			toks[k].acronym = toks[k].acronym && unicode.ToLower(r) != r
@@ -287,6 +295,7 @@ func markCapitals(q string, toks []token) {
 			if k >= len(toks) {
 				return
 			}
+			toks[k].marks = typedMark(r)
 			toks[k].capital = c == 1 && unicode.ToLower(r) != r && !allCaps
 			toks[k].acronym = toks[k].capital
 			toks[k].upper = toks[k].capital && !sentenceStart
@@ -453,6 +462,10 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// names have them anywhere; not a word of another language, which
 		// may capitalise its nouns ("Sie lebt in einem Heim").
 		alone = alone || homograph && t.upper && l.localCommon[string(w)] == 0 && s.lang < 0
+		// A plain word that lacks its place's letters is a word first:
+		// alone in its clause it is said, not named ("Ha. Hamar", "Ha,
+		// funny how …" are no Hå; "… sykmeldt. Ski" is Ski).
+		alone = alone && !(plain && !e.placeNamedSo(string(w)))
 		// First in the query, "X i <region>" tells a place from its
 		// namesakes ("os i hordaland", "vik i sogn"); "bo i kolvereid" is
 		// the verb.
@@ -466,6 +479,17 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		}
 		t.common = true
 	}
+}
+
+// placeNamedSo reports whether w, folded, is also a place's name as it is
+// written (lower-cased): "ski" is Ski, "ha" is no way to write Hå.
+func (e *Engine) placeNamedSo(w string) bool {
+	for _, j := range e.exact[w] {
+		if en := &e.entries[j]; isPlaceKind(en.kind) && strings.ToLower(en.label) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // afterArticle reports whether token i, typed in small letters, follows an
@@ -726,9 +750,17 @@ func (e *Engine) markRoles(s *scratch) {
 			// On a commute, where one travels from is home.
 			role = e.whoseHome(s, i-n)
 		}
-		for k := i; k < len(s.toks) && k <= i+maxCueGap; k++ {
+		for k, limit := i, i+maxCueGap; k < len(s.toks) && k <= limit; k++ {
 			t := &s.toks[k]
 			if t.stop || t.common && !t.person || t.noun {
+				continue
+			}
+			// A word that names no place, before a place preposition that
+			// is no cue of its own ("fra"), is where in that place: "bor
+			// alene i huset på Nesodden", "bur åleine på Voss". The place
+			// follows it.
+			if next := string(s.word(k + 1)); role != roleElsewhere && e.lex.placePreposition[next] && e.lex.placeCues[next] == "" && !s.toks[k+1].clause && !e.isPlaceName(string(s.word(k))) {
+				limit += 2
 				continue
 			}
 			if t.role == 0 {
