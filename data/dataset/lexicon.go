@@ -145,6 +145,12 @@ func CategoriesOf(role string) []string {
 	return nil
 }
 
+// OtherReflexive is the category of another person's word that turns a
+// verb back on its subject ("seg", "sitt", "herself"): a crisis verb with
+// it is the act of someone else on themselves ("kjæresten truer med å
+// drepe seg"), not an act against the writer.
+const OtherReflexive = "reflexive"
+
 // Categories of crisis_past: a phrase that says the crisis words of its
 // clause are long past ("for ti år siden"), and one that, anywhere in a
 // message, says the past is back ("igjen"): then nothing is long past.

@@ -141,9 +141,9 @@ type qspan struct {
 	// the first: "… jeg er alene nå. kirkenes").
 	message, cued bool
 	// short says every word of several is shorter than minJoinedPart
-	// letters: joined, they make no name ("et ne" is not Etne; "hauge
-	// sund" is Haugesund, split by dictation, and "Bod ø" Bodø, split by
-	// autocorrect).
+	// letters: joined, they make a name only where a place is said to be
+	// ("et ne répond" is no Etne; "i bo dø" is Bodø, split by dictation,
+	// and "i Bod ø" by autocorrect; "hauge sund" is long enough).
 	short bool
 }
 
@@ -1191,7 +1191,46 @@ func (e *Engine) crisisOfSomeoneClose(s *scratch) bool {
 			break
 		}
 	}
+	if e.crisisOnAnother(s) {
+		return e.kinIn(s) // "kjæresten min truer med å drepe seg"
+	}
 	return e.ownerIsKin(s, at)
+}
+
+// reflexiveReach is how many words after a crisis word a reflexive may
+// turn it back on its subject: "truer med å drepe seg".
+const reflexiveReach = 4
+
+// crisisOnAnother reports whether a crisis word the rules read turns back
+// on someone other than the writer: a reflexive in it or a few words after
+// it in its clause, the writer not between ("drepe seg", "kill herself",
+// "ta livet sitt", "truer med å drepe seg").
+func (e *Engine) crisisOnAnother(s *scratch) bool {
+	for k, t := range s.toks {
+		if !t.crisis {
+			continue
+		}
+		for j := k; j < len(s.toks) && j <= k+reflexiveReach && (j == k || !s.toks[j].clause); j++ {
+			w := string(s.word(j))
+			if e.lex.reflexive[w] {
+				return true
+			}
+			if e.lex.self[w] {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// kinIn reports whether someone close is named in the query.
+func (e *Engine) kinIn(s *scratch) bool {
+	for i := range s.toks {
+		if e.lex.isKin(string(s.word(i))) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownerIsKin walks back from token at: the nearest person decides, the

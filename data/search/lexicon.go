@@ -58,8 +58,12 @@ type lexicon struct {
 	// notLocal are the negations in Norwegian or Sami ("ikke", "ikkje",
 	// "itj", "itte"): in a crisis phrase any one stands for another ("e
 	// orke itj meir" is "orker ikke mer" in Trøndelag).
-	notLocal   wordSet
-	other      wordSet // another person: "han", "hun"
+	notLocal wordSet
+	other    wordSet // another person: "han", "hun"
+	// reflexive are the other person's words that turn a verb back on its
+	// subject ("seg", "herself"): a crisis verb with one is another's act
+	// on themselves.
+	reflexive  wordSet
 	personNoun wordSet // a noun for a person before a capitalised name: "kollegaen"
 	near       wordSet // a place preposition that says near: "ved", "nær"
 	// crisisCues are signals that raise crisis help only together
@@ -145,7 +149,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	for _, s := range sets {
 		*s = wordSet{}
 	}
-	l.personNoun, l.selfLocal, l.notLocal, l.near = wordSet{}, wordSet{}, wordSet{}, wordSet{}
+	l.personNoun, l.selfLocal, l.notLocal, l.near, l.reflexive = wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}
 	for _, x := range entries {
 		f := foldKeyWords(x.Text)
 		if f == "" {
@@ -170,6 +174,9 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		}
 		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueNot && l.bit(x.Language)&l.local != 0 {
 			l.notLocal[f] = true
+		}
+		if x.Role == dataset.RoleOther && x.Category == dataset.OtherReflexive {
+			l.reflexive[f] = true
 		}
 		if x.Role == dataset.RolePlacePreposition && x.Category == dataset.PrepositionNear {
 			l.near[f] = true
@@ -256,6 +263,7 @@ func (l *lexicon) dropForeignOthers(entries []dataset.Lexeme) {
 		f := foldKeyWords(x.Text)
 		if x.Role == dataset.RoleOther && l.bit(x.Language)&l.local == 0 && l.lang[f]&l.local != 0 {
 			delete(l.other, f)
+			delete(l.reflexive, f)
 		}
 	}
 }

@@ -568,7 +568,7 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	// A name of several words typed as several words says so itself ("mo i
 	// r"); joined, it does not ("ned gården" is not Nedgården).
 	ownWords := sp.j > sp.i && strings.Contains(en.fold, " ")
-	if place && sp.short && !ownWords {
+	if place && sp.short && !ownWords && !sp.cued {
 		return false
 	}
 	if place && (sp.message || sp.sentence) && !sp.cued && !ownWords && (en.kind == entPostal || en.kind == entDistrict) {

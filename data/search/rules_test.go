@@ -79,6 +79,7 @@ var ruleCases = []ruleCase{
 	{class: "words", q: "täna öösel võtan kõik", place: "-"},
 	{class: "words", q: "Tromsö angst", place: "5501"},
 	{class: "words", q: "depresjon i Bod ø", place: "1804"},
+	{class: "words", q: "noen grupper for folk med kreft i bo dø", place: "1804"},
 	// A name in Latin letters inside a script written without spaces is a
 	// word of its own.
 	{class: "script", q: "离婚以后一个人住在Trondheim，有点孤单", place: "5001"},
@@ -706,10 +707,25 @@ func TestEveryLanguageHasItsBit(t *testing.T) {
 // relative named before it, does not.
 func TestCrisisOfSomeoneClose(t *testing.T) {
 	e := rules(t)
-	r := e.Search("sønnen min på 19 sier han vil dø", Options{})
+	// A crisis verb turned back on its subject by a reflexive is that
+	// person's act, no violence against the writer.
+	for _, q := range []string{"sønnen min på 19 sier han vil dø", "kjæresten min truer med å drepe seg hvis jeg slår opp"} {
+		r := e.Search(q, Options{})
+		require.NotNil(t, r.Crisis, q)
+		require.NotEmpty(t, r.Topics, q)
+		assert.Equal(t, carerTopic, r.Topics[0].ID, q)
+	}
+	r := e.Search("kona mi truer med å drepe meg", Options{})
 	require.NotNil(t, r.Crisis)
 	require.NotEmpty(t, r.Topics)
-	assert.Equal(t, carerTopic, r.Topics[0].ID)
+	assert.Equal(t, abuseTopic, r.Topics[0].ID, "a threat against the writer is violence")
+	// Another's suicide told in another language: grief first.
+	for _, q := range []string{"Fratele meu s-a sinucis luna trecută", "Mio fratello si è tolto la vita il mese scorso", "mój brat popełnił samobójstwo"} {
+		r := e.Search(q, Options{})
+		require.NotNil(t, r.Crisis, q)
+		require.NotEmpty(t, r.Topics, q)
+		assert.Equal(t, griefTopic, r.Topics[0].ID, q)
+	}
 	for _, q := range []string{"mamma døde og jeg vil dø", "jeg vil ta livet mitt, mamma vet ingenting"} {
 		r := e.Search(q, Options{})
 		require.NotNil(t, r.Crisis, q)

@@ -92,7 +92,9 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		}
 		r.crisis, cued, violent = false, false, false
 	}
-	r.violent = violent
+	// "kjæresten min truer med å drepe seg" is no violence against the
+	// writer: the threat turns on the one who makes it.
+	r.violent = violent && !e.crisisOnAnother(s)
 	r.crisis = cued || r.crisis || e.signalled(s)
 	r.bereaved = toldByRule || (r.crisis || past) && e.lex.toldOfAnother(fold)
 	e.markRoles(s)

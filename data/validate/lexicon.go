@@ -197,6 +197,12 @@ func (c *checker) lexemeCategory(f, rec string, x dataset.Lexeme) {
 			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, dataset.NamePerson)
 		}
 		return
+	case dataset.RoleOther:
+		// A reflexive ("seg") turns a crisis verb back on its subject.
+		if x.Category != "" && x.Category != dataset.OtherReflexive {
+			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, dataset.OtherReflexive)
+		}
+		return
 	case dataset.RolePlacePreposition:
 		// A preposition that says near ("ved") between two places.
 		if x.Category != "" && x.Category != dataset.PrepositionNear {

@@ -162,6 +162,9 @@ func TestLexiconProblems(t *testing.T) {
 		}, "lexicon.json: crisis_card «Zadzwoń pod 113.»: language: duplikat: krisekortet har alt en linje på \"pl\"", false},
 		{"card: Norwegian", func(d *dataset.Dataset) { card(d).Language = "nb" },
 			"lexicon.json: crisis_card «" + cardText + "»: language: \"nb\": krisekortet har egne tekster på norsk og samisk", false},
+		{"other: unknown category", func(d *dataset.Dataset) {
+			addLexeme(d, dataset.Lexeme{Text: "sich", Role: dataset.RoleOther, Language: "de", Category: "self"})
+		}, "lexicon.json: other «sich»: category: ukjent kategori \"self\" for rollen other (tom eller reflexive)", false},
 		{"place case: Norwegian", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "ene", Role: dataset.RolePlaceCase, Language: "nb"})
 		}, "lexicon.json: place_case «ene»: language: \"nb\": en kasusendelse er en annen språks", false},
