@@ -35,7 +35,7 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 		if i+1 < len(toks) {
 			next = string(fold[toks[i+1].a:toks[i+1].b])
 		}
-		if l.isCrisisWord(w, open && i == len(toks)-1) && !l.asSubject(w, next) {
+		if l.isCrisisWord(w, open && i == len(toks)-1) && !l.asSubject(w, next) && !l.undoneAt(fold, toks, i+1) {
 			t.crisis, found = true, true
 			continue
 		}
@@ -61,8 +61,9 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 				// sjølv"; a negation too: "orke itj" is "orker ikke".
 				ok = w == p[k] || l.self[w] && l.selfLocal[p[k]] || l.notLocal[w] && l.notLocal[p[k]]
 			}
-			// "ta livet mitt tilbake" takes a life back, it does not end one.
-			if ok && end < len(toks) && l.crisisUndo[string(fold[toks[end].a:toks[end].b])] {
+			// "ta livet mitt tilbake" takes a life back, it does not end one;
+			// "tok en overdose (med) julekaker" took cakes.
+			if ok && l.undoneAt(fold, toks, end) {
 				ok = false
 			}
 			// "jobben tar livet av meg": a phrase with the writer as its
@@ -79,6 +80,21 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 		}
 	}
 	return found
+}
+
+// undoneAt reports whether the words from token k undo the crisis word or
+// phrase before them: a crisis_undo word, whole or as a word's beginning
+// ("tilbake", "julekaker"), right after it or after one stop word
+// ("overdosed on coffee", "overdose med julekaker").
+func (l *lexicon) undoneAt(fold []byte, toks []token, k int) bool {
+	if k < len(toks) && toks[k].stop {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	w := string(fold[toks[k].a:toks[k].b])
+	return l.crisisUndo[w] || l.undoHead(w)
 }
 
 // isCrisisWord reports whether one folded word is a crisis word; typing
@@ -169,14 +185,39 @@ func clauseOf(s *scratch, i int) (a, b int) {
 	return a, b
 }
 
-// pastIn reports whether a phrase of long ago begins in tokens a..b.
+// pastIn reports whether a phrase of long ago begins in tokens a..b; a
+// number in it stands for any number ("som 0 åring" is "som 17-åring",
+// "da jeg var 0" is "da jeg var 15").
 func (l *lexicon) pastIn(s *scratch, a, b int) bool {
 	for k := a; k <= b; k++ {
 		if c, _ := cueAt(s, k, l.crisisPast); c == dataset.PastLongAgo {
 			return true
 		}
+		for n := min(maxCueWords, b-k+1); n >= 2; n-- {
+			if key, ok := numberShape(s, k, n); ok && l.crisisPast[key] == dataset.PastLongAgo {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// numberShape is the n words from token k with each number written 0, and
+// whether there was one: the key of a phrase that holds any number.
+func numberShape(s *scratch, k, n int) (string, bool) {
+	var b []byte
+	number := false
+	for i := k; i < k+n; i++ {
+		if i > k {
+			b = append(b, ' ')
+		}
+		if s.toks[i].digits {
+			b, number = append(b, '0'), true
+			continue
+		}
+		b = append(b, s.word(i)...)
+	}
+	return string(b), number
 }
 
 // writerAfter reports whether the writer is named after token i ("… og nå

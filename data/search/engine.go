@@ -990,7 +990,7 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 		}
 	}
 	if !judged {
-		topics = e.signalledTopics(s, topics)
+		topics = e.signalledTopics(s, topics, r.crisis)
 	}
 	// A group asked for and no problem named ("looking for a support group
 	// in Tromsø"): the groups across problems. Its words are stop words, so

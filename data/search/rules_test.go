@@ -48,6 +48,15 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "skadet meg selv som tenåring, nå vil jeg starte en gruppe", place: "-"},
 	{class: "crisis", q: "for to år siden prøvde jeg å ta livet mitt, og nå vil jeg ikke leve", place: "-", crisis: true},
 	{class: "crisis", q: "for lenge siden sist jeg kuttet meg, men i dag kuttet jeg meg igjen", place: "-", crisis: true},
+	// A number in a phrase of long ago stands for any number.
+	{class: "crisis", q: "skadet meg selv som 14-åring, nå vil jeg hjelpe andre", place: "-"},
+	{class: "crisis", q: "da jeg var 15 prøvde jeg å ta livet mitt, nå har jeg det bra", place: "-"},
+	{class: "crisis", q: "jeg er 15 og vil ta livet mitt", place: "-", crisis: true},
+	// A harmless thing taken in excess undoes the overdose, right after it
+	// or after a stop word; a means does not.
+	{class: "crisis", q: "tok en overdose med julekaker i går", place: "-"},
+	{class: "crisis", q: "overdosed on coffee today haha", place: "-"},
+	{class: "crisis", q: "har tatt en overdose med piller", place: "-", crisis: true},
 	// A plain word first in the query is a place before "i" only when a region
 	// follows, the way namesakes are told apart: "bo i …" is the verb.
 	{class: "plain", q: "bo i Kolvereid, jobbe laks", place: "5060"},

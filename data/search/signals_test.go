@@ -179,3 +179,16 @@ func TestNoProblemSignalStopsTheTopics(t *testing.T) {
 	e = topicEngine(t, noProblem(-100))
 	assert.Equal(t, []string{"sorg"}, topicIDs(e.Search("vi har flyttet til Bergen nylig", Options{})), "no problem does not hold")
 }
+
+// TestTopicSignalsAreSurerInCrisis: in a message in crisis a topic's signal
+// adds its topic only crisisTopicMargin above its threshold.
+func TestTopicSignalsAreSurerInCrisis(t *testing.T) {
+	q := "jeg vil ta livet mitt i kveld"
+	e := topicEngine(t, topicSignals(constantSignal(100), map[string]float32{"sorg": crisisTopicMargin / 2}))
+	r := e.Search(q, Options{})
+	require.NotNil(t, r.Crisis)
+	assert.Empty(t, topicIDs(r), "a topic barely more likely than not")
+	e = topicEngine(t, topicSignals(constantSignal(100), map[string]float32{"sorg": crisisTopicMargin * 2}))
+	assert.Equal(t, []string{"sorg"}, topicIDs(e.Search(q, Options{})), "a sure topic")
+	assert.Equal(t, []string{"sorg"}, topicIDs(topicEngine(t, topicSignals(nil, map[string]float32{"sorg": crisisTopicMargin / 2})).Search("vi har flyttet til Bergen nylig", Options{})), "no crisis: no margin")
+}
