@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -158,7 +157,9 @@ func (e *Engine) splitNames(s *scratch) {
 		}
 		rest := token{a: t.a + at, b: t.b}
 		s.toks[k].b = rest.a
-		s.toks = slices.Insert(s.toks, k+1, rest)
+		s.toks = append(s.toks, token{})
+		copy(s.toks[k+2:], s.toks[k+1:])
+		s.toks[k+1] = rest
 		for _, j := range []int{k, k + 1} {
 			w := string(s.word(j))
 			s.toks[j].stop, s.toks[j].common = e.lex.stop[w], e.lex.common[w]
@@ -487,11 +488,29 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 // written (lower-cased): "ski" is Ski, "ha" is no way to write Hå.
 func (e *Engine) placeNamedSo(w string) bool {
 	for _, j := range e.exact[w] {
-		if en := &e.entries[j]; isPlaceKind(en.kind) && strings.ToLower(en.label) == w {
+		if en := &e.entries[j]; isPlaceKind(en.kind) && asciiFoldEqual(en.label, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// asciiFoldEqual reports whether label, in ASCII letters, is w but for
+// case (no strings.ToLower: its tables would weigh on the browser module).
+func asciiFoldEqual(label, w string) bool {
+	if len(label) != len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := label[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // afterArticle reports whether token i, typed in small letters, follows an

@@ -80,8 +80,14 @@ import (
 // the crisis signal and one per topic, their reader sharing one pass of
 // hashes; weights still outside the module), the scripts a message may be
 // written in, and the namesake nearest a place after «ved» put it at
-// 586,257 B: the gate stands at 588,000, 12 KB below the project's 600,000.
-const moduleBudget = 588_000
+// 586,257 B: the gate stood at 588,000. The session after (2026-12-07,
+// issues 17 and 18) read a place's name under another language's case
+// ending, a name inside a run of a script written without spaces, the marks
+// a name lacks, whose home after a word that names none, a crisis turned on
+// another by a reflexive, numbers in phrases of long ago and undoing words
+// after a stop word: 591,618 B (strings.ToLower and slices.Insert, 1.7 KB,
+// written out instead). The gate stands at 592,000, 8 KB below 600,000.
+const moduleBudget = 592_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,
