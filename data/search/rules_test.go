@@ -89,6 +89,9 @@ var ruleCases = []ruleCase{
 	{class: "words", q: "Tromsö angst", place: "5501"},
 	{class: "words", q: "depresjon i Bod ø", place: "1804"},
 	{class: "words", q: "noen grupper for folk med kreft i bo dø", place: "1804"},
+	// A topic's compound with a capital is no first name before a surname.
+	{class: "words", q: "Angstgruppe Bergen", place: "4601", topics: "angst"},
+	{class: "words", q: "snakket med Hege Lier i går", place: "-"},
 	// A name in Latin letters inside a script written without spaces is a
 	// word of its own.
 	{class: "script", q: "离婚以后一个人住在Trondheim，有点孤单", place: "5001"},

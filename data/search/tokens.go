@@ -625,7 +625,14 @@ func (e *Engine) markName(s *scratch, i int, capitalised bool) {
 // and no ordinary word: a first name, most likely.
 func (e *Engine) namesNothing(s *scratch, i int) bool {
 	t := &s.toks[i]
-	return !t.common && !t.stop && !t.digits && len(e.exact[string(s.word(i))]) == 0
+	if t.common || t.stop || t.digits || len(e.exact[string(s.word(i))]) > 0 {
+		return false
+	}
+	// A topic word inflected or in a compound names a topic: "Angstgruppe
+	// Bergen" is no first name and surname.
+	found := false
+	e.lookupTopicWord(lookupParams{key: string(s.word(i))}, func(match) { found = true })
+	return !found
 }
 
 // isMunicipalityName reports whether key is exactly a municipality's name.
