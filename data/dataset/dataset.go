@@ -435,6 +435,7 @@ const (
 	RoleMunicipalityWord = "municipality_word" // after a name, says municipality: "kommune"
 	RoleLossVerb         = "loss_verb"         // with a kin word, grief: "mistet"
 	RoleKinVerb          = "kin_verb"          // after a kin word, that person's condition follows: "har", "fikk"
+	RoleBehalf           = "behalf"            // before a kin word, says help is sought for that person: "spør for", "på vegne av"
 	RoleDeathWord        = "death_word"        // grief only when a person died: "døde" ("batteriet døde" is none)
 	RoleArticle          = "article"           // before a word, makes it an ordinary noun, never a small place: "en kjeller"
 	RoleKin              = "kin"               // a person close to the writer: "mor", "kona", "sønnen"
@@ -471,7 +472,7 @@ const (
 // Roles lists every lexeme role.
 func Roles() []string {
 	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
-		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleDeathWord, RoleArticle, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
+		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleBehalf, RoleDeathWord, RoleArticle, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
 		RoleCrisisUndo, RoleCrisisSubject, RoleCrisisPast, RoleInflection, RolePlaceCase, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
 		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord, RoleCrisisCard}
 }

@@ -65,6 +65,8 @@ func RoleLabel(role string) string {
 		return "kommuneord"
 	case RoleLossVerb:
 		return "tapsverb"
+	case RoleBehalf:
+		return "på vegne av"
 	case RoleKinVerb:
 		return "slektningsverb"
 	case RoleDeathWord:

@@ -1005,7 +1005,7 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	// relatives' groups first, then the problem's own.
 	lead := int32(-1)
 	if j, ok := e.topicByID[carerTopic]; ok && (len(topics) > 0 && e.aboutSomeoneClose(s, r) ||
-		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s) ||
+		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s) || e.forSomeoneClose(s) ||
 		len(topics) == 0 && !r.crisis && e.kinHasSomething(s)) {
 		lead = j
 	}
@@ -1217,6 +1217,32 @@ func (e *Engine) crisisOnAnother(s *scratch) bool {
 			}
 			if e.lex.self[w] {
 				break
+			}
+		}
+	}
+	return false
+}
+
+// behalfReach is how many words after a behalf phrase someone close may be
+// named: "spør for søstera mi", "asking for my little brother".
+const behalfReach = 3
+
+// forSomeoneClose reports whether help is sought on behalf of someone
+// close: a behalf phrase and a kin word after it ("spør for mamma som bor i
+// Gjøvik", "på vegne av broren min").
+func (e *Engine) forSomeoneClose(s *scratch) bool {
+	if len(e.lex.behalf) == 0 {
+		return false
+	}
+	for i := range s.toks {
+		for n := min(maxCueWords, len(s.toks)-i); n >= 1; n-- {
+			if !e.lex.behalf[string(s.phraseAt(i, n))] {
+				continue
+			}
+			for k := i + n; k < len(s.toks) && k < i+n+behalfReach; k++ {
+				if e.lex.isKin(string(s.word(k))) {
+					return true
+				}
 			}
 		}
 	}

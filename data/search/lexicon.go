@@ -60,6 +60,10 @@ type lexicon struct {
 	// orke itj meir" is "orker ikke mer" in Trøndelag).
 	notLocal wordSet
 	other    wordSet // another person: "han", "hun"
+	kinLocal wordSet // the kin words of Norwegian and Sami: read in the genitive too
+	// behalf are the phrases before someone close that seek help for them
+	// ("spør for", "på vegne av").
+	behalf wordSet
 	// reflexive are the other person's words that turn a verb back on its
 	// subject ("seg", "herself"): a crisis verb with one is another's act
 	// on themselves.
@@ -143,13 +147,13 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		dataset.RoleMunicipalityWord: &l.municipalityWord, dataset.RoleCompoundHead: &l.compoundHead,
 		dataset.RoleCrisisUndo: &l.crisisUndo, dataset.RolePlainWord: &l.plain,
 		dataset.RoleIdiom: &l.idiom, dataset.RoleSelf: &l.self,
-		dataset.RoleOther: &l.other, dataset.RoleLinker: &l.linker, dataset.RoleKinVerb: &l.kinVerb,
+		dataset.RoleOther: &l.other, dataset.RoleLinker: &l.linker, dataset.RoleKinVerb: &l.kinVerb, dataset.RoleBehalf: &l.behalf,
 		dataset.RoleCrisisSubject: &l.crisisSubject, dataset.RoleDeathWord: &l.deathWord, dataset.RoleArticle: &l.article,
 	}
 	for _, s := range sets {
 		*s = wordSet{}
 	}
-	l.personNoun, l.selfLocal, l.notLocal, l.near, l.reflexive = wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}
+	l.personNoun, l.selfLocal, l.notLocal, l.near, l.reflexive, l.kinLocal = wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}
 	for _, x := range entries {
 		f := foldKeyWords(x.Text)
 		if f == "" {
@@ -194,6 +198,9 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			l.lossVerbs = append(l.lossVerbs, f)
 		case dataset.RoleKin:
 			l.kin = append(l.kin, f)
+			if l.bit(x.Language)&l.local != 0 {
+				l.kinLocal[f] = true
+			}
 		case dataset.RoleCrisisStem:
 			l.crisisStems = append(l.crisisStems, string(dropSpaces([]byte(f))))
 		case dataset.RoleCrisisPhrase, dataset.RoleBereaved:
@@ -336,10 +343,19 @@ const (
 	minKinPrefix = 3
 )
 
+// minGenitiveKin is the shortest kin word read in the genitive: "fars",
+// "mors". Only Norwegian and Sami kin words: in Spanish or English the s
+// makes a plural ("padres", "sons").
+const minGenitiveKin = 3
+
 // isKin reports whether w, a folded word, names someone close: a kin word,
-// or a compound with one as its head.
+// in the genitive or not, or a compound with one as its head.
 func (l *lexicon) isKin(w string) bool {
 	if l.kinSet[w] {
+		return true
+	}
+	// The genitive: "fars alkoholisme", "mammas kreft".
+	if g, ok := strings.CutSuffix(w, "s"); ok && len(g) >= minGenitiveKin && l.kinLocal[g] {
 		return true
 	}
 	for k := minKinPrefix; k+minKinHead <= len(w); k++ {

@@ -89,6 +89,11 @@ var ruleCases = []ruleCase{
 	{class: "words", q: "Tromsö angst", place: "5501"},
 	{class: "words", q: "depresjon i Bod ø", place: "1804"},
 	{class: "words", q: "noen grupper for folk med kreft i bo dø", place: "1804"},
+	// Help sought for someone close, and someone close in the genitive,
+	// read the relatives' groups first.
+	{class: "whose", q: "hva koster det? spør for mamma som bor i Gjøvik", place: "3407", topics: "parorende"},
+	{class: "whose", q: "fars alkoholisme har ødelagt jula hvert år", place: "-", topics: "parorende,rus"},
+	{class: "whose", q: "mi hijo tiene autismo y busco otros padres en Stavanger", place: "1103"},
 	// A topic's compound with a capital is no first name before a surname.
 	{class: "words", q: "Angstgruppe Bergen", place: "4601", topics: "angst"},
 	{class: "words", q: "snakket med Hege Lier i går", place: "-"},
