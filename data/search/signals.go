@@ -97,8 +97,9 @@ func isMessage(s *scratch, words, minWords int) bool {
 // holds for the query in s and that are not there yet, likeliest first: a
 // problem described in words no topic's names hold ("sønnen min har
 // autisme", "tapte alt på odds"), unless the signal of no problem holds
-// (signal.NoProblemName: "kjøpte tau til flaggstanga på hytta"). Like the crisis signal, it reads
-// messages, not a word or two.
+// (signal.NoProblemName: "kjøpte tau til flaggstanga på hytta"). Like the
+// crisis signal, it reads messages, not a word or two; in a message in
+// crisis it needs crisisTopicMargin more.
 func (e *Engine) signalledTopics(s *scratch, topics []int32, crisis bool) []int32 {
 	var margin float32
 	if crisis {

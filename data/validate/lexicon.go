@@ -86,6 +86,7 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 	f := dataset.LexiconFile
 	munis := c.municipalityNames(ms)
 	seen := map[string]string{} // role + folded text → the text first seen
+	words := ordinaryWords(ls)  // folded stop and common words → their languages
 	unreviewed := 0
 	cards := map[string]bool{} // languages of the crisis card's lines
 	for i, x := range ls {
@@ -144,6 +145,11 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 		if x.Role == dataset.RoleCrisisCard {
 			c.crisisCard(f, rec, x, cards)
 		}
+		if x.Role == dataset.RoleTopicWord {
+			if lang := otherLanguage(words[folded], x.Language); lang != "" {
+				c.add(f, rec, "text", "foldet blir «%s» et vanlig ord på %q: en setning på det språket ville lest temaet; skriv ordet slik at det ikke kolliderer, eller fjern det", folded, lang)
+			}
+		}
 		if x.Role == dataset.RolePlaceCase && slices.Contains(dataset.LocalLanguages(), x.Language) {
 			c.add(f, rec, "language", "%q: en kasusendelse er en annen språks; på norsk ville den gjort vanlige ord til steder («bergene»)", x.Language)
 		}
@@ -152,6 +158,30 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 	if unreviewed > 0 {
 		c.warn(f, "", "", "%d krisesignaler (krisestammer, krisefraser, etterlattfraser, kriseopphevinger) er ikke gjennomgått av en kliniker; se «finder lexicon --unreviewed»", unreviewed)
 	}
+}
+
+// ordinaryWords maps each folded stop or common word to its languages.
+func ordinaryWords(ls []dataset.Lexeme) map[string][]string {
+	out := map[string][]string{}
+	for _, x := range ls {
+		if x.Role == dataset.RoleStop || x.Role == dataset.RoleCommon {
+			k := search.Normalize(x.Text)
+			out[k] = append(out[k], x.Language)
+		}
+	}
+	return out
+}
+
+// otherLanguage is the first of langs that is not lang (Norwegian's forms
+// and the local languages count as one), or "".
+func otherLanguage(langs []string, lang string) string {
+	local := func(l string) bool { return slices.Contains(dataset.LocalLanguages(), l) }
+	for _, l := range langs {
+		if l != lang && !(local(l) && local(lang)) {
+			return l
+		}
+	}
+	return ""
 }
 
 // crisisCard checks a line of the crisis card in another language: one per

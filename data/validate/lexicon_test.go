@@ -165,6 +165,9 @@ func TestLexiconProblems(t *testing.T) {
 		{"other: unknown category", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "sich", Role: dataset.RoleOther, Language: "de", Category: "self"})
 		}, "lexicon.json: other «sich»: category: ukjent kategori \"self\" for rollen other (tom eller reflexive)", false},
+		{"topic word: another language's ordinary word", func(d *dataset.Dataset) {
+			addLexeme(d, dataset.Lexeme{Text: "for", Role: dataset.RoleTopicWord, Language: "en", Category: "angst"})
+		}, "lexicon.json: topic_word «for»: text: foldet blir «for» et vanlig ord på \"no\"", false},
 		{"place case: Norwegian", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "ene", Role: dataset.RolePlaceCase, Language: "nb"})
 		}, "lexicon.json: place_case «ene»: language: \"nb\": en kasusendelse er en annen språks", false},
