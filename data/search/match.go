@@ -602,6 +602,11 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 		if place && len(key) < typoResolveFrom {
 			return false
 		}
+		// So is a short word in a sentence near a topic's word ("risa" is
+		// Spanish laughter, not "rusa").
+		if !place && (sp.sentence || sp.message) && len(key) < typoResolveFrom {
+			return false
+		}
 		// A finished word (more words follow) is a near miss of a
 		// municipality's name only by a slip that rarely makes another
 		// word: two letters swapped or a letter doubled or undoubled

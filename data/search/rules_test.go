@@ -94,6 +94,9 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "hva koster det? spør for mamma som bor i Gjøvik", place: "3407", topics: "parorende"},
 	{class: "whose", q: "fars alkoholisme har ødelagt jula hvert år", place: "-", topics: "parorende,rus"},
 	{class: "whose", q: "mi hijo tiene autismo y busco otros padres en Stavanger", place: "1103"},
+	// A short word in a sentence is no typo of a topic's word.
+	{class: "words", q: "me muero de risa con este meme", place: "-", topics: "-"},
+	{class: "words", q: "depresjn Bergen", place: "4601", topics: "depresjon"},
 	// A topic's compound with a capital is no first name before a surname.
 	{class: "words", q: "Angstgruppe Bergen", place: "4601", topics: "angst"},
 	{class: "words", q: "snakket med Hege Lier i går", place: "-"},
