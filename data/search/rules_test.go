@@ -52,6 +52,8 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "skadet meg selv som 14-åring, nå vil jeg hjelpe andre", place: "-"},
 	{class: "crisis", q: "da jeg var 15 prøvde jeg å ta livet mitt, nå har jeg det bra", place: "-"},
 	{class: "crisis", q: "jeg er 15 og vil ta livet mitt", place: "-", crisis: true},
+	{class: "crisis", q: "pappa slo meg da jeg vokste opp, nå er jeg 40 og har barn selv", place: "-"},
+	{class: "crisis", q: "pappa slår meg nå", place: "-", crisis: true},
 	// A harmless thing taken in excess undoes the overdose, right after it
 	// or after a stop word; a means does not.
 	{class: "crisis", q: "tok en overdose med julekaker i går", place: "-"},
