@@ -972,12 +972,43 @@ func (e *Engine) resolvePlace(s *scratch, r *reading, resp *Response, opts Optio
 	return w
 }
 
+// negatedTopics is the first tokens of the topics read with a negation
+// right before them that begins its clause ("ikke angst, men …"), when a
+// topic is read without one too: "ikke angst, men depresjon" is
+// depression. A negation inside a clause tells the problem ("jobber ikke",
+// "kan ikke jobbe", "venner som ikke ruser seg"). Nil when there are none.
+func (e *Engine) negatedTopics(s *scratch, r *reading) map[int]bool {
+	var neg map[int]bool
+	plain := false
+	for _, mi := range r.topics {
+		i := s.spans[s.ms[mi].span].i
+		if i > 0 && e.lex.negation[string(s.word(i-1))] && s.toks[i-1].clause {
+			if neg == nil {
+				neg = map[int]bool{}
+			}
+			neg[i] = true
+		} else {
+			plain = true
+		}
+	}
+	if !plain {
+		return nil
+	}
+	return neg
+}
+
 // resolveTopics turns the reading into resp.Topic and resp.Topics and
 // returns the topic indexes, best first.
 func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Options) []int32 {
 	var topics []int32
-	judged := false // a word of a topic read as no topic here: the signals must not read it again
+	// judged: a word of a topic read as no topic here, or taken back by a
+	// negation; the signals must not read it again.
+	negated := e.negatedTopics(s, r)
+	judged := negated != nil
 	for _, mi := range r.topics {
+		if negated != nil && negated[s.spans[s.ms[mi].span].i] {
+			continue // "ikke angst, men depresjon"
+		}
 		if sp := &s.spans[s.ms[mi].span]; sp.i == sp.j && e.lex.deathWord[string(s.word(sp.i))] && !e.someoneDied(s, sp.i) {
 			judged = true
 			continue // "batteriet døde", "jeg er så død i dag"

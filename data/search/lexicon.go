@@ -59,6 +59,10 @@ type lexicon struct {
 	// "itj", "itte"): in a crisis phrase any one stands for another ("e
 	// orke itj meir" is "orker ikke mer" in Trøndelag).
 	notLocal wordSet
+	// negation are the negations of Norwegian, Sami and English: before a
+	// place or a topic beside another, they take it back ("ikke angst, men
+	// depresjon", "not Oslo, Bærum").
+	negation wordSet
 	other    wordSet // another person: "han", "hun"
 	kinLocal wordSet // the kin words of Norwegian and Sami: read in the genitive too
 	// behalf are the phrases before someone close that seek help for them
@@ -153,7 +157,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	for _, s := range sets {
 		*s = wordSet{}
 	}
-	l.personNoun, l.selfLocal, l.notLocal, l.near, l.reflexive, l.kinLocal = wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}
+	l.personNoun, l.selfLocal, l.notLocal, l.near, l.reflexive, l.kinLocal, l.negation = wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}
 	for _, x := range entries {
 		f := foldKeyWords(x.Text)
 		if f == "" {
@@ -178,6 +182,9 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		}
 		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueNot && l.bit(x.Language)&l.local != 0 {
 			l.notLocal[f] = true
+		}
+		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueNot && (l.bit(x.Language)&l.local != 0 || x.Language == "en") {
+			l.negation[f] = true
 		}
 		if x.Role == dataset.RoleOther && x.Category == dataset.OtherReflexive {
 			l.reflexive[f] = true

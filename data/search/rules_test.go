@@ -96,6 +96,13 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "hva koster det? spør for mamma som bor i Gjøvik", place: "3407", topics: "parorende"},
 	{class: "whose", q: "fars alkoholisme har ødelagt jula hvert år", place: "-", topics: "parorende,rus"},
 	{class: "whose", q: "mi hijo tiene autismo y busco otros padres en Stavanger", place: "1103"},
+	// A place or topic taken back by a negation, when another is told: a
+	// negation inside a clause tells the problem instead.
+	{class: "negation", q: "ikke Bergen, Bærum", place: "3201"},
+	{class: "negation", q: "jeg bor ikke i Oslo lenger, men i Asker", place: "3203"},
+	{class: "negation", q: "ikke Bergen", place: "4601"},
+	{class: "negation", q: "ikke angst, men depresjon i Bergen", place: "4601", topics: "depresjon"},
+	{class: "negation", q: "kan ikke jobbe lenger, Bergen", place: "4601", topics: "arbeid"},
 	// A short word in a sentence is no typo of a topic's word.
 	{class: "words", q: "me muero de risa con este meme", place: "-", topics: "-"},
 	{class: "words", q: "depresjn Bergen", place: "4601", topics: "depresjon"},
@@ -821,4 +828,16 @@ func TestKinCompounds(t *testing.T) {
 	r := e.Search("lagkameraten min har vært deprimert lenge", Options{})
 	require.NotEmpty(t, r.Topics)
 	assert.Equal(t, carerTopic, r.Topics[0].ID)
+}
+
+// TestNegationTakesBack: a topic a negation that begins its clause takes
+// back is not read when another is, neither by the rules nor by the
+// signals.
+func TestNegationTakesBack(t *testing.T) {
+	e := rules(t)
+	assert.Equal(t, []string{"depresjon"}, topicIDs(e.Search("ikke angst, men depresjon i Bergen", Options{})))
+	assert.Equal(t, []string{"angst"}, topicIDs(e.Search("ikke angst lenger, bare søvnproblemer", Options{})), "nothing else told: what it names stays")
+	r := e.Search("ikke Bergen, Bærum", Options{})
+	require.NotNil(t, r.Place)
+	assert.Equal(t, "3201", r.Place.Municipality)
 }

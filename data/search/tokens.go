@@ -798,6 +798,32 @@ func (e *Engine) markRoles(s *scratch) {
 		}
 	}
 	e.markSelfAt(s)
+	e.markNegated(s)
+}
+
+// negatedAt reports whether a negation stands right before token i, or
+// before the place preposition right before it ("ikke i Oslo").
+func (e *Engine) negatedAt(s *scratch, i int) bool {
+	return e.lex.negation[string(s.word(i-1))] ||
+		e.lex.placePreposition[string(s.word(i-1))] && e.lex.negation[string(s.word(i-2))]
+}
+
+// markNegated takes back a place said with a negation before it when
+// another place follows: "ikke Bergen, Bærum", "bor ikke i Oslo lenger,
+// men i Asker".
+func (e *Engine) markNegated(s *scratch) {
+	for i := 1; i < len(s.toks); i++ {
+		t := &s.toks[i]
+		if t.role != 0 && t.role != roleLivesSelf || !e.negatedAt(s, i) || !e.isPlaceName(string(s.word(i))) {
+			continue
+		}
+		for k := i + 1; k < len(s.toks); k++ {
+			if u := &s.toks[k]; !u.stop && !u.common && !e.negatedAt(s, k) && e.isPlaceName(string(s.word(k))) {
+				t.role = roleRetracted
+				break
+			}
+		}
+	}
 }
 
 // markSelfAt reads the writer right before a place preposition as where
