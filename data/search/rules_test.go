@@ -106,6 +106,10 @@ var ruleCases = []ruleCase{
 	// A short word in a sentence is no typo of a topic's word.
 	{class: "words", q: "me muero de risa con este meme", place: "-", topics: "-"},
 	{class: "words", q: "depresjn Bergen", place: "4601", topics: "depresjon"},
+	// The self-help fellowships and organisations by their names.
+	{class: "words", q: "Al-Anon Tønsberg", place: "3905", topics: "parorende"},
+	{class: "words", q: "Angstringen Bergen", place: "4601", topics: "angst"},
+	{class: "words", q: "GA møte Oslo", place: "0301", topics: "rus"},
 	// A topic's compound with a capital is no first name before a surname.
 	{class: "words", q: "Angstgruppe Bergen", place: "4601", topics: "angst"},
 	{class: "words", q: "snakket med Hege Lier i går", place: "-"},

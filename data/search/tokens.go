@@ -628,6 +628,10 @@ func (e *Engine) namesNothing(s *scratch, i int) bool {
 	if t.common || t.stop || t.digits || len(e.exact[string(s.word(i))]) > 0 {
 		return false
 	}
+	// The end of a name of two words ("Al-Anon", "Nar-Anon").
+	if i > 0 && len(e.exact[string(s.word(i-1))+string(s.word(i))]) > 0 {
+		return false
+	}
 	// A topic word inflected or in a compound names a topic: "Angstgruppe
 	// Bergen" is no first name and surname.
 	found := false
