@@ -526,13 +526,19 @@ const (
 	// oneself.
 	CueHurt   = "hurt"
 	CueIntent = "intent"
+	// CueUse is an everyday use of a means: hunting, a boat, climbing, a
+	// flagpole ("elgjakt", "båten", "buldring"). No crisis rule holds by
+	// it: within a rule's window it undoes a rule of acts only (means,
+	// preparation, time, how, excess), never a wish, a thought or harm:
+	// "skal på elgjakt med geværet i helga", "kjøpte tau til båten".
+	CueUse = "use"
 )
 
 // CrisisCueCategories lists the crisis cue categories.
 func CrisisCueCategories() []string {
 	return []string{CueMethod, CuePreparation, CueTime, CueFarewell, CueDie, CueLive, CueWish, CueNot, CueWake,
 		CueThink, CueHow, CueHarm, CueSelf, CueBetter, CueWithout, CueIngest, CueExcess, CueWeary, CueHere,
-		CueKin, CueAct, CueViolence, CuePlan, CueHurt, CueIntent}
+		CueKin, CueAct, CueViolence, CuePlan, CueHurt, CueIntent, CueUse}
 }
 
 // MaxCueWords is the longest cue the engine reads, in words: a place,

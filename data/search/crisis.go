@@ -414,7 +414,7 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved, violent bool) {
 		for from > 0 && i-cues[from-1].i <= CrisisWindow {
 			from--
 		}
-		if used, rule, ok := l.ruleHolds(cues[from:]); ok {
+		if used, rule, ok := l.ruleHolds(cues[from:]); ok && !(rule.actsOnly() && l.useNear(s, i)) {
 			found, bereaved = true, bereaved || rule.bereaved
 			// Only the cues' own words: a place between them is still
 			// read ("står ved jernbanen på Hamar og venter på toget").
@@ -428,6 +428,31 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved, violent bool) {
 		i += n
 	}
 	return found, bereaved, violent
+}
+
+// actsOnly reports whether the rule reads acts only (a means, a
+// preparation, a time, how or how many): an everyday use undoes it.
+func (r *crisisRule) actsOnly() bool {
+	for _, c := range r.cats {
+		switch c {
+		case dataset.CueMethod, dataset.CuePreparation, dataset.CueTime, dataset.CueHow, dataset.CueExcess:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// useNear reports whether an everyday use of a means (dataset.CueUse) is
+// told within CrisisWindow words of token i, before or after it: "kjøpte
+// tau til båten".
+func (l *lexicon) useNear(s *scratch, i int) bool {
+	for k := max(0, i-CrisisWindow); k < len(s.toks) && k <= i+CrisisWindow; k++ {
+		if c, _ := cueAt(s, k, l.crisisCues); c == dataset.CueUse {
+			return true
+		}
+	}
+	return false
 }
 
 // ruleHolds reports whether a crisis rule holds for the last cue of near

@@ -37,6 +37,12 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "hvor mye sobril er for mye", place: "-", crisis: true},
 	{class: "crisis", q: "jeg er 10 og mamma har ikke våknet siden i går", place: "-", crisis: true},
 	{class: "crisis", q: "trenger tau til bønnestengene i hagen", place: "-"},
+	// An everyday use of a means undoes a rule of acts only, never a wish
+	// or a plan with the writer.
+	{class: "crisis", q: "skal på elgjakt med geværet i helga", place: "-"},
+	{class: "crisis", q: "har kjøpt nytt tau til båten", place: "-"},
+	{class: "crisis", q: "har kjøpt tau og skal henge meg i kveld", place: "-", crisis: true},
+	{class: "crisis", q: "har kjøpt tau til båten og vil dø i kveld", place: "-", crisis: true},
 	// An injury that may be an accident is self-harm when done on purpose.
 	{class: "crisis", q: "har svidd huden med strykejernet med vilje. ikke alvorlig", place: "-", crisis: true},
 	{class: "crisis", q: "kjørte bil i går for å krasje med vilje", place: "-", crisis: true},
