@@ -43,6 +43,8 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "har kjøpt nytt tau til båten", place: "-"},
 	{class: "crisis", q: "har kjøpt tau og skal henge meg i kveld", place: "-", crisis: true},
 	{class: "crisis", q: "har kjøpt tau til båten og vil dø i kveld", place: "-", crisis: true},
+	{class: "crisis", q: "hvor mange paracet kan jeg ta i døgnet mot hodepine", place: "-"},
+	{class: "crisis", q: "har tatt 40 paracet mot hodepine", place: "-", crisis: true},
 	// An injury that may be an accident is self-harm when done on purpose.
 	{class: "crisis", q: "har svidd huden med strykejernet med vilje. ikke alvorlig", place: "-", crisis: true},
 	{class: "crisis", q: "kjørte bil i går for å krasje med vilje", place: "-", crisis: true},
