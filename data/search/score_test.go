@@ -19,12 +19,14 @@ func (k *tally) add(v verdict) {
 	if v.confidentWr {
 		k.wrong++
 	}
-	if v.c.crisis {
+	switch {
+	case v.c.crisisAny:
+	case v.c.crisis:
 		k.crisisN++
 		if !v.got.crisis {
 			k.crisisMiss++
 		}
-	} else {
+	default:
 		k.calmN++
 		if v.got.crisis {
 			k.falseAlarm++

@@ -62,6 +62,9 @@ func TrainCrisis(msgs []Message) (*signal.Model, error) {
 type Message struct {
 	Fold   string
 	Crisis bool
+	// CrisisUntold: the set does not tell ("?": crisis help and none are
+	// both right); the crisis signal does not learn from it.
+	CrisisUntold bool
 	// TopicsOnly says the message teaches the topics' signals only: it is
 	// from a training set of topics (TopicsOnlyPrefix), written as calm by
 	// design, which would teach the crisis signal that every message in
@@ -77,7 +80,7 @@ type Message struct {
 func CrisisExamples(msgs []Message) []signal.Example {
 	ex := make([]signal.Example, 0, len(msgs))
 	for _, m := range msgs {
-		if !m.TopicsOnly {
+		if !m.TopicsOnly && !m.CrisisUntold {
 			ex = append(ex, signal.Example{Fold: m.Fold, Holds: m.Crisis})
 		}
 	}
@@ -97,7 +100,7 @@ const TopicsOnlyPrefix = "topics-"
 func sum(msgs []Message, topics bool) [32]byte {
 	h := sha256.New()
 	for _, m := range msgs {
-		if m.TopicsOnly && !topics {
+		if (m.TopicsOnly || m.CrisisUntold) && !topics {
 			continue
 		}
 		fmt.Fprintf(h, "%s\t%t\n", m.Fold, m.Crisis)
@@ -212,15 +215,17 @@ func readFile(name string, ex []Message) ([]Message, error) {
 		if len(cols) <= crisisColumn {
 			return nil, fmt.Errorf("training: %s:%d: %d columns, want at least %d", name, n, len(cols), crisisColumn+1)
 		}
-		var crisis bool
+		var crisis, doubt bool
 		switch cols[crisisColumn] {
 		case "yes":
 			crisis = true
 		case "no":
+		case "?":
+			doubt = true
 		default:
-			return nil, fmt.Errorf("training: %s:%d: crisis %q: want yes or no", name, n, cols[crisisColumn])
+			return nil, fmt.Errorf("training: %s:%d: crisis %q: want yes, no or ?", name, n, cols[crisisColumn])
 		}
-		m := Message{Fold: search.Normalize(cols[queryColumn]), Crisis: crisis}
+		m := Message{Fold: search.Normalize(cols[queryColumn]), Crisis: crisis, CrisisUntold: doubt}
 		switch t := cols[topicsColumn]; t {
 		case "?":
 		case "-":

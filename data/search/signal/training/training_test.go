@@ -25,11 +25,14 @@ func TestLoad(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "realistic/a.tsv", "# class\tquery\n\ncrisis\tVil IKKE leve\t-\t?\tyes\n")
 	write(t, dir, "firstcontact/x/b.tsv", "calm\tSorg i Tromsø\t5501\tsorg\tno\tnote\n")
-	write(t, dir, "training/y/c.tsv", "calm\tdør av latter\t?\t?\tno\tidiom\n")
+	write(t, dir, "training/y/c.tsv", "calm\tdør av latter\t?\t?\tno\tidiom\ncalm\tdet gjør vondt\t-\t?\t?\tdoubt\n")
 	msgs, err := Load(dir)
 	require.NoError(t, err)
-	assert.Equal(t, []Message{{Fold: "vil ikke leve", Crisis: true, Topics: nil}, {Fold: "dor av latter"}, {Fold: "sorg i tromso", Topics: []string{"sorg"}}}, msgs,
+	assert.Equal(t, []Message{{Fold: "vil ikke leve", Crisis: true, Topics: nil}, {Fold: "dor av latter"}, {Fold: "det gjor vondt", CrisisUntold: true},
+		{Fold: "sorg i tromso", Topics: []string{"sorg"}}}, msgs,
 		"realistic first, then the training sets, then the first-contact sets")
+	assert.Equal(t, []signal.Example{{Fold: "vil ikke leve", Holds: true}, {Fold: "dor av latter"}, {Fold: "sorg i tromso"}}, CrisisExamples(msgs),
+		"a crisis the set does not tell («?») teaches the crisis signal nothing")
 	assert.Equal(t, []signal.Example{{Fold: "sorg i tromso", Holds: true}}, TopicExamples(msgs, "sorg"), "only messages whose topics are told")
 	assert.Equal(t, []signal.Example{{Fold: "sorg i tromso", Holds: false}}, TopicExamples(msgs, "rus"))
 
@@ -49,7 +52,7 @@ func TestLoadNamesWhereItIsWrong(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "realistic/a.tsv", "# c\ncrisis\tvil dø\t-\t?\tmaybe\n")
 	_, err := Load(dir)
-	assert.ErrorContains(t, err, "a.tsv:2: crisis \"maybe\": want yes or no")
+	assert.ErrorContains(t, err, "a.tsv:2: crisis \"maybe\": want yes, no or ?")
 	write(t, dir, "realistic/a.tsv", "crisis\tvil dø\n")
 	_, err = Load(dir)
 	assert.ErrorContains(t, err, "a.tsv:1: 2 columns")
