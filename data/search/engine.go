@@ -977,16 +977,13 @@ func (e *Engine) resolvePlace(s *scratch, r *reading, resp *Response, opts Optio
 // topic is read without one too: "ikke angst, men depresjon" is
 // depression. A negation inside a clause tells the problem ("jobber ikke",
 // "kan ikke jobbe", "venner som ikke ruser seg"). Nil when there are none.
-func (e *Engine) negatedTopics(s *scratch, r *reading) map[int]bool {
-	var neg map[int]bool
+func (e *Engine) negatedTopics(s *scratch, r *reading) []int {
+	var neg []int
 	plain := false
 	for _, mi := range r.topics {
 		i := s.spans[s.ms[mi].span].i
 		if i > 0 && e.lex.negation[string(s.word(i-1))] && s.toks[i-1].clause {
-			if neg == nil {
-				neg = map[int]bool{}
-			}
-			neg[i] = true
+			neg = append(neg, i)
 		} else {
 			plain = true
 		}
@@ -1006,7 +1003,7 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	negated := e.negatedTopics(s, r)
 	judged := negated != nil
 	for _, mi := range r.topics {
-		if negated != nil && negated[s.spans[s.ms[mi].span].i] {
+		if slices.Contains(negated, s.spans[s.ms[mi].span].i) {
 			continue // "ikke angst, men depresjon"
 		}
 		if sp := &s.spans[s.ms[mi].span]; sp.i == sp.j && e.lex.deathWord[string(s.word(sp.i))] && !e.someoneDied(s, sp.i) {
