@@ -213,6 +213,7 @@ type reading struct {
 	crisis    bool
 	bereaved  bool   // a suicide told of someone else ("min bror tok livet sitt"): grief too
 	violent   bool   // violence told by a crisis rule ("kona mi slår meg"): the topic of abuse first
+	onAnother bool   // a crisis word turned back on another ("truer med å drepe seg"): crisisOnAnother
 	abroad    string // a place outside Norway named, folded ("stockholm")
 	// placeAlternative are the municipalities the place's words also name.
 	placeAlternative []int32
@@ -1033,7 +1034,7 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	// relatives' groups first, then the problem's own.
 	lead := int32(-1)
 	if j, ok := e.topicByID[carerTopic]; ok && (len(topics) > 0 && e.aboutSomeoneClose(s, r) ||
-		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s) || e.forSomeoneClose(s) ||
+		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s, r) || e.forSomeoneClose(s) ||
 		len(topics) == 0 && !r.crisis && e.kinHasSomething(s)) {
 		lead = j
 	}
@@ -1211,7 +1212,7 @@ func (e *Engine) writerBefore(s *scratch, at int) bool {
 // the signal read it, before the end) is a kin word, not the writer right
 // before it. The writer is then a relative: the crisis lines, and the
 // relatives' groups.
-func (e *Engine) crisisOfSomeoneClose(s *scratch) bool {
+func (e *Engine) crisisOfSomeoneClose(s *scratch, r *reading) bool {
 	at := len(s.toks)
 	for i, t := range s.toks {
 		if t.crisis {
@@ -1219,7 +1220,7 @@ func (e *Engine) crisisOfSomeoneClose(s *scratch) bool {
 			break
 		}
 	}
-	if e.crisisOnAnother(s) {
+	if r.onAnother {
 		return e.kinIn(s) // "kjæresten min truer med å drepe seg"
 	}
 	return e.ownerIsKin(s, at)

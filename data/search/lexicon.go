@@ -180,11 +180,14 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		if x.Role == dataset.RoleSelf && l.bit(x.Language)&l.local != 0 {
 			l.selfLocal[f] = true
 		}
-		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueNot && l.bit(x.Language)&l.local != 0 {
-			l.notLocal[f] = true
-		}
-		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueNot && (l.bit(x.Language)&l.local != 0 || x.Language == "en") {
-			l.negation[f] = true
+		if x.Role == dataset.RoleCrisisCue && x.Category == dataset.CueNot {
+			local := l.bit(x.Language)&l.local != 0
+			if local {
+				l.notLocal[f] = true
+			}
+			if local || x.Language == "en" {
+				l.negation[f] = true
+			}
 		}
 		if x.Role == dataset.RoleOther && x.Category == dataset.OtherReflexive {
 			l.reflexive[f] = true

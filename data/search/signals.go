@@ -181,13 +181,11 @@ func score(m *signal.Model, s *scratch) float32 {
 // Korean syllable as two), and the letters of any script but Latin.
 func scriptLetters(b []byte) (unspacedLetters, other int) {
 	for _, r := range string(b) {
-		switch {
-		case r >= 0x0E00 && r <= 0x17FF: // Thai, Lao, Myanmar, Khmer: letters
-			if unspaced(r) {
-				unspacedLetters++
+		if unspaced(r) {
+			unspacedLetters++
+			if r >= syllabicFrom {
+				unspacedLetters++ // a Chinese, Japanese or Korean syllable
 			}
-		case unspaced(r): // Chinese, Japanese, Korean: syllables
-			unspacedLetters += 2
 		}
 		if r >= 0x250 && unicode.IsLetter(r) && !unicode.Is(unicode.Latin, r) {
 			other++
@@ -195,3 +193,8 @@ func scriptLetters(b []byte) (unspacedLetters, other int) {
 	}
 	return unspacedLetters, other
 }
+
+// syllabicFrom is where, among the scripts written without spaces
+// (unspaced), those of syllables begin: kana, CJK ideographs and Hangul
+// lie above it, the letters of Thai, Lao, Burmese and Khmer below.
+const syllabicFrom = 0x3040

@@ -93,7 +93,8 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	}
 	// "kjæresten min truer med å drepe seg" is no violence against the
 	// writer: the threat turns on the one who makes it.
-	r.violent = violent && !e.crisisOnAnother(s)
+	r.onAnother = e.crisisOnAnother(s)
+	r.violent = violent && !r.onAnother
 	r.crisis = cued || r.crisis || e.signalled(s)
 	r.bereaved = toldByRule || (r.crisis || past) && e.lex.toldOfAnother(fold)
 	e.markRoles(s)
@@ -485,32 +486,15 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 }
 
 // placeNamedSo reports whether w, folded, is also a place's name as it is
-// written (lower-cased): "ski" is Ski, "ha" is no way to write Hå.
+// written: a name with no marked letter ("ski" is Ski; "ha" is no way to
+// write Hå).
 func (e *Engine) placeNamedSo(w string) bool {
 	for _, j := range e.exact[w] {
-		if en := &e.entries[j]; isPlaceKind(en.kind) && asciiFoldEqual(en.label, w) {
+		if en := &e.entries[j]; isPlaceKind(en.kind) && en.marks == 0 {
 			return true
 		}
 	}
 	return false
-}
-
-// asciiFoldEqual reports whether label, in ASCII letters, is w but for
-// case (no strings.ToLower: its tables would weigh on the browser module).
-func asciiFoldEqual(label, w string) bool {
-	if len(label) != len(w) {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		c := label[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // afterArticle reports whether token i, typed in small letters, follows an

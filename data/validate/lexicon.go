@@ -197,6 +197,14 @@ func (c *checker) crisisCard(f, rec string, x dataset.Lexeme, seen map[string]bo
 	seen[x.Language] = true
 }
 
+// optionalCategories are the roles whose entries may carry one category or
+// none, and that category.
+var optionalCategories = map[string]string{
+	dataset.RoleNameCue:          dataset.NamePerson,
+	dataset.RoleOther:            dataset.OtherReflexive,
+	dataset.RolePlacePreposition: dataset.PrepositionNear,
+}
+
 // lexemeCategory checks that an entry carries a category exactly when its
 // role has them, and one of its role's.
 func (c *checker) lexemeCategory(f, rec string, x dataset.Lexeme) {
@@ -221,22 +229,13 @@ func (c *checker) lexemeCategory(f, rec string, x dataset.Lexeme) {
 			c.add(f, rec, "text", "nummeret %s til krisetelefonen %s står ikke i teksten", number, x.Category)
 		}
 		return
-	case dataset.RoleNameCue:
-		// A noun for a person ("kollegaen") before a capitalised name.
-		if x.Category != "" && x.Category != dataset.NamePerson {
-			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, dataset.NamePerson)
-		}
-		return
-	case dataset.RoleOther:
-		// A reflexive ("seg") turns a crisis verb back on its subject.
-		if x.Category != "" && x.Category != dataset.OtherReflexive {
-			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, dataset.OtherReflexive)
-		}
-		return
-	case dataset.RolePlacePreposition:
-		// A preposition that says near ("ved") between two places.
-		if x.Category != "" && x.Category != dataset.PrepositionNear {
-			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, dataset.PrepositionNear)
+	}
+	// A role whose entries may carry one category or none: a noun for a
+	// person before a name ("kollegaen"), a reflexive ("seg"), a
+	// preposition that says near ("ved").
+	if opt, ok := optionalCategories[x.Role]; ok {
+		if x.Category != "" && x.Category != opt {
+			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, opt)
 		}
 		return
 	}

@@ -28,7 +28,7 @@ const TopicThreshold = 0
 
 // NoProblemThreshold is the logit from which the signal of no problem
 // holds.
-var NoProblemThreshold float32 = 0
+const NoProblemThreshold = 0
 
 // TopicExamples are the messages whose topics are told, labelled for the
 // signal of topic.
