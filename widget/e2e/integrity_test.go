@@ -91,6 +91,7 @@ func TestTamperedFileNeverRuns(t *testing.T) {
 					}
 					url := partnerPage(t, finder.URL, csp, `<selvhjelp-finder></selvhjelp-finder>`)
 					tb := newTab(t)
+					tb.noCache(t) // a file cached from an earlier site on this port would pass unchecked
 					console := consoleOf(t, tb)
 					tb.before(t, hostWatch)
 					recordEvents(t, tb)
@@ -215,6 +216,7 @@ func TestEngineImportedOnce(t *testing.T) {
 			}
 			url := partnerPage(t, finder.URL, csp, `<selvhjelp-finder></selvhjelp-finder>`)
 			tb := newTab(t)
+			tb.noCache(t) // a module cached from an earlier site on this port would not be counted
 			tb.before(t, hostWatch)
 			recordEvents(t, tb)
 			tb.open(t, url)
