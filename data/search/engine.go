@@ -620,11 +620,12 @@ func (e *Engine) choose(s *scratch, r *reading) {
 		}
 	}
 	// Whose place: a place where the writer lives outranks the others, and
-	// a place without a cue outranks one told as elsewhere (markRoles).
-	role := func(p int) int8 { return s.toks[s.spans[p].i].role }
+	// a place without a cue outranks someone else's home and one told as
+	// elsewhere (markRoles, placeRank).
+	role := func(p int) int8 { return placeRank(s.toks[s.spans[p].i].role) }
 	topRole := int8(math.MinInt8)
 	if r.pc >= 0 {
-		topRole = s.toks[r.pcToken].role
+		topRole = placeRank(s.toks[r.pcToken].role)
 	}
 	for p := range bestPlace {
 		if bestPlace[p] >= 0 {
@@ -636,7 +637,7 @@ func (e *Engine) choose(s *scratch, r *reading) {
 			bestPlace[p] = -1
 		}
 	}
-	if r.pc >= 0 && s.toks[r.pcToken].role < topRole {
+	if r.pc >= 0 && placeRank(s.toks[r.pcToken].role) < topRole {
 		r.pc = -1
 	}
 	// A postcode is weaker than a place named in words: four digits in the
@@ -1704,4 +1705,18 @@ func (e *Engine) Near(lat, lon float64, opts Options) Response {
 	}
 	resp.Results, resp.TopicNote = e.results(w, topics, nRes)
 	return resp
+}
+
+// placeRank orders the roles of places for the choice: the writer's home,
+// where the writer studies, a place told with no cue, someone else's home,
+// elsewhere, taken back. A place with no cue beside someone else's home is
+// most often the writer's ("Barna bor i Oslo. Sitter alene på Stord").
+func placeRank(r int8) int8 {
+	switch r {
+	case roleLives:
+		return 0
+	case 0:
+		return roleLives
+	}
+	return r
 }

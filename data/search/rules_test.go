@@ -89,6 +89,11 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "jeg bor alene i huset på Nesodden. Barna bor i Bergen og Stavanger", place: "3212"},
 	{class: "whose", q: "eg bur åleine på Voss sidan kona døydde. Ungane bur i Oslo", place: "4621"},
 	{class: "whose", q: "vi har solgt huset på Lier og flyttet inn i en leilighet i Drammen", place: "3301"},
+	// A place told with no cue outranks someone else's home: it is most
+	// often the writer's own.
+	{class: "whose", q: "datteren min har flytta til Bergen, og jeg sitter igjen alene på Stord", place: "4614"},
+	{class: "whose", q: "my brother moved to Tromsø last year. lonely here in a small flat, Alta", place: "5601"},
+	{class: "whose", q: "datteren min har flytta til Bergen og drikker for mye", place: "4601", topics: "parorende,rus"},
 	// Short words joined make no name ("et ne" is no Etne); a plain word
 	// that lacks its place's letters is no place alone in its clause; a
 	// word typed with a mark its name lacks is another word.

@@ -26,7 +26,8 @@ import (
 
 // Place roles of a token (token.role): what the words before a place say
 // about it. A place where the writer lives outranks one without a cue, which
-// outranks one told as elsewhere (origin, work, the past).
+// outranks someone else's home, which outranks one told as elsewhere (origin,
+// work, the past): placeRank in engine.go.
 const (
 	roleRetracted int8 = -2 // said, then taken back: "Drammen, nei, mente Kongsberg"
 	roleElsewhere int8 = -1
