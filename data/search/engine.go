@@ -1008,9 +1008,14 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 		if slices.Contains(negated, s.spans[s.ms[mi].span].i) {
 			continue // "ikke angst, men depresjon"
 		}
-		if sp := &s.spans[s.ms[mi].span]; sp.i == sp.j && e.lex.deathWord[string(s.word(sp.i))] && !e.someoneDied(s, sp.i) {
-			judged = true
-			continue // "batteriet døde", "jeg er så død i dag"
+		if sp := &s.spans[s.ms[mi].span]; sp.i == sp.j && e.lex.deathWord[string(s.word(sp.i))] {
+			switch e.someoneDied(s, sp.i) {
+			case -1:
+				judged = true
+				continue // "jeg er så død i dag"
+			case 0:
+				continue // "batteriet døde": the signals judge
+			}
 		}
 		topics = append(topics, e.entries[s.ms[mi].entry].targets[0])
 	}
@@ -1092,23 +1097,29 @@ func (e *Engine) asksForGroup(s *scratch, j int32) bool {
 // deathReach is how far before a death word the one who died may be named.
 const deathReach = 4
 
-// someoneDied reports whether the death word at token i may tell of a
-// person's death: not when the writer is its subject ("jeg er så død i
-// dag", "I'm dead", "i Fortnite døde jeg") and no one else is named nearer.
-// A word it cannot place is taken for a person ("tvillingene våre døde").
-func (e *Engine) someoneDied(s *scratch, i int) bool {
+// someoneDied tells whether the death word at token i tells of a person's
+// death: 1 when someone else or a person is named before it ("pappa døde",
+// "min mand er død"), -1 when the writer is its subject ("jeg er så død i
+// dag", "I'm dead", "i Fortnite døde jeg"), and 0 when nothing says whose:
+// then the word reads no topic and the signals judge ("batteriet døde",
+// "hamsteren døde"), since a thing dies in everyday talk far more often
+// than a person nobody names.
+func (e *Engine) someoneDied(s *scratch, i int) int8 {
 	for k := i - 1; k >= 0 && k >= i-deathReach; k-- {
 		w := string(s.word(k))
 		switch {
 		case e.lex.someoneElse(s.toks[k], w) || e.lex.personNoun[w]:
-			return true
+			return 1
 		case e.lex.self[w]:
-			return false
+			return -1
 		}
 	}
 	// The writer right after it is its subject ("i Fortnite døde jeg"),
 	// not when a new clause begins ("min mand er død, jeg bor i Odense").
-	return i+1 >= len(s.toks) || s.toks[i+1].clause || !e.lex.self[string(s.word(i+1))]
+	if i+1 < len(s.toks) && !s.toks[i+1].clause && e.lex.self[string(s.word(i+1))] {
+		return -1
+	}
+	return 0
 }
 
 // carerTopic is the topic of relatives and carers.

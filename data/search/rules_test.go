@@ -367,6 +367,10 @@ var ruleCases = []ruleCase{
 	{class: "compound", q: "4307 sandnes", place: "1108", topics: "-"},
 
 	// Several topics, best first, all read.
+	// A death word with no one named as its subject reads no topic by
+	// itself: a thing dies in everyday talk ("pc-en døde").
+	{class: "topics", q: "pc-en døde midt i eksamen", topics: "-"},
+	{class: "topics", q: "tvillingene våre døde i fjor", topics: "sorg"},
 	{class: "topics", q: "angst og depresjon", place: "-", topics: "angst,depresjon"},
 	// Someone close named right after the problem owns it.
 	{class: "topics", q: "gamblingproblem hos kjæresten, vi bor i Tønsberg", place: "3905", topics: "parorende,rus"},
