@@ -487,6 +487,11 @@ const NamePerson = "person"
 // first is meant, the one nearest the second ("Os ved Bergen").
 const PrepositionNear = "near"
 
+// PrepositionDirection is the category of a place preposition that says
+// where one goes or comes from ("til", "fra", "te"): the writer right before
+// it is not there ("… eller må æ te Vadsø").
+const PrepositionDirection = "direction"
+
 // Crisis cue categories (RoleCrisisCue): signals that raise crisis help only
 // together, as the crisis rules (RoleCrisisRule) say, within a few words:
 // acts ("har kjøpt tau", "pillene i kveld", "i kveld er siste kveld") and

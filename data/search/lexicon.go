@@ -74,6 +74,7 @@ type lexicon struct {
 	reflexive  wordSet
 	personNoun wordSet // a noun for a person before a capitalised name: "kollegaen"
 	near       wordSet // a place preposition that says near: "ved", "nær"
+	direction  wordSet // a place preposition that says whither or whence: "til", "fra"
 	// crisisCues are signals that raise crisis help only together
 	// (dataset.CrisisCueCategories), by their folded words.
 	crisisCues map[string]string
@@ -157,7 +158,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	for _, s := range sets {
 		*s = wordSet{}
 	}
-	l.personNoun, l.selfLocal, l.notLocal, l.near, l.reflexive, l.kinLocal, l.negation = wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}
+	l.personNoun, l.selfLocal, l.notLocal, l.near, l.direction, l.reflexive, l.kinLocal, l.negation = wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}, wordSet{}
 	for _, x := range entries {
 		f := foldKeyWords(x.Text)
 		if f == "" {
@@ -194,6 +195,9 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		}
 		if x.Role == dataset.RolePlacePreposition && x.Category == dataset.PrepositionNear {
 			l.near[f] = true
+		}
+		if x.Role == dataset.RolePlacePreposition && x.Category == dataset.PrepositionDirection {
+			l.direction[f] = true
 		}
 		if x.Role == dataset.RoleNameCue && x.Category == dataset.NamePerson {
 			l.personNoun[f] = true

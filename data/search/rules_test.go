@@ -94,6 +94,10 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "datteren min har flytta til Bergen, og jeg sitter igjen alene på Stord", place: "4614"},
 	{class: "whose", q: "my brother moved to Tromsø last year. lonely here in a small flat, Alta", place: "5601"},
 	{class: "whose", q: "datteren min har flytta til Bergen og drikker for mye", place: "4601", topics: "parorende,rus"},
+	// The writer right before a preposition of whither is not there.
+	{class: "whose", q: "bor i Guovdageaidnu og mannen drikker. eller må æ til Alta", place: "5612"},
+	{class: "whose", q: "bor i Lom og kona har kreft. må vi te Lillehammer for å finne en gruppe", place: "3434"},
+	{class: "whose", q: "kona bor på sykehjem i Gjøvik og jeg i Østre Toten", place: "3442"},
 	// Short words joined make no name ("et ne" is no Etne); a plain word
 	// that lacks its place's letters is no place alone in its clause; a
 	// word typed with a mark its name lacks is another word.

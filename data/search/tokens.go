@@ -817,11 +817,13 @@ func (e *Engine) markNegated(s *scratch) {
 
 // markSelfAt reads the writer right before a place preposition as where
 // the writer is, the verb left out: "kjæresten bor i Stavanger og jeg i
-// Haugesund", "mormor i Kautokeino, jeg i Tromsø".
+// Haugesund", "mormor i Kautokeino, jeg i Tromsø"; not before one that says
+// whither or whence ("… eller må æ te Vadsø").
 func (e *Engine) markSelfAt(s *scratch) {
 	for i := 2; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if t.role == 0 && !t.stop && !t.common && e.lex.placePreposition[string(s.word(i-1))] && e.lex.self[string(s.word(i-2))] {
+		prep := string(s.word(i - 1))
+		if t.role == 0 && !t.stop && !t.common && e.lex.placePreposition[prep] && !e.lex.direction[prep] && e.lex.self[string(s.word(i-2))] {
 			t.role = roleLivesSelf
 		}
 	}

@@ -197,12 +197,12 @@ func (c *checker) crisisCard(f, rec string, x dataset.Lexeme, seen map[string]bo
 	seen[x.Language] = true
 }
 
-// optionalCategories are the roles whose entries may carry one category or
-// none, and that category.
-var optionalCategories = map[string]string{
-	dataset.RoleNameCue:          dataset.NamePerson,
-	dataset.RoleOther:            dataset.OtherReflexive,
-	dataset.RolePlacePreposition: dataset.PrepositionNear,
+// optionalCategories are the roles whose entries may carry a category or
+// none, and their categories.
+var optionalCategories = map[string][]string{
+	dataset.RoleNameCue:          {dataset.NamePerson},
+	dataset.RoleOther:            {dataset.OtherReflexive},
+	dataset.RolePlacePreposition: {dataset.PrepositionNear, dataset.PrepositionDirection},
 }
 
 // lexemeCategory checks that an entry carries a category exactly when its
@@ -234,8 +234,8 @@ func (c *checker) lexemeCategory(f, rec string, x dataset.Lexeme) {
 	// person before a name ("kollegaen"), a reflexive ("seg"), a
 	// preposition that says near ("ved").
 	if opt, ok := optionalCategories[x.Role]; ok {
-		if x.Category != "" && x.Category != opt {
-			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, opt)
+		if x.Category != "" && !slices.Contains(opt, x.Category) {
+			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, strings.Join(opt, ", "))
 		}
 		return
 	}
