@@ -1307,7 +1307,7 @@ func (e *Engine) ownerIsKin(s *scratch, at int) bool {
 	for i := at - 1; i >= 0; i-- {
 		w := s.word(i)
 		switch {
-		case e.lex.self[string(w)] && gap < ownerGap:
+		case e.lex.self[string(w)] && gap < ownerGap && !e.afterReflexive(s, i):
 			return false
 		case e.lex.isKin(string(w)):
 			return true
@@ -1317,6 +1317,12 @@ func (e *Engine) ownerIsKin(s *scratch, at int) bool {
 		}
 	}
 	return false
+}
+
+// afterReflexive reports whether token i follows a reflexive, whose
+// emphasis it is, not the writer: "på seg selv", "seg sjølv".
+func (e *Engine) afterReflexive(s *scratch, i int) bool {
+	return i > 0 && e.lex.reflexive[string(s.word(i-1))]
 }
 
 // kinVerbReach is how many content words may stand between a kin word and

@@ -96,6 +96,9 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "datteren min har flytta til Bergen og drikker for mye", place: "4601", topics: "parorende,rus"},
 	// The writer right before a preposition of whither is not there.
 	{class: "whose", q: "bor i Guovdageaidnu og mannen drikker. eller må æ til Alta", place: "5612"},
+	// "selv" after a reflexive is its emphasis, not the writer: the crisis
+	// is someone close's.
+	{class: "whose", q: "faren min har fått tak i et gevær og sier han skal bruke det på seg selv", place: "-", topics: "parorende"},
 	{class: "whose", q: "bor i Lom og kona har kreft. må vi te Lillehammer for å finne en gruppe", place: "3434"},
 	{class: "whose", q: "kona bor på sykehjem i Gjøvik og jeg i Østre Toten", place: "3442"},
 	// Short words joined make no name ("et ne" is no Etne); a plain word
