@@ -224,7 +224,7 @@ func numberShape(s *scratch, k, n int) (string, bool) {
 // vil jeg dø"): then the crisis may be the writer's own.
 func (l *lexicon) writerAfter(s *scratch, i int) bool {
 	for k := i + 1; k < len(s.toks); k++ {
-		if l.self[string(s.word(k))] {
+		if l.isWriter(s.toks[k], string(s.word(k))) {
 			return true
 		}
 	}
@@ -246,7 +246,7 @@ func (l *lexicon) isSubjectNoun(w string) bool {
 // person: not the writer, another person, someone close or a name, and no
 // stop, common word or number ("jobben", "prosjektet").
 func (l *lexicon) isThing(t token, w string) bool {
-	return !t.stop && !t.common && !t.digits && !l.self[w] && !l.someoneElse(t, w)
+	return !t.stop && !t.common && !t.digits && !l.isWriter(t, w) && !l.someoneElse(t, w)
 }
 
 // someoneElse reports whether token t, folded w, names a person other than
@@ -484,4 +484,11 @@ func (l *lexicon) ruleHolds(near []cueAtPos) (used uint32, held *crisisRule, ok 
 		}
 	}
 	return used, nil, false
+}
+
+// isWriter reports whether token t, folded w, is the writer: a self word,
+// but not the one letter e typed so, which is the dialect "er" ("kona mi e
+// innlagt") though it folds like the dialect "æ" (I).
+func (l *lexicon) isWriter(t token, w string) bool {
+	return l.self[w] && !t.plainE
 }

@@ -111,6 +111,7 @@ type token struct {
 	clause  bool // begins a sentence or clause: after . ! ? , ; : (or first)
 	glued   bool // joined to the token before by . / or : with no space ("12.03")
 	dotted  bool // joined to the word before by a dot, no space ("Kr.sand")
+	plainE  bool // the one letter e typed so: the dialect "er", not "æ" (isWriter)
 	// noun is a word after an article ("en kjeller"): a thing, never a
 	// place; it may still name a topic.
 	noun bool
@@ -1110,13 +1111,13 @@ func (e *Engine) someoneDied(s *scratch, i int) int8 {
 		switch {
 		case e.lex.someoneElse(s.toks[k], w) || e.lex.personNoun[w]:
 			return 1
-		case e.lex.self[w]:
+		case e.lex.isWriter(s.toks[k], w):
 			return -1
 		}
 	}
 	// The writer right after it is its subject ("i Fortnite døde jeg"),
 	// not when a new clause begins ("min mand er død, jeg bor i Odense").
-	if i+1 < len(s.toks) && !s.toks[i+1].clause && e.lex.self[string(s.word(i+1))] {
+	if i+1 < len(s.toks) && !s.toks[i+1].clause && e.lex.isWriter(s.toks[i+1], string(s.word(i+1))) {
 		return -1
 	}
 	return 0
@@ -1166,7 +1167,7 @@ func (e *Engine) closeOnesProblem(s *scratch, mi int) bool {
 	// right after the problem, and the writer not right before it.
 	for k := sp.j + 1; k < len(s.toks) && k <= sp.j+kinAfterProblem; k++ {
 		w := string(s.word(k))
-		if e.lex.self[w] {
+		if e.lex.isWriter(s.toks[k], w) {
 			return false
 		}
 		if e.lex.isKin(w) {
@@ -1182,7 +1183,7 @@ func (e *Engine) closeOnesProblem(s *scratch, mi int) bool {
 func (e *Engine) writerInClause(s *scratch, i, j int) bool {
 	for k := i; k >= 0; k-- {
 		w := string(s.word(k))
-		if e.lex.self[w] {
+		if e.lex.isWriter(s.toks[k], w) {
 			return true
 		}
 		// Someone close named nearer the problem is its subject: "vi er to
@@ -1192,7 +1193,7 @@ func (e *Engine) writerInClause(s *scratch, i, j int) bool {
 		}
 	}
 	for k := j + 1; k < len(s.toks) && !s.toks[k].clause; k++ {
-		if e.lex.self[string(s.word(k))] {
+		if e.lex.isWriter(s.toks[k], string(s.word(k))) {
 			return true
 		}
 	}
@@ -1208,7 +1209,7 @@ const kinAfterProblem = 2
 func (e *Engine) writerBefore(s *scratch, at int) bool {
 	gap := 0
 	for i := at - 1; i >= 0 && gap < ownerGap; i-- {
-		if e.lex.self[string(s.word(i))] {
+		if e.lex.isWriter(s.toks[i], string(s.word(i))) {
 			return true
 		}
 		if !s.toks[i].stop {
@@ -1256,7 +1257,7 @@ func (e *Engine) crisisOnAnother(s *scratch) bool {
 			if e.lex.reflexive[w] {
 				return true
 			}
-			if e.lex.self[w] {
+			if e.lex.isWriter(s.toks[j], w) {
 				break
 			}
 		}
@@ -1307,7 +1308,7 @@ func (e *Engine) ownerIsKin(s *scratch, at int) bool {
 	for i := at - 1; i >= 0; i-- {
 		w := s.word(i)
 		switch {
-		case e.lex.self[string(w)] && gap < ownerGap && !e.afterReflexive(s, i):
+		case e.lex.isWriter(s.toks[i], string(w)) && gap < ownerGap && !e.afterReflexive(s, i):
 			return false
 		case e.lex.isKin(string(w)):
 			return true

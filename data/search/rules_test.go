@@ -96,6 +96,10 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "datteren min har flytta til Bergen og drikker for mye", place: "4601", topics: "parorende,rus"},
 	// The writer right before a preposition of whither is not there.
 	{class: "whose", q: "bor i Guovdageaidnu og mannen drikker. eller må æ til Alta", place: "5612"},
+	// The one letter e is the dialect "er", not "æ" (I), though both fold
+	// to e: someone close's problem stays theirs.
+	{class: "whose", q: "sønnen min e deprimert", place: "-", topics: "parorende,depresjon"},
+	{class: "whose", q: "æ e så deprimert", place: "-", topics: "depresjon"},
 	// "selv" after a reflexive is its emphasis, not the writer: the crisis
 	// is someone close's.
 	{class: "whose", q: "faren min har fått tak i et gevær og sier han skal bruke det på seg selv", place: "-", topics: "parorende"},

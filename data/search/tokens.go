@@ -282,6 +282,7 @@ func markCapitals(q string, toks []token) {
 		}
 		if c == class && k >= 0 {
 			toks[k].marks |= typedMark(r)
+			toks[k].plainE = false
 		}
 		if c == class && c == 1 && k >= 0 {
 			// An acronym is all capitals ("DPS", "NTNU"), two letters or more.
@@ -301,6 +302,7 @@ func markCapitals(q string, toks []token) {
 				return
 			}
 			toks[k].marks = typedMark(r)
+			toks[k].plainE = r == 'e' || r == 'E'
 			toks[k].capital = c == 1 && unicode.ToLower(r) != r && !allCaps
 			toks[k].acronym = toks[k].capital
 			toks[k].upper = toks[k].capital && !sentenceStart
@@ -823,7 +825,7 @@ func (e *Engine) markSelfAt(s *scratch) {
 	for i := 2; i < len(s.toks); i++ {
 		t := &s.toks[i]
 		prep := string(s.word(i - 1))
-		if t.role == 0 && !t.stop && !t.common && e.lex.placePreposition[prep] && !e.lex.direction[prep] && e.lex.self[string(s.word(i-2))] {
+		if t.role == 0 && !t.stop && !t.common && e.lex.placePreposition[prep] && !e.lex.direction[prep] && e.lex.isWriter(s.toks[i-2], string(s.word(i-2))) {
 			t.role = roleLivesSelf
 		}
 	}
@@ -882,7 +884,7 @@ func (e *Engine) whoseHome(s *scratch, c int) int8 {
 func (e *Engine) homeOf(s *scratch, k int) int8 {
 	w := string(s.word(k))
 	switch {
-	case e.lex.self[w]:
+	case e.lex.isWriter(s.toks[k], w):
 		return roleLivesSelf
 	case e.lex.someoneElse(s.toks[k], w):
 		return roleLives
