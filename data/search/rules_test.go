@@ -96,6 +96,10 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "datteren min har flytta til Bergen og drikker for mye", place: "4601", topics: "parorende,rus"},
 	// The writer right before a preposition of whither is not there.
 	{class: "whose", q: "bor i Guovdageaidnu og mannen drikker. eller må æ til Alta", place: "5612"},
+	// After a place preposition too, "X i <region>" tells a place from its
+	// namesakes: it is no thing in that region.
+	{class: "whose", q: "jeg bor i os i hordaland og er ensom", place: "4624"},
+	{class: "whose", q: "jeg bor på vik i sogn og er einsam", place: "4639"},
 	// The one letter e is the dialect "er", not "æ" (I), though both fold
 	// to e: someone close's problem stays theirs.
 	{class: "whose", q: "sønnen min e deprimert", place: "-", topics: "parorende,depresjon"},

@@ -473,10 +473,10 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// alone in its clause it is said, not named ("Ha. Hamar", "Ha,
 		// funny how …" are no Hå; "… sykmeldt. Ski" is Ski).
 		alone = alone && !(plain && !e.placeNamedSo(string(w)))
-		// First in the query, "X i <region>" tells a place from its
-		// namesakes ("os i hordaland", "vik i sogn"); "bo i kolvereid" is
-		// the verb.
-		namesake := i == 0 && e.isRegionWord(string(s.word(i+2)))
+		// First in the query or after a place preposition, "X i <region>"
+		// tells a place from its namesakes ("os i hordaland", "vik i
+		// sogn", "bor i sande i vestfold"); "bo i kolvereid" is the verb.
+		namesake := (i == 0 || l.placePreposition[string(s.word(i-1))]) && e.isRegionWord(string(s.word(i+2)))
 		// A homograph that a place preposition and another place's name
 		// follow is a thing in that place ("på stranda i Stavern").
 		within := homograph && !namesake && l.placePreposition[string(s.word(i+1))] && e.isPlaceName(string(s.word(i+2)))
