@@ -18,7 +18,7 @@ func LexiconLanguages() []LanguageTag {
 		{"ti", "tigrinja"}, {"fa", "persisk"}, {"tr", "tyrkisk"}, {"ur", "urdu"}, {"es", "spansk"},
 		{"tl", "tagalog"}, {"vi", "vietnamesisk"}, {"th", "thai"}, {"ku", "kurdisk (kurmanji)"},
 		{"ckb", "kurdisk (sorani)"}, {"ro", "rumensk"}, {"fr", "fransk"}, {"pt", "portugisisk"},
-		{"fi", "finsk"}, {"it", "italiensk"}, {"hu", "ungarsk"}, {"sq", "albansk"}, {"hbs", "bosnisk, kroatisk og serbisk"},
+		{"fi", "finsk"}, {"is", "islandsk"}, {"it", "italiensk"}, {"hu", "ungarsk"}, {"sq", "albansk"}, {"hbs", "bosnisk, kroatisk og serbisk"},
 		{"hi", "hindi"}, {"pa", "panjabi"}, {"zh", "kinesisk"}, {"ja", "japansk"}, {"ko", "koreansk"},
 		{"el", "gresk"}, {"he", "hebraisk"}, {"am", "amharisk"}, {"ka", "georgisk"}, {"hy", "armensk"}, {"bn", "bengali"},
 		{"und", "uten ett bestemt språk"},
