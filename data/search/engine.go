@@ -111,7 +111,10 @@ type token struct {
 	clause  bool // begins a sentence or clause: after . ! ? , ; : (or first)
 	glued   bool // joined to the token before by . / or : with no space ("12.03")
 	dotted  bool // joined to the word before by a dot, no space ("Kr.sand")
-	plainE  bool // the one letter e typed so: the dialect "er", not "æ" (isWriter)
+	// hyphened is joined to the word before by a hyphen, no space: that
+	// word is a compound's first part ("raufoss-anlegget").
+	hyphened bool
+	plainE   bool // the one letter e typed so: the dialect "er", not "æ" (isWriter)
 	// noun is a word after an article ("en kjeller"): a thing, never a
 	// place; it may still name a topic.
 	noun bool
@@ -466,6 +469,8 @@ func (e *Engine) cued(s *scratch, i, j int) bool {
 		return true
 	case (i == 0 || toks[i].clause) && (j == last || toks[j+1].clause) && (i > 0 || j < last):
 		return true
+	case j < last && toks[j+1].hyphened:
+		return true // the first part of a compound: "hele raufoss-anlegget", "Tromsø-kontoret"
 	}
 	return j+2 <= last && e.lex.placePreposition[string(s.word(j+1))] && e.isRegionWord(string(s.word(j+2)))
 }

@@ -100,6 +100,11 @@ var ruleCases = []ruleCase{
 	// namesakes: it is no thing in that region.
 	{class: "whose", q: "jeg bor i os i hordaland og er ensom", place: "4624"},
 	{class: "whose", q: "jeg bor på vik i sogn og er einsam", place: "4639"},
+	// A compound's first part, joined by a hyphen, is said to be a place;
+	// so is a clause of its own at the end, in small letters too.
+	{class: "plain", q: "hele lakselv-kontoret legges ned og jeg mister jobben snart", place: "5622"},
+	{class: "plain", q: "er så redd for å kjøre bil etter ulykka i fjor. ski", place: "3207"},
+	{class: "plain", q: "jeg har vondt i kneet etter ski-turen", place: "-"},
 	// The one letter e is the dialect "er", not "æ" (I), though both fold
 	// to e: someone close's problem stays theirs.
 	{class: "whose", q: "sønnen min e deprimert", place: "-", topics: "parorende,depresjon"},

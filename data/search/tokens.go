@@ -311,6 +311,7 @@ func markCapitals(q string, toks []token) {
 			if k > 0 && (sep == '.' || sep == '/' || sep == ':') {
 				toks[k].glued, toks[k].dotted = true, sep == '.'
 			}
+			toks[k].hyphened = k > 0 && sep == '-'
 			sentenceStart, clause, mark, bracket, sep = false, false, false, false, 0
 		}
 		class = c
@@ -463,7 +464,9 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		homograph := len(s.toks) >= minHomographTokens && l.homograph[string(w)]
 		// A capitalised word that is a clause of its own is named, not
 		// said: "… drikker for mye. Lom", "Stranda. …".
-		alone := t.clause && t.capital && (i+1 == len(s.toks) || s.toks[i+1].clause)
+		// Last, a clause of its own is named in small letters too: "… som
+		// passasjer. ski".
+		alone := t.clause && (i+1 == len(s.toks) || s.toks[i+1].clause) && (t.capital || i > 0 && i+1 == len(s.toks))
 		// So is a homograph with a capital inside a sentence ("lei og
 		// nedstemt, Træna i desember"): sentences begin with capitals,
 		// names have them anywhere; not a word of another language, which
