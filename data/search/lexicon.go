@@ -314,7 +314,9 @@ func (l *lexicon) stemCues(entries []dataset.Lexeme) map[string]string {
 		}
 		add(w, cat)
 		for _, end := range l.inflections {
-			if strings.HasSuffix(w, end) {
+			// An ordinary word is no other inflection of a cue: "skjer"
+			// (happens) is no "skjærer" (cuts), folded "skjerer".
+			if strings.HasSuffix(w, end) && !l.common[w[:len(w)-len(end)]] {
 				add(w[:len(w)-len(end)], cat)
 			}
 		}

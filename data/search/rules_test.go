@@ -29,6 +29,9 @@ var ruleCases = []ruleCase{
 	// Crisis first: bokmål, nynorsk, English, typos, inflections, phrases.
 	// Crisis words never become a place; a place beside them still
 	// resolves.
+	// An ordinary word is no other inflection of a crisis cue: "skjer"
+	// (happens) is no "skjærer" (cuts), though it folds to its stem.
+	{class: "crisis", q: "alt som skjer med meg er kaos", crisis: false},
 	{class: "crisis", q: "selvmord", place: "-", crisis: true},
 	// A wish to be allowed to die, a funeral of one's own planned, how much
 	// of a means is too much, someone close who does not wake up.
