@@ -38,8 +38,9 @@ type lexicon struct {
 	// placeCases are the endings other languages put on a place's name
 	// ("Vadsøssa", "Бергене"), longest first.
 	placeCases []string
-	// unspacedNames are the exonyms in a script written without spaces
-	// ("オスロ", "奥斯陆"), folded: read inside a run of that script.
+	// unspacedNames are the exonyms and topic words in a script written
+	// without spaces ("オスロ", "奥斯陆", "离婚"), folded: read inside a run
+	// of that script.
 	unspacedNames []string
 	// prefixes are the proclitics a word may carry ("و", "ف"): a crisis
 	// cue is read without them ("ولا" is "لا").
@@ -251,6 +252,11 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			l.crisisRules = append(l.crisisRules, newCrisisRule(f, x.Category))
 		case dataset.RoleTopicWord:
 			l.topicWords[x.Category] = append(l.topicWords[x.Category], x.Text)
+			// A topic's word in such a script is read inside a run of it
+			// too: "我离婚了" is "我", "离婚" and "了".
+			if r, _ := utf8.DecodeRuneInString(f); unspaced(r) {
+				l.unspacedNames = append(l.unspacedNames, f)
+			}
 		case dataset.RoleCrisisCard:
 			l.cards = append(l.cards, x)
 		case dataset.RoleCrisisPast:

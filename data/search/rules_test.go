@@ -157,6 +157,9 @@ var ruleCases = []ruleCase{
 	{class: "script", q: "オスロに住んでいます。寂しいです", place: "0301"},
 	{class: "script", q: "我住在奥斯陆，很孤独", place: "0301"},
 	{class: "script", q: "我住在卑尔根", place: "4601"},
+	// A topic's word in such a script, inside a run of it.
+	{class: "script", q: "我住在卑尔根，最近离婚了", place: "4601", topics: "samlivsbrudd"},
+	{class: "script", q: "ฉันเหงามาก", place: "-", topics: "ensomhet"},
 	// A word after an article is a thing, never a place; a homograph that a
 	// place preposition and another place follow is a thing in that place.
 	{class: "plain", q: "singel og bor i en kjeller i sandvika", place: "3201"},
