@@ -20,7 +20,7 @@ func LexiconLanguages() []LanguageTag {
 		{"ckb", "kurdisk (sorani)"}, {"ro", "rumensk"}, {"fr", "fransk"}, {"pt", "portugisisk"},
 		{"fi", "finsk"}, {"it", "italiensk"}, {"hu", "ungarsk"}, {"sq", "albansk"}, {"hbs", "bosnisk, kroatisk og serbisk"},
 		{"hi", "hindi"}, {"pa", "panjabi"}, {"zh", "kinesisk"}, {"ja", "japansk"}, {"ko", "koreansk"},
-		{"el", "gresk"}, {"he", "hebraisk"}, {"am", "amharisk"}, {"ka", "georgisk"}, {"hy", "armensk"}, {"bn", "bengali"},
+		{"el", "gresk"}, {"he", "hebraisk"}, {"am", "amharisk"}, {"ka", "georgisk"}, {"hy", "armensk"}, {"bn", "bengali"}, {"ta", "tamil"},
 		{"und", "uten ett bestemt språk"},
 	}
 }
