@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/selvhjelp/finder/data/dataset"
 )
@@ -104,10 +105,12 @@ func (l *lexicon) isCrisisWord(w string, typing bool) bool {
 		if strings.HasPrefix(w, stem) {
 			return true
 		}
-		if typing && len(w) >= minCrisisPrefix && strings.HasPrefix(stem, w) {
+		if typing && utf8.RuneCountInString(w) >= minCrisisPrefix && strings.HasPrefix(stem, w) {
 			return true
 		}
-		if len(w) >= 7 && len(stem) >= 7 && w[0] == stem[0] {
+		// One typo is a letter's: the distance counts bytes, so a stem in
+		// another script is read exactly ("อยากตาย" is no "อยากตาก").
+		if len(w) >= 7 && len(stem) >= 7 && w[0] == stem[0] && w[0] < utf8.RuneSelf {
 			if _, pre, _ := editDistance(stem, w, 1); pre <= 1 {
 				return true
 			}

@@ -58,3 +58,28 @@ func TestCrisisLanguage(t *testing.T) {
 	assert.Contains(t, b, `"language":"uk","text":"Телефонуйте 113.","reviewed":true}`)
 	assert.NotContains(t, string(e.Search("vil ikke leve", Options{}).AppendJSON(nil)), `"language"`)
 }
+
+// TestCrisisStemLetters: a crisis stem's typo and the word being typed
+// are counted in letters: a stem in a script of several bytes a letter is
+// read exactly ("อยากตาก", to want to dry something, is no "อยากตาย", to
+// want to die), and three Cyrillic letters being typed are no stem's
+// beginning ("сам" is "self").
+func TestCrisisStemLetters(t *testing.T) {
+	e := lexEngine(t, nil,
+		dataset.Lexeme{Text: "selvmord", Role: dataset.RoleCrisisStem, Language: "nb"},
+		dataset.Lexeme{Text: "อยากตาย", Role: dataset.RoleCrisisStem, Language: "th"},
+		dataset.Lexeme{Text: "самоубий", Role: dataset.RoleCrisisStem, Language: "ru"},
+	)
+	for q, crisis := range map[string]bool{
+		"อยากตายมาก":   true,
+		"อยากตากผ้า":   false,
+		"อยากตามไป":    false,
+		"самоубийство": true,
+		"самоуб":       true, // six letters of a stem, still being typed
+		"сам":          false,
+		"selvmor":      true, // one typo in Latin letters
+		"selvmo":       true,
+	} {
+		assert.Equal(t, crisis, e.Search(q, Options{}).Crisis != nil, q)
+	}
+}
