@@ -230,6 +230,8 @@ func appendFold(dst []byte, src []span, s string, withSrc bool) ([]byte, []span)
 				multi, class = string(lr), 1
 			} else if unicode.IsDigit(lr) {
 				multi, class = string(lr), 2
+			} else if indicSign(lr) {
+				multi, class = string(lr), 1
 			}
 		}
 		if class == 0 {
@@ -316,4 +318,13 @@ func letterMask(s string) uint32 {
 		}
 	}
 	return m
+}
+
+// indicSign reports whether r is a sign of the scripts of India (Devanagari
+// to Sinhala) that takes a place of its own, a vowel sign mostly (Unicode
+// Mc): it belongs to its word, so «जीना» (to live) is not «जाना» (to go)
+// and «चाहता» is one word. A range, not unicode.Mc: the module carries no
+// table for it.
+func indicSign(r rune) bool {
+	return r >= 0x0900 && r <= 0x0DFF && !unicode.IsPunct(r) && !unicode.IsSymbol(r) && !unicode.IsSpace(r)
 }

@@ -243,7 +243,7 @@ func markCapitals(q string, toks []token) {
 	for _, r := range q {
 		c := 0
 		switch {
-		case unicode.IsLetter(r):
+		case unicode.IsLetter(r) || indicSign(r):
 			c = letterClass(r)
 		case unicode.IsDigit(r):
 			c = 2
