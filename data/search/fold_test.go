@@ -30,6 +30,11 @@ func TestNormalize(t *testing.T) {
 		{"Snåase", "snase"},
 		{"snaase", "snase"},
 		{"Mo i Rana", "mo i rana"},
+		// A vowel sign of the scripts of India stays in its word: "to live"
+		// is not "to go", and the danda ends a word.
+		{"जीना", "जीना"},
+		{"जाना", "जाना"},
+		{"मैं जीना नहीं चाहता।", "म जीना नही चाहता"}, // Mn signs (ै, ं) are dropped
 		{"12-trinn", "12 trinn"},
 		{"5003bergen", "5003 bergen"},
 		{"angst!!!i,,tromsø", "angst i tromso"},
