@@ -324,7 +324,11 @@ func letterMask(s string) uint32 {
 // to Sinhala) that takes a place of its own, a vowel sign mostly (Unicode
 // Mc): it belongs to its word, so «जीना» (to live) is not «जाना» (to go)
 // and «चाहता» is one word. A range, not unicode.Mc: the module carries no
-// table for it.
+// table for it. The dandas (। ॥) and the abbreviation signs end a word.
 func indicSign(r rune) bool {
-	return r >= 0x0900 && r <= 0x0DFF && !unicode.IsPunct(r) && !unicode.IsSymbol(r) && !unicode.IsSpace(r)
+	switch r {
+	case 0x0964, 0x0965, 0x0970, 0x0AF0, 0x0DF4:
+		return false
+	}
+	return r >= 0x0900 && r <= 0x0DFF
 }
