@@ -108,6 +108,8 @@ var ruleCases = []ruleCase{
 	{class: "plain", q: "hele lakselv-kontoret legges ned og jeg mister jobben snart", place: "5622"},
 	{class: "plain", q: "er så redd for å kjøre bil etter ulykka i fjor. ski", place: "3207"},
 	{class: "plain", q: "jeg har vondt i kneet etter ski-turen", place: "-"},
+	// "fra" passes over a word that names no place to the place after it.
+	{class: "whose", q: "skrevet ut fra psykiatrisk i Bodø forrige uke. noen grupper i Fauske?", place: "1841"},
 	// The one letter e is the dialect "er", not "æ" (I), though both fold
 	// to e: someone close's problem stays theirs.
 	{class: "whose", q: "sønnen min e deprimert", place: "-", topics: "parorende,depresjon"},

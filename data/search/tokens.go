@@ -781,7 +781,11 @@ func (e *Engine) markRoles(s *scratch) {
 			// is no cue of its own ("fra"), is where in that place: "bor
 			// alene i huset på Nesodden", "bur åleine på Voss". The place
 			// follows it.
-			if next := string(s.word(k + 1)); role != roleElsewhere && e.lex.placePreposition[next] && e.lex.placeCues[next] == "" && !s.toks[k+1].clause && !e.isPlaceName(string(s.word(k))) {
+			// Not after a cue of work: where one works on someone's behalf
+			// is often the place asked for ("jobber i hjemmetjenesten i
+			// Vestre Toten"); after "fra" it is where one comes from
+			// ("skrevet ut fra akuttpsykiatrisk i Kristiansand").
+			if next := string(s.word(k + 1)); (role != roleElsewhere || cue == dataset.PlaceOrigin) && e.lex.placePreposition[next] && e.lex.placeCues[next] == "" && !s.toks[k+1].clause && !e.isPlaceName(string(s.word(k))) {
 				limit += 2
 				continue
 			}
