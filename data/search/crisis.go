@@ -491,7 +491,7 @@ func (l *lexicon) ruleHolds(near []cueAtPos) (used uint32, held *crisisRule, ok 
 
 // isWriter reports whether token t, folded w, is the writer: a self word,
 // but not the one letter e typed so, which is the dialect "er" ("kona mi e
-// innlagt") though it folds like the dialect "æ" (I).
+// innlagt") though it folds like the dialect "æ" (I); and the English "I".
 func (l *lexicon) isWriter(t token, w string) bool {
-	return l.self[w] && !t.plainE
+	return l.self[w] && !t.plainE || t.writerI
 }

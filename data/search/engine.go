@@ -115,6 +115,7 @@ type token struct {
 	// word is a compound's first part ("raufoss-anlegget").
 	hyphened bool
 	plainE   bool // the one letter e typed so: the dialect "er", not "æ" (isWriter)
+	writerI  bool // the English "I" (markEnglishI): the writer (isWriter)
 	// noun is a word after an article ("en kjeller"): a thing, never a
 	// place; it may still name a topic.
 	noun bool

@@ -110,6 +110,9 @@ var ruleCases = []ruleCase{
 	{class: "plain", q: "jeg har vondt i kneet etter ski-turen", place: "-"},
 	// "fra" passes over a word that names no place to the place after it.
 	{class: "whose", q: "skrevet ut fra psykiatrisk i Bodø forrige uke. noen grupper i Fauske?", place: "1841"},
+	// The English "I" folds like the preposition "i": in an English
+	// sentence it is the writer.
+	{class: "whose", q: "my husband moved to Bergen but I stayed in Voss with the kids", place: "4621"},
 	// The one letter e is the dialect "er", not "æ" (I), though both fold
 	// to e: someone close's problem stays theirs.
 	{class: "whose", q: "sønnen min e deprimert", place: "-", topics: "parorende,depresjon"},

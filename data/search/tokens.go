@@ -76,6 +76,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		e.markNames(s)
 		r.abroad = e.markAbroad(s)
 		e.markForeign(s)
+		e.markEnglishI(s)
 	}
 	r.crisis = e.lex.markCrisis(fold, toks, open)
 	cued, toldByRule, violent := e.lex.markCrisisCues(s)
@@ -1013,6 +1014,19 @@ func (e *Engine) readPostcodes(s *scratch, r *reading) {
 			}
 		case len(code) < 4 && i == len(s.toks)-1:
 			r.pcPrefix = code
+		}
+	}
+}
+
+// markEnglishI marks the English "I", which folds to "i" like the Norwegian
+// preposition: every "i" of an English sentence ("my husband moved to Bergen
+// but I stayed in Voss", "i live in tromsø"), and a capital I inside any
+// sentence.
+func (e *Engine) markEnglishI(s *scratch) {
+	english := s.lang >= 0 && langSet(1)<<s.lang == e.lex.langBit["en"]
+	for i := range s.toks {
+		if t := &s.toks[i]; string(s.word(i)) == "i" && (english || t.upper) {
+			t.writerI = true
 		}
 	}
 }
