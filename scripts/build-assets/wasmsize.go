@@ -88,9 +88,13 @@ import (
 // after a stop word: 591,618 B (strings.ToLower and slices.Insert, 1.7 KB,
 // written out instead); negation, help sought for someone close, the
 // genitive, reflexives and everyday uses of a means: 592,793 B (a map of
-// negated words, 1 KB, made a slice). The gate stands at 594,000, 6 KB
-// below 600,000.
-const moduleBudget = 594_000
+// negated words, 1 KB, made a slice). The eleventh session (2026-12-07)
+// read whose place by rank (someone else's home below a place told with no
+// cue), whither and whence, the dialect "e" and the English "I", hyphened
+// compounds, the vowel signs of the scripts of India, topic words inside
+// unspaced scripts and a death word with no subject: 594,304 B. The gate
+// stands at 595,000, 5 KB below 600,000.
+const moduleBudget = 595_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,
