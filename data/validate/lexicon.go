@@ -230,9 +230,9 @@ func (c *checker) lexemeCategory(f, rec string, x dataset.Lexeme) {
 		}
 		return
 	}
-	// A role whose entries may carry one category or none: a noun for a
+	// A role whose entries may carry a category or none: a noun for a
 	// person before a name ("kollegaen"), a reflexive ("seg"), a
-	// preposition that says near ("ved").
+	// preposition that says near ("ved") or whither and whence ("til").
 	if opt, ok := optionalCategories[x.Role]; ok {
 		if x.Category != "" && !slices.Contains(opt, x.Category) {
 			c.add(f, rec, "category", "ukjent kategori %q for rollen %s (tom eller %s)", x.Category, x.Role, strings.Join(opt, ", "))
