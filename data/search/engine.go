@@ -111,6 +111,9 @@ type token struct {
 	clause  bool // begins a sentence or clause: after . ! ? , ; : (or first)
 	glued   bool // joined to the token before by . / or : with no space ("12.03")
 	dotted  bool // joined to the word before by a dot, no space ("Kr.sand")
+	// stuck is digits and letters typed together with nothing between,
+	// either way round ("H0302", "12b"): a code or a flat's number.
+	stuck bool
 	// hyphened is joined to the word before by a hyphen, no space: that
 	// word is a compound's first part ("raufoss-anlegget").
 	hyphened bool

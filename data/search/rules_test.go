@@ -517,6 +517,13 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "I live in Oslo, no wait, I moved to Bodø last year", place: "1804"},
 	{class: "whose", q: "jeg bor i Bodø. mamma mente Oslo var bedre for meg", place: "1804"},
 	{class: "whose", q: "sorg i Molde, nei vent, jeg mente sorg og angst", place: "1506"},
+	// A place's name right after a person word is a name when the message
+	// goes on to say something of the person, and the place when it ends
+	// the message, as in a list of search words.
+	{class: "whose", q: "dattera mi Frøya har sluttet å spise", place: "-"},
+	{class: "whose", q: "ensom nabo Sandefjord", place: "3907"},
+	{class: "whose", q: "alenemamma Kongsberg", place: "3303"},
+	{class: "whose", q: "mamma alene Drøbak", place: "3214"},
 	// A reference, a date or a time is no postcode.
 	{class: "numbers", q: "Saksnr. 24/1187, samlivsbrudd, Asker kommune", place: "3203", topics: "samlivsbrudd"},
 	{class: "numbers", q: "møtet 12.03 om kreft i Sunnfjord", place: "4647", topics: "kreft"},
@@ -538,6 +545,11 @@ var ruleCases = []ruleCase{
 	// the town: digits are swapped more often than a town is misnamed.
 	{class: "numbers", q: "lillehammer 2690 angst", place: "3405", topics: "angst"},
 	{class: "numbers", q: "2609 lillehammer", place: "3405"},
+	// Digits typed together with one or two letters are a flat's or a
+	// house's number; with a word, a postcode typed in haste.
+	{class: "numbers", q: "naboen i H0302 spiller musikk hver natt", place: "-"},
+	{class: "numbers", q: "bor i 0302B, angst", place: "-", topics: "angst"},
+	{class: "numbers", q: "0557angst", place: "0301", topics: "angst"},
 	// In a sentence a postal place needs a cue; after other words the
 	// beginning of one needs five letters; several words or a region after
 	// it are cues.

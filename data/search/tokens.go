@@ -313,6 +313,9 @@ func markCapitals(q string, toks []token) {
 				toks[k].glued, toks[k].dotted = true, sep == '.'
 			}
 			toks[k].hyphened = k > 0 && sep == '-'
+			if k > 0 && class != 0 && (c == 2) != (class == 2) {
+				toks[k].stuck, toks[k-1].stuck = true, true
+			}
 			sentenceStart, clause, mark, bracket, sep = false, false, false, false, 0
 		}
 		class = c
@@ -380,9 +383,11 @@ func (e *Engine) markNumbers(s *scratch) {
 		before, _ := cueBefore(s, i, e.lex.numberCues)
 		after := e.lex.numberCues[string(s.word(j))]
 		switch {
-		case before == dataset.NumberPhone || total >= phoneDigits || before == dataset.NumberReference || gluedRun(toks[i:j]):
+		case before == dataset.NumberPhone || total >= phoneDigits || before == dataset.NumberReference || gluedRun(toks[i:j]) ||
+			stuckCode(s, i-1) || stuckCode(s, j):
 			// A phone number, a reference ("saksnr. 24"), a date or a
-			// time ("12.03", "24/1187", "18:30"): no postcode.
+			// time ("12.03", "24/1187", "18:30"), a code or a flat's
+			// number ("H0302"): no postcode.
 			markStop(toks[i:j])
 		case before == dataset.NumberAddress && j-i > 1:
 			// "Storgata 5 8006 Bodø": the house number, then the rest.
@@ -403,6 +408,16 @@ func (e *Engine) markNumbers(s *scratch) {
 		i = j
 	}
 }
+
+// stuckCode reports whether token i is one or two letters typed with
+// digits beside them, nothing between: "H0302", "12b" are a flat's or a
+// house's number; "0557angst" is a postcode typed in haste.
+func stuckCode(s *scratch, i int) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].stuck && !s.toks[i].digits && s.toks[i].b-s.toks[i].a <= maxCodeLetters
+}
+
+// maxCodeLetters is how many letters a code glued to digits has at most.
+const maxCodeLetters = 2
 
 // phoneDigits is how many digits in a run of digit groups make a phone
 // number: Norwegian numbers have eight.
@@ -579,16 +594,24 @@ func (e *Engine) markNames(s *scratch) {
 			e.markName(s, i, false)
 		// A name follows its person word in the same clause: "andre
 		// foreldre, Tromsø-området" is a place.
-		case person(s.word(i-1)) && toks[i].upper && !toks[i].clause:
+		case person(s.word(i-1)) && toks[i].upper && !toks[i].clause && !e.lonePlace(s, i):
 			e.markName(s, i, true)
 		case i >= 2 && person(s.word(i-2)) && toks[i-1].common && toks[i].upper && !toks[i].clause && !toks[i-1].clause &&
-			!e.lex.placePreposition[string(s.word(i-1))]: // "mor i Tromsø" is a place
+			!e.lex.placePreposition[string(s.word(i-1))] && !e.lonePlace(s, i): // "mor i Tromsø" is a place
 			e.markName(s, i, true)
 		case toks[i].capital && !toks[i].acronym && i+1 < len(toks) && toks[i+1].upper && e.namesNothing(s, i) &&
 			!e.isPlaceName(string(s.word(i))+string(s.word(i+1))):
 			e.markName(s, i, true)
 		}
 	}
+}
+
+// lonePlace reports whether token i names a place and ends the message:
+// after a person word, a place's name last of all is the place ("ensom
+// nabo Sandefjord", "alenemamma Kongsberg"); a person's name goes on to
+// say something of them ("dattera mi Frøya har sluttet å spise").
+func (e *Engine) lonePlace(s *scratch, i int) bool {
+	return i == len(s.toks)-1 && e.isPlaceName(string(s.word(i)))
 }
 
 // hasCueBefore reports whether a cue of the set ends right before token i.
