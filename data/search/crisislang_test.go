@@ -83,3 +83,18 @@ func TestCrisisStemLetters(t *testing.T) {
 		assert.Equal(t, crisis, e.Search(q, Options{}).Crisis != nil, q)
 	}
 }
+
+// TestCrisisWordsInUnspacedScripts: a crisis word of a script written
+// without spaces is read inside a run of it, and a crisis_undo word right
+// after it undoes it there too ("跳楼价" is a rock-bottom price).
+func TestCrisisWordsInUnspacedScripts(t *testing.T) {
+	e := lexEngine(t, nil,
+		dataset.Lexeme{Text: "想死", Role: dataset.RoleCrisisStem, Language: "zh", Category: dataset.CrisisWishDead},
+		dataset.Lexeme{Text: "跳楼", Role: dataset.RoleCrisisStem, Language: "zh", Category: dataset.CrisisSuicide},
+		dataset.Lexeme{Text: "价", Role: dataset.RoleCrisisUndo, Language: "zh"},
+	)
+	assert.NotNil(t, e.Search("我想死了", Options{}).Crisis, "inside a run")
+	assert.NotNil(t, e.Search("我真的想跳楼", Options{}).Crisis, "inside a run")
+	assert.Nil(t, e.Search("跳楼价大甩卖", Options{}).Crisis, "undone inside the run")
+	assert.Nil(t, e.Search("我想你了", Options{}).Crisis)
+}

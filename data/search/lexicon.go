@@ -38,9 +38,9 @@ type lexicon struct {
 	// placeCases are the endings other languages put on a place's name
 	// ("Vadsøssa", "Бергене"), longest first.
 	placeCases []string
-	// unspacedNames are the exonyms and topic words in a script written
-	// without spaces ("オスロ", "奥斯陆", "离婚"), folded: read inside a run
-	// of that script.
+	// unspacedNames are the exonyms, topic words and crisis words in a
+	// script written without spaces ("オスロ", "奥斯陆", "离婚", "想死"),
+	// folded: read inside a run of that script.
 	unspacedNames []string
 	// prefixes are the proclitics a word may carry ("و", "ف"): a crisis
 	// cue is read without them ("ولا" is "لا").
@@ -171,6 +171,15 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		if x.Role == dataset.RoleCrisisStem || x.Role == dataset.RoleCrisisPhrase || x.Role == dataset.RoleBereaved || x.Role == dataset.RoleCrisisCue {
 			for _, w := range splitOn(f, " ") {
 				l.crisisLang[w] |= l.bit(x.Language)
+			}
+		}
+		// A crisis word in a script written without spaces is read inside
+		// a run of it too: "我想死了" is "我", "想死" and "了".
+		if dataset.CrisisRole(x.Role) {
+			for _, w := range splitOn(f, " ") {
+				if r, _ := utf8.DecodeRuneInString(w); unspaced(r) {
+					l.unspacedNames = append(l.unspacedNames, w)
+				}
 			}
 		}
 		if x.Role == dataset.RoleCommon && x.Place != "" && l.bit(x.Language)&l.local == 0 {

@@ -332,11 +332,25 @@ func (c *checker) lexemePrivate(f, rec, field, s string) {
 func letters(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
+		switch {
+		case syllabic(r):
+			n += syllableLetters
+		case unicode.IsLetter(r):
 			n++
 		}
 	}
 	return n
+}
+
+// syllableLetters is how many letters one character of a script that
+// writes a syllable or a word with each counts as: "想死" (want to die) says
+// as much as "vil dø".
+const syllableLetters = 3
+
+// syllabic reports whether r is a Chinese character, kana or a Hangul
+// syllable.
+func syllabic(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3040 && r <= 0x30FF || r >= 0xAC00 && r <= 0xD7A3
 }
 
 func digits(s string) int {

@@ -111,6 +111,9 @@ func TestLexiconProblems(t *testing.T) {
 		{"crisis stem too broad", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "selv-", Role: dataset.RoleCrisisStem, Language: "nb", Category: dataset.CrisisSuicide})
 		}, "lexicon.json: crisis_stem «selv-»: text: en krisestamme på 4 bokstaver (foldet «selv») er for bred", false},
+		{"one Chinese character is too broad a crisis stem", func(d *dataset.Dataset) {
+			addLexeme(d, dataset.Lexeme{Text: "死", Role: dataset.RoleCrisisStem, Language: "zh", Category: dataset.CrisisWishDead})
+		}, "lexicon.json: crisis_stem «死»: text: en krisestamme på 3 bokstaver (foldet «死») er for bred", false},
 		{"a municipality's name without place", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "Tromsø", Role: dataset.RoleHomograph, Language: "no"})
 		}, "lexicon.json: homograph «Tromsø»: place: «Tromsø» er også navnet på kommune 5501 Tromsø: skriv kommunenummeret i place", false},
