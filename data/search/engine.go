@@ -97,20 +97,21 @@ const (
 
 // token is one word of the folded query.
 type token struct {
-	a, b    int // bytes of the folded query
-	stop    bool
-	digits  bool
-	common  bool // an ordinary word: never a place
-	crisis  bool // part of a crisis word or phrase: never a place
-	cue     bool // a crisis cue's word: a known word, no misspelling of a name
-	person  bool // a person's name ("jeg heter Hege Lier"): never a place
-	upper   bool // typed with a capital first letter, not at a sentence's start
-	capital bool // typed with a capital first letter (the query not all in capitals)
-	acronym bool // typed all in capitals, two letters or more ("DPS", "NTNU"): no first name
-	bracket bool // right after an opening bracket: a name ends before it
-	clause  bool // begins a sentence or clause: after . ! ? , ; : (or first)
-	glued   bool // joined to the token before by . / or : with no space ("12.03")
-	dotted  bool // joined to the word before by a dot, no space ("Kr.sand")
+	a, b     int // bytes of the folded query
+	stop     bool
+	digits   bool
+	common   bool // an ordinary word: never a place
+	crisis   bool // part of a crisis word or phrase: never a place
+	cue      bool // a crisis cue's word: a known word, no misspelling of a name
+	person   bool // a person's name ("jeg heter Hege Lier"): never a place
+	upper    bool // typed with a capital first letter, not at a sentence's start
+	capital  bool // typed with a capital first letter (the query not all in capitals)
+	acronym  bool // typed all in capitals, two letters or more ("DPS", "NTNU"): no first name
+	bracket  bool // right after an opening bracket: a name ends before it
+	clause   bool // begins a sentence or clause: after . ! ? , ; : (or first)
+	sentence bool // begins a sentence: first, or after . ! ? and a space
+	glued    bool // joined to the token before by . / or : with no space ("12.03")
+	dotted   bool // joined to the word before by a dot, no space ("Kr.sand")
 	// stuck is digits and letters typed together with nothing between,
 	// either way round ("H0302", "12b"): a code or a flat's number.
 	stuck bool

@@ -524,6 +524,18 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "ensom nabo Sandefjord", place: "3907"},
 	{class: "whose", q: "alenemamma Kongsberg", place: "3303"},
 	{class: "whose", q: "mamma alene Drøbak", place: "3214"},
+	// Someone close right before a place preposition is there, the verb
+	// left out; with the writer ("alone with the kids in Bardufoss") it is
+	// the writer's place too.
+	{class: "whose", q: "Datteren min i Porsgrunn vet ingenting, jeg sitter alene i Skien", place: "4003"},
+	{class: "whose", q: "I'm alone with the kids in Bardufoss", place: "5524"},
+	// A cue's subject is looked for in its own sentence only.
+	{class: "whose", q: "I morgen er kona i Tønsberg. Bor på Tjøme.", place: "3911"},
+	// Every word of a place's name of several words carries its role.
+	{class: "whose", q: "permittert fra jobben i Mo i Rana. Nå bor jeg hos søsteren min i Mosjøen", place: "1824"},
+	// An English word after "in" that goes with a word of its own is that
+	// word ("in his sleep" is no His).
+	{class: "whose", q: "my neighbour in Sortland is a veteran. he's loud at night, screaming in his sleep I think", place: "1870"},
 	// A reference, a date or a time is no postcode.
 	{class: "numbers", q: "Saksnr. 24/1187, samlivsbrudd, Asker kommune", place: "3203", topics: "samlivsbrudd"},
 	{class: "numbers", q: "møtet 12.03 om kreft i Sunnfjord", place: "4647", topics: "kreft"},

@@ -308,6 +308,7 @@ func markCapitals(q string, toks []token) {
 			toks[k].acronym = toks[k].capital
 			toks[k].upper = toks[k].capital && !sentenceStart
 			toks[k].clause = clause || k == 0
+			toks[k].sentence = k == 0 || clause && sentenceStart
 			toks[k].bracket = bracket
 			if k > 0 && (sep == '.' || sep == '/' || sep == ':') {
 				toks[k].glued, toks[k].dotted = true, sep == '.'
@@ -705,11 +706,20 @@ func (e *Engine) markForeign(s *scratch) {
 	}
 	lang := langSet(1) << s.lang
 	for i := range s.toks {
-		if e.lex.localCommon[string(s.word(i))]&lang != 0 && !e.lex.placePreposition[string(s.word(i-1))] &&
+		if e.lex.localCommon[string(s.word(i))]&lang != 0 && !(e.lex.placePreposition[string(s.word(i-1))] && e.toldAsPlace(s, i)) &&
 			!s.toks[i].upper {
 			s.toks[i].common = true
 		}
 	}
+}
+
+// toldAsPlace reports whether a word after a place preposition is told as
+// a place's name: it ends its clause, or a stop or common word follows it
+// ("I live in Moss with my kids"); before a word of its own it is a
+// determiner of that word ("screaming in his sleep").
+func (e *Engine) toldAsPlace(s *scratch, i int) bool {
+	k := i + 1
+	return k >= len(s.toks) || s.toks[k].clause || s.toks[k].stop || s.toks[k].common
 }
 
 // foreignLanguage is the language (its bit) of most of the query's stop and
@@ -809,18 +819,37 @@ func (e *Engine) markRoles(s *scratch) {
 			// is often the place asked for ("jobber i hjemmetjenesten i
 			// Vestre Toten"); after "fra" it is where one comes from
 			// ("skrevet ut fra akuttpsykiatrisk i Kristiansand").
-			if next := string(s.word(k + 1)); (role != roleElsewhere || cue == dataset.PlaceOrigin) && e.lex.placePreposition[next] && e.lex.placeCues[next] == "" && !s.toks[k+1].clause && !e.isPlaceName(string(s.word(k))) {
+			if next := string(s.word(k + 1)); (role != roleElsewhere || cue == dataset.PlaceOrigin) && e.lex.placePreposition[next] && e.lex.placeCues[next] == "" && !s.toks[k+1].clause && !e.isPlaceName(string(s.word(k))) &&
+				e.placeWords(s, k) < 2 {
 				limit += 2
 				continue
 			}
-			if t.role == 0 {
-				t.role = role
+			// Every word of a name of several words ("Mo i Rana"): a
+			// shorter name inside it ("Rana") is the same place.
+			for n := e.placeWords(s, k); n > 0; n-- {
+				if u := &s.toks[k+n-1]; u.role == 0 && !u.stop {
+					u.role = role
+				}
 			}
 			break
 		}
 	}
 	e.markSelfAt(s)
 	e.markNegated(s)
+}
+
+// placeWords is how many words the longest place's name beginning at
+// token k has, up to three ("Mo i Rana"); 1 when none does.
+func (e *Engine) placeWords(s *scratch, k int) int {
+	key := string(s.word(k))
+	n := 1
+	for m := 2; m <= 3 && k+m <= len(s.toks); m++ {
+		key += string(s.word(k + m - 1))
+		if e.isPlaceName(key) {
+			n = m
+		}
+	}
+	return n
 }
 
 // negatedAt reports whether a negation stands right before token i, or
@@ -851,15 +880,35 @@ func (e *Engine) markNegated(s *scratch) {
 // markSelfAt reads the writer right before a place preposition as where
 // the writer is, the verb left out: "kjæresten bor i Stavanger og jeg i
 // Haugesund", "mormor i Kautokeino, jeg i Tromsø"; not before one that says
-// whither or whence ("… eller må æ te Vadsø").
+// whither or whence ("… eller må æ te Vadsø"). Someone close right before
+// one, with a word of theirs between or none, is where they are:
+// "søstera mi i Harstad", "Sønnen i Stavanger", "my grown kids in Oslo".
 func (e *Engine) markSelfAt(s *scratch) {
 	for i := 2; i < len(s.toks); i++ {
 		t := &s.toks[i]
 		prep := string(s.word(i - 1))
-		if t.role == 0 && !t.stop && !t.common && e.lex.placePreposition[prep] && !e.lex.direction[prep] && e.lex.isWriter(s.toks[i-2], string(s.word(i-2))) {
+		if t.role != 0 || t.stop || t.common || !e.lex.placePreposition[prep] || e.lex.direction[prep] {
+			continue
+		}
+		switch {
+		case e.lex.isWriter(s.toks[i-2], string(s.word(i-2))):
 			t.role = roleLivesSelf
+		case e.closeBy(s, i-2) || s.toks[i-2].common && !s.toks[i-2].clause && e.closeBy(s, i-3):
+			t.role = roleLives
 		}
 	}
+}
+
+// closeBy reports whether token k names someone close or another person,
+// not the writer ("søstera", "familien", "kids"), as a subject: first in
+// its clause or after a word of its own ("my grown kids"), not after a
+// preposition or an article ("alone with the kids in Bardufoss").
+func (e *Engine) closeBy(s *scratch, k int) bool {
+	if k < 0 || k > 0 && !s.toks[k].clause && s.toks[k-1].stop {
+		return false
+	}
+	w := string(s.word(k))
+	return (e.lex.isKin(w) || e.lex.personNoun[w]) && !e.lex.isWriter(s.toks[k], w)
 }
 
 // maxCorrectionGap is how many words after a correction cue its place may
@@ -889,17 +938,23 @@ func (e *Engine) retractBefore(s *scratch, c, i int) {
 func (e *Engine) whoseHome(s *scratch, c int) int8 {
 	// The writer among the subjects makes it the writer's home: "vi
 	// foreldrene bor i Harstad", "mannen min og jeg bor i".
+	// Not across a sentence's beginning: "… når kona er på jobb i
+	// Tønsberg. Bor på Tjøme." is the writer's home.
+	first := c
+	for first > 0 && !s.toks[first].sentence {
+		first--
+	}
 	near := [...]int{c - 1, c - 2, c + 1}
 	for _, want := range [...]int8{roleLivesSelf, roleLives} {
 		for _, k := range near {
-			if k >= 0 && k < len(s.toks) && e.homeOf(s, k) == want {
+			if k >= first && k < len(s.toks) && e.homeOf(s, k) == want {
 				return want
 			}
 		}
 	}
 	// Else the clause's subject, further back: "Min datter (23) har
 	// anoreksi og bor i Halden" is the daughter's home.
-	for k := c - 3; k >= 0 && c-k <= maxSubjectGap; k-- {
+	for k := c - 3; k >= first && c-k <= maxSubjectGap; k-- {
 		if role := e.homeOf(s, k); role != 0 {
 			return role
 		}
