@@ -1052,7 +1052,7 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	lead := int32(-1)
 	if j, ok := e.topicByID[carerTopic]; ok && (len(topics) > 0 && e.aboutSomeoneClose(s, r) ||
 		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s, r) || e.forSomeoneClose(s) ||
-		len(topics) == 0 && !r.crisis && e.kinHasSomething(s)) {
+		len(topics) == 0 && !r.crisis && (e.kinHasSomething(s) || e.kinInSearchWords(s))) {
 		lead = j
 	}
 	// Bereaved by suicide: the crisis lines, and the grief groups first
@@ -1361,6 +1361,33 @@ func (e *Engine) kinHasSomething(s *scratch) bool {
 		}
 	}
 	return false
+}
+
+// maxSearchWords is the most words of a query typed as search words
+// rather than said ("sønn gjeng Holmlia", "hoarding mor Larvik").
+const maxSearchWords = 5
+
+// kinInSearchWords reports whether a few search words name someone close
+// and not the writer: the person searching is that person's relative. Search
+// words hold at most one function word ("mi hijo Stavanger"); "dødsbo
+// etter farmor, hvem rydder?" is said.
+func (e *Engine) kinInSearchWords(s *scratch) bool {
+	if len(s.toks) > maxSearchWords {
+		return false
+	}
+	kin, function := false, 0
+	for i := range s.toks {
+		t, w := &s.toks[i], string(s.word(i))
+		switch {
+		case e.lex.isWriter(*t, w):
+			return false
+		case e.lex.kinSet[w] && !t.person:
+			kin = true
+		case t.stop || t.common:
+			function++
+		}
+	}
+	return kin && function <= 1
 }
 
 // ownerGap is how many content words may stand between the writer and a

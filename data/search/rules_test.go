@@ -427,6 +427,11 @@ var ruleCases = []ruleCase{
 	{class: "topics", q: "anxiety and depression", place: "-", topics: "angst,depresjon"},
 	{class: "topics", q: "spiseforstyrrelser og angst", place: "-", topics: "spiseforstyrrelser,angst"},
 	{class: "topics", q: "utbrent og deprimert", place: "-", topics: "arbeid,depresjon"},
+	// Someone close in a few search words: the searcher is a relative.
+	// Said in a sentence, it takes more ("dødsbo etter farmor" is an errand).
+	{class: "topics", q: "sønn gjeng Holmlia", place: "0301", topics: "parorende"},
+	{class: "topics", q: "mi hijo Stavanger", place: "1103", topics: "parorende"},
+	{class: "topics", q: "dødsbo etter farmor, hvem rydder?", place: "-", topics: "-"},
 
 	// Regions and counties: the most populous member, place.region set;
 	// a municipality of the same name wins; a region qualifies a name.
