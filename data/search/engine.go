@@ -118,6 +118,7 @@ type token struct {
 	// hyphened is joined to the word before by a hyphen, no space: that
 	// word is a compound's first part ("raufoss-anlegget").
 	hyphened bool
+	arrowed  bool // an arrow stands right before it ("Oslo→Tromsø", "->"): the place before is whence
 	plainE   bool // the one letter e typed so: the dialect "er", not "æ" (isWriter)
 	writerI  bool // the English "I" (markEnglishI): the writer (isWriter)
 	// noun is a word after an article ("en kjeller"): a thing, never a

@@ -529,6 +529,16 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "ensom nabo Sandefjord", place: "3907"},
 	{class: "whose", q: "alenemamma Kongsberg", place: "3303"},
 	{class: "whose", q: "mamma alene Drøbak", place: "3214"},
+	// A place before an arrow is whence.
+	{class: "whose", q: "giftepress, Stavanger→Sandnes", place: "1108"},
+	{class: "whose", q: "moved Oslo -> Tromsø for a job", place: "5501"},
+	// Where a commute goes, and a job as a noun, are work; where it
+	// starts is home. A cue reaches neither past another cue nor into the
+	// next clause.
+	{class: "whose", q: "Er det noen i Hønefoss som har gått ut av Jehovas vitner? Jeg pendler til Oslo hver dag", place: "3305"},
+	{class: "whose", q: "kan ikke kjøre fra Skarnes til jobben på Kongsvinger lenger", place: "3415"},
+	{class: "whose", q: "pendler fra Drøbak til Oslo og er sykmeldt", place: "3214"},
+	{class: "whose", q: "mista jobben i Drammen, bor alene på Lier", place: "3312"},
 	// Someone close right before a place preposition is there, the verb
 	// left out; with the writer ("alone with the kids in Bardufoss") it is
 	// the writer's place too.

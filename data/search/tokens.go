@@ -238,9 +238,10 @@ func markCapitals(q string, toks []token) {
 		}
 	}
 	k, class, sentenceStart, letters := -1, 0, true, 0
-	clause, mark, bracket := false, false, false
-	var sep rune  // the one character between this token and the last (0 after more)
-	var prev rune // the last character: a combining mark marks it
+	clause, mark, bracket, arrow := false, false, false, false
+	var before rune // the character before this one
+	var sep rune    // the one character between this token and the last (0 after more)
+	var prev rune   // the last character: a combining mark marks it
 	for _, r := range q {
 		c := 0
 		switch {
@@ -275,10 +276,14 @@ func markCapitals(q string, toks []token) {
 				mark = true
 			case '(', '[':
 				bracket = true
+			case '→', '⇒', '➡', '⟶':
+				arrow = true
+			case '>':
+				arrow = arrow || before == '-' || before == '='
 			case ' ', '\t', '\n':
 				clause = clause || mark || r == '\n'
 			}
-			class = 0
+			class, before = 0, r
 			continue
 		}
 		if c == class && k >= 0 {
@@ -317,7 +322,8 @@ func markCapitals(q string, toks []token) {
 			if k > 0 && class != 0 && (c == 2) != (class == 2) {
 				toks[k].stuck, toks[k-1].stuck = true, true
 			}
-			sentenceStart, clause, mark, bracket, sep = false, false, false, false, 0
+			toks[k].arrowed = arrow
+			sentenceStart, clause, mark, bracket, arrow, sep = false, false, false, false, false, 0
 		}
 		class = c
 	}
@@ -789,6 +795,9 @@ func (e *Engine) markRoles(s *scratch) {
 		cue, n := cueBefore(s, i, e.lex.placeCues)
 		role := roleElsewhere
 		switch {
+		case cue == dataset.PlaceCommute && e.lex.direction[string(s.word(i))] &&
+			e.lex.placeCues[string(s.word(i))] != dataset.PlaceOrigin:
+			// Where a commute goes is work: "pendler til Oslo".
 		case cue == "" || cue == dataset.PlaceCommute:
 			continue
 		case cue == dataset.PlaceCorrection:
@@ -808,6 +817,12 @@ func (e *Engine) markRoles(s *scratch) {
 		}
 		for k, limit := i, i+maxCueGap; k < len(s.toks) && k <= limit; k++ {
 			t := &s.toks[k]
+			// Another cue tells of the places after it ("bor alene, jobber
+			// i Drammen", "har ikke jobb, bor i Oslo"), and a cue does not
+			// reach into the next clause ("utbrent pga jobb, Kr.sand").
+			if c, _ := cueAt(s, k, e.lex.placeCues); c != "" || t.clause {
+				break
+			}
 			if t.stop || t.common && !t.person || t.noun {
 				continue
 			}
@@ -836,6 +851,17 @@ func (e *Engine) markRoles(s *scratch) {
 	}
 	e.markSelfAt(s)
 	e.markNegated(s)
+	e.markArrows(s)
+}
+
+// markArrows reads a place before an arrow as whence: "Stavanger→Sandnes",
+// "moved Oslo -> Tromsø" tell of a move to the place after it.
+func (e *Engine) markArrows(s *scratch) {
+	for k := 1; k < len(s.toks); k++ {
+		if t := &s.toks[k-1]; s.toks[k].arrowed && t.role == 0 && !t.stop && !t.common {
+			t.role = roleElsewhere
+		}
+	}
 }
 
 // placeWords is how many words the longest place's name beginning at
