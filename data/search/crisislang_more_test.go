@@ -48,7 +48,7 @@ func TestCrisisNewLanguages(t *testing.T) {
 			assert.Equal(t, lang, r.Crisis.Language, q)
 		}
 	}
-	for _, q := range []string{"ik lach me dood", "ik ben doodmoe vandaag"} {
+	for _, q := range []string{"ik lach me dood", "ik ben doodmoe vandaag", "ik wil niet dat mijn moeder gaat sterven"} {
 		assert.Nil(t, e.Search(q, Options{}).Crisis, q)
 	}
 }
