@@ -21,6 +21,8 @@ func LexiconLanguages() []LanguageTag {
 		{"fi", "finsk"}, {"is", "islandsk"}, {"it", "italiensk"}, {"hu", "ungarsk"}, {"sq", "albansk"}, {"hbs", "bosnisk, kroatisk og serbisk"},
 		{"hi", "hindi"}, {"pa", "panjabi"}, {"zh", "kinesisk"}, {"ja", "japansk"}, {"ko", "koreansk"},
 		{"el", "gresk"}, {"he", "hebraisk"}, {"am", "amharisk"}, {"ka", "georgisk"}, {"hy", "armensk"}, {"bn", "bengali"}, {"ta", "tamil"},
+		{"nl", "nederlandsk"}, {"lv", "latvisk"}, {"et", "estisk"}, {"bg", "bulgarsk"}, {"cs", "tsjekkisk"}, {"sk", "slovakisk"},
+		{"ps", "pashto"}, {"ne", "nepali"}, {"sw", "swahili"},
 		{"und", "uten ett bestemt språk"},
 	}
 }

@@ -200,7 +200,7 @@ var (
 const (
 	MaxTextRunes      = 2000    // any text field
 	MaxFileBytes      = 4 << 20 // any dataset file (postcodes.json is ~0.5 MB)
-	MaxCuratedBytes   = 1 << 20 // a file people edit (contact points ~75 KB)
+	MaxCuratedBytes   = 2 << 20 // a file people edit (contact points ~75 KB; the lexicon of 40+ languages ~1 MB)
 	hiddenCharMessage = "inneholder et usynlig styringstegn (%U: retningsendring eller nullbredde) som kan skjule eller snu tekst"
 )
 
