@@ -372,7 +372,7 @@ func TestFileSizeLimit(t *testing.T) {
 		}
 	}
 	require.Len(t, msgs, 1)
-	assert.Contains(t, msgs[0], "høyst 1048576")
+	assert.Contains(t, msgs[0], fmt.Sprintf("høyst %d", validate.MaxCuratedBytes))
 }
 
 func TestFormats(t *testing.T) {
