@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+
+	"github.com/selvhjelp/finder/data/dataset"
 )
 
 // Names of the dataset in two parts files, next to BundleName: what the
@@ -28,8 +31,11 @@ const partBytes = 32 << 10
 
 // SplitBundle writes the bundle as two parts files (see wasm/bundle/parts.go):
 // core (everything but the postcodes) and postcodes. Every element is copied
-// byte for byte from the bundle. A parts file is a JSON array with one
-// partial bundle per line; merging the parts in order gives the bundle.
+// byte for byte from the bundle, but for the notes of the lexicon: they are
+// for its reviewers, the engine never reads them, and they are a tenth of
+// what a citizen's browser would download (CoreLexicon). A parts file is a
+// JSON array with one partial bundle per line; merging the parts in order
+// gives the bundle, its lexicon without notes.
 func SplitBundle(bundle []byte) (core, postcodes []byte, err error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(bundle, &top); err != nil {
@@ -80,6 +86,11 @@ func (w *partsWriter) add(k string, v json.RawMessage) error {
 	var elems []json.RawMessage
 	if err := json.Unmarshal(v, &elems); err != nil {
 		return fmt.Errorf("split bundle: %s is not an array: %w", k, err)
+	}
+	if k == "lexicon" {
+		if err := dropNotes(elems); err != nil {
+			return err
+		}
 	}
 	flush := func(chunk []json.RawMessage) {
 		var b bytes.Buffer
@@ -146,4 +157,33 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// dropNotes writes each lexeme again without its note (CoreLexicon).
+func dropNotes(elems []json.RawMessage) error {
+	for i, e := range elems {
+		var x dataset.Lexeme
+		if err := json.Unmarshal(e, &x); err != nil {
+			return fmt.Errorf("split bundle: lexicon #%d: %w", i+1, err)
+		}
+		if x.Note == "" {
+			continue
+		}
+		x.Note = ""
+		b, err := marshal(x, false)
+		if err != nil {
+			return fmt.Errorf("split bundle: lexicon #%d: %w", i+1, err)
+		}
+		elems[i] = b
+	}
+	return nil
+}
+
+// CoreLexicon is the lexicon as the core parts hold it: without notes.
+func CoreLexicon(lex []dataset.Lexeme) []dataset.Lexeme {
+	out := slices.Clone(lex)
+	for i := range out {
+		out[i].Note = ""
+	}
+	return out
 }

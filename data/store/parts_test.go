@@ -2,8 +2,11 @@ package store
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/selvhjelp/finder/data/dataset"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -43,8 +46,24 @@ func TestSplitBundleKeepsEveryRecord(t *testing.T) {
 		var elems []json.RawMessage
 		require.NoError(t, json.Unmarshal(v, &elems), k)
 		assert.Equal(t, len(elems), len(merged[k]), k)
+		if k != "lexicon" {
+			for i := range elems {
+				assert.Equal(t, string(elems[i]), string(merged[k][i]), "%s #%d copied byte for byte", k, i+1)
+			}
+		}
 	}
 	assert.NotContains(t, string(core), `"postcodes"`)
+	// The lexicon's notes are for its reviewers: the core leaves them out
+	// and keeps everything else of every entry.
+	var lex []dataset.Lexeme
+	for _, e := range merged["lexicon"] {
+		var x dataset.Lexeme
+		require.NoError(t, json.Unmarshal(e, &x))
+		lex = append(lex, x)
+	}
+	require.NotEmpty(t, lex)
+	assert.True(t, slices.ContainsFunc(ds.Lexicon, func(x dataset.Lexeme) bool { return x.Note != "" }), "the fixture has notes")
+	assert.Equal(t, CoreLexicon(Canonical(ds).Lexicon), lex)
 	_, _, err = SplitBundle([]byte(`{"counties":[]}`))
 	assert.Error(t, err, "no version")
 }

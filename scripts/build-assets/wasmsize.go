@@ -92,9 +92,13 @@ import (
 // read whose place by rank (someone else's home below a place told with no
 // cue), whither and whence, the dialect "e" and the English "I", hyphened
 // compounds, the vowel signs of the scripts of India, topic words inside
-// unspaced scripts and a death word with no subject: 594,304 B. The gate
-// stands at 595,000, 5 KB below 600,000.
-const moduleBudget = 595_000
+// unspaced scripts and a death word with no subject: 594,304 B. The
+// twelfth read someone close before a place preposition, arrows, commutes
+// and work nouns, places of several words, codes glued to digits, kin in
+// search words and crisis words inside unspaced scripts: 596,706 B. The
+// gate stands at 598,000, 2 KB below 600,000: the next class must pay for
+// itself.
+const moduleBudget = 598_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,
 // what every partner page downloads even if nobody searches) may weigh,
