@@ -539,6 +539,14 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "kan ikke kjøre fra Skarnes til jobben på Kongsvinger lenger", place: "3415"},
 	{class: "whose", q: "pendler fra Drøbak til Oslo og er sykmeldt", place: "3214"},
 	{class: "whose", q: "mista jobben i Drammen, bor alene på Lier", place: "3312"},
+	// Living with someone close is the writer's home; a cue of elsewhere
+	// goes on through another; a negated whence is still whence.
+	{class: "whose", q: "Vi bodde i Porsgrunn, nå bor jeg hos datteren min i Skien.", place: "4003"},
+	{class: "whose", q: "Har ingen venner her i Molde, familien i Trondheim snakker ikke med meg.", place: "1506"},
+	{class: "whose", q: "ble sagt opp fra jobben i Equinor i Stavanger og har flyttet tilbake til Nærbø", place: "1119"},
+	{class: "whose", q: "kjem meg ikkje frå Tingvoll til jobben i Kristiansund", place: "1560"},
+	{class: "whose", q: "In Oslo I had a storage unit too, now in Bærum I have two.", place: "3201"},
+	{class: "whose", q: "Mijn dochter wil niet naar school in Molde. Wij wonen in Aukra.", place: "1547"},
 	// Someone close right before a place preposition is there, the verb
 	// left out; with the writer ("alone with the kids in Bardufoss") it is
 	// the writer's place too.

@@ -820,23 +820,25 @@ func (e *Engine) markRoles(s *scratch) {
 			// Another cue tells of the places after it ("bor alene, jobber
 			// i Drammen", "har ikke jobb, bor i Oslo"), and a cue does not
 			// reach into the next clause ("utbrent pga jobb, Kr.sand").
-			if c, _ := cueAt(s, k, e.lex.placeCues); c != "" || t.clause {
+			// A cue of elsewhere goes on through another ("fra jobben i
+			// Equinor i Stavanger").
+			if c, _ := cueAt(s, k, e.lex.placeCues); c != "" && (role != roleElsewhere || !elsewhereCue(c)) || t.clause {
 				break
-			}
-			if t.stop || t.common && !t.person || t.noun {
-				continue
 			}
 			// A word that names no place, before a place preposition that
 			// is no cue of its own ("fra"), is where in that place: "bor
-			// alene i huset på Nesodden", "bur åleine på Voss". The place
-			// follows it.
+			// alene i huset på Nesodden", "bur åleine på Voss", "bor hos
+			// datteren min i Skien". The place follows it.
 			// Not after a cue of work: where one works on someone's behalf
 			// is often the place asked for ("jobber i hjemmetjenesten i
 			// Vestre Toten"); after "fra" it is where one comes from
 			// ("skrevet ut fra akuttpsykiatrisk i Kristiansand").
-			if next := string(s.word(k + 1)); (role != roleElsewhere || cue == dataset.PlaceOrigin) && e.lex.placePreposition[next] && e.lex.placeCues[next] == "" && !s.toks[k+1].clause && !e.isPlaceName(string(s.word(k))) &&
+			if next := string(s.word(k + 1)); !t.stop && (role != roleElsewhere || cue == dataset.PlaceOrigin) && e.lex.placePreposition[next] && e.lex.placeCues[next] == "" && !s.toks[k+1].clause && !e.isPlaceName(string(s.word(k))) &&
 				e.placeWords(s, k) < 2 {
 				limit += 2
+				continue
+			}
+			if t.stop || t.common && !t.person || t.noun {
 				continue
 			}
 			// Every word of a name of several words ("Mo i Rana"): a
@@ -862,6 +864,12 @@ func (e *Engine) markArrows(s *scratch) {
 			t.role = roleElsewhere
 		}
 	}
+}
+
+// elsewhereCue reports whether a place cue of category c tells of a place
+// that is not home: origin, work, the past.
+func elsewhereCue(c string) bool {
+	return c == dataset.PlaceElsewhere || c == dataset.PlaceOrigin
 }
 
 // placeWords is how many words the longest place's name beginning at
@@ -891,7 +899,8 @@ func (e *Engine) negatedAt(s *scratch, i int) bool {
 func (e *Engine) markNegated(s *scratch) {
 	for i := 1; i < len(s.toks); i++ {
 		t := &s.toks[i]
-		if t.role != 0 && t.role != roleLivesSelf || !e.negatedAt(s, i) || !e.isPlaceName(string(s.word(i))) {
+		if t.role != 0 && t.role != roleLivesSelf || !e.negatedAt(s, i) || !e.isPlaceName(string(s.word(i))) ||
+			e.lex.direction[string(s.word(i-1))] { // "kjem meg ikkje frå Tingvoll til jobben"
 			continue
 		}
 		for k := i + 1; k < len(s.toks); k++ {
@@ -928,9 +937,10 @@ func (e *Engine) markSelfAt(s *scratch) {
 // closeBy reports whether token k names someone close or another person,
 // not the writer ("søstera", "familien", "kids"), as a subject: first in
 // its clause or after a word of its own ("my grown kids"), not after a
-// preposition or an article ("alone with the kids in Bardufoss").
+// preposition, an article or another function word ("alone with the kids
+// in Bardufoss", "bor hos datteren min i Skien").
 func (e *Engine) closeBy(s *scratch, k int) bool {
-	if k < 0 || k > 0 && !s.toks[k].clause && s.toks[k-1].stop {
+	if k < 0 || k > 0 && !s.toks[k].clause && (s.toks[k-1].stop || s.toks[k-1].common) {
 		return false
 	}
 	w := string(s.word(k))
