@@ -83,19 +83,30 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 	return found
 }
 
-// undoneAt reports whether the words from token k undo the crisis word or
-// phrase before them: a crisis_undo word, whole or as a word's beginning
-// ("tilbake", "julekaker"), right after it or after one stop word
-// ("overdosed on coffee", "overdose med julekaker").
+// undoneAt reports whether the words from token k undo the crisis word,
+// phrase or cue before them: a crisis_undo word, whole or as a word's
+// beginning ("tilbake", "julekaker"), right after it or after up to
+// maxUndoSkip stop words or words of the writer ("overdosed on coffee",
+// "overdose med julekaker", "kutter håret", "hopper i fallskjerm").
+// maxUndoSkip is how many stop words or words of the writer may stand
+// between a crisis word and the word that undoes it.
+const maxUndoSkip = 2
+
 func (l *lexicon) undoneAt(fold []byte, toks []token, k int) bool {
-	if k < len(toks) && toks[k].stop {
+	// Past a stop word and the writer or a reflexive's "selv": "skyte seg
+	// selv i foten".
+	for skip := 0; skip < maxUndoSkip && k < len(toks) && (toks[k].stop || l.self[string(fold[toks[k].a:toks[k].b])]); skip++ {
 		k++
 	}
 	if k >= len(toks) {
 		return false
 	}
 	w := string(fold[toks[k].a:toks[k].b])
-	return l.crisisUndo[w] || l.undoHead(w)
+	if l.crisisUndo[w] || l.undoHead(w) {
+		toks[k].cue = true // a known word: "i foten" is no Fosen
+		return true
+	}
+	return false
 }
 
 // isCrisisWord reports whether one folded word is a crisis word; typing
@@ -403,6 +414,10 @@ func (l *lexicon) markCrisisCues(s *scratch) (found, bereaved, violent bool) {
 		}
 		if n == 0 {
 			i++
+			continue
+		}
+		if l.undoneAt(s.fold, s.toks, i+n) {
+			i += n // "hopper i fallskjerm", "vil dø gammel og lykkelig"
 			continue
 		}
 		cues = append(cues, cueAtPos{c, i, n})

@@ -32,6 +32,18 @@ var ruleCases = []ruleCase{
 	// An ordinary word is no other inflection of a crisis cue: "skjer"
 	// (happens) is no "skjærer" (cuts), though it folds to its stem.
 	{class: "crisis", q: "alt som skjer med meg er kaos", crisis: false},
+	// A word that undoes a crisis word undoes a cue too, past a stop word
+	// and the writer: idioms, sports, old age.
+	{class: "crisis", q: "skyte seg selv i foten", place: "-"},
+	{class: "crisis", q: "hopper i fallskjerm på Lesja i helgen", place: "3432"},
+	{class: "crisis", q: "jeg ønsker å dø gammel og lykkelig", place: "-"},
+	{class: "crisis", q: "jeg vil skyte meg selv", place: "-", crisis: true},
+	// Buying a means, a means in its cases, someone close's self-harm in
+	// the third person, a bottle of pills taken: in any length of message.
+	{class: "crisis", q: "Moja córka się tnie, ma 14 lat, mieszkamy w Sarpsborg", place: "3105", crisis: true},
+	{class: "crisis", q: "Я купив мотузку. Живу в Ставангері", crisis: true},
+	{class: "crisis", q: "Jeg har tatt en halv flaske Imovane og drukket vin. Begynner å bli svimmel.", place: "-", crisis: true},
+	{class: "crisis", q: "I had suicidal thoughts in my twenties. Now 45, living in Asker", place: "3203"},
 	{class: "crisis", q: "selvmord", place: "-", crisis: true},
 	// A wish to be allowed to die, a funeral of one's own planned, how much
 	// of a means is too much, someone close who does not wake up.
