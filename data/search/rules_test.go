@@ -551,6 +551,10 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "kan ikke kjøre fra Skarnes til jobben på Kongsvinger lenger", place: "3415"},
 	{class: "whose", q: "pendler fra Drøbak til Oslo og er sykmeldt", place: "3214"},
 	{class: "whose", q: "mista jobben i Drammen, bor alene på Lier", place: "3312"},
+	// A slash and a space part clauses; the place's own office tells of
+	// no origin.
+	{class: "whose", q: "betting, Ski / jobb Oslo", place: "3207"},
+	{class: "whose", q: "Fikk varsel om utkastelse fra kommunen i Skien. Datteren min i Porsgrunn vet ingenting.", place: "4003"},
 	// Living with someone close is the writer's home; a cue of elsewhere
 	// goes on through another; a negated whence is still whence.
 	{class: "whose", q: "Vi bodde i Porsgrunn, nå bor jeg hos datteren min i Skien.", place: "4003"},

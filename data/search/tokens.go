@@ -272,7 +272,9 @@ func markCapitals(q string, toks []token) {
 			switch r {
 			case '.', '!', '?':
 				sentenceStart, mark = true, true
-			case ',', ';', ':':
+			case ',', ';', ':', '/':
+				// A slash with a space after it parts clauses too ("betting,
+				// Ski / jobb Oslo"); "Furuset/Lørenskog" stays one.
 				mark = true
 			case '(', '[':
 				bracket = true
@@ -837,6 +839,11 @@ func (e *Engine) markRoles(s *scratch) {
 				e.placeWords(s, k) < 2 {
 				limit += 2
 				continue
+			}
+			// "fra kommunen i Skien", "from the municipality": the place's
+			// own office writes, which tells of no origin.
+			if cue == dataset.PlaceOrigin && e.lex.municipalityWord[string(s.word(k))] {
+				break
 			}
 			if t.stop || t.common && !t.person || t.noun {
 				continue
