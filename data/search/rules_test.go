@@ -444,6 +444,9 @@ var ruleCases = []ruleCase{
 	{class: "topics", q: "sønn gjeng Holmlia", place: "0301", topics: "parorende"},
 	{class: "topics", q: "mi hijo Stavanger", place: "1103", topics: "parorende"},
 	{class: "topics", q: "dødsbo etter farmor, hvem rydder?", place: "-", topics: "-"},
+	// A verb of moving alone is no break-up: "flyttet ut" is.
+	{class: "topics", q: "jenta flytta til Tromsø for å studere", place: "5501", topics: "-"},
+	{class: "topics", q: "samboeren har truga med å flytte ut", place: "-", topics: "samlivsbrudd"},
 
 	// Regions and counties: the most populous member, place.region set;
 	// a municipality of the same name wins; a region qualifies a name.
