@@ -35,6 +35,10 @@ var ruleCases = []ruleCase{
 	// A word that undoes a crisis word undoes a cue too, past a stop word
 	// and the writer: idioms, sports, old age.
 	{class: "crisis", q: "skyte seg selv i foten", place: "-"},
+	// The name of a means in small letters is the thing, not a small
+	// place, unless a place preposition says place.
+	{class: "crisis", q: "tau og karabiner til klatring", place: "-"},
+	{class: "crisis", q: "ferja fra tau går ikke i helgene", place: "1130"},
 	{class: "crisis", q: "hopper i fallskjerm på Lesja i helgen", place: "3432"},
 	{class: "crisis", q: "jeg ønsker å dø gammel og lykkelig", place: "-"},
 	{class: "crisis", q: "jeg vil skyte meg selv", place: "-", crisis: true},

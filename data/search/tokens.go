@@ -80,6 +80,7 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 	}
 	r.crisis = e.lex.markCrisis(fold, toks, open)
 	cued, toldByRule, violent := e.lex.markCrisisCues(s)
+	e.markCueWords(s)
 	if (r.crisis || cued) && e.lex.subjectOfWork(s) {
 		for i := range toks {
 			toks[i].crisis = false
@@ -589,6 +590,21 @@ func (l *lexicon) placeCue(before, w, after string, namesake bool) bool {
 	return l.municipalityWord[after] || namesake && l.placePreposition[after] || l.placePreposition[before]
 }
 
+// markCueWords reads the name of a means (a crisis cue of method) typed in
+// small letters as that thing, not a small place, unless a place
+// preposition comes right before it: "tau og karabiner til klatring" is
+// rope ("ferja fra tau" is Tau); a municipality's name, now or before,
+// stays.
+func (e *Engine) markCueWords(s *scratch) {
+	for i := range s.toks {
+		w := string(s.word(i))
+		if t := &s.toks[i]; t.cue && !t.capital && !t.common && e.lex.crisisCues[w] == dataset.CueMethod &&
+			!e.lex.placePreposition[string(s.word(i-1))] && !e.isMunicipalityName(w, entFormer) {
+			t.common = true
+		}
+	}
+}
+
 // markNames marks people's names, which are never places: the words right
 // after a name cue ("jeg heter Hege Lier", "my name is"), a capitalised
 // word after a kin word ("sønnen min Stian", "naboen Stian Vik") with the
@@ -662,10 +678,15 @@ func (e *Engine) namesNothing(s *scratch, i int) bool {
 	return !found
 }
 
-// isMunicipalityName reports whether key is exactly a municipality's name.
-func (e *Engine) isMunicipalityName(key string) bool {
+// isMunicipalityName reports whether key is exactly a municipality's name,
+// or with upTo entFormer also its Sami or Kven name or a former one's.
+func (e *Engine) isMunicipalityName(key string, upTo ...entryKind) bool {
+	last := entMunicipality
+	if len(upTo) > 0 {
+		last = upTo[0]
+	}
 	for _, j := range e.exact[key] {
-		if e.entries[j].kind == entMunicipality {
+		if e.entries[j].kind <= last {
 			return true
 		}
 	}
