@@ -45,6 +45,7 @@ var firstContactSets = []struct {
 	{"2026-12-07-t", 0.961, 2, 0 + signalSlack, 9 + signalSlack},
 	{"2026-12-07-u", 0.957, 0, 0 + signalSlack, 10 + signalSlack},
 	{"2026-12-07-v", 0.935, 5, 2 + signalSlack, 13 + signalSlack},
+	{"2026-12-07-w", 0.926, 8, 0 + signalSlack, 11 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
