@@ -571,7 +571,13 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	if place && sp.short && !ownWords && !sp.cued {
 		return false
 	}
-	if place && (sp.message || sp.sentence) && !sp.cued && !ownWords && (en.kind == entPostal || en.kind == entDistrict) {
+	// Last of all, where people put the place, a word that is exactly one's
+	// name is that place ("vil ikke leve lenger flatåsen"), unless it is
+	// also a word of some language ("ryggmargsskade etter fall", "go to
+	// hell").
+	lastNamed := sp.end && sp.i == sp.j && m.how == howExact && !sp.message &&
+		e.lex.localCommon[key] == 0 && !e.lex.homograph[key] && !e.lex.plain[key]
+	if place && (sp.message || sp.sentence) && !sp.cued && !ownWords && !lastNamed && (en.kind == entPostal || en.kind == entDistrict) {
 		return false
 	}
 	// A description is read as written, or by its first words: never as

@@ -561,6 +561,11 @@ var ruleCases = []ruleCase{
 	// A slash and a space part clauses; the place's own office tells of
 	// no origin.
 	{class: "whose", q: "betting, Ski / jobb Oslo", place: "3207"},
+	// Last of all, a word that is exactly a small place's name is that
+	// place, unless it is also a word of some language.
+	{class: "whose", q: "for bestemor stabbestad", place: "4014"},
+	{class: "whose", q: "livet etter leukemi ustaoset", place: "3330"},
+	{class: "whose", q: "ryggmargsskade etter fall", place: "-"},
 	{class: "whose", q: "Fikk varsel om utkastelse fra kommunen i Skien. Datteren min i Porsgrunn vet ingenting.", place: "4003"},
 	// Living with someone close is the writer's home; a cue of elsewhere
 	// goes on through another; a negated whence is still whence.
