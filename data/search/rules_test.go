@@ -48,6 +48,9 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "Я купив мотузку. Живу в Ставангері", crisis: true},
 	{class: "crisis", q: "Jeg har tatt en halv flaske Imovane og drukket vin. Begynner å bli svimmel.", place: "-", crisis: true},
 	{class: "crisis", q: "I had suicidal thoughts in my twenties. Now 45, living in Asker", place: "3203"},
+	{class: "crisis", q: "viiltelen taas", place: "-", crisis: true},
+	{class: "crisis", q: "penso di buttarmi sotto il treno domani mattina", place: "-", crisis: true},
+	{class: "crisis", q: "ክመውት እደሊ", place: "-", crisis: true},
 	{class: "crisis", q: "selvmord", place: "-", crisis: true},
 	// A wish to be allowed to die, a funeral of one's own planned, how much
 	// of a means is too much, someone close who does not wake up.
