@@ -569,6 +569,8 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "for bestemor stabbestad", place: "4014"},
 	{class: "whose", q: "livet etter leukemi ustaoset", place: "3330"},
 	{class: "whose", q: "ryggmargsskade etter fall", place: "-"},
+	// Days and months are words, no near miss of a place.
+	{class: "whose", q: "skyt meg, det er mandag", place: "-"},
 	{class: "whose", q: "Fikk varsel om utkastelse fra kommunen i Skien. Datteren min i Porsgrunn vet ingenting.", place: "4003"},
 	// Living with someone close is the writer's home; a cue of elsewhere
 	// goes on through another; a negated whence is still whence.
