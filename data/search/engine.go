@@ -281,13 +281,13 @@ func (e *Engine) Search(query string, opts Options) Response {
 }
 
 // endsOpen reports whether the last word of a raw query is still being
-// typed: a trailing space finishes it.
+// typed: a trailing space finishes it, and so does a mark that ends a
+// sentence or clause ("er det anonymt?" asks no "Anonyme Narkomane").
 func endsOpen(raw string) bool {
 	if raw == "" {
 		return true
 	}
-	c := raw[len(raw)-1]
-	return c != ' ' && c != '\t' && c != '\n'
+	return !strings.ContainsRune(" \t\n.?!,;:", rune(raw[len(raw)-1]))
 }
 
 func limits(opts Options) (sug, res int) {

@@ -636,6 +636,10 @@ var ruleCases = []ruleCase{
 	{class: "finished", q: "reine i lofoten", place: "1874"},
 	{class: "finished", q: "kolbotn, datter med spiseforstyrrelse", place: "3207", topics: "spiseforstyrrelser"},
 	{class: "finished", q: "angst kolbot", place: "3207", topics: "angst"},
+	// A mark that ends a sentence finishes its last word: "anonymt?" is
+	// no beginning of "Anonyme Narkomane".
+	{class: "finished", q: "er det anonymt?", place: "-", topics: "-"},
+	{class: "finished", q: "er det grupper på nett?", place: "-", topics: "-"},
 }
 
 // regionTop is the most populous member of the region or county named n.
