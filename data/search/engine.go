@@ -1053,7 +1053,7 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	lead := int32(-1)
 	if j, ok := e.topicByID[carerTopic]; ok && (len(topics) > 0 && e.aboutSomeoneClose(s, r) ||
 		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s, r) || e.forSomeoneClose(s) ||
-		len(topics) == 0 && !r.crisis && (e.kinHasSomething(s) || e.kinInSearchWords(s))) {
+		!r.crisis && e.kinInSearchWords(s) || len(topics) == 0 && !r.crisis && e.kinHasSomething(s)) {
 		lead = j
 	}
 	// Bereaved by suicide: the crisis lines, and the grief groups first

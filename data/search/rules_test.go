@@ -450,6 +450,7 @@ var ruleCases = []ruleCase{
 	// Said in a sentence, it takes more ("dødsbo etter farmor" is an errand).
 	{class: "topics", q: "sønn gjeng Holmlia", place: "0301", topics: "parorende"},
 	{class: "topics", q: "mi hijo Stavanger", place: "1103", topics: "parorende"},
+	{class: "topics", q: "mormor kragerø enke", place: "4014", topics: "sorg,parorende"},
 	{class: "topics", q: "dødsbo etter farmor, hvem rydder?", place: "-", topics: "-"},
 	// A verb of moving alone is no break-up: "flyttet ut" is.
 	{class: "topics", q: "jenta flytta til Tromsø for å studere", place: "5501", topics: "-"},
