@@ -59,13 +59,19 @@ func CleanQuery(q string) string {
 	return strings.TrimSpace(b.String())
 }
 
+// Syllabic reports whether r writes a syllable or a word by itself: a
+// Chinese character, kana or a Hangul syllable.
+func Syllabic(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || // CJK ideographs
+		r >= 0x3040 && r <= 0x30FF || // Hiragana, Katakana
+		r >= 0xAC00 && r <= 0xD7A3 // Hangul syllables
+}
+
 // unspaced reports whether r is a letter of a script written without spaces
 // between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese) or in
 // syllables that take their endings without a space (Korean).
 func unspaced(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || // CJK ideographs
-		r >= 0x3040 && r <= 0x30FF || // Hiragana, Katakana
-		r >= 0xAC00 && r <= 0xD7A3 || // Hangul syllables
+	return Syllabic(r) ||
 		r >= 0x0E00 && r <= 0x0EFF || // Thai, Lao
 		r >= 0x1000 && r <= 0x109F || // Myanmar
 		r >= 0x1780 && r <= 0x17FF // Khmer

@@ -168,15 +168,14 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		if x.Role == dataset.RoleStop || x.Role == dataset.RoleCommon {
 			l.lang[f] |= l.bit(x.Language)
 		}
-		if x.Role == dataset.RoleCrisisStem || x.Role == dataset.RoleCrisisPhrase || x.Role == dataset.RoleBereaved || x.Role == dataset.RoleCrisisCue {
-			for _, w := range splitOn(f, " ") {
-				l.crisisLang[w] |= l.bit(x.Language)
-			}
-		}
-		// A crisis word in a script written without spaces is read inside
-		// a run of it too: "我想死了" is "我", "想死" and "了".
 		if dataset.CrisisRole(x.Role) {
+			tellsLanguage := x.Role == dataset.RoleCrisisStem || x.Role == dataset.RoleCrisisPhrase || x.Role == dataset.RoleBereaved || x.Role == dataset.RoleCrisisCue
 			for _, w := range splitOn(f, " ") {
+				if tellsLanguage {
+					l.crisisLang[w] |= l.bit(x.Language)
+				}
+				// A crisis word in a script written without spaces is read
+				// inside a run of it too: "我想死了" is "我", "想死" and "了".
 				if r, _ := utf8.DecodeRuneInString(w); unspaced(r) {
 					l.unspacedNames = append(l.unspacedNames, w)
 				}

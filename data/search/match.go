@@ -549,6 +549,14 @@ type candSource struct {
 func (c candSource) String(i int) string { return c.e.entries[c.cand[i]].fold }
 func (c candSource) Len() int            { return len(c.cand) }
 
+// lastNamed reports whether match m is the query's last word, exactly a
+// place's name, in a short sentence, and no word of any language.
+func (e *Engine) lastNamed(m *match, sp *qspan) bool {
+	key := sp.key
+	return sp.end && sp.i == sp.j && m.how == howExact && !sp.message &&
+		e.lex.localCommon[key] == 0 && !e.lex.homograph[key] && !e.lex.plain[key]
+}
+
 // resolvable reports whether a match is sure enough to be the reading of
 // the query, not just a suggestion: a confident wrong answer is worse than
 // none. Finished words are words: only the word being typed (the tail) may
@@ -575,9 +583,8 @@ func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	// name is that place ("vil ikke leve lenger flatåsen"), unless it is
 	// also a word of some language ("ryggmargsskade etter fall", "go to
 	// hell").
-	lastNamed := sp.end && sp.i == sp.j && m.how == howExact && !sp.message &&
-		e.lex.localCommon[key] == 0 && !e.lex.homograph[key] && !e.lex.plain[key]
-	if place && (sp.message || sp.sentence) && !sp.cued && !ownWords && !lastNamed && (en.kind == entPostal || en.kind == entDistrict) {
+	if place && (sp.message || sp.sentence) && !sp.cued && !ownWords && (en.kind == entPostal || en.kind == entDistrict) &&
+		!e.lastNamed(m, sp) {
 		return false
 	}
 	// A description is read as written, or by its first words: never as

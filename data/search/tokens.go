@@ -597,9 +597,8 @@ func (l *lexicon) placeCue(before, w, after string, namesake bool) bool {
 // stays.
 func (e *Engine) markCueWords(s *scratch) {
 	for i := range s.toks {
-		w := string(s.word(i))
-		if t := &s.toks[i]; t.cue && !t.capital && !t.common && e.lex.crisisCues[w] == dataset.CueMethod &&
-			!e.lex.placePreposition[string(s.word(i-1))] && !e.isMunicipalityName(w, entFormer) {
+		if t := &s.toks[i]; t.cue && !t.capital && !t.common && e.lex.crisisCues[string(s.word(i))] == dataset.CueMethod &&
+			!e.lex.placePreposition[string(s.word(i-1))] && !e.isMunicipalityName(string(s.word(i)), entFormer) {
 			t.common = true
 		}
 	}
@@ -856,8 +855,12 @@ func (e *Engine) markRoles(s *scratch) {
 			// is often the place asked for ("jobber i hjemmetjenesten i
 			// Vestre Toten"); after "fra" it is where one comes from
 			// ("skrevet ut fra akuttpsykiatrisk i Kristiansand").
+			words := 0 // of the place's name beginning here (placeWords), for a word that is no stop word
+			if !t.stop {
+				words = e.placeWords(s, k)
+			}
 			if next := string(s.word(k + 1)); !t.stop && (role != roleElsewhere || cue == dataset.PlaceOrigin) && e.lex.placePreposition[next] && e.lex.placeCues[next] == "" && !s.toks[k+1].clause && !e.isPlaceName(string(s.word(k))) &&
-				e.placeWords(s, k) < 2 {
+				words < 2 {
 				limit += 2
 				continue
 			}
@@ -871,7 +874,7 @@ func (e *Engine) markRoles(s *scratch) {
 			}
 			// Every word of a name of several words ("Mo i Rana"): a
 			// shorter name inside it ("Rana") is the same place.
-			for n := e.placeWords(s, k); n > 0; n-- {
+			for n := words; n > 0; n-- {
 				if u := &s.toks[k+n-1]; u.role == 0 && !u.stop {
 					u.role = role
 				}

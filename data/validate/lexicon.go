@@ -333,7 +333,7 @@ func letters(s string) int {
 	n := 0
 	for _, r := range s {
 		switch {
-		case syllabic(r):
+		case search.Syllabic(r):
 			n += syllableLetters
 		case unicode.IsLetter(r):
 			n++
@@ -346,12 +346,6 @@ func letters(s string) int {
 // writes a syllable or a word with each counts as: "想死" (want to die) says
 // as much as "vil dø".
 const syllableLetters = 3
-
-// syllabic reports whether r is a Chinese character, kana or a Hangul
-// syllable.
-func syllabic(r rune) bool {
-	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3040 && r <= 0x30FF || r >= 0xAC00 && r <= 0xD7A3
-}
 
 func digits(s string) int {
 	n := 0

@@ -11,8 +11,8 @@ import (
 )
 
 // samePartsInModule checks that the module reads core + postcodes, merged,
-// exactly as the worker reads the whole bundle (its lexicon without notes), and that core alone holds
-// everything but the postcodes.
+// exactly as the worker reads the whole bundle (its lexicon without notes),
+// and that core alone holds everything but the postcodes.
 func samePartsInModule(bundle, core, postcodes []byte) error {
 	want, err := store.ParseBundle(bundle)
 	if err != nil {
