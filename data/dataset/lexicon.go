@@ -144,7 +144,7 @@ func CategoriesOf(role string) []string {
 	case RoleNumberWord:
 		return NumberWordValues()
 	case RoleCrisisPast:
-		return []string{PastLongAgo, PastAgain}
+		return []string{PastLongAgo, PastAgain, PastJest}
 	}
 	return nil
 }
@@ -156,11 +156,15 @@ func CategoriesOf(role string) []string {
 const OtherReflexive = "reflexive"
 
 // Categories of crisis_past: a phrase that says the crisis words of its
-// clause are long past ("for ti år siden"), and one that, anywhere in a
-// message, says the past is back ("igjen"): then nothing is long past.
+// clause are long past ("for ti år siden"); one that, anywhere in a
+// message, says the past is back ("igjen"): then nothing is long past; and
+// a word of laughter ("lol", "haha"): in its sentence, a threat to the
+// writer by someone or something else is said in jest ("sjefen dreper meg
+// hvis jeg kommer for sent lol").
 const (
 	PastLongAgo = "past"
 	PastAgain   = "again"
+	PastJest    = "jest"
 )
 
 // LocalLanguages are the languages of a sentence in which a place's name is

@@ -42,6 +42,15 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "hopper i fallskjerm på Lesja i helgen", place: "3432"},
 	{class: "crisis", q: "jeg ønsker å dø gammel og lykkelig", place: "-"},
 	{class: "crisis", q: "jeg vil skyte meg selv", place: "-", crisis: true},
+	// Laughter makes a threat to the writer by someone or something else a
+	// jest; the writer's own act, blows and a threat with no one named stay.
+	{class: "crisis", q: "han sier han skal drepe meg om jeg kommer sent haha", place: "-"},
+	{class: "crisis", q: "this exam is going to kill me lol", place: "-"},
+	{class: "crisis", q: "han sier han skal drepe meg om jeg kommer sent", place: "-", crisis: true},
+	{class: "crisis", q: "jeg dreper meg lol", place: "-", crisis: true},
+	{class: "crisis", q: "vil drepe meg haha", place: "-", crisis: true},
+	{class: "crisis", q: "pappa slår meg lol", place: "-", crisis: true},
+	{class: "crisis", q: "vil dø lol", place: "-", crisis: true},
 	// Buying a means, a means in its cases, someone close's self-harm in
 	// the third person, a bottle of pills taken: in any length of message.
 	{class: "crisis", q: "Moja córka się tnie, ma 14 lat, mieszkamy w Sarpsborg", place: "3105", crisis: true},

@@ -94,6 +94,12 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		}
 		r.crisis, cued, violent = false, false, false
 	}
+	if (r.crisis || cued) && !past && e.lex.jested(s) {
+		for i := range toks {
+			toks[i].crisis = false
+		}
+		r.crisis, cued, violent = false, false, false
+	}
 	// "kjæresten min truer med å drepe seg" is no violence against the
 	// writer: the threat turns on the one who makes it.
 	r.onAnother = e.crisisOnAnother(s)
