@@ -584,11 +584,16 @@ const (
 	// Fredrikstad"): where one lives, except beside a study cue, where it
 	// is the home town ("lærling i Hammerfest, hjemme i Alta").
 	PlaceHome = "home"
+	// PlaceTheirs asks for help where someone else lives, told with no
+	// place after it ("finnes det noe der hun bor", "near where my mum
+	// lives"): someone else's home named in the message outranks the
+	// writer's ("hun bor i Audnedal og vi bor i Oslo").
+	PlaceTheirs = "theirs"
 )
 
 // PlaceRoles lists the place cue categories.
 func PlaceRoles() []string {
-	return []string{PlaceLives, PlaceElsewhere, PlaceOrigin, PlaceCommute, PlaceCorrection, PlaceStudy, PlaceHome}
+	return []string{PlaceLives, PlaceElsewhere, PlaceOrigin, PlaceCommute, PlaceCorrection, PlaceStudy, PlaceHome, PlaceTheirs}
 }
 
 // NumberWordValues are the values a number word may have: 0 to 19 and the

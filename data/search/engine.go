@@ -203,6 +203,9 @@ type scratch struct {
 	// query's.
 	hashes []uint32
 	hashed bool
+	// theirs says help is wanted where someone else lives (markRoles):
+	// their home outranks the writer's (placeRank).
+	theirs bool
 }
 
 func (e *Engine) getScratch() *scratch {
@@ -634,10 +637,10 @@ func (e *Engine) choose(s *scratch, r *reading) {
 	// Whose place: a place where the writer lives outranks the others, and
 	// a place without a cue outranks someone else's home and one told as
 	// elsewhere (markRoles, placeRank).
-	role := func(p int) int8 { return placeRank(s.toks[s.spans[p].i].role) }
+	role := func(p int) int8 { return placeRank(s.toks[s.spans[p].i].role, s.theirs) }
 	topRole := int8(math.MinInt8)
 	if r.pc >= 0 {
-		topRole = placeRank(s.toks[r.pcToken].role)
+		topRole = placeRank(s.toks[r.pcToken].role, s.theirs)
 	}
 	for p := range bestPlace {
 		if bestPlace[p] >= 0 {
@@ -649,7 +652,7 @@ func (e *Engine) choose(s *scratch, r *reading) {
 			bestPlace[p] = -1
 		}
 	}
-	if r.pc >= 0 && placeRank(s.toks[r.pcToken].role) < topRole {
+	if r.pc >= 0 && placeRank(s.toks[r.pcToken].role, s.theirs) < topRole {
 		r.pc = -1
 	}
 	// A postcode is weaker than a place named in words: four digits in the
@@ -1767,9 +1770,14 @@ func (e *Engine) Near(lat, lon float64, opts Options) Response {
 // where the writer studies, a place told with no cue, someone else's home,
 // elsewhere, taken back. A place with no cue beside someone else's home is
 // most often the writer's ("Barna bor i Oslo. Sitter alene på Stord").
-func placeRank(r int8) int8 {
+// When help is wanted where someone else lives (theirs), their home comes
+// first ("hun bor i Audnedal og vi bor i Oslo. Finnes det noe der hun bor").
+func placeRank(r int8, theirs bool) int8 {
 	switch r {
 	case roleLives:
+		if theirs {
+			return roleLivesSelf + 1
+		}
 		return 0
 	case 0:
 		return roleLives

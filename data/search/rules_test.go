@@ -118,6 +118,11 @@ var ruleCases = []ruleCase{
 	// Where the writer lives is the place after a word that names none:
 	// "bor alene i huset på X"; a home moved into outranks one sold.
 	{class: "whose", q: "jeg bor alene i huset på Nesodden. Barna bor i Bergen og Stavanger", place: "3212"},
+	// Help wanted where someone else lives puts their home first; without
+	// such a wish the writer's home stays first.
+	{class: "whose", q: "mormor bor alene i Audnedal og vi bor i Oslo. Finnes det noe der hun bor?", place: "4225"},
+	{class: "whose", q: "my mum lives in Bodø, I live in Oslo. Is there a group near where she lives?", place: "1804"},
+	{class: "whose", q: "mormor bor alene i Audnedal og vi bor i Oslo. Finnes det noe for oss?", place: "0301"},
 	{class: "whose", q: "eg bur åleine på Voss sidan kona døydde. Ungane bur i Oslo", place: "4621"},
 	{class: "whose", q: "vi har solgt huset på Lier og flyttet inn i en leilighet i Drammen", place: "3301"},
 	// A place told with no cue outranks someone else's home: it is most

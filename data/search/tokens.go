@@ -807,6 +807,7 @@ func (l *lexicon) languages(s *scratch, words map[string]langSet, crisis bool) (
 // word after the cue that is not a stop or common word, at most maxCueGap
 // words on ("bor nå i Harstad").
 func (e *Engine) markRoles(s *scratch) {
+	s.theirs = false
 	if len(e.lex.placeCues) == 0 {
 		return
 	}
@@ -817,6 +818,8 @@ func (e *Engine) markRoles(s *scratch) {
 			commute = true
 		case dataset.PlaceStudy:
 			studying = true
+		case dataset.PlaceTheirs:
+			s.theirs = true
 		}
 	}
 	for i := 1; i < len(s.toks); i++ {
@@ -826,7 +829,7 @@ func (e *Engine) markRoles(s *scratch) {
 		case cue == dataset.PlaceCommute && e.lex.direction[string(s.word(i))] &&
 			e.lex.placeCues[string(s.word(i))] != dataset.PlaceOrigin:
 			// Where a commute goes is work: "pendler til Oslo".
-		case cue == "" || cue == dataset.PlaceCommute:
+		case cue == "" || cue == dataset.PlaceCommute || cue == dataset.PlaceTheirs:
 			continue
 		case cue == dataset.PlaceCorrection:
 			e.retractBefore(s, i-n, i)
