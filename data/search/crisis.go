@@ -23,9 +23,9 @@ const minCrisisPrefix = 6
 // one typo from 7 letters ("selvmor", "sjølmord") but never two, which is
 // what keeps Seljord a place; the word being typed counts from
 // minCrisisPrefix letters of a stem; a phrase counts word for word ("vil
-// ikke leve", "ta livet mitt", "i want to die").
-func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
-	found := false
+// ikke leve", "ta livet mitt", "i want to die"). acute says a phrase of
+// danger from someone else was read ("han skal drepe meg").
+func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) (found, acute bool) {
 	for i := range toks {
 		t := &toks[i]
 		if t.digits {
@@ -76,11 +76,11 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) bool {
 				for k := i; k < end; k++ {
 					toks[k].crisis = true
 				}
-				found = true
+				found, acute = true, acute || ph.acute
 			}
 		}
 	}
-	return found
+	return found, acute
 }
 
 // undoneAt reports whether the words from token k undo the crisis word,

@@ -131,6 +131,9 @@ func (l *lexicon) bit(tag string) langSet {
 type phrase struct {
 	words    []string
 	bereaved bool
+	// acute is a phrase of danger now from someone else ("skal drepe
+	// meg", "going to kill me"): violence, as a crisis rule's is.
+	acute bool
 }
 
 // wordSet is a set of folded words.
@@ -229,7 +232,8 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		case dataset.RoleCrisisPhrase, dataset.RoleBereaved:
 			w := splitOn(f, " ")
 			bereaved := x.Role == dataset.RoleBereaved
-			l.phrases[w[0]] = append(l.phrases[w[0]], phrase{words: w, bereaved: bereaved})
+			acute := x.Category == dataset.CrisisAcute
+			l.phrases[w[0]] = append(l.phrases[w[0]], phrase{words: w, bereaved: bereaved, acute: acute})
 			if bereaved {
 				l.bereaved = append(l.bereaved, f)
 			}

@@ -968,6 +968,17 @@ func TestWhoseCrisisOfLife(t *testing.T) {
 	}
 }
 
+// TestThreatToKillIsViolence: a phrase of danger from someone else ("skal
+// drepe meg") is violence against the writer, as a crisis rule's is: the
+// groups for a crisis of life come first, before the break-up's.
+func TestThreatToKillIsViolence(t *testing.T) {
+	e := rules(t)
+	r := e.Search("Eksen står utenfor døra og roper at han skal drepe meg. Jeg har låst meg inne på badet. Ungene er hos farmor.", Options{})
+	require.NotNil(t, r.Crisis)
+	require.NotEmpty(t, r.Topics)
+	assert.Equal(t, abuseTopic, r.Topics[0].ID)
+}
+
 // TestKinCompounds: a compound whose head names someone close names them
 // too ("lagkameraten", "tvillingbroren"); a short head ("mor", "bror") ends
 // no other word ("humor").

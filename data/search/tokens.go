@@ -78,8 +78,10 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		e.markForeign(s)
 		e.markEnglishI(s)
 	}
-	r.crisis = e.lex.markCrisis(fold, toks, open)
+	var acute bool
+	r.crisis, acute = e.lex.markCrisis(fold, toks, open)
 	cued, toldByRule, violent := e.lex.markCrisisCues(s)
+	violent = violent || acute
 	e.markCueWords(s)
 	if (r.crisis || cued) && e.lex.subjectOfWork(s) {
 		for i := range toks {
