@@ -564,6 +564,9 @@ var ruleCases = []ruleCase{
 	// the message, as in a list of search words.
 	{class: "whose", q: "dattera mi Frøya har sluttet å spise", place: "-"},
 	{class: "whose", q: "ensom nabo Sandefjord", place: "3907"},
+	// Among a few search words a place after a person word is the place.
+	{class: "whose", q: "svoger Hammerfest spilleavhengig", place: "5603"},
+	{class: "whose", q: "nevø Stovner, rus", place: "0301"},
 	{class: "whose", q: "alenemamma Kongsberg", place: "3303"},
 	{class: "whose", q: "mamma alene Drøbak", place: "3214"},
 	// A place before an arrow is whence.

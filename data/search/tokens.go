@@ -638,12 +638,35 @@ func (e *Engine) markNames(s *scratch) {
 	}
 }
 
-// lonePlace reports whether token i names a place and ends the message:
-// after a person word, a place's name last of all is the place ("ensom
-// nabo Sandefjord", "alenemamma Kongsberg"); a person's name goes on to
-// say something of them ("dattera mi Frøya har sluttet å spise").
+// lonePlace reports whether token i names a place and ends the message or
+// stands among a few search words: after a person word, a place's name
+// last of all is the place ("ensom nabo Sandefjord", "alenemamma
+// Kongsberg"), and so it is in search words ("kusine Holmlia, kontrollert",
+// "kone Hammerfest jobber Melkøya"); a person's name goes on to say
+// something of them ("dattera mi Frøya har sluttet å spise").
 func (e *Engine) lonePlace(s *scratch, i int) bool {
-	return i == len(s.toks)-1 && e.isPlaceName(string(s.word(i)))
+	return (i == len(s.toks)-1 || e.searchWords(s)) && e.isPlaceName(string(s.word(i)))
+}
+
+// searchWords reports whether the query is a few search words rather than
+// something said: at most maxSearchWords words, the writer not among them,
+// and at most one function word besides the words for people
+// ("sønn gjeng Holmlia", "mi hijo Stavanger").
+func (e *Engine) searchWords(s *scratch) bool {
+	if len(s.toks) > maxSearchWords {
+		return false
+	}
+	function := 0
+	for i := range s.toks {
+		t, w := &s.toks[i], string(s.word(i))
+		switch {
+		case e.lex.isWriter(*t, w):
+			return false
+		case (t.stop || t.common) && !e.lex.kinSet[w] && !e.lex.personNoun[w] && !e.isPlaceName(w):
+			function++
+		}
+	}
+	return function <= 1
 }
 
 // hasCueBefore reports whether a cue of the set ends right before token i.
