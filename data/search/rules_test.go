@@ -567,6 +567,8 @@ var ruleCases = []ruleCase{
 	// Among a few search words a place after a person word is the place.
 	{class: "whose", q: "svoger Hammerfest spilleavhengig", place: "5603"},
 	{class: "whose", q: "nevø Stovner, rus", place: "0301"},
+	{class: "whose", q: "tourette barn Sola", place: "1124"},
+	{class: "whose", q: "barn elsker sola", place: "-"},
 	{class: "whose", q: "alenemamma Kongsberg", place: "3303"},
 	{class: "whose", q: "mamma alene Drøbak", place: "3214"},
 	// A place before an arrow is whence.

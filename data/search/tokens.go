@@ -506,6 +506,9 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// names have them anywhere; not a word of another language, which
 		// may capitalise its nouns ("Sie lebt in einem Heim").
 		alone = alone || homograph && t.upper && l.localCommon[string(w)] == 0 && s.lang < 0
+		// Last among a few search words, a capital names it ("tourette
+		// barn Sola").
+		alone = alone || homograph && t.upper && i+1 == len(s.toks) && s.lang < 0 && e.searchWords(s)
 		// A plain word that lacks its place's letters is a word first:
 		// alone in its clause it is said, not named ("Ha. Hamar", "Ha,
 		// funny how …" are no Hå; "… sykmeldt. Ski" is Ski).
