@@ -86,16 +86,17 @@ func (l *lexicon) markCrisis(fold []byte, toks []token, open bool) (found, acute
 // undoneAt reports whether the words from token k undo the crisis word,
 // phrase or cue before them: a crisis_undo word, whole or as a word's
 // beginning ("tilbake", "julekaker"), right after it or after up to
-// maxUndoSkip stop words or words of the writer ("overdosed on coffee",
-// "overdose med julekaker", "kutter håret", "hopper i fallskjerm").
-// maxUndoSkip is how many stop words or words of the writer may stand
-// between a crisis word and the word that undoes it.
+// maxUndoSkip stop words, articles, numbers, cues or words of the writer
+// ("overdosed on coffee", "overdose med julekaker", "kutter håret", "hopper
+// i fallskjerm"). maxUndoSkip is how many such words may stand between a
+// crisis word and the word that undoes it.
 const maxUndoSkip = 2
 
 func (l *lexicon) undoneAt(fold []byte, toks []token, k int) bool {
-	// Past a stop word and the writer or a reflexive's "selv": "skyte seg
-	// selv i foten".
-	for skip := 0; skip < maxUndoSkip && k < len(toks) && (toks[k].stop || l.self[string(fold[toks[k].a:toks[k].b])]); skip++ {
+	// Past a stop word, an article, a number, a cue and the writer or a
+	// reflexive's "selv": "skyte seg selv i foten", "dødelig for en hund",
+	// "hoppet fra 10-meteren".
+	for skip := 0; skip < maxUndoSkip && k < len(toks) && l.passedByUndo(toks[k], string(fold[toks[k].a:toks[k].b])); skip++ {
 		k++
 	}
 	if k >= len(toks) {
@@ -107,6 +108,14 @@ func (l *lexicon) undoneAt(fold []byte, toks []token, k int) bool {
 		return true
 	}
 	return false
+}
+
+// passedByUndo reports whether token t, folded w, may stand between a
+// crisis word and the word that undoes it: a stop word, a number, an
+// article, the writer, or a crisis cue's word ("hoppet fra stupet i
+// badeanlegget").
+func (l *lexicon) passedByUndo(t token, w string) bool {
+	return t.stop || t.digits || l.article[w] || l.self[w] || l.crisisCues[w] != ""
 }
 
 // isCrisisWord reports whether one folded word is a crisis word; typing

@@ -41,6 +41,11 @@ var ruleCases = []ruleCase{
 	{class: "crisis", q: "ferja fra tau går ikke i helgene", place: "1130"},
 	{class: "crisis", q: "hopper i fallskjerm på Lesja i helgen", place: "3432"},
 	{class: "crisis", q: "jeg ønsker å dø gammel og lykkelig", place: "-"},
+	// Past an article, a number or another cue: a pet, a diving board.
+	{class: "crisis", q: "hvor mye paracet er dødelig for en katt", place: "-"},
+	{class: "crisis", q: "hvor mye paracet er dødelig", place: "-", crisis: true},
+	{class: "crisis", q: "hoppet fra 10-meteren i svømmehallen", place: "-"},
+	{class: "crisis", q: "datteren hoppet fra stupet i badelandet for første gang", place: "-"},
 	{class: "crisis", q: "jeg vil skyte meg selv", place: "-", crisis: true},
 	// Laughter makes a threat to the writer by someone or something else a
 	// jest; the writer's own act, blows and a threat with no one named stay.
