@@ -123,6 +123,7 @@ var ruleCases = []ruleCase{
 	// Where the writer lives is the place after a word that names none:
 	// "bor alene i huset på X"; a home moved into outranks one sold.
 	{class: "whose", q: "jeg bor alene i huset på Nesodden. Barna bor i Bergen og Stavanger", place: "3212"},
+	{class: "whose", q: "nå bor den ene i Bergen, og jeg sitter igjen i Molde", place: "1506"},
 	// Help wanted where someone else lives puts their home first; without
 	// such a wish the writer's home stays first.
 	{class: "whose", q: "mormor bor alene i Audnedal og vi bor i Oslo. Finnes det noe der hun bor?", place: "4225"},

@@ -1048,9 +1048,14 @@ func (e *Engine) whoseHome(s *scratch, c int) int8 {
 	for first > 0 && !s.toks[first].sentence {
 		first--
 	}
-	near := [...]int{c - 1, c - 2, c + 1}
+	// After the verb, the subject may have a word before it: "bor den ene i
+	// Bergen og den andre i Stockholm".
+	near := [...]int{c - 1, c - 2, c + 1, c + 2}
 	for _, want := range [...]int8{roleLivesSelf, roleLives} {
-		for _, k := range near {
+		for x, k := range near {
+			if x == len(near)-1 && (k >= len(s.toks) || !s.toks[k-1].common || s.toks[k-1].stop) {
+				continue
+			}
 			if k >= first && k < len(s.toks) && e.homeOf(s, k) == want {
 				return want
 			}
