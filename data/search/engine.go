@@ -119,8 +119,11 @@ type token struct {
 	// word is a compound's first part ("raufoss-anlegget").
 	hyphened bool
 	arrowed  bool // an arrow stands right before it ("Oslo→Tromsø", "->"): the place before is whence
-	plainE   bool // the one letter e typed so: the dialect "er", not "æ" (isWriter)
-	writerI  bool // the English "I" (markEnglishI): the writer (isWriter)
+	// clitic is joined to the word before by an apostrophe, no space
+	// ("we're", "she's", "Drammen'de"): an ending, never a name.
+	clitic  bool
+	plainE  bool // the one letter e typed so: the dialect "er", not "æ" (isWriter)
+	writerI bool // the English "I" (markEnglishI): the writer (isWriter)
 	// noun is a word after an article ("en kjeller"): a thing, never a
 	// place; it may still name a topic.
 	noun bool

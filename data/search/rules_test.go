@@ -574,6 +574,9 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "svoger Hammerfest spilleavhengig", place: "5603"},
 	{class: "whose", q: "nevø Stovner, rus", place: "0301"},
 	{class: "whose", q: "tourette barn Sola", place: "1124"},
+	// An ending after an apostrophe is no name: "we're" is no Re.
+	{class: "whose", q: "We're 16. She lives in Lillestrøm", place: "3205"},
+	{class: "whose", q: "they're in Re", place: "3905"},
 	{class: "whose", q: "barn elsker sola", place: "-"},
 	{class: "whose", q: "alenemamma Kongsberg", place: "3303"},
 	{class: "whose", q: "mamma alene Drøbak", place: "3214"},

@@ -147,8 +147,17 @@ func (e *Engine) tokenize(s *scratch, q string, open bool) {
 		i = next
 	}
 	markCapitals(q, s.toks)
+	for i := range s.toks {
+		if t := &s.toks[i]; t.clitic && t.b-t.a <= maxClitic {
+			t.common = true // "we're" is no Re, "she's" no S-anything
+		}
+	}
 	e.splitNames(s)
 }
+
+// maxClitic is the longest ending written after an apostrophe that is read
+// as an ending ("'re", "'ll", "'den"); a longer word is a word ("O'Brien").
+const maxClitic = 3
 
 // splitNames reads a place's name inside a run of a script written without
 // spaces as a word of its own: "オスロに住んでいます" is "オスロ" and
@@ -326,6 +335,7 @@ func markCapitals(q string, toks []token) {
 			toks[k].clause = clause || k == 0
 			toks[k].sentence = k == 0 || clause && sentenceStart
 			toks[k].bracket = bracket
+			toks[k].clitic = k > 0 && (sep == '\'' || sep == '’')
 			if k > 0 && (sep == '.' || sep == '/' || sep == ':') {
 				toks[k].glued, toks[k].dotted = true, sep == '.'
 			}
