@@ -123,6 +123,12 @@ var ruleCases = []ruleCase{
 	// Where the writer lives is the place after a word that names none:
 	// "bor alene i huset på X"; a home moved into outranks one sold.
 	{class: "whose", q: "jeg bor alene i huset på Nesodden. Barna bor i Bergen og Stavanger", place: "3212"},
+	// Moving back is moving: where one lives now. A distance to a town
+	// makes it a destination, and where one travels from home.
+	{class: "whose", q: "etter skilsmissen i Bergen har jeg flyttet tilbake til Førde", place: "4647"},
+	{class: "whose", q: "after the divorce in Oslo I moved back to Elverum", place: "3420"},
+	{class: "whose", q: "er det noe på nett? det er langt til Bodø fra Steigen", place: "1848"},
+	{class: "whose", q: "bor langt fra Oslo", place: "0301"},
 	{class: "whose", q: "nå bor den ene i Bergen, og jeg sitter igjen i Molde", place: "1506"},
 	// Help wanted where someone else lives puts their home first; without
 	// such a wish the writer's home stays first.
