@@ -530,12 +530,35 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// A homograph that a place preposition and another place's name
 		// follow is a thing in that place ("på stranda i Stavern").
 		within := homograph && !namesake && l.placePreposition[string(s.word(i+1))] && e.isPlaceName(string(s.word(i+2)))
-		if !plain && !homograph || alone || !within && (l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), namesake) ||
+		// A writer who begins every sentence with a capital writes a
+		// place's name with one: a homograph in small letters is the
+		// word ("tør ikke vise meg på stranda. Jeg er 35. Narvik").
+		said := homograph && !t.capital && capitalisesSentences(s)
+		if !plain && !homograph || alone || !said && !within && (l.placeCue(string(s.word(i-1)), string(w), string(s.word(i+1)), namesake) ||
 			e.isRegionWord(string(s.word(i+1)))) {
 			continue
 		}
 		t.common = true
 	}
+}
+
+// minCapitalSentences is how many sentences, each begun with a capital,
+// show that the writer uses capitals.
+const minCapitalSentences = 2
+
+// capitalisesSentences reports whether every sentence of the query begins
+// with a capital letter, and there are minCapitalSentences or more.
+func capitalisesSentences(s *scratch) bool {
+	n := 0
+	for i := range s.toks {
+		if t := &s.toks[i]; t.sentence && !t.digits {
+			if !t.capital {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= minCapitalSentences
 }
 
 // placeNamedSo reports whether w, folded, is also a place's name as it is
