@@ -582,7 +582,7 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "tourette barn Sola", place: "1124"},
 	// A writer who begins every sentence with a capital writes a place's
 	// name with one: the homograph in small letters is the word.
-	{class: "whose", q: "Jeg tør ikke gå på stranda med arrene. Jeg bor i Bodø.", place: "1804"},
+	{class: "whose", q: "Jeg har arr på armene. Jeg tør ikke vise meg på stranda. Bodø", place: "1804"},
 	{class: "whose", q: "Jeg bor på Stranda. Er det noe her?", place: "1525"},
 	{class: "whose", q: "jeg bor på stranda. er det noe her", place: "1525"},
 	// An ending after an apostrophe is no name: "we're" is no Re.
