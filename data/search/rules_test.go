@@ -547,6 +547,11 @@ var ruleCases = []ruleCase{
 	{class: "numbers", q: "angst og bor på fire tusen seks hundre og ti", place: "4204", topics: "angst"},
 	{class: "numbers", q: "sorggruppe ni tusen og åtte", place: "5501", topics: "sorg"},
 	{class: "numbers", q: "skylder to tusen kroner og skammer meg", place: "-"},
+	// An age or a count tells of its own clause: a postcode after a comma
+	// is a postcode; a reference goes on past its colon.
+	{class: "numbers", q: "uten jobb i 4 år, 3864", place: "4036"},
+	{class: "numbers", q: "kjefter hver dag, 7030", place: "5001"},
+	{class: "numbers", q: "Vår ref.: 1140", place: "-"},
 	// A student lives where they study; beside studies, home is the home
 	// town; without them, home is where one lives.
 	{class: "whose", q: "studerer i Tromsø, hjemme i Mosjøen, er så ensom", place: "5501", topics: "ensomhet"},

@@ -409,6 +409,11 @@ func (e *Engine) markNumbers(s *scratch) {
 			j++
 		}
 		before, _ := cueBefore(s, i, e.lex.numberCues)
+		if toks[i].clause && (before == dataset.NumberAge || before == dataset.NumberQuantity) {
+			// "uten jobb i 4 år, 3864": an age or a count tells of its own
+			// clause; "tlf: 4123", "ref.: 1140" go on past the mark.
+			before = ""
+		}
 		after := e.lex.numberCues[string(s.word(j))]
 		switch {
 		case before == dataset.NumberPhone || total >= phoneDigits || before == dataset.NumberReference || gluedRun(toks[i:j]) ||
