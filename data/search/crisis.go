@@ -199,85 +199,65 @@ func (l *lexicon) longPast(s *scratch) bool {
 	return read
 }
 
-// jested reports whether every sentence the rules read crisis in tells a
-// threat to the writer in jest: a word of laughter (crisis_past "jest") in
-// the sentence, and the writer the object of a crisis verb done by someone
-// or something named before it ("mamma sa hun skulle drepe meg om jeg kom
-// sent hjem, lol", "this exam is going to kill me lol", "det här jobbet tar
-// livet av mig haha"). The writer's own act stays, in jest or not: "vil dø
-// lol", "kutter meg haha", "jeg tar livet av meg lol", and "kill me now lol"
-// names no one else. The signal may still read the message.
+// jested reports whether the crisis the rules read is a threat to the
+// writer told in jest: a word of laughter (crisis_past "jest") in the
+// message, and every run of crisis words either someone else ("mamma", read
+// by a rule of violence) or a threat to the writer (threatToWriter): "mamma
+// sa hun skulle drepe meg om jeg kom sent hjem, lol", "this exam is going to
+// kill me lol". The writer's own act stays, in jest or not: "vil dø lol",
+// "kutter meg haha", "jeg tar livet av meg lol", and "kill me now lol" names
+// no one else. The signal may still read the message.
 func (l *lexicon) jested(s *scratch) bool {
+	jest := false
+	for k := range s.toks {
+		if c, _ := cueAt(s, k, l.crisisPast); c == dataset.PastJest {
+			jest = true
+		}
+	}
 	read := false
-	for i := 0; i < len(s.toks); i++ {
+	for i := 0; jest && i < len(s.toks); i++ {
 		if !s.toks[i].crisis {
 			continue
 		}
-		read = true
-		a, b := sentenceOf(s, i)
-		if !l.jestIn(s, a, b) || !l.threatToWriter(s, a, b) {
+		j := i
+		for j+1 < len(s.toks) && s.toks[j+1].crisis {
+			j++
+		}
+		if !(i == j && l.someoneElse(s.toks[i], string(s.word(i)))) && !l.threatToWriter(s, i, j) {
 			return false
 		}
-		i = b
+		read, i = true, j
 	}
 	return read
 }
 
-// sentenceOf is the first and last token of the sentence token i lies in.
-func sentenceOf(s *scratch, i int) (a, b int) {
-	for a = i; a > 0 && !s.toks[a].sentence; a-- {
+// threatToWriter reports whether the crisis words i..j have the writer as
+// their object (a word of the writer last among them or right after them),
+// by a verb that is no blow ("slår meg", "hits me": blows are no jest), and
+// someone else or a thing as their subject: the first person or thing named
+// before them in their clause ("sjefen", "this exam"), not the writer ("jeg
+// dreper meg"); with none named ("vil drepe meg") the act is the writer's.
+func (l *lexicon) threatToWriter(s *scratch, i, j int) bool {
+	if !l.self[string(s.word(j))] {
+		j++
 	}
-	for b = i; b+1 < len(s.toks) && !s.toks[b+1].sentence; b++ {
+	if j >= len(s.toks) || !l.self[string(s.word(j))] {
+		return false
 	}
-	return a, b
-}
-
-// jestIn reports whether a word of laughter stands in tokens a..b.
-func (l *lexicon) jestIn(s *scratch, a, b int) bool {
-	for k := a; k <= b; k++ {
-		if c, _ := cueAt(s, k, l.crisisPast); c == dataset.PastJest {
+	if c, _ := cueAt(s, j-1, l.crisisCues); c == dataset.CueViolence && l.crisisCues[string(s.word(j-1))] != dataset.CueHarm {
+		return false
+	}
+	a, _ := clauseOf(s, i)
+	for k := i - 1; k >= a; k-- {
+		w := string(s.word(k))
+		if l.isWriter(s.toks[k], w) {
+			return false
+		}
+		if l.someoneElse(s.toks[k], w) || l.isThing(s.toks[k], w) {
 			return true
 		}
 	}
 	return false
-}
-
-// threatToWriter reports whether tokens a..b hold the writer as the object
-// of a crisis verb (a word of the writer in or right after the crisis
-// words), done by someone else or a thing: the first person or thing named
-// before the crisis words ("sjefen", "this exam"), not the writer ("jeg
-// dreper meg"); with none named ("vil drepe meg") the act is the writer's.
-func (l *lexicon) threatToWriter(s *scratch, a, b int) bool {
-	for o := a + 1; o <= b; o++ {
-		if !s.toks[o-1].crisis || !l.self[string(s.word(o))] || l.blows(s, o-1) {
-			continue
-		}
-		v := o - 1
-		for v > a && s.toks[v-1].crisis {
-			v--
-		}
-		for k := v - 1; k >= a; k-- {
-			w := string(s.word(k))
-			if l.isWriter(s.toks[k], w) {
-				return false
-			}
-			if l.someoneElse(s.toks[k], w) || l.isThing(s.toks[k], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// blows reports whether token k is a verb of violence that kills no one
-// ("slår meg", "hits me"): blows are no jest, laughed at or not ("drepe
-// meg" is a verb of harm too, and may be).
-func (l *lexicon) blows(s *scratch, k int) bool {
-	w := string(s.word(k))
-	if c, _ := cueAt(s, k, l.crisisCues); c != dataset.CueViolence {
-		return false
-	}
-	return l.crisisCues[w] != dataset.CueHarm && l.inflectedCue(w) != dataset.CueHarm
 }
 
 // clauseOf is the first and last token of the clause token i lies in.

@@ -119,11 +119,8 @@ type token struct {
 	// word is a compound's first part ("raufoss-anlegget").
 	hyphened bool
 	arrowed  bool // an arrow stands right before it ("Oslo→Tromsø", "->"): the place before is whence
-	// clitic is joined to the word before by an apostrophe, no space
-	// ("we're", "she's", "Drammen'de"): an ending, never a name.
-	clitic  bool
-	plainE  bool // the one letter e typed so: the dialect "er", not "æ" (isWriter)
-	writerI bool // the English "I" (markEnglishI): the writer (isWriter)
+	plainE   bool // the one letter e typed so: the dialect "er", not "æ" (isWriter)
+	writerI  bool // the English "I" (markEnglishI): the writer (isWriter)
 	// noun is a word after an article ("en kjeller"): a thing, never a
 	// place; it may still name a topic.
 	noun bool
@@ -1379,22 +1376,8 @@ const maxSearchWords = 5
 // words hold at most one function word ("mi hijo Stavanger"); "dødsbo
 // etter farmor, hvem rydder?" is said.
 func (e *Engine) kinInSearchWords(s *scratch) bool {
-	if len(s.toks) > maxSearchWords {
-		return false
-	}
-	kin, function := false, 0
-	for i := range s.toks {
-		t, w := &s.toks[i], string(s.word(i))
-		switch {
-		case e.lex.isWriter(*t, w):
-			return false
-		case e.lex.kinSet[w] && !t.person:
-			kin = true
-		case t.stop || t.common:
-			function++
-		}
-	}
-	return kin && function <= 1
+	ok, kin := e.searchWords(s)
+	return ok && kin
 }
 
 // ownerGap is how many content words may stand between the writer and a

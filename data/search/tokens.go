@@ -147,16 +147,12 @@ func (e *Engine) tokenize(s *scratch, q string, open bool) {
 		i = next
 	}
 	markCapitals(q, s.toks)
-	for i := range s.toks {
-		if t := &s.toks[i]; t.clitic && t.b-t.a <= maxClitic {
-			t.common = true // "we're" is no Re, "she's" no S-anything
-		}
-	}
 	e.splitNames(s)
 }
 
-// maxClitic is the longest ending written after an apostrophe that is read
-// as an ending ("'re", "'ll", "'den"); a longer word is a word ("O'Brien").
+// maxClitic is the longest word joined to the one before by an apostrophe,
+// no space, that is read as an ending ("we're", "we'll", "Drammen'den"); a
+// longer word is a word ("O'Brien").
 const maxClitic = 3
 
 // splitNames reads a place's name inside a run of a script written without
@@ -335,7 +331,9 @@ func markCapitals(q string, toks []token) {
 			toks[k].clause = clause || k == 0
 			toks[k].sentence = k == 0 || clause && sentenceStart
 			toks[k].bracket = bracket
-			toks[k].clitic = k > 0 && (sep == '\'' || sep == '’')
+			if k > 0 && (sep == '\'' || sep == '’') && toks[k].b-toks[k].a <= maxClitic {
+				toks[k].common = true // an ending: "we're" is no Re, "she's" no S-anything
+			}
 			if k > 0 && (sep == '.' || sep == '/' || sep == ':') {
 				toks[k].glued, toks[k].dotted = true, sep == '.'
 			}
@@ -523,7 +521,10 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		alone = alone || homograph && t.upper && l.localCommon[string(w)] == 0 && s.lang < 0
 		// Last among a few search words, a capital names it ("tourette
 		// barn Sola").
-		alone = alone || homograph && t.upper && i+1 == len(s.toks) && s.lang < 0 && e.searchWords(s)
+		if homograph && t.upper && i+1 == len(s.toks) && s.lang < 0 {
+			ok, _ := e.searchWords(s)
+			alone = alone || ok
+		}
 		// A plain word that lacks its place's letters is a word first:
 		// alone in its clause it is said, not named ("Ha. Hamar", "Ha,
 		// funny how …" are no Hå; "… sykmeldt. Ski" is Ski).
@@ -686,28 +687,35 @@ func (e *Engine) markNames(s *scratch) {
 // "kone Hammerfest jobber Melkøya"); a person's name goes on to say
 // something of them ("dattera mi Frøya har sluttet å spise").
 func (e *Engine) lonePlace(s *scratch, i int) bool {
-	return (i == len(s.toks)-1 || e.searchWords(s)) && e.isPlaceName(string(s.word(i)))
+	if i != len(s.toks)-1 {
+		if ok, _ := e.searchWords(s); !ok {
+			return false
+		}
+	}
+	return e.isPlaceName(string(s.word(i)))
 }
 
 // searchWords reports whether the query is a few search words rather than
 // something said: at most maxSearchWords words, the writer not among them,
-// and at most one function word besides the words for people
-// ("sønn gjeng Holmlia", "mi hijo Stavanger").
-func (e *Engine) searchWords(s *scratch) bool {
+// and at most one function word besides the words for people ("sønn gjeng
+// Holmlia", "mi hijo Stavanger"); kin says someone close is among them.
+func (e *Engine) searchWords(s *scratch) (ok, kin bool) {
 	if len(s.toks) > maxSearchWords {
-		return false
+		return false, false
 	}
 	function := 0
 	for i := range s.toks {
 		t, w := &s.toks[i], string(s.word(i))
 		switch {
 		case e.lex.isWriter(*t, w):
-			return false
-		case (t.stop || t.common) && !e.lex.kinSet[w] && !e.lex.personNoun[w] && !e.isPlaceName(w):
+			return false, false
+		case e.lex.kinSet[w] && !t.person:
+			kin = true
+		case (t.stop || t.common) && !e.lex.personNoun[w] && !e.isPlaceName(w):
 			function++
 		}
 	}
-	return function <= 1
+	return function <= 1, kin
 }
 
 // hasCueBefore reports whether a cue of the set ends right before token i.
