@@ -163,8 +163,8 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "sønnen min e deprimert", place: "-", topics: "parorende,depresjon"},
 	{class: "whose", q: "æ e så deprimert", place: "-", topics: "depresjon"},
 	// "selv" after a reflexive is its emphasis, not the writer: the crisis
-	// is someone close's.
-	{class: "whose", q: "faren min har fått tak i et gevær og sier han skal bruke det på seg selv", place: "-", topics: "parorende"},
+	// is someone close's, and danger told of someone close is crisis too.
+	{class: "whose", q: "faren min har fått tak i et gevær og sier han skal bruke det på seg selv", place: "-", topics: "parorende", crisis: true},
 	{class: "whose", q: "bor i Lom og kona har kreft. må vi te Lillehammer for å finne en gruppe", place: "3434"},
 	{class: "whose", q: "kona bor på sykehjem i Gjøvik og jeg i Østre Toten", place: "3442"},
 	// Short words joined make no name ("et ne" is no Etne); a plain word
