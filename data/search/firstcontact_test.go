@@ -48,6 +48,8 @@ var firstContactSets = []struct {
 	{"2026-12-07-w", 0.926, 8, 0 + signalSlack, 11 + signalSlack},
 	{"2026-12-07-x", 0.922, 2, 2 + signalSlack, 9 + signalSlack},
 	{"2026-12-07-y", 0.950, 6, 0 + signalSlack, 12 + signalSlack},
+	{"2026-12-07-z", 0.945, 2, 1 + signalSlack, 9 + signalSlack},
+	{"2026-12-07-z2", 0.893, 3, 1 + signalSlack, 37 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
