@@ -1051,12 +1051,13 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 		}
 	}
 	// A problem of someone close ("broren min har psykose"), someone close
-	// in crisis, or someone close said to have what no topic names: the
+	// in crisis, or someone close said to have or be something, named by a
+	// topic or not ("sønnen min er homofil", "pappa er i fengsel"): the
 	// relatives' groups first, then the problem's own.
 	lead := int32(-1)
 	if j, ok := e.topicByID[carerTopic]; ok && (len(topics) > 0 && e.aboutSomeoneClose(s, r) ||
 		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s, r) || e.forSomeoneClose(s) ||
-		!r.crisis && e.kinInSearchWords(s) || len(topics) == 0 && !r.crisis && e.kinHasSomething(s)) {
+		!r.crisis && e.kinInSearchWords(s) || !r.crisis && e.kinHasSomething(s)) {
 		lead = j
 	}
 	// Bereaved by suicide: the crisis lines, and the grief groups first

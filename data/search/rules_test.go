@@ -585,6 +585,9 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "svoger Hammerfest spilleavhengig", place: "5603"},
 	{class: "whose", q: "nevø Stovner, rus", place: "0301"},
 	{class: "whose", q: "tourette barn Sola", place: "1124"},
+	// Someone close said to be something makes the writer a relative, also
+	// when another topic is read.
+	{class: "whose", q: "sønnen min er homofil og jeg føler meg så utenfor", place: "-", topics: "parorende"},
 	// A writer who begins every sentence with a capital writes a place's
 	// name with one: the homograph in small letters is the word.
 	{class: "whose", q: "Jeg har arr på armene. Jeg tør ikke vise meg på stranda. Bodø", place: "1804"},
