@@ -585,6 +585,9 @@ var ruleCases = []ruleCase{
 	{class: "whose", q: "svoger Hammerfest spilleavhengig", place: "5603"},
 	{class: "whose", q: "nevø Stovner, rus", place: "0301"},
 	{class: "whose", q: "tourette barn Sola", place: "1124"},
+	// A district named by an ordinary word is that word in small letters.
+	{class: "whose", q: "lager lister over alt jeg må gjøre. Hamar", place: "3403"},
+	{class: "whose", q: "angst i Lister", place: "4225"},
 	// Someone close said to be something makes the writer a relative, also
 	// when another topic is read.
 	{class: "whose", q: "sønnen min er homofil og jeg føler meg så utenfor", place: "-", topics: "parorende"},
