@@ -588,6 +588,8 @@ var ruleCases = []ruleCase{
 	// A district named by an ordinary word is that word in small letters.
 	{class: "whose", q: "lager lister over alt jeg må gjøre. Hamar", place: "3403"},
 	{class: "whose", q: "angst i Lister", place: "4225"},
+	// A friend is someone close: their danger brings the relatives' groups.
+	{class: "crisis", q: "my friend says he wants to die", place: "-", topics: "parorende", crisis: true},
 	// Someone close said to be something makes the writer a relative, also
 	// when another topic is read.
 	{class: "whose", q: "sønnen min er homofil og jeg føler meg så utenfor", place: "-", topics: "parorende"},
