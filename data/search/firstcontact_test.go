@@ -50,6 +50,7 @@ var firstContactSets = []struct {
 	{"2026-12-07-y", 0.950, 6, 0 + signalSlack, 12 + signalSlack},
 	{"2026-12-07-z", 0.945, 2, 1 + signalSlack, 9 + signalSlack},
 	{"2026-12-07-z2", 0.893, 3, 1 + signalSlack, 37 + signalSlack},
+	{"2026-12-07-z3", 0.940, 6, 0 + signalSlack, 13 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
