@@ -552,6 +552,12 @@ var ruleCases = []ruleCase{
 	{class: "numbers", q: "uten jobb i 4 år, 3864", place: "4036"},
 	{class: "numbers", q: "kjefter hver dag, 7030", place: "5001"},
 	{class: "numbers", q: "Vår ref.: 1140", place: "-"},
+	// Money before digits makes them an amount; a run of digit groups ends
+	// with its clause.
+	{class: "numbers", q: "minstepensjon og husleia er 9800, hvem kan jeg snakke med", place: "-"},
+	{class: "numbers", q: "strøm 2500 i januar", place: "-"},
+	{class: "numbers", q: "la ned firmaet i 2024. 14 ansatte mistet jobben", place: "-"},
+	{class: "numbers", q: "bor i 9800", place: "5607"},
 	// A student lives where they study; beside studies, home is the home
 	// town; without them, home is where one lives.
 	{class: "whose", q: "studerer i Tromsø, hjemme i Mosjøen, er så ensom", place: "5501", topics: "ensomhet"},

@@ -402,7 +402,9 @@ func (e *Engine) markNumbers(s *scratch) {
 			continue
 		}
 		j, total := i, 0
-		for j < len(toks) && toks[j].digits {
+		// A run of digit groups ends with its clause: "i 2024. 14 ansatte"
+		// is a year, then a count.
+		for j < len(toks) && toks[j].digits && (j == i || !toks[j].clause) {
 			total += toks[j].b - toks[j].a
 			j++
 		}
