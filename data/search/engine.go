@@ -467,6 +467,14 @@ func (s *scratch) sentence() bool {
 	return false
 }
 
+// ownPlaceAfter reports whether the postcode pc, typed at token i, has its
+// own postal place's name (or its first word) right after it: "1911
+// flateby", "3800 bø" are postcodes, not years.
+func (e *Engine) ownPlaceAfter(s *scratch, pc, i int) bool {
+	place, next := foldKeyWords(e.postcodes[pc].place), string(s.word(i+1))
+	return next != "" && (place == next || strings.HasPrefix(place, next+" "))
+}
+
 // cued reports whether the words i..j are said to be a place: a capital,
 // a place cue or preposition before them, a clause of their own ("… alene
 // nå. kirkenes", "kolbotn, datter med …"), or a region after them ("reine i
@@ -659,9 +667,14 @@ func (e *Engine) choose(s *scratch, r *reading) {
 	// range of years are often a year ("bilulykke 2019 … gruppe i
 	// Larvik"), and digits are swapped more often than a town is misnamed
 	// ("lillehammer 2690" is 2609, not Skjåk). They give way to a named
-	// place of another municipality.
+	// place of another municipality; their own postal place's name after
+	// them is theirs ("3800 bø" is Bø in Telemark, not Bø in Nordland).
 	if r.pc >= 0 {
+		own := e.ownPlaceAfter(s, r.pc, r.pcToken)
 		for p := range bestPlace {
+			if bestPlace[p] >= 0 && own && s.spans[p].i == r.pcToken+1 {
+				bestPlace[p] = -1
+			}
 			if bestPlace[p] >= 0 && !slices.Contains(e.entries[s.ms[bestPlace[p]].entry].targets, e.postcodes[r.pc].muni) {
 				r.pc = -1
 				break
@@ -674,7 +687,7 @@ func (e *Engine) choose(s *scratch, r *reading) {
 	// "selvmordstall i Norge 2023"; "angst 2000", "2000 angst", "jeg bor på
 	// 2000 og har angst" and "… er lei meg. 2000" still are).
 	if i := r.pcToken; r.pc >= 0 && i > 0 && s.toks[i].code == "" && s.toks[i].role == 0 && !e.cued(s, i, i) &&
-		isYear(s.word(i)) && s.sentence() {
+		isYear(s.word(i)) && s.sentence() && !e.ownPlaceAfter(s, r.pc, i) {
 		named := false
 		for p := range bestPlace {
 			named = named || bestPlace[p] >= 0 && slices.Contains(e.entries[s.ms[bestPlace[p]].entry].targets, e.postcodes[r.pc].muni)

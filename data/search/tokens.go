@@ -408,10 +408,11 @@ func (e *Engine) markNumbers(s *scratch) {
 			total += toks[j].b - toks[j].a
 			j++
 		}
-		before, _ := cueBefore(s, i, e.lex.numberCues)
-		if toks[i].clause && (before == dataset.NumberAge || before == dataset.NumberQuantity) {
+		before, n := cueBefore(s, i, e.lex.numberCues)
+		if (toks[i].clause || i-n > 0 && toks[i-n-1].digits && !toks[i-n].clause) && (before == dataset.NumberAge || before == dataset.NumberQuantity) {
 			// "uten jobb i 4 år, 3864": an age or a count tells of its own
-			// clause; "tlf: 4123", "ref.: 1140" go on past the mark.
+			// clause, and a unit of the number before it ("75 år 7600");
+			// "tlf: 4123", "ref.: 1140" go on past the mark.
 			before = ""
 		}
 		after := e.lex.numberCues[string(s.word(j))]
