@@ -561,7 +561,7 @@ var ruleCases = []ruleCase{
 	// A postcode's own postal place after it says postcode, and is its
 	// place, not a namesake's; a unit of the number before is no cue.
 	{class: "numbers", q: "fosterhjem i 3 år, 14 barn innom. 1911 flateby", place: "3220"},
-	{class: "numbers", q: "ensomme i 3800 bø", place: "4020"},
+	{class: "numbers", q: "ensomme i 2010 strømmen", place: "3205"},
 	{class: "numbers", q: "ensom pensjonist 75 år 7600", place: "5037"},
 	{class: "numbers", q: "skatt 1200, strøm 2500 i januar", place: "-"},
 	// A student lives where they study; beside studies, home is the home
