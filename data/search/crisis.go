@@ -179,10 +179,8 @@ func (l *lexicon) longPast(s *scratch) bool {
 	if len(l.crisisPast) == 0 {
 		return false
 	}
-	for i := range s.toks {
-		if c, _ := cueAt(s, i, l.crisisPast); c == dataset.PastAgain {
-			return false // "lenge siden sist jeg kuttet meg, men i dag gjorde jeg det igjen"
-		}
+	if l.pastCue(s, dataset.PastAgain) {
+		return false // "lenge siden sist jeg kuttet meg, men i dag gjorde jeg det igjen"
 	}
 	read := false
 	for i := 0; i < len(s.toks); i++ {
@@ -208,13 +206,7 @@ func (l *lexicon) longPast(s *scratch) bool {
 // "kutter meg haha", "jeg tar livet av meg lol", and "kill me now lol" names
 // no one else. The signal may still read the message.
 func (l *lexicon) jested(s *scratch) bool {
-	jest := false
-	for k := range s.toks {
-		if c, _ := cueAt(s, k, l.crisisPast); c == dataset.PastJest {
-			jest = true
-		}
-	}
-	read := false
+	jest, read := l.pastCue(s, dataset.PastJest), false
 	for i := 0; jest && i < len(s.toks); i++ {
 		if !s.toks[i].crisis {
 			continue
@@ -254,6 +246,17 @@ func (l *lexicon) threatToWriter(s *scratch, i, j int) bool {
 			return false
 		}
 		if l.someoneElse(s.toks[k], w) || l.isThing(s.toks[k], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastCue reports whether a crisis_past phrase of category cat stands
+// anywhere in the query ("igjen", "lol").
+func (l *lexicon) pastCue(s *scratch, cat string) bool {
+	for i := range s.toks {
+		if c, _ := cueAt(s, i, l.crisisPast); c == cat {
 			return true
 		}
 	}

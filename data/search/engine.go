@@ -668,8 +668,8 @@ func (e *Engine) choose(s *scratch, r *reading) {
 	// ("lillehammer 2690" is 2609, not Skjåk). They give way to a named
 	// place of another municipality; their own postal place's name after
 	// them is theirs ("3800 bø" is Bø in Telemark, not Bø in Nordland).
+	own := r.pc >= 0 && e.ownPlaceAfter(s, r.pc, r.pcToken)
 	if r.pc >= 0 {
-		own := e.ownPlaceAfter(s, r.pc, r.pcToken)
 		for p := range bestPlace {
 			if bestPlace[p] >= 0 && own && s.spans[p].i == r.pcToken+1 {
 				bestPlace[p] = -1
@@ -686,7 +686,7 @@ func (e *Engine) choose(s *scratch, r *reading) {
 	// "selvmordstall i Norge 2023"; "angst 2000", "2000 angst", "jeg bor på
 	// 2000 og har angst" and "… er lei meg. 2000" still are).
 	if i := r.pcToken; r.pc >= 0 && i > 0 && s.toks[i].code == "" && s.toks[i].role == 0 && !e.cued(s, i, i) &&
-		isYear(s.word(i)) && s.sentence() && !e.ownPlaceAfter(s, r.pc, i) {
+		isYear(s.word(i)) && s.sentence() && !own {
 		named := false
 		for p := range bestPlace {
 			named = named || bestPlace[p] >= 0 && slices.Contains(e.entries[s.ms[bestPlace[p]].entry].targets, e.postcodes[r.pc].muni)
@@ -1069,7 +1069,7 @@ func (e *Engine) resolveTopics(s *scratch, r *reading, resp *Response, opts Opti
 	lead := int32(-1)
 	if j, ok := e.topicByID[carerTopic]; ok && (len(topics) > 0 && e.aboutSomeoneClose(s, r) ||
 		r.crisis && !r.bereaved && e.crisisOfSomeoneClose(s, r) || e.forSomeoneClose(s) ||
-		!r.crisis && e.kinInSearchWords(s) || !r.crisis && e.kinHasSomething(s)) {
+		!r.crisis && (e.kinInSearchWords(s) || e.kinHasSomething(s))) {
 		lead = j
 	}
 	// Bereaved by suicide: the crisis lines, and the grief groups first

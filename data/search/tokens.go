@@ -89,14 +89,9 @@ func (e *Engine) words(s *scratch, q string, open bool, r *reading) {
 		}
 		r.crisis, cued, toldByRule, violent = false, false, false, false
 	}
+	// Long past, or a threat to the writer in jest: no danger now.
 	past := (r.crisis || cued) && e.lex.longPast(s)
-	if past {
-		for i := range toks {
-			toks[i].crisis = false
-		}
-		r.crisis, cued, violent = false, false, false
-	}
-	if (r.crisis || cued) && !past && e.lex.jested(s) {
+	if past || (r.crisis || cued) && e.lex.jested(s) {
 		for i := range toks {
 			toks[i].crisis = false
 		}
