@@ -112,7 +112,7 @@ export function renderResults(v, into, r) {
 }
 
 // Languages written right to left, of those the crisis card may speak.
-const RTL = ['ar', 'fa', 'ur', 'ckb'];
+const RTL = ['ar', 'fa', 'ur', 'ckb', 'ps'];
 
 // crisis is the crisis card: the element's lead, then, when the crisis was
 // read in another language and the data has the card's line in it
