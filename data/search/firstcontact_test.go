@@ -51,7 +51,7 @@ var firstContactSets = []struct {
 	{"2026-12-07-z", 0.945, 2, 1 + signalSlack, 9 + signalSlack},
 	{"2026-12-07-z2", 0.893, 3, 1 + signalSlack, 37 + signalSlack},
 	{"2026-12-07-z3", 0.940, 6, 0 + signalSlack, 13 + signalSlack},
-	{"2026-12-07-z4", 0.978, 1, 0 + signalSlack, 1 + signalSlack},
+	{"2026-12-07-z4", 0.976, 1, 0 + signalSlack, 1 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may

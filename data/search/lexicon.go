@@ -35,6 +35,9 @@ type lexicon struct {
 	bereaved []string // folded phrases that tell of another's suicide
 	// inflections are the endings of topic words, longest first.
 	inflections []string
+	// caseStems maps the stem of a topic word of another language
+	// (caseStem) to the word: "depresj" to "depresja".
+	caseStems map[string]string
 	// placeCases are the endings other languages put on a place's name
 	// ("Vadsøssa", "Бергене"), longest first.
 	placeCases []string
@@ -146,7 +149,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		nameCue: map[string]string{}, abroad: map[string]string{},
 		lang: map[string]langSet{}, localCommon: map[string]langSet{}, langBit: map[string]langSet{},
 		crisisCues: map[string]string{}, numberWords: map[string]string{}, exonyms: map[string][]string{}, topicWords: map[string][]string{},
-		crisisLang: map[string]langSet{}, crisisPast: map[string]string{}}
+		crisisLang: map[string]langSet{}, crisisPast: map[string]string{}, caseStems: map[string]string{}}
 	for _, tag := range dataset.LocalLanguages() {
 		l.local |= l.bit(tag)
 	}
@@ -264,6 +267,9 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 			l.crisisRules = append(l.crisisRules, newCrisisRule(f, x.Category))
 		case dataset.RoleTopicWord:
 			l.topicWords[x.Category] = append(l.topicWords[x.Category], x.Text)
+			if st, ok := caseStem(f); ok && l.bit(x.Language)&l.local == 0 && l.caseStems[st] == "" {
+				l.caseStems[st] = f
+			}
 			// A topic's word in such a script is read inside a run of it
 			// too: "我离婚了" is "我", "离婚" and "了".
 			if r, _ := utf8.DecodeRuneInString(f); unspaced(r) {
@@ -398,4 +404,29 @@ func (l *lexicon) isKin(w string) bool {
 		}
 	}
 	return false
+}
+
+// Another language's case endings on its topic words: "z depresją" and
+// "с депрессией" are "depresja" and "депрессия", "самотністю" is
+// "самотність". A word of such a language is read by its stem (the word
+// less a final vowel or soft sign) and at most maxCaseEnding letters more.
+// The stem keeps at least minCaseStem letters, so that it names the topic
+// alone; Norwegian words have inflections of their own (RoleInflection).
+const (
+	minCaseStem   = 5
+	maxCaseEnding = 4
+	caseVowels    = "aeiouyąęаеиоуыэюяіїєьйə"
+)
+
+// caseStem returns the stem a one-word topic word of another language is
+// read by in its other cases.
+func caseStem(w string) (string, bool) {
+	if strings.IndexByte(w, ' ') >= 0 {
+		return "", false
+	}
+	stem := w
+	if r, size := utf8.DecodeLastRuneInString(w); strings.ContainsRune(caseVowels, r) {
+		stem = w[:len(w)-size]
+	}
+	return stem, utf8.RuneCountInString(stem) >= minCaseStem
 }

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -163,8 +164,10 @@ func (e *Engine) lookup(ms []match, p lookupParams, s *scratch) []match {
 		s.gen = 1
 	}
 	add := func(m match) {
-		if p.marks&^e.entries[m.entry].marks != 0 {
-			return // "täna" is no Tana
+		// "täna" is no Tana; a topic's word may carry a mark in its
+		// ending ("depresją", "samotnością"): only names need theirs.
+		if p.marks&^e.entries[m.entry].marks != 0 && !isTopicKind(e.entries[m.entry].kind) {
+			return
 		}
 		if s.stamp[m.entry] == s.gen {
 			if i := s.slot[m.entry]; m.q > ms[i].q {
@@ -459,6 +462,14 @@ func (e *Engine) lookupTopicWord(p lookupParams, add func(match)) {
 			if addTopic(stem, howInflected, qInflected, 0, len(key)) || addTopic(stem+"e", howInflected, qInflected, 0, len(key)) {
 				return
 			}
+		}
+	}
+	// Another language's word in another case: its stem and an ending.
+	for i, n := len(key), 0; n < maxCaseEnding && i > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(key[:i])
+		i -= size
+		if w, ok := e.lex.caseStems[key[:i]]; ok && addTopic(w, howInflected, qInflected, 0, len(key)) {
+			return
 		}
 	}
 	if len(key) < 2*minCompoundPart {

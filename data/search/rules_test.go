@@ -1053,3 +1053,26 @@ func TestNegationTakesBack(t *testing.T) {
 	require.NotNil(t, r.Place)
 	assert.Equal(t, "3201", r.Place.Municipality)
 }
+
+// TestTopicWordsInOtherCases: another language's topic word is read in its
+// other cases (its stem and a short ending), a mark in the ending
+// included; a stem too short to name a topic alone is not read so.
+func TestTopicWordsInOtherCases(t *testing.T) {
+	e := rules(t)
+	for q, want := range map[string]string{
+		"z depresją":       "depresjon",
+		"samotnością":      "ensomhet",
+		"с депрессией":     "depresjon",
+		"самотністю":       "ensomhet",
+		"depresijos grupė": "depresjon",
+	} {
+		assert.Contains(t, topicIDs(e.Search(q, Options{})), want, q)
+	}
+	st, ok := caseStem("depresja")
+	require.True(t, ok)
+	assert.Equal(t, "depresj", st)
+	_, ok = caseStem("rak")
+	assert.False(t, ok, "a stem of three letters names nothing alone")
+	_, ok = caseStem("drikke problem")
+	assert.False(t, ok, "words of several words are read as they are")
+}
