@@ -1076,3 +1076,13 @@ func TestTopicWordsInOtherCases(t *testing.T) {
 	_, ok = caseStem("drikke problem")
 	assert.False(t, ok, "words of several words are read as they are")
 }
+
+// TestGroupIsNoPlace: the word for a group, in the languages people in
+// Norway write, is a common word, never a place near it in spelling
+// ("grupe" is no Grue).
+func TestGroupIsNoPlace(t *testing.T) {
+	e := rules(t)
+	for _, q := range []string{"depresijos grupe", "grupy dla rodziców", "kooxda walidiinta"} {
+		assert.Nil(t, e.Search(q, Options{}).Place, q)
+	}
+}
