@@ -115,7 +115,7 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 			c.add(f, rec, "text", "har ingen bokstaver eller sifre: blir tom når den foldes")
 		}
 		if folded != "" {
-			key := x.Role + "\x00" + folded
+			key := dataset.LexemeKey(x.Role, x.Language, folded)
 			if first, dup := seen[key]; dup {
 				c.add(f, rec, "text", "duplikat: «%s» er samme ord som «%s» i rollen %s (foldet: «%s»)", x.Text, first, x.Role, folded)
 			} else {

@@ -105,6 +105,10 @@ func TestLexiconProblems(t *testing.T) {
 		{"the same folded text twice in a role", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "Selvmord", Role: dataset.RoleCrisisStem, Language: "nb", Category: dataset.CrisisSuicide})
 		}, "lexicon.json: crisis_stem «Selvmord»: text: duplikat: «Selvmord» er samme ord som «selvmord» i rollen crisis_stem", false},
+		{"a common word twice in one language", func(d *dataset.Dataset) {
+			addLexeme(d, dataset.Lexeme{Text: "alta", Role: dataset.RoleCommon, Language: "pt"})
+			addLexeme(d, dataset.Lexeme{Text: "Alta", Role: dataset.RoleCommon, Language: "pt"})
+		}, "lexicon.json: common «Alta»: text: duplikat: «Alta» er samme ord som «alta» i rollen common (foldet: «alta»)", false},
 		{"æøå and their typed forms are one word", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "sjølvmord", Role: dataset.RoleCrisisStem, Language: "nn", Category: dataset.CrisisSuicide})
 		}, "lexicon.json: crisis_stem «sjølvmord»: text: duplikat", false},
@@ -211,6 +215,9 @@ func TestLexiconAccepts(t *testing.T) {
 	for i, l := range dataset.LexiconLanguages() {
 		addLexeme(d, dataset.Lexeme{Text: "ord" + strings.Repeat("x", i+1), Role: dataset.RoleCommon, Language: l.Tag})
 	}
+	// A common word may be a word of several languages, once in each.
+	addLexeme(d, dataset.Lexeme{Text: "alta", Role: dataset.RoleCommon, Language: "es"})
+	addLexeme(d, dataset.Lexeme{Text: "alta", Role: dataset.RoleCommon, Language: "pt"})
 	for i := range d.Lexicon {
 		if dataset.CrisisRole(d.Lexicon[i].Role) {
 			d.Lexicon[i].Reviewed = true

@@ -228,9 +228,11 @@ func parseLexiconCSV(b []byte) ([]dataset.Lexeme, []int, []csvProblem) {
 	return parseSheet[dataset.Lexeme](b, lexemeCSV)
 }
 
-// lexemeKey identifies an entry across a sheet and the file: its role and
-// its folded text, the pair validation keeps unique.
-func lexemeKey(x dataset.Lexeme) string { return x.Role + "\x00" + search.Normalize(x.Text) }
+// lexemeKey identifies an entry across a sheet and the file: the key
+// validation keeps unique (dataset.LexemeKey).
+func lexemeKey(x dataset.Lexeme) string {
+	return dataset.LexemeKey(x.Role, x.Language, search.Normalize(x.Text))
+}
 
 // lexiconImport is what an import does to the lexicon.
 type lexiconImport struct {
