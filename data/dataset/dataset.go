@@ -422,17 +422,6 @@ type Lexeme struct {
 	Note     string `json:"note,omitempty" csv:"merknad"` // why the entry is there
 }
 
-// LexemeKey is what keeps a lexicon entry unique: its role and its folded
-// text, and for a common word its language too ("alta" is a word of
-// Spanish, Portuguese and Italian, and no place in a sentence of any).
-func LexemeKey(role, language, folded string) string {
-	k := role + "\x00" + folded
-	if role == RoleCommon {
-		k += "\x00" + language
-	}
-	return k
-}
-
 // Lexeme roles: what an entry does in a query. The one table of roles:
 // validation, the diff and the engine read it.
 const (

@@ -115,7 +115,7 @@ func (c *checker) lexiconFile(ls []dataset.Lexeme, ms []dataset.Municipality) {
 			c.add(f, rec, "text", "har ingen bokstaver eller sifre: blir tom når den foldes")
 		}
 		if folded != "" {
-			key := dataset.LexemeKey(x.Role, x.Language, folded)
+			key := LexemeKey(x.Role, x.Language, folded)
 			if first, dup := seen[key]; dup {
 				c.add(f, rec, "text", "duplikat: «%s» er samme ord som «%s» i rollen %s (foldet: «%s»)", x.Text, first, x.Role, folded)
 			} else {
@@ -410,4 +410,15 @@ func (c *checker) lexiconRolesPresent(ls []dataset.Lexeme) {
 			c.add(dataset.LexiconFile, "", "role", "ingen oppføringer med rollen %s: uten dem leser søket feil (krisehjelp, steder); er filen tømt?", role)
 		}
 	}
+}
+
+// LexemeKey is what keeps a lexicon entry unique: its role and its folded
+// text, and for a common word its language too ("alta" is a word of
+// Spanish, Portuguese and Italian, and no place in a sentence of any).
+func LexemeKey(role, language, folded string) string {
+	k := role + "\x00" + folded
+	if role == dataset.RoleCommon {
+		k += "\x00" + language
+	}
+	return k
 }

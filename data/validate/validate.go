@@ -200,7 +200,7 @@ var (
 const (
 	MaxTextRunes      = 2000    // any text field
 	MaxFileBytes      = 4 << 20 // any dataset file (postcodes.json is ~0.5 MB)
-	MaxCuratedBytes   = 2 << 20 // a file people edit (contact points ~75 KB; the lexicon of 40+ languages ~1 MB)
+	MaxCuratedBytes   = 3 << 20 // a file people edit (contact points ~75 KB; the lexicon of 45 languages ~2.3 MB, notes included)
 	hiddenCharMessage = "inneholder et usynlig styringstegn (%U: retningsendring eller nullbredde) som kan skjule eller snu tekst"
 )
 

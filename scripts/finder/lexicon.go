@@ -229,9 +229,9 @@ func parseLexiconCSV(b []byte) ([]dataset.Lexeme, []int, []csvProblem) {
 }
 
 // lexemeKey identifies an entry across a sheet and the file: the key
-// validation keeps unique (dataset.LexemeKey).
+// validation keeps unique (validate.LexemeKey).
 func lexemeKey(x dataset.Lexeme) string {
-	return dataset.LexemeKey(x.Role, x.Language, search.Normalize(x.Text))
+	return validate.LexemeKey(x.Role, x.Language, search.Normalize(x.Text))
 }
 
 // lexiconImport is what an import does to the lexicon.
