@@ -483,8 +483,12 @@ func (e *Engine) addTopics(b *builder) {
 		}
 		if t.ID == griefTopic {
 			for _, v := range e.lex.lossVerbs {
+				// Norwegian words for someone close: not every verb with
+				// every kin word of 45 languages ("mistet mamma").
 				for _, p := range e.lex.kin {
-					b.add(entSynonym, v+" "+p, ti, rank, nil)
+					if e.lex.kinLocal[p] {
+						b.add(entSynonym, v+" "+p, ti, rank, nil)
+					}
 				}
 			}
 		}
