@@ -27,11 +27,7 @@ type lexicon struct {
 	plain          wordSet
 	idiom          wordSet // "i stad": two folded words
 	lossVerbs, kin []string
-	// wordLang holds the languages of the loss verbs and the kin words,
-	// so that a loss is named in one language ("mistet mamma", "lost my
-	// dad"): not every verb with every kin word of 45 languages.
-	wordLang    map[string]langSet
-	crisisStems []string
+	crisisStems    []string
 	// phrases are the crisis and bereavement phrases split into words, by
 	// first word, so that a query is compared only with the phrases its
 	// words can begin.
