@@ -41,7 +41,7 @@ var firstContactSets = []struct {
 	{"2026-12-07-p", 0.961, 1, 5 + signalSlack, 7 + signalSlack},
 	{"2026-12-07-q", 0.958, 0, 0 + signalSlack, 12 + signalSlack},
 	{"2026-12-07-r", 0.958, 3, 0 + signalSlack, 4 + signalSlack},
-	{"2026-12-07-s", 0.956, 1, 0 + signalSlack, 10 + signalSlack},
+	{"2026-12-07-s", 0.954, 1, 0 + signalSlack, 10 + signalSlack},
 	{"2026-12-07-t", 0.962, 2, 0 + signalSlack, 8 + signalSlack},
 	{"2026-12-07-u", 0.954, 0, 0 + signalSlack, 10 + signalSlack},
 	{"2026-12-07-v", 0.952, 1, 1 + signalSlack, 12 + signalSlack},
@@ -60,7 +60,9 @@ var firstContactSets = []struct {
 // (about two queries) below the set's figure: a retrained signal moves a
 // few of either way. q's and l's stand 0.002 lower since the retraining
 // with 1,250 messages in 17 more languages and set z5 (fourteenth
-// session): two topics each, told by a message alone, went with it.
+// session): two topics each, told by a message alone, went with it. s's
+// stands 0.002 lower since the English "I'd rather" became a wish as
+// "I would rather" was: "I'd rather die than sing karaoke" shows the card.
 const signalSlack = 2
 
 func TestFirstContactSets(t *testing.T) {

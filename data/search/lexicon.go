@@ -337,6 +337,12 @@ func (l *lexicon) stemCues(entries []dataset.Lexeme) map[string]string {
 			continue
 		}
 		add(w, cat)
+		// The inflections are Norwegian endings: another language's cue
+		// is read as written ("pengét", Hungarian for a blade, is no
+		// "penger"; Somali "hadda" is no "hadde").
+		if l.bit(x.Language)&l.local == 0 {
+			continue
+		}
 		for _, end := range l.inflections {
 			// An ordinary word is no other inflection of a cue: "skjer"
 			// (happens) is no "skjærer" (cuts), folded "skjerer".
