@@ -53,6 +53,7 @@ var firstContactSets = []struct {
 	{"2026-12-07-z3", 0.940, 6, 0 + signalSlack, 13 + signalSlack},
 	{"2026-12-07-z4", 0.976, 1, 0 + signalSlack, 1 + signalSlack},
 	{"2026-12-07-z5", 0.924, 8, 0 + signalSlack, 17 + signalSlack},
+	{"2026-12-07-z6", 0.941, 9, 0 + signalSlack, 18 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
