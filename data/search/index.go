@@ -670,6 +670,10 @@ func lengthRange(l []typoCand, lo, hi int) []typoCand {
 func (e *Engine) buildBuckets(order []int32) {
 	for i := range e.entries {
 		en := &e.entries[i]
+		// Everyday words are read as written, never as misspellings.
+		if en.described {
+			continue
+		}
 		e.all.add(int32(i), en)
 		if len(en.key) != len(en.fold) {
 			e.multi.add(int32(i), en)
