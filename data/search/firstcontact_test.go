@@ -47,13 +47,14 @@ var firstContactSets = []struct {
 	{"2026-12-07-v", 0.952, 1, 1 + signalSlack, 12 + signalSlack},
 	{"2026-12-07-w", 0.926, 8, 0 + signalSlack, 11 + signalSlack},
 	{"2026-12-07-x", 0.922, 2, 2 + signalSlack, 9 + signalSlack},
-	{"2026-12-07-y", 0.950, 6, 0 + signalSlack, 12 + signalSlack},
+	{"2026-12-07-y", 0.941, 6, 0 + signalSlack, 12 + signalSlack},
 	{"2026-12-07-z", 0.945, 2, 1 + signalSlack, 9 + signalSlack},
 	{"2026-12-07-z2", 0.893, 3, 1 + signalSlack, 37 + signalSlack},
 	{"2026-12-07-z3", 0.940, 6, 0 + signalSlack, 13 + signalSlack},
 	{"2026-12-07-z4", 0.976, 1, 0 + signalSlack, 1 + signalSlack},
 	{"2026-12-07-z5", 0.924, 8, 0 + signalSlack, 17 + signalSlack},
 	{"2026-12-07-z6", 0.941, 9, 0 + signalSlack, 18 + signalSlack},
+	{"2026-12-07-z7", 0.956, 5, 0 + signalSlack, 8 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
@@ -64,6 +65,11 @@ var firstContactSets = []struct {
 // session): two topics each, told by a message alone, went with it. s's
 // stands 0.002 lower since the English "I'd rather" became a wish as
 // "I would rather" was: "I'd rather die than sing karaoke" shows the card.
+// y's stands 0.009 lower since the signals learnt set z7, whose writer
+// read violence that goes on at home as danger now ("he hits me when he
+// drinks"): y's writer read "slår når jeg blir sint" as calm, and the crisis
+// signal now shows the card to such messages (and a few of y's topics
+// told in crisis went with the retraining).
 const signalSlack = 2
 
 func TestFirstContactSets(t *testing.T) {
