@@ -36,8 +36,8 @@ const (
 type entry struct {
 	kind  entryKind
 	exact bool // only an exact match counts (acronyms such as "AA", "KOLS")
-	// described: one of the lexicon's everyday descriptions of a topic
-	// ("hjemmekontor", "ny i byen"), read whole, never by its beginning.
+	// described: one of the lexicon's everyday words for a topic ("ny i
+	// byen"), read whole: never by its beginning, nor as a misspelling.
 	described bool
 	upper     bool   // the acronym must be typed in capitals ("AA", "NA", "ME")
 	label     string // as shown
