@@ -173,6 +173,12 @@ func appendOptString(b []byte, key, s string) []byte {
 	return appendString(b, s)
 }
 
+// appendKeyString appends a key as the generated encoders write it (comma,
+// quoted name, colon) and the string s.
+func appendKeyString(b []byte, key, s string) []byte {
+	return appendString(append(b, key...), s)
+}
+
 func appendStrings(b []byte, ss []string) []byte {
 	if ss == nil {
 		return append(b, "null"...)

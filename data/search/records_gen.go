@@ -12,15 +12,11 @@ import (
 // appendContactPoint appends the JSON form of a dataset.ContactPoint, as encoding/json writes it.
 func appendContactPoint(b []byte, v *dataset.ContactPoint) []byte {
 	b = append(b, '{')
-	b = append(b, `"id":`...)
-	b = appendString(b, v.ID)
-	b = append(b, `,"name":`...)
-	b = appendString(b, v.Name)
-	b = append(b, `,"kind":`...)
-	b = appendString(b, v.Kind)
+	b = appendKeyString(b, `"id":`, v.ID)
+	b = appendKeyString(b, `,"name":`, v.Name)
+	b = appendKeyString(b, `,"kind":`, v.Kind)
 	if v.Municipality != "" {
-		b = append(b, `,"municipality":`...)
-		b = appendString(b, v.Municipality)
+		b = appendKeyString(b, `,"municipality":`, v.Municipality)
 	}
 	if len(v.Serves) > 0 {
 		b = append(b, `,"serves":`...)
@@ -30,109 +26,88 @@ func appendContactPoint(b []byte, v *dataset.ContactPoint) []byte {
 		b = append(b, `,"serves_all":true`...)
 	}
 	if v.Coverage != "" {
-		b = append(b, `,"coverage":`...)
-		b = appendString(b, v.Coverage)
+		b = appendKeyString(b, `,"coverage":`, v.Coverage)
 	}
 	if v.Address != "" {
-		b = append(b, `,"address":`...)
-		b = appendString(b, v.Address)
+		b = appendKeyString(b, `,"address":`, v.Address)
 	}
 	if v.Postcode != "" {
-		b = append(b, `,"postcode":`...)
-		b = appendString(b, v.Postcode)
+		b = appendKeyString(b, `,"postcode":`, v.Postcode)
 	}
 	if v.PostalPlace != "" {
-		b = append(b, `,"postal_place":`...)
-		b = appendString(b, v.PostalPlace)
+		b = appendKeyString(b, `,"postal_place":`, v.PostalPlace)
 	}
 	if v.Phone != "" {
-		b = append(b, `,"phone":`...)
-		b = appendString(b, v.Phone)
+		b = appendKeyString(b, `,"phone":`, v.Phone)
 	}
 	if v.Email != "" {
-		b = append(b, `,"email":`...)
-		b = appendString(b, v.Email)
+		b = appendKeyString(b, `,"email":`, v.Email)
 	}
 	if v.URL != "" {
-		b = append(b, `,"url":`...)
-		b = appendString(b, v.URL)
+		b = appendKeyString(b, `,"url":`, v.URL)
 	}
 	if v.Groups != "" {
-		b = append(b, `,"groups":`...)
-		b = appendString(b, v.Groups)
+		b = appendKeyString(b, `,"groups":`, v.Groups)
 	}
 	if len(v.Topics) > 0 {
 		b = append(b, `,"topics":`...)
 		b = appendStrings(b, v.Topics)
 	}
-	b = append(b, `,"status":`...)
-	b = appendString(b, v.Status)
+	b = appendKeyString(b, `,"status":`, v.Status)
 	if v.StatusNote != "" {
-		b = append(b, `,"status_note":`...)
-		b = appendString(b, v.StatusNote)
+		b = appendKeyString(b, `,"status_note":`, v.StatusNote)
 	}
 	if v.Note != "" {
-		b = append(b, `,"note":`...)
-		b = appendString(b, v.Note)
+		b = appendKeyString(b, `,"note":`, v.Note)
 	}
 	if v.CitizenNote != "" {
-		b = append(b, `,"citizen_note":`...)
-		b = appendString(b, v.CitizenNote)
+		b = appendKeyString(b, `,"citizen_note":`, v.CitizenNote)
 	}
 	if len(v.CitizenNotes) > 0 {
 		b = append(b, `,"citizen_notes":`...)
 		b = appendTextList(b, v.CitizenNotes)
 	}
-	b = append(b, `,"last_verified":`...)
-	b = appendString(b, v.LastVerified)
+	b = appendKeyString(b, `,"last_verified":`, v.LastVerified)
 	b = append(b, `,"sources":`...)
 	b = appendSourceRefList(b, v.Sources)
 	if v.Schedule != "" {
-		b = append(b, `,"schedule":`...)
-		b = appendString(b, v.Schedule)
+		b = appendKeyString(b, `,"schedule":`, v.Schedule)
 	}
 	if len(v.Meetings) > 0 {
 		b = append(b, `,"meetings":`...)
 		b = appendMeetingList(b, v.Meetings)
 	}
 	if v.Attendance != "" {
-		b = append(b, `,"attendance":`...)
-		b = appendString(b, v.Attendance)
+		b = appendKeyString(b, `,"attendance":`, v.Attendance)
 	}
 	if v.MinAge != 0 {
 		b = append(b, `,"min_age":`...)
 		b = strconv.AppendInt(b, int64(v.MinAge), 10)
 	}
 	if v.AgeNote != "" {
-		b = append(b, `,"age_note":`...)
-		b = appendString(b, v.AgeNote)
+		b = appendKeyString(b, `,"age_note":`, v.AgeNote)
 	}
 	if v.Cost != "" {
-		b = append(b, `,"cost":`...)
-		b = appendString(b, v.Cost)
+		b = appendKeyString(b, `,"cost":`, v.Cost)
 	}
 	if v.Free {
 		b = append(b, `,"free":true`...)
 	}
 	if v.HowToJoin != "" {
-		b = append(b, `,"how_to_join":`...)
-		b = appendString(b, v.HowToJoin)
+		b = appendKeyString(b, `,"how_to_join":`, v.HowToJoin)
 	}
 	if len(v.Languages) > 0 {
 		b = append(b, `,"languages":`...)
 		b = appendStrings(b, v.Languages)
 	}
 	if v.Accessibility != "" {
-		b = append(b, `,"accessibility":`...)
-		b = appendString(b, v.Accessibility)
+		b = appendKeyString(b, `,"accessibility":`, v.Accessibility)
 	}
 	if v.Notice != "" {
-		b = append(b, `,"notice":`...)
-		b = appendString(b, v.Notice)
+		b = appendKeyString(b, `,"notice":`, v.Notice)
 	}
 	if v.NoticeUntil != "" {
-		b = append(b, `,"notice_until":`...)
-		b = appendString(b, v.NoticeUntil)
+		b = appendKeyString(b, `,"notice_until":`, v.NoticeUntil)
 	}
 	return append(b, '}')
 }
@@ -140,29 +115,22 @@ func appendContactPoint(b []byte, v *dataset.ContactPoint) []byte {
 // appendCrisisLine appends the JSON form of a dataset.CrisisLine, as encoding/json writes it.
 func appendCrisisLine(b []byte, v *dataset.CrisisLine) []byte {
 	b = append(b, '{')
-	b = append(b, `"id":`...)
-	b = appendString(b, v.ID)
-	b = append(b, `,"name":`...)
-	b = appendString(b, v.Name)
+	b = appendKeyString(b, `"id":`, v.ID)
+	b = appendKeyString(b, `,"name":`, v.Name)
 	if v.Number != "" {
-		b = append(b, `,"number":`...)
-		b = appendString(b, v.Number)
+		b = appendKeyString(b, `,"number":`, v.Number)
 	}
-	b = append(b, `,"for":`...)
-	b = appendString(b, v.For)
+	b = appendKeyString(b, `,"for":`, v.For)
 	if v.Hours != "" {
-		b = append(b, `,"hours":`...)
-		b = appendString(b, v.Hours)
+		b = appendKeyString(b, `,"hours":`, v.Hours)
 	}
 	if v.URL != "" {
-		b = append(b, `,"url":`...)
-		b = appendString(b, v.URL)
+		b = appendKeyString(b, `,"url":`, v.URL)
 	}
 	b = append(b, `,"order":`...)
 	b = strconv.AppendInt(b, int64(v.Order), 10)
 	if v.Note != "" {
-		b = append(b, `,"note":`...)
-		b = appendString(b, v.Note)
+		b = appendKeyString(b, `,"note":`, v.Note)
 	}
 	b = append(b, `,"sources":`...)
 	b = appendSourceRefList(b, v.Sources)
@@ -172,25 +140,20 @@ func appendCrisisLine(b []byte, v *dataset.CrisisLine) []byte {
 // appendText appends the JSON form of a dataset.Text, as encoding/json writes it.
 func appendText(b []byte, v *dataset.Text) []byte {
 	b = append(b, '{')
-	b = append(b, `"language":`...)
-	b = appendString(b, v.Language)
-	b = append(b, `,"text":`...)
-	b = appendString(b, v.Text)
+	b = appendKeyString(b, `"language":`, v.Language)
+	b = appendKeyString(b, `,"text":`, v.Text)
 	return append(b, '}')
 }
 
 // appendSourceRef appends the JSON form of a dataset.SourceRef, as encoding/json writes it.
 func appendSourceRef(b []byte, v *dataset.SourceRef) []byte {
 	b = append(b, '{')
-	b = append(b, `"url":`...)
-	b = appendString(b, v.URL)
+	b = appendKeyString(b, `"url":`, v.URL)
 	if v.PageDate != "" {
-		b = append(b, `,"page_date":`...)
-		b = appendString(b, v.PageDate)
+		b = appendKeyString(b, `,"page_date":`, v.PageDate)
 	}
 	if v.Facts != "" {
-		b = append(b, `,"facts":`...)
-		b = appendString(b, v.Facts)
+		b = appendKeyString(b, `,"facts":`, v.Facts)
 	}
 	return append(b, '}')
 }
@@ -198,15 +161,12 @@ func appendSourceRef(b []byte, v *dataset.SourceRef) []byte {
 // appendMeeting appends the JSON form of a dataset.Meeting, as encoding/json writes it.
 func appendMeeting(b []byte, v *dataset.Meeting) []byte {
 	b = append(b, '{')
-	b = append(b, `"weekday":`...)
-	b = appendString(b, v.Weekday)
+	b = appendKeyString(b, `"weekday":`, v.Weekday)
 	if v.Start != "" {
-		b = append(b, `,"start":`...)
-		b = appendString(b, v.Start)
+		b = appendKeyString(b, `,"start":`, v.Start)
 	}
 	if v.End != "" {
-		b = append(b, `,"end":`...)
-		b = appendString(b, v.End)
+		b = appendKeyString(b, `,"end":`, v.End)
 	}
 	return append(b, '}')
 }

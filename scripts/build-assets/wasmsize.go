@@ -115,7 +115,11 @@ import (
 // 599,852 and 601,851 B), so a margin of 0.5 KB below the budget gated
 // nothing but chance: the gate is the project's budget, 600,000 B. Its
 // classes (another language's cases, a loss named in one language) left
-// the module at 599,799 B; the index they shrank by 623 entries.
+// the module at 599,799 B; the index they shrank by 623 entries. The
+// fifteenth session's generated decoders decode into a field's address
+// (d.strTo(&v.Name), one call, no assignment of two results at each field:
+// −14 KB raw) and its encoders write a string field's key and value in one
+// call: 599,745 → 598,196 B on 2026-12-08.
 const moduleBudget = 600_000
 
 // loaderBudget is the most widget.js (the element: loader, UI and styles,

@@ -93,20 +93,20 @@ func decoder(root reflect.Type) ([]byte, error) {
 // types' equality functions into the browser module (2.9 KB brotli).
 const listDecoder = `
 // decode%[1]sList decodes an array of %[2]s (nil for null).
-func (d *decoder) decode%[1]sList() ([]%[2]s, error) {
+func (d *decoder) decode%[1]sList(out *[]%[2]s) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []%[2]s{}
-	err := d.array(func() error {
+	*out = []%[2]s{}
+	return d.array(func() error {
 		var e %[2]s
 		if err := d.decode%[1]s(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 `
 
@@ -156,7 +156,7 @@ func decodeStmt(f field) string {
 	dst := "v." + f.GoName
 	switch f.Shape {
 	case shapeString:
-		return dst + ", err = d.str()"
+		return "err = d.strTo(&" + dst + ")"
 	case shapeInt:
 		return dst + ", err = d.int()"
 	case shapeFloat:
@@ -164,9 +164,9 @@ func decodeStmt(f field) string {
 	case shapeBool:
 		return dst + ", err = d.bool()"
 	case shapeStrings:
-		return dst + ", err = d.strs()"
+		return "err = d.strsTo(&" + dst + ")"
 	case shapeStructs:
-		return dst + ", err = d.decode" + f.Elem.Name() + "List()"
+		return "err = d.decode" + f.Elem.Name() + "List(&" + dst + ")"
 	case shapeStruct:
 		return "err = d.decode" + f.Elem.Name() + "(&" + dst + ")"
 	}
@@ -242,7 +242,13 @@ func encodeField(b *bytes.Buffer, f field, state commaState) commaState {
 		fmt.Fprintf(b, "b = append(b, %s...)\n}\n", "`"+key+"true`")
 		return after(state, cond != "")
 	}
-	fmt.Fprintf(b, "b = append(b, %s...)\n%s\n", "`"+key+"`", encodeValue(f))
+	if f.Shape == shapeString {
+		// One call writes the key and the value: less module code than an
+		// append and a call at each of the many string fields.
+		fmt.Fprintf(b, "b = appendKeyString(b, %s, v.%s)\n", "`"+key+"`", f.GoName)
+	} else {
+		fmt.Fprintf(b, "b = append(b, %s...)\n%s\n", "`"+key+"`", encodeValue(f))
+	}
 	if cond != "" {
 		b.WriteString("}\n")
 	}

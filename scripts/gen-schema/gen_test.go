@@ -118,7 +118,7 @@ func TestEncoderCommas(t *testing.T) {
 	// a: first key, no comma; b: a comma only if a was written; c: the
 	// same check; d and E after c: always a comma. F and g are not encoded.
 	want := "\tb = append(b, '{')\n" +
-		"\tif v.A != \"\" {\n\t\tb = append(b, `\"a\":`...)\n\t\tb = appendString(b, v.A)\n\t}\n" +
+		"\tif v.A != \"\" {\n\t\tb = appendKeyString(b, `\"a\":`, v.A)\n\t}\n" +
 		"\tif len(v.B) > 0 {\n\t\tif b[len(b)-1] != '{' {\n\t\t\tb = append(b, ',')\n\t\t}\n\t\tb = append(b, `\"b\":`...)\n\t\tb = appendStrings(b, v.B)\n\t}\n" +
 		"\tif b[len(b)-1] != '{' {\n\t\tb = append(b, ',')\n\t}\n\tb = append(b, `\"c\":`...)\n\tb = strconv.AppendInt(b, int64(v.C), 10)\n" +
 		"\tif v.D {\n\t\tb = append(b, `,\"d\":true`...)\n\t}\n" +

@@ -444,6 +444,20 @@ func (d *decoder) skip() error {
 
 // strs decodes an array of strings: nil for null, empty for [], as
 // encoding/json does (the worker's decoder; the two must agree exactly).
+// strTo decodes a string into *dst: one call at each of the generated
+// decoders' string fields, where an assignment of the two results costs
+// the module more code.
+func (d *decoder) strTo(dst *string) (err error) {
+	*dst, err = d.str()
+	return err
+}
+
+// strsTo decodes a list of strings into *dst, as strTo.
+func (d *decoder) strsTo(dst *[]string) (err error) {
+	*dst, err = d.strs()
+	return err
+}
+
 func (d *decoder) strs() ([]string, error) {
 	if d.null() {
 		return nil, nil

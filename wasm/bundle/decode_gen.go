@@ -10,31 +10,31 @@ func (d *decoder) decodeDataset(v *dataset.Dataset) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "version":
-			v.Version, err = d.str()
+			err = d.strTo(&v.Version)
 		case "counties":
-			v.Counties, err = d.decodeCountyList()
+			err = d.decodeCountyList(&v.Counties)
 		case "municipalities":
-			v.Municipalities, err = d.decodeMunicipalityList()
+			err = d.decodeMunicipalityList(&v.Municipalities)
 		case "territories":
-			v.Territories, err = d.decodeTerritoryList()
+			err = d.decodeTerritoryList(&v.Territories)
 		case "former_municipalities":
-			v.FormerMunicipalities, err = d.decodeFormerMunicipalityList()
+			err = d.decodeFormerMunicipalityList(&v.FormerMunicipalities)
 		case "postcodes":
-			v.Postcodes, err = d.decodePostcodeList()
+			err = d.decodePostcodeList(&v.Postcodes)
 		case "topics":
-			v.Topics, err = d.decodeTopicList()
+			err = d.decodeTopicList(&v.Topics)
 		case "contact_points":
-			v.ContactPoints, err = d.decodeContactPointList()
+			err = d.decodeContactPointList(&v.ContactPoints)
 		case "sources":
-			v.Sources, err = d.decodeSourceList()
+			err = d.decodeSourceList(&v.Sources)
 		case "regions":
-			v.Regions, err = d.decodeRegionList()
+			err = d.decodeRegionList(&v.Regions)
 		case "districts":
-			v.Districts, err = d.decodeDistrictList()
+			err = d.decodeDistrictList(&v.Districts)
 		case "crisis_lines":
-			v.CrisisLines, err = d.decodeCrisisLineList()
+			err = d.decodeCrisisLineList(&v.CrisisLines)
 		case "lexicon":
-			v.Lexicon, err = d.decodeLexemeList()
+			err = d.decodeLexemeList(&v.Lexicon)
 		default:
 			err = d.skip()
 		}
@@ -47,13 +47,13 @@ func (d *decoder) decodeCounty(v *dataset.County) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "number":
-			v.Number, err = d.str()
+			err = d.strTo(&v.Number)
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "official_name":
-			v.OfficialName, err = d.str()
+			err = d.strTo(&v.OfficialName)
 		case "names":
-			v.Names, err = d.decodeNameList()
+			err = d.decodeNameList(&v.Names)
 		default:
 			err = d.skip()
 		}
@@ -66,29 +66,29 @@ func (d *decoder) decodeMunicipality(v *dataset.Municipality) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "number":
-			v.Number, err = d.str()
+			err = d.strTo(&v.Number)
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "official_name":
-			v.OfficialName, err = d.str()
+			err = d.strTo(&v.OfficialName)
 		case "names":
-			v.Names, err = d.decodeNameList()
+			err = d.decodeNameList(&v.Names)
 		case "county":
-			v.County, err = d.str()
+			err = d.strTo(&v.County)
 		case "admin_centre":
-			v.AdminCentre, err = d.str()
+			err = d.strTo(&v.AdminCentre)
 		case "population":
 			v.Population, err = d.int()
 		case "area_km2":
 			v.AreaKm2, err = d.float()
 		case "language_form":
-			v.LanguageForm, err = d.str()
+			err = d.strTo(&v.LanguageForm)
 		case "lat":
 			v.Lat, err = d.float()
 		case "lon":
 			v.Lon, err = d.float()
 		case "point_method":
-			v.PointMethod, err = d.str()
+			err = d.strTo(&v.PointMethod)
 		default:
 			err = d.skip()
 		}
@@ -101,9 +101,9 @@ func (d *decoder) decodeTerritory(v *dataset.Territory) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "number":
-			v.Number, err = d.str()
+			err = d.strTo(&v.Number)
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "lat":
 			v.Lat, err = d.float()
 		case "lon":
@@ -120,15 +120,15 @@ func (d *decoder) decodeFormerMunicipality(v *dataset.FormerMunicipality) error 
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "number":
-			v.Number, err = d.str()
+			err = d.strTo(&v.Number)
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "period":
-			v.Period, err = d.str()
+			err = d.strTo(&v.Period)
 		case "successors":
-			v.Successors, err = d.strs()
+			err = d.strsTo(&v.Successors)
 		case "change":
-			v.Change, err = d.str()
+			err = d.strTo(&v.Change)
 		default:
 			err = d.skip()
 		}
@@ -141,13 +141,13 @@ func (d *decoder) decodePostcode(v *dataset.Postcode) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "code":
-			v.Code, err = d.str()
+			err = d.strTo(&v.Code)
 		case "place":
-			v.Place, err = d.str()
+			err = d.strTo(&v.Place)
 		case "municipality":
-			v.Municipality, err = d.str()
+			err = d.strTo(&v.Municipality)
 		case "category":
-			v.Category, err = d.str()
+			err = d.strTo(&v.Category)
 		case "lat":
 			v.Lat, err = d.float()
 		case "lon":
@@ -164,15 +164,15 @@ func (d *decoder) decodeTopic(v *dataset.Topic) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "id":
-			v.ID, err = d.str()
+			err = d.strTo(&v.ID)
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "names":
-			v.Names, err = d.decodeNameList()
+			err = d.decodeNameList(&v.Names)
 		case "synonyms":
-			v.Synonyms, err = d.strs()
+			err = d.strsTo(&v.Synonyms)
 		case "sources":
-			v.Sources, err = d.decodeSourceRefList()
+			err = d.decodeSourceRefList(&v.Sources)
 		default:
 			err = d.skip()
 		}
@@ -185,73 +185,73 @@ func (d *decoder) decodeContactPoint(v *dataset.ContactPoint) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "id":
-			v.ID, err = d.str()
+			err = d.strTo(&v.ID)
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "kind":
-			v.Kind, err = d.str()
+			err = d.strTo(&v.Kind)
 		case "municipality":
-			v.Municipality, err = d.str()
+			err = d.strTo(&v.Municipality)
 		case "serves":
-			v.Serves, err = d.strs()
+			err = d.strsTo(&v.Serves)
 		case "serves_all":
 			v.ServesAll, err = d.bool()
 		case "coverage":
-			v.Coverage, err = d.str()
+			err = d.strTo(&v.Coverage)
 		case "address":
-			v.Address, err = d.str()
+			err = d.strTo(&v.Address)
 		case "postcode":
-			v.Postcode, err = d.str()
+			err = d.strTo(&v.Postcode)
 		case "postal_place":
-			v.PostalPlace, err = d.str()
+			err = d.strTo(&v.PostalPlace)
 		case "phone":
-			v.Phone, err = d.str()
+			err = d.strTo(&v.Phone)
 		case "email":
-			v.Email, err = d.str()
+			err = d.strTo(&v.Email)
 		case "url":
-			v.URL, err = d.str()
+			err = d.strTo(&v.URL)
 		case "groups":
-			v.Groups, err = d.str()
+			err = d.strTo(&v.Groups)
 		case "topics":
-			v.Topics, err = d.strs()
+			err = d.strsTo(&v.Topics)
 		case "status":
-			v.Status, err = d.str()
+			err = d.strTo(&v.Status)
 		case "status_note":
-			v.StatusNote, err = d.str()
+			err = d.strTo(&v.StatusNote)
 		case "note":
-			v.Note, err = d.str()
+			err = d.strTo(&v.Note)
 		case "citizen_note":
-			v.CitizenNote, err = d.str()
+			err = d.strTo(&v.CitizenNote)
 		case "citizen_notes":
-			v.CitizenNotes, err = d.decodeTextList()
+			err = d.decodeTextList(&v.CitizenNotes)
 		case "last_verified":
-			v.LastVerified, err = d.str()
+			err = d.strTo(&v.LastVerified)
 		case "sources":
-			v.Sources, err = d.decodeSourceRefList()
+			err = d.decodeSourceRefList(&v.Sources)
 		case "schedule":
-			v.Schedule, err = d.str()
+			err = d.strTo(&v.Schedule)
 		case "meetings":
-			v.Meetings, err = d.decodeMeetingList()
+			err = d.decodeMeetingList(&v.Meetings)
 		case "attendance":
-			v.Attendance, err = d.str()
+			err = d.strTo(&v.Attendance)
 		case "min_age":
 			v.MinAge, err = d.int()
 		case "age_note":
-			v.AgeNote, err = d.str()
+			err = d.strTo(&v.AgeNote)
 		case "cost":
-			v.Cost, err = d.str()
+			err = d.strTo(&v.Cost)
 		case "free":
 			v.Free, err = d.bool()
 		case "how_to_join":
-			v.HowToJoin, err = d.str()
+			err = d.strTo(&v.HowToJoin)
 		case "languages":
-			v.Languages, err = d.strs()
+			err = d.strsTo(&v.Languages)
 		case "accessibility":
-			v.Accessibility, err = d.str()
+			err = d.strTo(&v.Accessibility)
 		case "notice":
-			v.Notice, err = d.str()
+			err = d.strTo(&v.Notice)
 		case "notice_until":
-			v.NoticeUntil, err = d.str()
+			err = d.strTo(&v.NoticeUntil)
 		default:
 			err = d.skip()
 		}
@@ -264,19 +264,19 @@ func (d *decoder) decodeSource(v *dataset.Source) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "id":
-			v.ID, err = d.str()
+			err = d.strTo(&v.ID)
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "url":
-			v.URL, err = d.str()
+			err = d.strTo(&v.URL)
 		case "licence":
-			v.Licence, err = d.str()
+			err = d.strTo(&v.Licence)
 		case "attribution":
-			v.Attribution, err = d.str()
+			err = d.strTo(&v.Attribution)
 		case "vintage":
-			v.Vintage, err = d.str()
+			err = d.strTo(&v.Vintage)
 		case "used":
-			v.Used, err = d.str()
+			err = d.strTo(&v.Used)
 		default:
 			err = d.skip()
 		}
@@ -289,17 +289,17 @@ func (d *decoder) decodeRegion(v *dataset.Region) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "alt_names":
-			v.AltNames, err = d.strs()
+			err = d.strsTo(&v.AltNames)
 		case "kind":
-			v.Kind, err = d.str()
+			err = d.strTo(&v.Kind)
 		case "municipalities":
-			v.Municipalities, err = d.strs()
+			err = d.strsTo(&v.Municipalities)
 		case "source":
-			v.Source, err = d.str()
+			err = d.strTo(&v.Source)
 		case "note":
-			v.Note, err = d.str()
+			err = d.strTo(&v.Note)
 		default:
 			err = d.skip()
 		}
@@ -312,21 +312,21 @@ func (d *decoder) decodeDistrict(v *dataset.District) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "alt_names":
-			v.AltNames, err = d.strs()
+			err = d.strsTo(&v.AltNames)
 		case "kind":
-			v.Kind, err = d.str()
+			err = d.strTo(&v.Kind)
 		case "municipality":
-			v.Municipality, err = d.str()
+			err = d.strTo(&v.Municipality)
 		case "lat":
 			v.Lat, err = d.float()
 		case "lon":
 			v.Lon, err = d.float()
 		case "source":
-			v.Source, err = d.str()
+			err = d.strTo(&v.Source)
 		case "note":
-			v.Note, err = d.str()
+			err = d.strTo(&v.Note)
 		default:
 			err = d.skip()
 		}
@@ -339,23 +339,23 @@ func (d *decoder) decodeCrisisLine(v *dataset.CrisisLine) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "id":
-			v.ID, err = d.str()
+			err = d.strTo(&v.ID)
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "number":
-			v.Number, err = d.str()
+			err = d.strTo(&v.Number)
 		case "for":
-			v.For, err = d.str()
+			err = d.strTo(&v.For)
 		case "hours":
-			v.Hours, err = d.str()
+			err = d.strTo(&v.Hours)
 		case "url":
-			v.URL, err = d.str()
+			err = d.strTo(&v.URL)
 		case "order":
 			v.Order, err = d.int()
 		case "note":
-			v.Note, err = d.str()
+			err = d.strTo(&v.Note)
 		case "sources":
-			v.Sources, err = d.decodeSourceRefList()
+			err = d.decodeSourceRefList(&v.Sources)
 		default:
 			err = d.skip()
 		}
@@ -368,19 +368,19 @@ func (d *decoder) decodeLexeme(v *dataset.Lexeme) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "text":
-			v.Text, err = d.str()
+			err = d.strTo(&v.Text)
 		case "role":
-			v.Role, err = d.str()
+			err = d.strTo(&v.Role)
 		case "language":
-			v.Language, err = d.str()
+			err = d.strTo(&v.Language)
 		case "category":
-			v.Category, err = d.str()
+			err = d.strTo(&v.Category)
 		case "place":
-			v.Place, err = d.str()
+			err = d.strTo(&v.Place)
 		case "reviewed":
 			v.Reviewed, err = d.bool()
 		case "note":
-			v.Note, err = d.str()
+			err = d.strTo(&v.Note)
 		default:
 			err = d.skip()
 		}
@@ -393,9 +393,9 @@ func (d *decoder) decodeName(v *dataset.Name) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "name":
-			v.Name, err = d.str()
+			err = d.strTo(&v.Name)
 		case "language":
-			v.Language, err = d.str()
+			err = d.strTo(&v.Language)
 		default:
 			err = d.skip()
 		}
@@ -408,11 +408,11 @@ func (d *decoder) decodeSourceRef(v *dataset.SourceRef) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "url":
-			v.URL, err = d.str()
+			err = d.strTo(&v.URL)
 		case "page_date":
-			v.PageDate, err = d.str()
+			err = d.strTo(&v.PageDate)
 		case "facts":
-			v.Facts, err = d.str()
+			err = d.strTo(&v.Facts)
 		default:
 			err = d.skip()
 		}
@@ -425,9 +425,9 @@ func (d *decoder) decodeText(v *dataset.Text) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "language":
-			v.Language, err = d.str()
+			err = d.strTo(&v.Language)
 		case "text":
-			v.Text, err = d.str()
+			err = d.strTo(&v.Text)
 		default:
 			err = d.skip()
 		}
@@ -440,11 +440,11 @@ func (d *decoder) decodeMeeting(v *dataset.Meeting) error {
 	return d.object(func(k string) (err error) {
 		switch k {
 		case "weekday":
-			v.Weekday, err = d.str()
+			err = d.strTo(&v.Weekday)
 		case "start":
-			v.Start, err = d.str()
+			err = d.strTo(&v.Start)
 		case "end":
-			v.End, err = d.str()
+			err = d.strTo(&v.End)
 		default:
 			err = d.skip()
 		}
@@ -453,273 +453,273 @@ func (d *decoder) decodeMeeting(v *dataset.Meeting) error {
 }
 
 // decodeCountyList decodes an array of dataset.County (nil for null).
-func (d *decoder) decodeCountyList() ([]dataset.County, error) {
+func (d *decoder) decodeCountyList(out *[]dataset.County) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.County{}
-	err := d.array(func() error {
+	*out = []dataset.County{}
+	return d.array(func() error {
 		var e dataset.County
 		if err := d.decodeCounty(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeMunicipalityList decodes an array of dataset.Municipality (nil for null).
-func (d *decoder) decodeMunicipalityList() ([]dataset.Municipality, error) {
+func (d *decoder) decodeMunicipalityList(out *[]dataset.Municipality) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Municipality{}
-	err := d.array(func() error {
+	*out = []dataset.Municipality{}
+	return d.array(func() error {
 		var e dataset.Municipality
 		if err := d.decodeMunicipality(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeTerritoryList decodes an array of dataset.Territory (nil for null).
-func (d *decoder) decodeTerritoryList() ([]dataset.Territory, error) {
+func (d *decoder) decodeTerritoryList(out *[]dataset.Territory) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Territory{}
-	err := d.array(func() error {
+	*out = []dataset.Territory{}
+	return d.array(func() error {
 		var e dataset.Territory
 		if err := d.decodeTerritory(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeFormerMunicipalityList decodes an array of dataset.FormerMunicipality (nil for null).
-func (d *decoder) decodeFormerMunicipalityList() ([]dataset.FormerMunicipality, error) {
+func (d *decoder) decodeFormerMunicipalityList(out *[]dataset.FormerMunicipality) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.FormerMunicipality{}
-	err := d.array(func() error {
+	*out = []dataset.FormerMunicipality{}
+	return d.array(func() error {
 		var e dataset.FormerMunicipality
 		if err := d.decodeFormerMunicipality(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodePostcodeList decodes an array of dataset.Postcode (nil for null).
-func (d *decoder) decodePostcodeList() ([]dataset.Postcode, error) {
+func (d *decoder) decodePostcodeList(out *[]dataset.Postcode) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Postcode{}
-	err := d.array(func() error {
+	*out = []dataset.Postcode{}
+	return d.array(func() error {
 		var e dataset.Postcode
 		if err := d.decodePostcode(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeTopicList decodes an array of dataset.Topic (nil for null).
-func (d *decoder) decodeTopicList() ([]dataset.Topic, error) {
+func (d *decoder) decodeTopicList(out *[]dataset.Topic) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Topic{}
-	err := d.array(func() error {
+	*out = []dataset.Topic{}
+	return d.array(func() error {
 		var e dataset.Topic
 		if err := d.decodeTopic(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeContactPointList decodes an array of dataset.ContactPoint (nil for null).
-func (d *decoder) decodeContactPointList() ([]dataset.ContactPoint, error) {
+func (d *decoder) decodeContactPointList(out *[]dataset.ContactPoint) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.ContactPoint{}
-	err := d.array(func() error {
+	*out = []dataset.ContactPoint{}
+	return d.array(func() error {
 		var e dataset.ContactPoint
 		if err := d.decodeContactPoint(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeSourceList decodes an array of dataset.Source (nil for null).
-func (d *decoder) decodeSourceList() ([]dataset.Source, error) {
+func (d *decoder) decodeSourceList(out *[]dataset.Source) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Source{}
-	err := d.array(func() error {
+	*out = []dataset.Source{}
+	return d.array(func() error {
 		var e dataset.Source
 		if err := d.decodeSource(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeRegionList decodes an array of dataset.Region (nil for null).
-func (d *decoder) decodeRegionList() ([]dataset.Region, error) {
+func (d *decoder) decodeRegionList(out *[]dataset.Region) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Region{}
-	err := d.array(func() error {
+	*out = []dataset.Region{}
+	return d.array(func() error {
 		var e dataset.Region
 		if err := d.decodeRegion(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeDistrictList decodes an array of dataset.District (nil for null).
-func (d *decoder) decodeDistrictList() ([]dataset.District, error) {
+func (d *decoder) decodeDistrictList(out *[]dataset.District) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.District{}
-	err := d.array(func() error {
+	*out = []dataset.District{}
+	return d.array(func() error {
 		var e dataset.District
 		if err := d.decodeDistrict(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeCrisisLineList decodes an array of dataset.CrisisLine (nil for null).
-func (d *decoder) decodeCrisisLineList() ([]dataset.CrisisLine, error) {
+func (d *decoder) decodeCrisisLineList(out *[]dataset.CrisisLine) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.CrisisLine{}
-	err := d.array(func() error {
+	*out = []dataset.CrisisLine{}
+	return d.array(func() error {
 		var e dataset.CrisisLine
 		if err := d.decodeCrisisLine(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeLexemeList decodes an array of dataset.Lexeme (nil for null).
-func (d *decoder) decodeLexemeList() ([]dataset.Lexeme, error) {
+func (d *decoder) decodeLexemeList(out *[]dataset.Lexeme) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Lexeme{}
-	err := d.array(func() error {
+	*out = []dataset.Lexeme{}
+	return d.array(func() error {
 		var e dataset.Lexeme
 		if err := d.decodeLexeme(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeNameList decodes an array of dataset.Name (nil for null).
-func (d *decoder) decodeNameList() ([]dataset.Name, error) {
+func (d *decoder) decodeNameList(out *[]dataset.Name) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Name{}
-	err := d.array(func() error {
+	*out = []dataset.Name{}
+	return d.array(func() error {
 		var e dataset.Name
 		if err := d.decodeName(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeSourceRefList decodes an array of dataset.SourceRef (nil for null).
-func (d *decoder) decodeSourceRefList() ([]dataset.SourceRef, error) {
+func (d *decoder) decodeSourceRefList(out *[]dataset.SourceRef) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.SourceRef{}
-	err := d.array(func() error {
+	*out = []dataset.SourceRef{}
+	return d.array(func() error {
 		var e dataset.SourceRef
 		if err := d.decodeSourceRef(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeTextList decodes an array of dataset.Text (nil for null).
-func (d *decoder) decodeTextList() ([]dataset.Text, error) {
+func (d *decoder) decodeTextList(out *[]dataset.Text) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Text{}
-	err := d.array(func() error {
+	*out = []dataset.Text{}
+	return d.array(func() error {
 		var e dataset.Text
 		if err := d.decodeText(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
 
 // decodeMeetingList decodes an array of dataset.Meeting (nil for null).
-func (d *decoder) decodeMeetingList() ([]dataset.Meeting, error) {
+func (d *decoder) decodeMeetingList(out *[]dataset.Meeting) error {
 	if d.null() {
-		return nil, nil
+		*out = nil
+		return nil
 	}
-	out := []dataset.Meeting{}
-	err := d.array(func() error {
+	*out = []dataset.Meeting{}
+	return d.array(func() error {
 		var e dataset.Meeting
 		if err := d.decodeMeeting(&e); err != nil {
 			return err
 		}
-		out = append(out, e)
+		*out = append(*out, e)
 		return nil
 	})
-	return out, err
 }
