@@ -468,10 +468,10 @@ func (s *scratch) sentence() bool {
 }
 
 // ownPlaceAfter reports whether the postcode pc, typed at token i, has its
-// own postal place's name right after it: "1911 flateby" is a postcode,
-// not a year ("3800 bø", the first word of "Bø i Telemark", is not).
+// own postal place's name, or its first word, right after it: "1911
+// flateby" is a postcode, not a year, and "3800 bø" is Bø i Telemark.
 func (e *Engine) ownPlaceAfter(s *scratch, pc, i int) bool {
-	return foldKeyWords(e.postcodes[pc].place) == string(s.word(i+1))
+	return splitOn(foldKeyWords(e.postcodes[pc].place), " ")[0] == string(s.word(i+1))
 }
 
 // cued reports whether the words i..j are said to be a place: a capital,

@@ -562,6 +562,10 @@ var ruleCases = []ruleCase{
 	// place, not a namesake's; a unit of the number before is no cue.
 	{class: "numbers", q: "fosterhjem i 3 år, 14 barn innom. 1911 flateby", place: "3220"},
 	{class: "numbers", q: "ensomme i 2010 strømmen", place: "3205"},
+	// The first word of a postal place of several words is its own too:
+	// 3800 is Bø i Telemark, not Bø in Vesterålen; 9444 is Hol i Tjeldsund.
+	{class: "numbers", q: "er det grupper for ensomme i 3800 bø", place: "4020"},
+	{class: "numbers", q: "pårørendegruppe 9444 hol", place: "5512"},
 	{class: "numbers", q: "ensom pensjonist 75 år 7600", place: "5037"},
 	{class: "numbers", q: "skatt 1200, strøm 2500 i januar", place: "-"},
 	// A student lives where they study; beside studies, home is the home
