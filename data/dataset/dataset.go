@@ -589,11 +589,15 @@ const (
 	// lives"): someone else's home named in the message outranks the
 	// writer's ("hun bor i Audnedal og vi bor i Oslo").
 	PlaceTheirs = "theirs"
+	// PlaceHere is where the writer is ("her i Florø", "here in Bodø"):
+	// the writer's home whoever the sentence's subject is ("mamma bur her
+	// i Florø", "har ingen venner her i Mo").
+	PlaceHere = "here"
 )
 
 // PlaceRoles lists the place cue categories.
 func PlaceRoles() []string {
-	return []string{PlaceLives, PlaceElsewhere, PlaceOrigin, PlaceCommute, PlaceCorrection, PlaceStudy, PlaceHome, PlaceTheirs}
+	return []string{PlaceLives, PlaceElsewhere, PlaceOrigin, PlaceCommute, PlaceCorrection, PlaceStudy, PlaceHome, PlaceTheirs, PlaceHere}
 }
 
 // NumberWordValues are the values a number word may have: 0 to 19 and the

@@ -572,6 +572,9 @@ var ruleCases = []ruleCase{
 	// town; without them, home is where one lives.
 	{class: "whose", q: "studerer i Tromsø, hjemme i Mosjøen, er så ensom", place: "5501", topics: "ensomhet"},
 	{class: "whose", q: "lærling på Stord, hjembyen min er Haugesund", place: "4614"},
+	// "Here in" is where the writer is, whoever the sentence's subject is.
+	{class: "whose", q: "pappa har flytta til Førde og mamma bur her i Florø", place: "4602"},
+	{class: "whose", q: "my dad moved to Oslo, mum lives here in Bodø with me", place: "1804"},
 	{class: "whose", q: "student på Ås, kjæresten i Bergen gjorde det slutt", place: "3218"},
 	{class: "whose", q: "studerer i Oslo, bor i Lillestrøm", place: "3205"},
 	{class: "whose", q: "offshore 2-4, hjemme i Sandnes, sover dårlig", place: "1108"},

@@ -914,6 +914,8 @@ func (e *Engine) markRoles(s *scratch) {
 			}
 		case cue == dataset.PlaceHome && studying:
 			// Beside studies, home is the home town.
+		case cue == dataset.PlaceHere:
+			role = roleLivesSelf
 		case cue == dataset.PlaceLives, cue == dataset.PlaceHome, cue == dataset.PlaceOrigin && commute:
 			// On a commute, where one travels from is home.
 			role = e.whoseHome(s, i-n)

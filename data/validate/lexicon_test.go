@@ -62,7 +62,7 @@ func TestLexiconProblems(t *testing.T) {
 		}, "lexicon.json: bereaved «tok livet sitt»: category: mangler", false},
 		{"place cue with a crisis category", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "bor i", Role: dataset.RolePlaceCue, Language: "no", Category: dataset.CrisisSuicide})
-		}, "lexicon.json: place_cue «bor i»: category: ukjent kategori \"suicide\" for rollen place_cue (lives, elsewhere, origin, commute, correction, study, home, theirs)", false},
+		}, "lexicon.json: place_cue «bor i»: category: ukjent kategori \"suicide\" for rollen place_cue (lives, elsewhere, origin, commute, correction, study, home, theirs, here)", false},
 		{"a cue longer than the engine reads", func(d *dataset.Dataset) {
 			addLexeme(d, dataset.Lexeme{Text: "har sagt ha det til alle sammen", Role: dataset.RoleCrisisCue, Language: "no", Category: dataset.CueFarewell})
 		}, "lexicon.json: crisis_cue «har sagt ha det til alle sammen»: text: «har sagt ha det til alle sammen» har 7 ord (foldet); et signal leses bare opp til 5 ord", false},
