@@ -589,10 +589,7 @@ const (
 	// lives"): someone else's home named in the message outranks the
 	// writer's ("hun bor i Audnedal og vi bor i Oslo").
 	PlaceTheirs = "theirs"
-	// PlaceHere is where the writer is ("her i Florø", "here in Bodø"):
-	// the writer's home whoever the sentence's subject is ("mamma bur her
-	// i Florø", "har ingen venner her i Mo").
-	PlaceHere = "here"
+	PlaceHere = "here" // where the writer is, whoever the subject: "mamma bur her i Florø"
 )
 
 // PlaceRoles lists the place cue categories.
