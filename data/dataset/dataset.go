@@ -427,6 +427,7 @@ type Lexeme struct {
 const (
 	RoleStop             = "stop"              // skipped between a place and a topic: "i", "gruppe"
 	RoleCommon           = "common"            // an ordinary word, never a place: "har", "kona"
+	RoleNoun             = "noun"              // an ordinary noun, never a place, still a thing or a topic: "helg", "stigen"
 	RolePlainWord        = "plain_word"        // a place's name without its letters, a word typed so: "ha" (Hå)
 	RoleHomograph        = "homograph"         // a place named by an ordinary word: "sola", "gran"
 	RolePlacePreposition = "place_preposition" // before a homograph, makes it a place: "i", "fra"
@@ -471,7 +472,7 @@ const (
 
 // Roles lists every lexeme role.
 func Roles() []string {
-	return []string{RoleStop, RoleCommon, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
+	return []string{RoleStop, RoleCommon, RoleNoun, RolePlainWord, RoleHomograph, RolePlacePreposition, RoleYearCue,
 		RoleIdiom, RoleMunicipalityWord, RoleLossVerb, RoleKinVerb, RoleBehalf, RoleDeathWord, RoleArticle, RoleKin, RoleBereaved, RoleCrisisStem, RoleCrisisPhrase,
 		RoleCrisisUndo, RoleCrisisSubject, RoleCrisisPast, RoleInflection, RolePlaceCase, RolePrefix, RoleCompoundHead, RoleLinker, RolePlaceCue, RoleNameCue, RoleNumberCue,
 		RoleAbroad, RoleSelf, RoleOther, RoleCrisisCue, RoleCrisisRule, RoleNumberWord, RoleExonym, RoleTopicWord, RoleCrisisCard}

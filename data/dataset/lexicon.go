@@ -53,6 +53,8 @@ func RoleLabel(role string) string {
 		return "stoppord"
 	case RoleCommon:
 		return "vanlig ord"
+	case RoleNoun:
+		return "vanlig substantiv"
 	case RolePlainWord:
 		return "stedsnavn uten særbokstaver"
 	case RoleHomograph:

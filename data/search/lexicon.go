@@ -14,7 +14,7 @@ import (
 // Normalize: ø→o, æ→e, å→a). The names and topic words come from the rest
 // of the dataset; the lexicon is about the language, not the places.
 type lexicon struct {
-	stop, common, homograph, placePreposition, yearCue, municipalityWord         wordSet
+	stop, common, noun, homograph, placePreposition, yearCue, municipalityWord   wordSet
 	compoundHead, crisisUndo, linker, kinVerb, crisisSubject, deathWord, article wordSet
 	// crisisPast holds the phrases that say crisis words in their clause
 	// are long past ("for ti år siden", "som tenåring"): a map of strings,
@@ -154,7 +154,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 		l.local |= l.bit(tag)
 	}
 	sets := map[string]*wordSet{
-		dataset.RoleStop: &l.stop, dataset.RoleCommon: &l.common, dataset.RoleHomograph: &l.homograph,
+		dataset.RoleStop: &l.stop, dataset.RoleCommon: &l.common, dataset.RoleNoun: &l.noun, dataset.RoleHomograph: &l.homograph,
 		dataset.RolePlacePreposition: &l.placePreposition, dataset.RoleYearCue: &l.yearCue,
 		dataset.RoleMunicipalityWord: &l.municipalityWord, dataset.RoleCompoundHead: &l.compoundHead,
 		dataset.RoleCrisisUndo: &l.crisisUndo, dataset.RolePlainWord: &l.plain,

@@ -571,13 +571,13 @@ func (e *Engine) lastNamed(m *match, sp *qspan) bool {
 // resolvable reports whether a match is sure enough to be the reading of
 // the query, not just a suggestion: a confident wrong answer is worse than
 // none. Finished words are words: only the word being typed (the tail) may
-// resolve by its beginning, and a common word ("har", "min", "hei") never
-// resolves a place.
+// resolve by its beginning, and a common word ("har", "min", "hei") or an
+// ordinary noun alone ("helg", "stigen") never resolves a place.
 func (e *Engine) resolvable(m *match, sp *qspan) bool {
 	en := &e.entries[m.entry]
 	key := sp.key
 	place := isPlaceKind(en.kind)
-	if en.kind == entContact || place && (sp.common || sp.noun) {
+	if en.kind == entContact || place && (sp.common || sp.noun || sp.i == sp.j && e.lex.noun[key]) {
 		return false
 	}
 	// In a sentence (a message, or words with a common one), a name that is

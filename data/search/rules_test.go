@@ -172,6 +172,10 @@ var ruleCases = []ruleCase{
 	// word typed with a mark its name lacks is another word.
 	{class: "words", q: "il a écrit une lettre et ne répond plus", place: "-"},
 	{class: "words", q: "Haha. Ha. Hamar", place: "3403"},
+	// An ordinary noun alone is no place, neither misspelt nor begun:
+	// "stigen" is no Steigen, "helg" no Helgeland.
+	{class: "words", q: "falt ned fra stigen i går, men ingen brudd heldigvis", place: "-"},
+	{class: "words", q: "kokain hver helg", place: "-", topics: "rus"},
 	{class: "words", q: "Ha, funny how nobody calls", place: "-"},
 	{class: "words", q: "täna öösel võtan kõik", place: "-"},
 	{class: "words", q: "Tromsö angst", place: "5501"},

@@ -282,7 +282,7 @@ func (c *checker) lexemePlace(f, rec string, x dataset.Lexeme, folded string, mu
 		}
 		return
 	}
-	if x.Role == dataset.RoleCommon {
+	if x.Role == dataset.RoleCommon || x.Role == dataset.RoleNoun {
 		switch {
 		case len(numbers) > 0:
 			c.add(f, rec, "role", "et vanlig ord blir aldri et sted, men «%s» er navnet på kommune %s; gjør det til en homograf med place, eller fjern det", x.Text, named(numbers))
