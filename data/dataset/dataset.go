@@ -590,7 +590,7 @@ const (
 	// lives"): someone else's home named in the message outranks the
 	// writer's ("hun bor i Audnedal og vi bor i Oslo").
 	PlaceTheirs = "theirs"
-	PlaceHere = "here" // where the writer is, whoever the subject: "mamma bur her i Florø"
+	PlaceHere   = "here" // where the writer is, whoever the subject: "mamma bur her i Florø"
 )
 
 // PlaceRoles lists the place cue categories.
