@@ -432,8 +432,13 @@ func writeTemp(dir, name string, b []byte) (string, error) {
 // Bundle returns the whole dataset as one compact JSON object, in canonical
 // order, with Version set to a content hash (the first 16 hex digits of the
 // SHA-256 of the bundle without a version). Equal data gives equal bytes.
+// The lexicon's notes stay in data/lexicon.json: they tell maintainers why
+// a word is there, and no engine, worker or partner reads them (1.3 MB that
+// both workers would carry, the console to within 27 KB of the free
+// plan's 3 MB).
 func Bundle(d *dataset.Dataset) ([]byte, error) {
 	c := Canonical(d)
+	c.Lexicon = CoreLexicon(c.Lexicon)
 	body, err := marshal(c, false)
 	if err != nil {
 		return nil, fmt.Errorf("bundle: %w", err)

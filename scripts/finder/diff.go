@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/tidwall/gjson"
 
+	"github.com/selvhjelp/finder/data/dataset"
 	"github.com/selvhjelp/finder/data/diff"
 	"github.com/selvhjelp/finder/data/store"
 )
@@ -87,9 +89,29 @@ func diffBundleDir(bundle []byte, dir string) ([]recordChange, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, diffFile(f, old[f], b)...)
+		changes := diffFile(f, old[f], b)
+		if f == dataset.LexiconFile {
+			changes = withoutNotes(changes)
+		}
+		out = append(out, changes...)
 	}
 	return out, nil
+}
+
+// withoutNotes drops the changes of the lexicon's notes: a bundle carries
+// none (store.Bundle), so against a folder every note would read as removed.
+func withoutNotes(cs []recordChange) []recordChange {
+	var out []recordChange
+	for _, c := range cs {
+		if c.Change == "changed" {
+			c.Fields = slices.DeleteFunc(c.Fields, func(f fieldChange) bool { return f.Field == "note" })
+			if len(c.Fields) == 0 {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func readArray(path string) ([]gjson.Result, error) {
