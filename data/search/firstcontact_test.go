@@ -55,6 +55,7 @@ var firstContactSets = []struct {
 	{"2026-12-07-z5", 0.924, 8, 0 + signalSlack, 17 + signalSlack},
 	{"2026-12-07-z6", 0.941, 9, 0 + signalSlack, 18 + signalSlack},
 	{"2026-12-07-z7", 0.956, 5, 0 + signalSlack, 8 + signalSlack},
+	{"2026-12-08-z8", 0.957, 1, 0 + signalSlack, 9 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
