@@ -176,6 +176,13 @@ var ruleCases = []ruleCase{
 	// "stigen" is no Steigen, "helg" no Helgeland.
 	{class: "words", q: "falt ned fra stigen i går, men ingen brudd heldigvis", place: "-"},
 	{class: "words", q: "kokain hver helg", place: "-", topics: "rus"},
+	// A homograph in small letters that a place preposition and its object
+	// follow is a thing somewhere; a region after it or a capital names the
+	// place.
+	{class: "words", q: "en baby er alene i en bil i sola på parkeringsplassen", place: "-"},
+	{class: "words", q: "sitter i sola på verandaen og gruer meg til mandag", place: "-"},
+	{class: "words", q: "bor på sola i rogaland og er ensom", place: "1124"},
+	{class: "words", q: "internasjonal student på Ås, fra Kenya, alene", place: "3218"},
 	{class: "words", q: "Ha, funny how nobody calls", place: "-"},
 	{class: "words", q: "täna öösel võtan kõik", place: "-"},
 	{class: "words", q: "Tromsö angst", place: "5501"},

@@ -531,9 +531,13 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// tells a place from its namesakes ("os i hordaland", "vik i
 		// sogn", "bor i sande i vestfold"); "bo i kolvereid" is the verb.
 		namesake := (i == 0 || l.placePreposition[string(s.word(i-1))]) && e.isRegionWord(string(s.word(i+2)))
-		// A homograph that a place preposition and another place's name
-		// follow is a thing in that place ("på stranda i Stavern").
-		within := homograph && !namesake && l.placePreposition[string(s.word(i+1))] && e.isPlaceName(string(s.word(i+2)))
+		// A homograph that a place preposition and its object follow is a
+		// thing somewhere ("på stranda i Stavern", "i sola på
+		// parkeringsplassen", "på bru over elva", "fra stranda i kveld").
+		// A capital names the place ("på Ås, fra Kenya"), and another
+		// language's "i" is no preposition ("w Lier i jest").
+		within := homograph && !namesake && !t.capital && s.lang < 0 && l.placePreposition[string(s.word(i+1))] && i+2 < len(s.toks) &&
+			!s.toks[i+1].clause
 		// A writer who begins every sentence with a capital writes a
 		// place's name with one: a homograph in small letters is the
 		// word ("tør ikke vise meg på stranda. Jeg er 35. Narvik").
