@@ -586,6 +586,10 @@ var ruleCases = []ruleCase{
 	// "Here in" is where the writer is, whoever the sentence's subject is.
 	{class: "whose", q: "pappa har flytta til Førde og mamma bur her i Florø", place: "4602"},
 	{class: "whose", q: "my dad moved to Oslo, mum lives here in Bodø with me", place: "1804"},
+	// A person noun is someone else ("familien min bor på Vestlandet"), and
+	// the name after a postcode has the postcode's role.
+	{class: "whose", q: "Familien min bor på Vestlandet. Jeg bor i 3015", place: "3301"},
+	{class: "whose", q: "vi flyttet fra 0682 Oslo til Spydeberg for to år siden", place: "3118"},
 	{class: "whose", q: "student på Ås, kjæresten i Bergen gjorde det slutt", place: "3218"},
 	{class: "whose", q: "studerer i Oslo, bor i Lillestrøm", place: "3205"},
 	{class: "whose", q: "offshore 2-4, hjemme i Sandnes, sover dårlig", place: "1108"},

@@ -960,7 +960,11 @@ func (e *Engine) markRoles(s *scratch) {
 				continue
 			}
 			// Every word of a name of several words ("Mo i Rana"): a
-			// shorter name inside it ("Rana") is the same place.
+			// shorter name inside it ("Rana") is the same place; so is
+			// the name after a postcode ("fra 0682 Oslo til Spydeberg").
+			if t.digits && e.isPlaceName(string(s.word(k+1))) {
+				words = 2
+			}
 			for n := words; n > 0; n-- {
 				if u := &s.toks[k+n-1]; u.role == 0 && !u.stop {
 					u.role = role
@@ -1125,13 +1129,13 @@ func (e *Engine) whoseHome(s *scratch, c int) int8 {
 }
 
 // homeOf says whose home token k tells of as a subject: the writer's
-// ("jeg"), someone else's ("mamma", "han", a name), or 0.
+// ("jeg"), someone else's ("mamma", "han", "familien", a name), or 0.
 func (e *Engine) homeOf(s *scratch, k int) int8 {
 	w := string(s.word(k))
 	switch {
 	case e.lex.isWriter(s.toks[k], w):
 		return roleLivesSelf
-	case e.lex.someoneElse(s.toks[k], w):
+	case e.lex.someoneElse(s.toks[k], w) || e.lex.personNoun[w]:
 		return roleLives
 	}
 	return 0
