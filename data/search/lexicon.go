@@ -14,7 +14,10 @@ import (
 // Normalize: ø→o, æ→e, å→a). The names and topic words come from the rest
 // of the dataset; the lexicon is about the language, not the places.
 type lexicon struct {
-	stop, common, noun, homograph, placePreposition, yearCue, municipalityWord   wordSet
+	stop, common, noun, homograph, placePreposition, yearCue, municipalityWord wordSet
+	// nounCaps are the languages that write every noun with a capital
+	// (German): a capital there names nothing.
+	nounCaps                                                                     langSet
 	compoundHead, crisisUndo, linker, kinVerb, crisisSubject, deathWord, article wordSet
 	// crisisPast holds the phrases that say crisis words in their clause
 	// are long past ("for ti år siden", "som tenåring"): a map of strings,
@@ -153,6 +156,7 @@ func newLexicon(entries []dataset.Lexeme) *lexicon {
 	for _, tag := range dataset.LocalLanguages() {
 		l.local |= l.bit(tag)
 	}
+	l.nounCaps = l.bit("de")
 	sets := map[string]*wordSet{
 		dataset.RoleStop: &l.stop, dataset.RoleCommon: &l.common, dataset.RoleNoun: &l.noun, dataset.RoleHomograph: &l.homograph,
 		dataset.RolePlacePreposition: &l.placePreposition, dataset.RoleYearCue: &l.yearCue,

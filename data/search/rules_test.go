@@ -183,6 +183,11 @@ var ruleCases = []ruleCase{
 	{class: "words", q: "sitter i sola på verandaen og gruer meg til mandag", place: "-"},
 	{class: "words", q: "bor på sola i rogaland og er ensom", place: "1124"},
 	{class: "words", q: "internasjonal student på Ås, fra Kenya, alene", place: "3218"},
+	// A sentence's language is told by its frequent words: there a word of
+	// it is the word ("alta" discharged), and a homograph with a capital
+	// names the place, but not in German, which capitalises its nouns.
+	{class: "words", q: "recebi alta do hospital hoje, finalmente em casa em Sandnes", place: "1108"},
+	{class: "words", q: "lucrez la o fermă lângă Lier și mi-e dor de copii", place: "3312"},
 	{class: "words", q: "Ha, funny how nobody calls", place: "-"},
 	{class: "words", q: "täna öösel võtan kõik", place: "-"},
 	{class: "words", q: "Tromsö angst", place: "5501"},

@@ -513,10 +513,10 @@ func (e *Engine) markPlainWords(s *scratch, q string) {
 		// passasjer. ski".
 		alone := t.clause && (i+1 == len(s.toks) || s.toks[i+1].clause) && (t.capital || i > 0 && i+1 == len(s.toks))
 		// So is a homograph with a capital inside a sentence ("lei og
-		// nedstemt, Træna i desember"): sentences begin with capitals,
-		// names have them anywhere; not a word of another language, which
-		// may capitalise its nouns ("Sie lebt in einem Heim").
-		alone = alone || homograph && t.upper && l.localCommon[string(w)] == 0 && s.lang < 0
+		// nedstemt, Træna i desember", "lângă Lier"): sentences begin with
+		// capitals, names have them anywhere; not in German, which
+		// capitalises its nouns ("Sie lebt in einem Heim").
+		alone = alone || homograph && t.upper && l.localCommon[string(w)] == 0 && (s.lang < 0 || langSet(1)<<s.lang&l.nounCaps == 0)
 		// Last among a few search words, a capital names it ("tourette
 		// barn Sola").
 		if homograph && t.upper && i+1 == len(s.toks) && s.lang < 0 {
