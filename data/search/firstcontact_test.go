@@ -37,11 +37,11 @@ var firstContactSets = []struct {
 	{"2026-12-07-l", 0.961, 3, 1 + signalSlack, 7 + signalSlack},
 	{"2026-12-07-m", 0.974, 0, 0 + signalSlack, 4 + signalSlack},
 	{"2026-12-07-n", 0.960, 1, 0 + signalSlack, 10 + signalSlack},
-	{"2026-12-07-o", 0.950, 3, 0 + signalSlack, 10 + signalSlack},
-	{"2026-12-07-p", 0.949, 1, 5 + signalSlack, 7 + signalSlack},
+	{"2026-12-07-o", 0.957, 3, 0 + signalSlack, 10 + signalSlack},
+	{"2026-12-07-p", 0.961, 1, 5 + signalSlack, 7 + signalSlack},
 	{"2026-12-07-q", 0.958, 0, 0 + signalSlack, 12 + signalSlack},
 	{"2026-12-07-r", 0.958, 3, 0 + signalSlack, 4 + signalSlack},
-	{"2026-12-07-s", 0.948, 1, 0 + signalSlack, 10 + signalSlack},
+	{"2026-12-07-s", 0.954, 1, 0 + signalSlack, 10 + signalSlack},
 	{"2026-12-07-t", 0.962, 2, 0 + signalSlack, 8 + signalSlack},
 	{"2026-12-07-u", 0.954, 0, 0 + signalSlack, 10 + signalSlack},
 	{"2026-12-07-v", 0.952, 1, 1 + signalSlack, 12 + signalSlack},
@@ -55,7 +55,8 @@ var firstContactSets = []struct {
 	{"2026-12-07-z5", 0.924, 8, 0 + signalSlack, 17 + signalSlack},
 	{"2026-12-07-z6", 0.941, 9, 0 + signalSlack, 18 + signalSlack},
 	{"2026-12-07-z7", 0.956, 5, 0 + signalSlack, 8 + signalSlack},
-	{"2026-12-08-z8", 0.952, 1, 0 + signalSlack, 9 + signalSlack},
+	{"2026-12-08-z8", 0.957, 1, 0 + signalSlack, 9 + signalSlack},
+	{"2026-12-08-z9", 0.949, 4, 0 + signalSlack, 14 + signalSlack},
 }
 
 // signalSlack is how many crisis messages or false alarms more a set may
@@ -70,12 +71,7 @@ var firstContactSets = []struct {
 // read violence that goes on at home as danger now ("he hits me when he
 // drinks"): y's writer read "slår når jeg blir sint" as calm, and the crisis
 // signal now shows the card to such messages (and a few of y's topics
-// told in crisis went with the retraining). o's, p's, s's and z8's stand
-// 0.004 below their figures after the signals learnt the carers' set
-// (2026-12-08-carers, fifteenth session): held out in turn, sets z8, z7,
-// z6, z5 and m read 46 queries more with it and 34 fewer false alarms
-// (one person in crisis more missed of 852), while these four, trained on,
-// lost a few relatives' topics told by a message alone (p 8, o 4, z8 5).
+// told in crisis went with the retraining).
 const signalSlack = 2
 
 func TestFirstContactSets(t *testing.T) {
