@@ -427,7 +427,7 @@ type Lexeme struct {
 const (
 	RoleStop             = "stop"              // skipped between a place and a topic: "i", "gruppe"
 	RoleCommon           = "common"            // an ordinary word, never a place: "har", "kona"
-	RoleNoun             = "noun"              // an ordinary noun, never a place, still a thing or a topic: "helg", "stigen"
+	RoleNoun             = "noun"              // an ordinary noun, alone never a place, still a thing or a topic: "helg", "stigen"
 	RolePlainWord        = "plain_word"        // a place's name without its letters, a word typed so: "ha" (Hå)
 	RoleHomograph        = "homograph"         // a place named by an ordinary word: "sola", "gran"
 	RolePlacePreposition = "place_preposition" // before a homograph, makes it a place: "i", "fra"

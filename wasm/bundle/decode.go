@@ -442,8 +442,6 @@ func (d *decoder) skip() error {
 	}
 }
 
-// strs decodes an array of strings: nil for null, empty for [], as
-// encoding/json does (the worker's decoder; the two must agree exactly).
 // strTo decodes a string into *dst: one call at each of the generated
 // decoders' string fields, where an assignment of the two results costs
 // the module more code.
@@ -458,6 +456,8 @@ func (d *decoder) strsTo(dst *[]string) (err error) {
 	return err
 }
 
+// strs decodes an array of strings: nil for null, empty for [], as
+// encoding/json does (the worker's decoder; the two must agree exactly).
 func (d *decoder) strs() ([]string, error) {
 	if d.null() {
 		return nil, nil
